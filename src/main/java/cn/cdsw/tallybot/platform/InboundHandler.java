@@ -1,0 +1,16 @@
+package cn.cdsw.tallybot.platform;
+
+import java.util.Optional;
+
+/**
+ * The port adapters call with every verified, normalised event. It returns only after whatever the message
+ * caused is committed, so a 2xx from a webhook means the record is stored (issue 2, item 6).
+ */
+public interface InboundHandler {
+
+    /** Handles one group message; empty when the bot stays silent (not a command, unknown group). */
+    Optional<Reply> onMessage(ChatMessage message);
+
+    /** Retracts the record the recalled message created, if any. */
+    void onRecall(MessageRecall recall);
+}

@@ -1,0 +1,17 @@
+package cn.cdsw.tallybot.report;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stored report (design §2). A correction creates a new record whose {@code supersedes} names the old
+ * one; the old one becomes {@link RecordStatus#SUPERSEDED} with {@code supersededBy} set.
+ */
+public record ActivityRecord(
+        long id,
+        RecordSource source,
+        ReportContent content,
+        String rawText,
+        RecordStatus status,
+        @Nullable Long supersedes,
+        @Nullable Long supersededBy) {
+}
