@@ -1,0 +1,16 @@
+package cn.cdsw.tallybot;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one place that reads the system clock; everything else takes the injected {@link Clock} (style rule 23). */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
