@@ -1,0 +1,143 @@
+package cn.cdsw.tallybot.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the UTF-8 YAML files of {@code bot-config/} into a {@link BotConfig}. Every problem is a
+ * {@link BotConfigException} naming the file and line; the bot refuses to start on one.
+ */
+public final class BotConfigLoader {
+
+    private final Path dir;
+
+    private BotConfigLoader(Path dir) {
+        this.dir = dir;
+    }
+
+    public static BotConfig load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BotConfigException("configuration directory " + dir.toAbsolutePath()
+                    + " not found (set TALLYBOT_CONFIG_DIR or run from the folder that holds bot-config/)");
+        }
+        return new BotConfigLoader(dir).load();
+    }
+
+    private BotConfig load() {
+        DistrictDirectory districts = DistrictsReader.read(file("districts.yml"));
+        YamlNode metricsFile = file("metrics.yml");
+        MetricDictionary metrics = MetricsReader.read(metricsFile);
+        MaterialsVocabulary materials = materials(metricsFile);
+        YamlNode categoriesFile = file("categories.yml");
+        List<String> categories = categoriesFile.require("categories").texts();
+        CommandWords commands = commands(file("commands.yml"));
+        Grammar grammar = GrammarReader.read(file("grammar.yml"), metrics);
+        GroupDirectory groups = groups(file("groups.yml"));
+        Coordinators coordinators = coordinators(file("coordinators.yml"));
+        return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators);
+    }
+
+    private YamlNode file(String name) {
+        Path path = dir.resolve(name);
+        String shown = dir.getFileName() + "/" + name;
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            if (root == null) {
+                throw new BotConfigException(shown + ": file is empty");
+            }
+            return new YamlNode(shown, root);
+        } catch (MalformedInputException e) {
+            throw new BotConfigException(shown + ": not UTF-8 text; save it as UTF-8", e);
+        } catch (IOException e) {
+            throw new BotConfigException(shown + ": cannot read (" + e.getMessage() + ")", e);
+        } catch (YAMLException e) {
+            throw new BotConfigException(shown + ": not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static MaterialsVocabulary materials(YamlNode file) {
+        YamlNode materials = file.require("materials");
+        Set<String> units = new HashSet<>();
+        UniqueWords unique = new UniqueWords("materials unit");
+        for (YamlNode unit : materials.require("units").list()) {
+            unique.add(unit.text(), unit);
+            units.add(unit.text());
+        }
+        YamlNode totalUnit = materials.require("total-unit");
+        if (!units.contains(totalUnit.text())) {
+            throw totalUnit.error("total-unit '" + totalUnit.text() + "' is not among the materials units");
+        }
+        YamlNode value = file.require("value");
+        return new MaterialsVocabulary(totalUnit.text(), materials.require("ceiling").number(), units,
+                new HashSet<>(materials.require("items").texts()),
+                BigDecimal.valueOf(value.require("ceiling-yuan").number()));
+    }
+
+    private static CommandWords commands(YamlNode file) {
+        List<String> prefixes = file.require("prefixes").texts();
+        Map<String, CommandType> words = new LinkedHashMap<>();
+        UniqueWords unique = new UniqueWords("command word");
+        file.require("commands").entries().forEach((key, node) -> {
+            CommandType type = commandType(key, node);
+            for (YamlNode word : node.list()) {
+                String lower = word.text().toLowerCase(Locale.ROOT);
+                unique.add(lower, word);
+                words.put(lower, type);
+            }
+        });
+        return new CommandWords(prefixes, words);
+    }
+
+    private static CommandType commandType(String key, YamlNode at) {
+        for (CommandType type : CommandType.values()) {
+            if (type.configKey().equals(key)) {
+                return type;
+            }
+        }
+        throw at.error("unknown command '" + key + "'");
+    }
+
+    private static GroupDirectory groups(YamlNode file) {
+        List<GroupConfig> groups = new ArrayList<>();
+        UniqueWords unique = new UniqueWords("group");
+        for (YamlNode g : file.require("groups").list()) {
+            String platform = g.require("platform").text();
+            String id = g.require("id").text();
+            unique.add(platform + ":" + id, g);
+            YamlNode summary = g.get("summary");
+            YamlNode name = g.get("name");
+            groups.add(new GroupConfig(platform, id, name == null ? id : name.text(),
+                    summary != null && summary.bool()));
+        }
+        return new GroupDirectory(groups);
+    }
+
+    private static Coordinators coordinators(YamlNode file) {
+        YamlNode admins = file.get("group-admins-are-coordinators");
+        Set<Coordinators.Coordinator> users = new HashSet<>();
+        YamlNode list = file.get("coordinators");
+        for (YamlNode c : list == null ? List.<YamlNode>of() : list.list()) {
+            users.add(new Coordinators.Coordinator(c.require("platform").text(), c.require("user-id").text()));
+        }
+        return new Coordinators(admins != null && admins.bool(), users);
+    }
+}

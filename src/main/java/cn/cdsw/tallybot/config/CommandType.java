@@ -1,0 +1,12 @@
+package cn.cdsw.tallybot.config;
+
+import java.util.Locale;
+
+/** The commands of design §3, named by the keys of {@code commands.yml}. */
+public enum CommandType {
+    REPORT, QUERY, RANK, LIST, MISSING, SUMMARY, RETRACT, CORRECT, BIND, MINE, EXPORT, HELP;
+
+    public String configKey() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,30 @@
+package cn.cdsw.tallybot.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The grammar words of {@code grammar.yml}: field names of the report form, the endings that mark a word as a
+ * unit (社工站, 社工室 …) and the approximation markers (约 近 / 余 多 来 左右).
+ */
+public record Grammar(
+        Map<String, ReportField> fieldWords, List<String> unitSuffixes, List<String> approxPrefixes,
+        List<String> approxSuffixes) {
+
+    public Grammar {
+        fieldWords = Map.copyOf(fieldWords);
+        unitSuffixes = List.copyOf(unitSuffixes);
+        approxPrefixes = List.copyOf(approxPrefixes);
+        approxSuffixes = List.copyOf(approxSuffixes);
+    }
+
+    public Optional<ReportField> field(String word) {
+        return Optional.ofNullable(fieldWords.get(word));
+    }
+
+    public boolean looksLikeUnitName(String word) {
+        return unitSuffixes.stream().anyMatch(s -> word.endsWith(s) && word.length() > s.length())
+                || unitSuffixes.contains(word) && word.length() > 1;
+    }
+}

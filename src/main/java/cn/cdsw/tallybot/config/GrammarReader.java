@@ -1,0 +1,38 @@
+package cn.cdsw.tallybot.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads {@code grammar.yml}. A field name that is also a metric word would make {@code 物资：…} or
+ * {@code 走访：…} ambiguous, so that stops the start too.
+ */
+final class GrammarReader {
+
+    private GrammarReader() {
+    }
+
+    static Grammar read(YamlNode file, MetricDictionary metrics) {
+        Map<String, ReportField> fieldWords = new LinkedHashMap<>();
+        UniqueWords unique = new UniqueWords("field name");
+        YamlNode fields = file.require("fields");
+        for (ReportField field : ReportField.values()) {
+            YamlNode words = fields.require(field.configKey());
+            for (YamlNode word : words.list()) {
+                unique.add(word.text(), word);
+                if (metrics.byWord(word.text()).isPresent()) {
+                    throw word.error("field name '" + word.text() + "' is also a metric word in metrics.yml");
+                }
+                fieldWords.put(word.text(), field);
+            }
+        }
+        fields.entries().forEach((key, node) -> {
+            if (fieldWords.values().stream().noneMatch(f -> f.configKey().equals(key))) {
+                throw node.error("unknown field '" + key + "'");
+            }
+        });
+        YamlNode approx = file.require("approx");
+        return new Grammar(fieldWords, file.require("unit-suffixes").texts(), approx.require("prefixes").texts(),
+                approx.require("suffixes").texts());
+    }
+}

@@ -1,0 +1,33 @@
+package cn.cdsw.tallybot.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One entry of the metric dictionary (design §2): key, Chinese label, the words that introduce it, its
+ * canonical units with their synonyms (趟→次), and the largest value one report may carry.
+ */
+public record MetricDefinition(
+        String key, String label, List<String> synonyms, List<String> units, Map<String, String> unitSynonyms,
+        long ceiling) {
+
+    public MetricDefinition {
+        synonyms = List.copyOf(synonyms);
+        units = List.copyOf(units);
+        unitSynonyms = Map.copyOf(unitSynonyms);
+    }
+
+    /** The canonical unit a written unit stands for, if this metric takes it. */
+    public Optional<String> canonicalUnit(String written) {
+        if (units.contains(written)) {
+            return Optional.of(written);
+        }
+        return Optional.ofNullable(unitSynonyms.get(written));
+    }
+
+    /** The unit to assume when none is written: only when the metric has exactly one. */
+    public Optional<String> soleUnit() {
+        return units.size() == 1 ? Optional.of(units.get(0)) : Optional.empty();
+    }
+}

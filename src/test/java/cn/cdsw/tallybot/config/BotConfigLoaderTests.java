@@ -1,0 +1,118 @@
+package cn.cdsw.tallybot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.cdsw.tallybot.platform.SenderRole;
+
+class BotConfigLoaderTests {
+
+    static final Path SHIPPED = Path.of("bot-config");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsTheShippedConfiguration() {
+        BotConfig config = BotConfigLoader.load(SHIPPED);
+
+        assertThat(config.districts().all()).hasSize(23);
+        assertThat(config.districts().resolve("锦江").orElseThrow().name()).isEqualTo("锦江区");
+        assertThat(config.districts().resolve("高新").orElseThrow().name()).isEqualTo("高新区");
+        assertThat(config.districts().resolve("天府").orElseThrow().name()).isEqualTo("天府新区");
+        assertThat(config.districts().resolve("简阳").orElseThrow().name()).isEqualTo("简阳市");
+        assertThat(config.metrics().byWord("入户走访").orElseThrow().key()).isEqualTo("visits");
+        assertThat(config.metrics().byKey("calls").orElseThrow().canonicalUnit("通")).contains("次");
+        assertThat(config.metrics().byKey("visits").orElseThrow().ceiling()).isEqualTo(100_000);
+        assertThat(config.commands().lookup("填报")).contains(CommandType.REPORT);
+        assertThat(config.commands().lookup("REPORT")).contains(CommandType.REPORT);
+        assertThat(config.grammar().field("物资合计")).contains(ReportField.MATERIALS_TOTAL);
+        assertThat(config.groups().find("onebot", "1418159967").orElseThrow().summary()).isTrue();
+        assertThat(config.groups().summaryGroups()).hasSize(2);
+        assertThat(config.categories()).containsExactly("重点人群", "资源链接", "宣传倡导", "联防联控");
+        assertThat(config.coordinators().isCoordinator("onebot", "1", SenderRole.ADMIN)).isTrue();
+        assertThat(config.coordinators().isCoordinator("onebot", "1", SenderRole.MEMBER)).isFalse();
+    }
+
+    @Test
+    void suggestsNearestDistrictsForATypo() {
+        DistrictDirectory districts = BotConfigLoader.load(SHIPPED).districts();
+
+        assertThat(districts.nearest("金午区", 3)).startsWith("金牛区");
+        assertThat(districts.nearest("完全不像", 3)).isEmpty();
+    }
+
+    @Test
+    void refusesADuplicateAliasNamingFileAndLine() throws IOException {
+        copyShipped();
+        Path districts = dir.resolve("districts.yml");
+        Files.writeString(districts, Files.readString(districts, StandardCharsets.UTF_8)
+                .replace("aliases: [青羊]", "aliases: [青羊, 锦江]"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("districts.yml:7")
+                .hasMessageContaining("duplicate district name or alias '锦江'")
+                .hasMessageContaining("districts.yml:5");
+    }
+
+    @Test
+    void refusesAUnitSynonymPointingAtAnUnknownUnit() throws IOException {
+        copyShipped();
+        Path metrics = dir.resolve("metrics.yml");
+        Files.writeString(metrics, Files.readString(metrics, StandardCharsets.UTF_8)
+                .replace("unit-synonyms: {趟: 次}", "unit-synonyms: {趟: 回}"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("metrics.yml:13")
+                .hasMessageContaining("unknown unit '回'");
+    }
+
+    @Test
+    void refusesAFieldNameThatIsAlsoAMetricWord() throws IOException {
+        copyShipped();
+        Path grammar = dir.resolve("grammar.yml");
+        Files.writeString(grammar, Files.readString(grammar, StandardCharsets.UTF_8)
+                .replace("note: [备注, 说明]", "note: [备注, 说明, 走访]"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("grammar.yml:")
+                .hasMessageContaining("'走访' is also a metric word");
+    }
+
+    @Test
+    void refusesAMissingDirectoryWithAHint() {
+        assertThatThrownBy(() -> BotConfigLoader.load(dir.resolve("nope")))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("TALLYBOT_CONFIG_DIR");
+    }
+
+    @Test
+    void refusesBrokenYaml() throws IOException {
+        copyShipped();
+        Files.writeString(dir.resolve("groups.yml"), "groups: [\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("groups.yml: not valid YAML");
+    }
+
+    private void copyShipped() throws IOException {
+        try (Stream<Path> files = Files.list(SHIPPED)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+    }
+}
