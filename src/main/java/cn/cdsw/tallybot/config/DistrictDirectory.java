@@ -31,8 +31,8 @@ public final class DistrictDirectory {
     }
 
     /**
-     * Up to {@code max} district names nearest to a word that is not one: by edit distance over names and
-     * aliases, then containment (金牛 inside 金牛区街道), closest first.
+     * Up to {@code max} district names nearest to a word that is not one: those at the smallest edit distance
+     * (at most 2) over names and aliases, counting containment (金牛 inside 金牛区街道) as distance 1.
      */
     public List<String> nearest(String word, int max) {
         record Candidate(String name, int distance) {
@@ -47,7 +47,9 @@ public final class DistrictDirectory {
                 best.merge(d.name(), distance, Math::min);
             }
         });
+        int closest = best.values().stream().min(Integer::compare).orElse(0);
         return best.entrySet().stream()
+                .filter(e -> e.getValue() == closest)
                 .map(e -> new Candidate(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::name))
                 .limit(max)

@@ -1,0 +1,137 @@
+package cn.cdsw.tallybot.command;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.CommandType;
+
+/**
+ * Reads a chat message into a {@link Command} (design §3). A pure function of the text and the
+ * {@link ParseContext}: no Spring, no I/O, no clock. A message is a command when it starts with a command word,
+ * optionally after {@code #}/{@code /}, or when it @-mentions the bot; without a prefix or a mention the word
+ * must stand alone ({@code 报告领导…} is chat, {@code 上报 锦江区…} is a command).
+ */
+public final class CommandParser {
+
+    private static final Pattern RECORD_ID = Pattern.compile("^#?(\\d{1,12})(?:\\s+|$)");
+
+    private final BotConfig config;
+    private final List<Map.Entry<String, CommandType>> wordsLongestFirst;
+    private final ReportBodyParser reports;
+
+    public CommandParser(BotConfig config) {
+        this.config = config;
+        this.wordsLongestFirst = config.commands().words().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, CommandType> e) -> e.getKey().length())
+                        .reversed())
+                .toList();
+        this.reports = new ReportBodyParser(new Lexicon(config));
+    }
+
+    public ParseResult parse(String text, ParseContext context) {
+        String normalized = TextNormalizer.normalize(text);
+        String rest = normalized;
+        boolean prefixed = false;
+        for (String prefix : config.commands().prefixes()) {
+            if (rest.startsWith(prefix)) {
+                rest = rest.substring(prefix.length()).stripLeading();
+                prefixed = true;
+                break;
+            }
+        }
+        Optional<Map.Entry<String, CommandType>> word = commandWord(rest, prefixed || context.mentionsBot());
+        if (word.isEmpty()) {
+            return context.mentionsBot() ? new ParseResult.Parsed(new Command.Help(null))
+                    : new ParseResult.NotACommand();
+        }
+        String body = rest.substring(word.get().getKey().length()).strip();
+        if (body.startsWith(":")) {
+            body = body.substring(1).strip();
+        }
+        try {
+            return new ParseResult.Parsed(command(word.get().getValue(), body, context));
+        } catch (Unreadable e) {
+            return e.toRejected();
+        }
+    }
+
+    private Optional<Map.Entry<String, CommandType>> commandWord(String text, boolean addressed) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, CommandType> entry : wordsLongestFirst) {
+            String word = entry.getKey();
+            if (lower.startsWith(word) && endsWord(text, word.length(), addressed, isAscii(word))) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean endsWord(String text, int end, boolean addressed, boolean asciiWord) {
+        if (end == text.length()) {
+            return true;
+        }
+        char next = text.charAt(end);
+        if (Character.isWhitespace(next) || next == ':') {
+            return true;
+        }
+        return addressed && !(asciiWord && Character.isLetterOrDigit(next) && next < 128);
+    }
+
+    private static boolean isAscii(String word) {
+        return word.chars().allMatch(c -> c < 128);
+    }
+
+    private Command command(CommandType type, String body, ParseContext context) {
+        return switch (type) {
+            case REPORT -> new Command.Report(reports.parse(body, context));
+            case BIND -> bind(body, context);
+            case RETRACT -> new Command.Retract(retractId(body));
+            case CORRECT -> correct(body, context);
+            case MINE -> new Command.Mine();
+            case HELP -> new Command.Help(config.commands().lookup(body.replaceFirst("^[#/]", "")).orElse(null));
+            default -> throw new Unreadable(body, "「" + firstWord(type) + "」功能还没有开放。现在可以用："
+                    + "上报、绑定、撤回、更正、我的、帮助。发送「#帮助」查看用法。");
+        };
+    }
+
+    private Command bind(String body, ParseContext context) {
+        ReportDraft draft = reports.parseChanges(body, context);
+        if (draft.district() == null || draft.unit() == null || draft.hasFigures()) {
+            throw new Unreadable(body, "❌ 绑定要写区县和单位，例如：#绑定 锦江区 三圣街道社工站");
+        }
+        return new Command.Bind(draft.district(), draft.unit());
+    }
+
+    private static @Nullable Long retractId(String body) {
+        if (body.isEmpty()) {
+            return null;
+        }
+        Matcher m = RECORD_ID.matcher(body);
+        if (!m.find() || m.end() != body.length()) {
+            throw new Unreadable(body, "❌ 撤回请写记录编号，例如：#撤回 128；不写编号则撤回您最近的一条。");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private Command correct(String body, ParseContext context) {
+        Matcher m = RECORD_ID.matcher(body);
+        if (!m.find()) {
+            throw new Unreadable(body, "❌ 更正请写记录编号和要改的内容，例如：#更正 128 走访206户");
+        }
+        long id = Long.parseLong(m.group(1));
+        return new Command.Correct(id, reports.parseChanges(body.substring(m.end()), context));
+    }
+
+    private String firstWord(CommandType type) {
+        return wordsLongestFirst.stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey)
+                .filter(w -> !isAscii(w)).findFirst().orElse(type.configKey());
+    }
+}

@@ -1,0 +1,226 @@
+package cn.cdsw.tallybot.command;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.District;
+import cn.cdsw.tallybot.config.MetricDefinition;
+import cn.cdsw.tallybot.report.Item;
+import cn.cdsw.tallybot.report.Metric;
+
+/**
+ * Collects the clauses of one report and checks each as it arrives: units against the dictionary, ceilings,
+ * negatives, duplicates, dates against today and the back-dating window. Figures never change unit: a
+ * quantity whose unit the metric does not take is refused, not converted.
+ */
+final class DraftBuilder {
+
+    enum Context { NONE, METRIC, MATERIALS }
+
+    private final BotConfig config;
+    private final ParseContext parse;
+    private @Nullable String district;
+    private @Nullable String unit;
+    private @Nullable String category;
+    private @Nullable LocalDate date;
+    private final List<Metric> metrics = new ArrayList<>();
+    private final List<Item> items = new ArrayList<>();
+    private @Nullable Long explicitTotal;
+    private @Nullable BigDecimal valueYuan;
+    private @Nullable String note;
+    private final List<String> figures = new ArrayList<>();
+    private Context context = Context.NONE;
+    private @Nullable MetricDefinition lastMetric;
+    private boolean districtJustRead;
+
+    DraftBuilder(BotConfig config, ParseContext parse) {
+        this.config = config;
+        this.parse = parse;
+    }
+
+    void context(Context context) {
+        this.context = context;
+        districtJustRead = false;
+    }
+
+    void afterClause() {
+        districtJustRead = false;
+    }
+
+    void district(District value) {
+        if (district != null && !district.equals(value.name())) {
+            throw Hints.conflict(value.name(), "区县");
+        }
+        district = value.name();
+        districtJustRead = true;
+    }
+
+    boolean acceptsUnitName(String word) {
+        return unit == null && (districtJustRead || config.grammar().looksLikeUnitName(word));
+    }
+
+    void unit(String value, String piece) {
+        if (unit != null && !unit.equals(value)) {
+            throw Hints.conflict(piece, "单位");
+        }
+        unit = value;
+        districtJustRead = false;
+    }
+
+    void category(String value) {
+        if (!config.categories().contains(value)) {
+            throw Hints.badCategory(value, config.categories());
+        }
+        category = value;
+        districtJustRead = false;
+    }
+
+    boolean isDate(String text) {
+        return DateExpressions.parse(text, parse.today()).isPresent();
+    }
+
+    void date(String text) {
+        LocalDate value = DateExpressions.parse(text, parse.today()).orElseThrow(() -> Hints.badDate(text));
+        if (value.isAfter(parse.today())) {
+            throw Hints.futureDate(text);
+        }
+        if (value.isBefore(parse.today().minusDays(parse.backdateWindowDays())) && !parse.coordinator()) {
+            throw Hints.tooOld(text, parse.backdateWindowDays());
+        }
+        if (date != null && !date.equals(value)) {
+            throw Hints.conflict(text, "日期");
+        }
+        date = value;
+        districtJustRead = false;
+    }
+
+    void note(@Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            note = note == null ? value : note + " " + value;
+        }
+    }
+
+    void metric(MetricDefinition definition, Token.Quantity q) {
+        String written = definition.label() + q.raw();
+        String canonical = q.unit() == null
+                ? definition.soleUnit().orElseThrow(() -> Hints.missingUnit(written, definition.label(),
+                        definition.units()))
+                : definition.canonicalUnit(q.unit()).orElseThrow(() -> Hints.wrongUnit(written,
+                        definition.label(), definition.units()));
+        long value = wholeNumber(q, written, definition.ceiling(), canonical);
+        if (metrics.stream().anyMatch(m -> m.key().equals(definition.key()) && m.unit().equals(canonical))) {
+            throw Hints.duplicate(written);
+        }
+        Metric metric = new Metric(definition.key(), canonical, value, q.approx());
+        metrics.add(metric);
+        figures.add(FigureText.metric(definition.label(), metric));
+        context = Context.METRIC;
+        lastMetric = definition;
+        districtJustRead = false;
+    }
+
+    /** Bare quantities after a clause: more units of the same metric (走访196户、15人次). */
+    void continuation(List<Token.Quantity> quantities, String piece) {
+        if (context == Context.METRIC && lastMetric != null) {
+            MetricDefinition definition = lastMetric;
+            quantities.forEach(q -> metric(definition, q));
+            return;
+        }
+        throw context == Context.MATERIALS ? Hints.itemWithoutName(piece) : Hints.unreadable(piece);
+    }
+
+    boolean acceptsItem(String name) {
+        return context == Context.MATERIALS || config.materials().itemNames().contains(name);
+    }
+
+    void item(String name, Token.Quantity q) {
+        String written = name + q.raw();
+        if (q.unit() == null) {
+            throw Hints.missingUnit(written, name, List.of("袋", "瓶", "个", "件"));
+        }
+        if (!config.materials().units().contains(q.unit())) {
+            throw Hints.wrongUnit(written, "物资", List.of("件", "个", "袋", "瓶", "双", "箱", "…"));
+        }
+        long quantity = wholeNumber(q, written, config.materials().ceiling(), q.unit());
+        if (items.stream().anyMatch(i -> i.name().equals(name) && i.unit().equals(q.unit()))) {
+            throw Hints.duplicate(written);
+        }
+        Item item = new Item(name, quantity, q.unit(), q.approx());
+        items.add(item);
+        figures.add(FigureText.item(item));
+        context = Context.MATERIALS;
+        districtJustRead = false;
+    }
+
+    void materialsTotal(Token.Quantity q) {
+        String totalUnit = config.materials().totalUnit();
+        String written = "物资" + q.raw();
+        if (q.unit() != null && !q.unit().equals(totalUnit)) {
+            throw Hints.materialsTotalUnit(written, totalUnit);
+        }
+        if (explicitTotal != null) {
+            throw Hints.duplicate(written);
+        }
+        explicitTotal = wholeNumber(q, written, config.materials().ceiling(), totalUnit);
+        figures.add(FigureText.materialsTotal(explicitTotal, totalUnit));
+        context = Context.NONE;
+        districtJustRead = false;
+    }
+
+    void value(Token.Quantity q) {
+        String written = "价值" + q.raw();
+        if (q.unit() != null && !q.unit().equals(Lexicon.YUAN)) {
+            throw Hints.wrongUnit(written, "价值", List.of("元", "万元"));
+        }
+        if (q.negative()) {
+            throw Hints.negative(written);
+        }
+        if (q.value().stripTrailingZeros().scale() > 2) {
+            throw Hints.unreadable(written);
+        }
+        if (q.value().compareTo(config.materials().valueCeilingYuan()) > 0) {
+            throw Hints.tooLarge(written, config.materials().valueCeilingYuan().longValueExact(), "元");
+        }
+        if (valueYuan != null) {
+            throw Hints.duplicate(written);
+        }
+        valueYuan = q.value();
+        figures.add(FigureText.value(valueYuan));
+        context = Context.NONE;
+        districtJustRead = false;
+    }
+
+    private static long wholeNumber(Token.Quantity q, String written, long ceiling, String unit) {
+        if (q.negative()) {
+            throw Hints.negative(written);
+        }
+        if (q.value().stripTrailingZeros().scale() > 0) {
+            throw Hints.notWhole(written);
+        }
+        if (q.value().compareTo(BigDecimal.valueOf(ceiling)) > 0) {
+            throw Hints.tooLarge(written, ceiling, unit);
+        }
+        return q.value().longValueExact();
+    }
+
+    /**
+     * The draft; a new report needs at least one figure and defaults its date to today, a correction may
+     * change only a field and leaves the date alone when none is written.
+     */
+    ReportDraft build(boolean correction) {
+        ReportDraft draft = new ReportDraft(district, unit, category,
+                date == null && !correction ? parse.today() : date, metrics, items, explicitTotal, valueYuan, note,
+                figures);
+        boolean changesSomething = draft.hasFigures() || district != null || unit != null || category != null
+                || date != null || note != null;
+        if (correction ? !changesSomething : !draft.hasFigures()) {
+            throw Hints.noFigures();
+        }
+        return draft;
+    }
+}

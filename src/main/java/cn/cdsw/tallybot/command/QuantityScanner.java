@@ -1,0 +1,150 @@
+package cn.cdsw.tallybot.command;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Splits one piece of text (no separators inside) into words and quantities: {@code 走访196户} becomes
+ * 走访 + 196户, {@code 电话80余通} 电话 + 80余通, {@code 志愿者二十三人} 志愿者 + 二十三人.
+ * <p>
+ * Chinese numerals also occur inside names (三圣街道, 一次性手套), so a Chinese-numeral quantity counts only
+ * when a unit follows and the unit ends the piece or is followed by a digit, a non-letter or a known word.
+ * An Arabic number counts when a unit follows, or when it ends the piece ({@code 走访196}: the unit is then
+ * missing, which the report parser explains to the user); otherwise it stays part of a name (N95口罩).
+ */
+final class QuantityScanner {
+
+    private static final String CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+    private static final String MULTIPLIERS = "万千百";
+
+    private final Lexicon lexicon;
+
+    QuantityScanner(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    List<Token> scan(String piece) {
+        List<Token> tokens = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int i = 0;
+        while (i < piece.length()) {
+            Optional<Match> match = quantityAt(piece, i);
+            if (match.isPresent()) {
+                flush(word, tokens);
+                tokens.add(match.get().quantity());
+                i = match.get().end();
+            } else {
+                word.appendCodePoint(piece.codePointAt(i));
+                i += Character.charCount(piece.codePointAt(i));
+            }
+        }
+        flush(word, tokens);
+        return tokens;
+    }
+
+    private record Match(Token.Quantity quantity, int end) {
+    }
+
+    private Optional<Match> quantityAt(String s, int start) {
+        int i = start;
+        boolean approx = false;
+        String prefix = startingWith(s, i, lexicon.approxPrefixes());
+        if (prefix != null) {
+            approx = true;
+            i += prefix.length();
+        }
+        boolean negative = i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '负');
+        if (negative) {
+            i++;
+        }
+        int numberStart = i;
+        boolean arabic = i < s.length() && isAsciiDigit(s.charAt(i));
+        i = arabic ? endOfArabic(s, i) : endOfRun(s, i, CHINESE_NUMERALS);
+        if (i == numberStart) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> value = ChineseNumbers.parse(s.substring(numberStart, i));
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String suffix = startingWith(s, i, lexicon.approxSuffixes());
+        if (suffix != null) {
+            approx = true;
+            i += suffix.length();
+        }
+        String unit = startingWith(s, i, lexicon.units());
+        if (unit != null) {
+            i += unit.length();
+            String trailing = startingWith(s, i, lexicon.approxSuffixes());
+            if (trailing != null) {
+                approx = true;
+                i += trailing.length();
+            }
+        }
+        if (!acceptable(s, i, arabic, unit)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(
+                new Token.Quantity(value.get(), approx, negative, unit, s.substring(start, i)), i));
+    }
+
+    private boolean acceptable(String s, int end, boolean arabic, @Nullable String unit) {
+        if (end == s.length()) {
+            return true;
+        }
+        if (unit == null) {
+            return false;
+        }
+        if (arabic) {
+            return true;
+        }
+        char next = s.charAt(end);
+        return !Character.isLetter(next) || lexicon.keywordAt(s, end);
+    }
+
+    private static int endOfArabic(String s, int i) {
+        int j = i;
+        while (j < s.length() && isAsciiDigit(s.charAt(j))) {
+            j++;
+        }
+        if (j + 1 < s.length() && s.charAt(j) == '.' && isAsciiDigit(s.charAt(j + 1))) {
+            j++;
+            while (j < s.length() && isAsciiDigit(s.charAt(j))) {
+                j++;
+            }
+        }
+        return endOfRun(s, j, MULTIPLIERS);
+    }
+
+    private static int endOfRun(String s, int i, String alphabet) {
+        int j = i;
+        while (j < s.length() && alphabet.indexOf(s.charAt(j)) >= 0) {
+            j++;
+        }
+        return j;
+    }
+
+    private static @Nullable String startingWith(String s, int i, List<String> words) {
+        for (String w : words) {
+            if (s.startsWith(w, i)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static void flush(StringBuilder word, List<Token> tokens) {
+        if (!word.isEmpty()) {
+            tokens.add(new Token.Word(word.toString()));
+            word.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package cn.cdsw.tallybot.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.District;
+import cn.cdsw.tallybot.config.MetricDefinition;
+import cn.cdsw.tallybot.config.ReportField;
+
+/**
+ * The report grammar of design §3: pieces → clauses → {@link ReportDraft}. Each piece is a keyed field
+ * ({@code 区县:锦江区}, {@code 走访:196户}), a whole word (a district, category, date or unit name), or words and
+ * quantities ({@code 走访196户15人次}, {@code 大米224袋}, {@code 物资合计2.5万件}). Strict: the first piece that
+ * cannot be read ends the parse with a reply naming it.
+ */
+final class ReportBodyParser {
+
+    private final BotConfig config;
+    private final QuantityScanner scanner;
+    private final PieceSplitter splitter;
+
+    ReportBodyParser(Lexicon lexicon) {
+        this.config = lexicon.config();
+        this.scanner = new QuantityScanner(lexicon);
+        this.splitter = new PieceSplitter(lexicon, config.grammar().fieldWords().entrySet().stream()
+                .filter(e -> e.getValue() == ReportField.NOTE).map(e -> e.getKey()).toList());
+    }
+
+    /** Reads a body; throws {@link Unreadable} with the reply when any clause cannot be read. */
+    ReportDraft parse(String body, ParseContext context) {
+        return read(body, context, false);
+    }
+
+    /** Reads the clauses of a correction: any field may be given alone, and the date is not defaulted. */
+    ReportDraft parseChanges(String body, ParseContext context) {
+        return read(body, context, true);
+    }
+
+    private ReportDraft read(String body, ParseContext context, boolean correction) {
+        PieceSplitter.Pieces pieces = splitter.split(body);
+        DraftBuilder draft = new DraftBuilder(config, context);
+        draft.note(pieces.note());
+        for (String piece : pieces.pieces()) {
+            readPiece(piece, draft);
+        }
+        return draft.build(correction);
+    }
+
+    private void readPiece(String piece, DraftBuilder draft) {
+        int colon = piece.indexOf(':');
+        if (colon > 0) {
+            readKeyed(piece, piece.substring(0, colon).strip(), piece.substring(colon + 1).strip(), draft);
+            return;
+        }
+        if (readWholeWord(piece, draft)) {
+            return;
+        }
+        List<Clause> clauses = clauses(scanner.scan(piece));
+        if (clauses.size() == 1 && clauses.get(0).quantities().isEmpty()) {
+            readLoneWord(piece, draft);
+            return;
+        }
+        for (Clause clause : clauses) {
+            readClause(clause, piece, draft);
+        }
+        draft.afterClause();
+    }
+
+    private void readKeyed(String piece, String key, String value, DraftBuilder draft) {
+        Optional<MetricDefinition> metric = config.metrics().byWord(key);
+        if (metric.isPresent()) {
+            for (Token.Quantity q : quantitiesOnly(value, piece)) {
+                draft.metric(metric.get(), q);
+            }
+            return;
+        }
+        ReportField field = config.grammar().field(key).orElseThrow(() -> Hints.unknownField(piece, key));
+        if (value.isEmpty()) {
+            draft.context(field == ReportField.MATERIALS ? DraftBuilder.Context.MATERIALS : DraftBuilder.Context.NONE);
+            return;
+        }
+        switch (field) {
+            case DISTRICT -> draft.district(district(value));
+            case UNIT -> draft.unit(value, piece);
+            case CATEGORY -> draft.category(value);
+            case DATE -> draft.date(value);
+            case NOTE -> draft.note(value);
+            case MATERIALS -> readMaterials(value, piece, draft);
+            case MATERIALS_TOTAL -> draft.materialsTotal(single(value, piece));
+            case VALUE -> draft.value(single(value, piece));
+            default -> throw new IllegalStateException("unhandled field " + field);
+        }
+    }
+
+    private void readMaterials(String value, String piece, DraftBuilder draft) {
+        List<Clause> clauses = clauses(scanner.scan(value));
+        if (clauses.size() == 1 && clauses.get(0).word() == null && clauses.get(0).quantities().size() == 1) {
+            draft.materialsTotal(clauses.get(0).quantities().get(0));
+            return;
+        }
+        draft.context(DraftBuilder.Context.MATERIALS);
+        for (Clause clause : clauses) {
+            readClause(clause, piece, draft);
+        }
+    }
+
+    private boolean readWholeWord(String piece, DraftBuilder draft) {
+        Optional<District> district = config.districts().resolve(piece);
+        if (district.isPresent()) {
+            draft.district(district.get());
+            return true;
+        }
+        if (config.categories().contains(piece)) {
+            draft.category(piece);
+            return true;
+        }
+        if (draft.isDate(piece)) {
+            draft.date(piece);
+            return true;
+        }
+        return false;
+    }
+
+    private void readLoneWord(String word, DraftBuilder draft) {
+        if (draft.acceptsUnitName(word)) {
+            draft.unit(word, word);
+            return;
+        }
+        if (looksLikeDistrict(word)) {
+            throw Hints.unknownDistrict(word, config.districts().nearest(word, 3));
+        }
+        throw Hints.unreadable(word);
+    }
+
+    private boolean looksLikeDistrict(String word) {
+        boolean shortPlaceName = word.length() <= 6 && (word.endsWith("区") || word.endsWith("县")
+                || word.endsWith("市"));
+        return shortPlaceName || word.length() <= 4 && !config.districts().nearest(word, 1).isEmpty();
+    }
+
+    private void readClause(Clause clause, String piece, DraftBuilder draft) {
+        String word = clause.word();
+        if (clause.quantities().isEmpty()) {
+            throw Hints.unreadable(piece);
+        }
+        if (word == null) {
+            draft.continuation(clause.quantities(), piece);
+            return;
+        }
+        Optional<MetricDefinition> metric = config.metrics().byWord(word);
+        if (metric.isPresent()) {
+            clause.quantities().forEach(q -> draft.metric(metric.get(), q));
+            return;
+        }
+        Optional<ReportField> field = config.grammar().field(word);
+        if (field.isPresent() && clause.quantities().size() == 1) {
+            switch (field.get()) {
+                case MATERIALS, MATERIALS_TOTAL -> draft.materialsTotal(clause.quantities().get(0));
+                case VALUE -> draft.value(clause.quantities().get(0));
+                default -> throw Hints.unreadable(piece);
+            }
+            return;
+        }
+        if (clause.quantities().size() == 1 && draft.acceptsItem(word)) {
+            draft.item(word, clause.quantities().get(0));
+            return;
+        }
+        String unit = clause.quantities().get(0).unit();
+        throw unit != null && config.materials().units().contains(unit) ? Hints.itemOutsideMaterials(piece)
+                : Hints.unreadable(piece);
+    }
+
+    private District district(String value) {
+        return config.districts().resolve(value)
+                .orElseThrow(() -> Hints.unknownDistrict(value, config.districts().nearest(value, 3)));
+    }
+
+    private List<Token.Quantity> quantitiesOnly(String value, String piece) {
+        List<Token.Quantity> quantities = new ArrayList<>();
+        for (Token token : scanner.scan(value)) {
+            if (!(token instanceof Token.Quantity q)) {
+                throw Hints.unreadable(piece);
+            }
+            quantities.add(q);
+        }
+        if (quantities.isEmpty()) {
+            throw Hints.unreadable(piece);
+        }
+        return quantities;
+    }
+
+    private Token.Quantity single(String value, String piece) {
+        List<Token.Quantity> quantities = quantitiesOnly(value, piece);
+        if (quantities.size() != 1) {
+            throw Hints.unreadable(piece);
+        }
+        return quantities.get(0);
+    }
+
+    /** A word and the quantities written right after it; the word is null for leading quantities. */
+    record Clause(@Nullable String word, List<Token.Quantity> quantities) {
+    }
+
+    private static List<Clause> clauses(List<Token> tokens) {
+        List<Clause> clauses = new ArrayList<>();
+        @Nullable String word = null;
+        List<Token.Quantity> quantities = new ArrayList<>();
+        for (Token token : tokens) {
+            if (token instanceof Token.Word w) {
+                if (word != null || !quantities.isEmpty()) {
+                    clauses.add(new Clause(word, quantities));
+                }
+                word = w.raw();
+                quantities = new ArrayList<>();
+            } else {
+                quantities.add((Token.Quantity) token);
+            }
+        }
+        if (word != null || !quantities.isEmpty()) {
+            clauses.add(new Clause(word, quantities));
+        }
+        return clauses;
+    }
+}
