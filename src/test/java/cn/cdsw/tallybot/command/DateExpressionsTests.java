@@ -1,0 +1,125 @@
+package cn.cdsw.tallybot.command;
+
+import java.time.LocalDate;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.time.api.constraints.DateRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DateExpressionsTests {
+
+    private static final LocalDate NOV_29 = LocalDate.of(2026, 11, 29);
+
+    @ParameterizedTest
+    @CsvSource({
+            "今天, 2026-11-29",
+            "今日, 2026-11-29",
+            "昨天, 2026-11-28",
+            "昨日, 2026-11-28",
+            "前天, 2026-11-27",
+            "11月28日, 2026-11-28",
+            "11月28号, 2026-11-28",
+            "11月28, 2026-11-28",
+            "11-28, 2026-11-28",
+            "11/28, 2026-11-28",
+            "11.28, 2026-11-28",
+            "2026-11-28, 2026-11-28",
+            "2026/11/28, 2026-11-28",
+            "2026.11.28, 2026-11-28",
+            "2026年11月28日, 2026-11-28",
+            "2026年11月28号, 2026-11-28",
+            "１１月２８日, 2026-11-28",
+            "１１－２８, 2026-11-28",
+            "11月 28日, 2026-11-28",
+            "01-05, 2026-01-05",
+            "1月5日, 2026-01-05",
+            "11月29日, 2026-11-29" })
+    void readsTheDesignFormsRelativeToToday(String text, LocalDate expected) {
+        assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "11月30日, 2025-11-30",
+            "12-01, 2025-12-01",
+            "12月31号, 2025-12-31" })
+    void readsAYearlessDateAfterTodayAsLastYear(String text, LocalDate expected) {
+        assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "12月30日, 2026-12-30",
+            "12-31, 2026-12-31",
+            "1月1日, 2027-01-01",
+            "1月2日, 2027-01-02",
+            "昨天, 2027-01-01",
+            "前天, 2026-12-31" })
+    void readsLastDecemberInAReportSentInJanuary(String text, LocalDate expected) {
+        assertThat(DateExpressions.parse(text, LocalDate.of(2027, 1, 2))).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2028-03-01, 2028-02-29",
+            "2029-01-10, 2028-02-29" })
+    void readsALeapDayAsTheLatestOneWithinAYear(LocalDate today, LocalDate expected) {
+        assertThat(DateExpressions.parse("2月29日", today)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2027-03-01", "2028-01-05", "2029-03-01", "2029-12-31" })
+    void refusesALeapDayWhenNoneFellWithinAYear(LocalDate today) {
+        assertThat(DateExpressions.parse("2月29日", today)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2027-01-01", "2030年5月1日" })
+    void returnsAnExplicitYearAsWrittenEvenInTheFuture(String text) {
+        assertThat(DateExpressions.parse(text, NOV_29)).hasValueSatisfying(date -> assertThat(date).isAfter(NOV_29));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "明天", "三圣", "2月30日", "2月30", "13-01", "0月5日", "11月0日", "11月32日", "4月31日",
+            "2026-02-29", "2026-13-01", "2026-11/28", "26-11-28", "11-28-2026", "11-28日", "11月28日上午", "十一月二十八日",
+            "11", "1128" })
+    void refusesWhatNamesNoRealDay(String text) {
+        assertThat(DateExpressions.parse(text, NOV_29)).isEmpty();
+    }
+
+    @Property
+    void readsAnyMonthDayOfTheLastThreeHundredDays(
+            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today,
+            @ForAll @IntRange(min = 0, max = 300) int daysAgo) {
+        LocalDate d = today.minusDays(daysAgo);
+
+        assertThat(DateExpressions.parse(d.getMonthValue() + "月" + d.getDayOfMonth() + "日", today)).contains(d);
+        assertThat(DateExpressions.parse(d.getMonthValue() + "-" + d.getDayOfMonth(), today)).contains(d);
+    }
+
+    @Property
+    void readsAnyIsoDateAsWritten(@ForAll @DateRange(min = "1900-01-01", max = "2999-12-31") LocalDate date,
+            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today) {
+        assertThat(DateExpressions.parse(date.toString(), today)).contains(date);
+    }
+
+    @Property
+    void placesAYearlessDateWithinTheYearUpToToday(@ForAll @IntRange(min = 1, max = 12) int month,
+            @ForAll @IntRange(min = 1, max = 31) int day,
+            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today) {
+        DateExpressions.parse(month + "月" + day + "日", today)
+            .ifPresent(date -> assertThat(date).isBeforeOrEqualTo(today).isAfter(today.minusYears(1)));
+    }
+
+    @Property
+    void neverThrowsOnArbitraryText(@ForAll String text,
+            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today) {
+        DateExpressions.parse(text, today);
+    }
+}
