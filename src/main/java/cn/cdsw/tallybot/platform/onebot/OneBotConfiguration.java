@@ -1,0 +1,75 @@
+package cn.cdsw.tallybot.platform.onebot;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import cn.cdsw.tallybot.platform.InboundHandler;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Wires the OneBot adapter from {@link OneBotProperties}. The sender (and with it API-mode replies) exists only
+ * when {@code tallybot.onebot.api-url} is set: without it quick replies still work, but nothing can be posted
+ * proactively.
+ */
+@Configuration(proxyBeanMethods = false)
+class OneBotConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OneBotConfiguration.class);
+
+    @Bean
+    OneBotVerifier oneBotVerifier(OneBotProperties properties) {
+        if (properties.secret() == null) {
+            log.warn("TALLYBOT_ONEBOT_SECRET is not set: OneBot events are accepted without a signature");
+        }
+        return new OneBotVerifier(properties.secret());
+    }
+
+    @Bean
+    @Conditional(ApiUrlConfigured.class)
+    OneBotSender oneBotSender(OkHttpClient okHttpClient, OneBotProperties properties) {
+        return new OneBotSender(okHttpClient, Objects.requireNonNull(properties.apiUrl(), "api-url"),
+                properties.accessToken());
+    }
+
+    @Bean
+    @Conditional(ApiUrlConfigured.class)
+    OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender) {
+        return new OneBotApiReplies(oneBotSender);
+    }
+
+    @Bean
+    OneBotInbound oneBotInbound(OneBotProperties properties, OneBotVerifier oneBotVerifier,
+            InboundHandler inboundHandler, ObjectProvider<OneBotApiReplies> apiReplies, Clock clock) {
+        OneBotReplies replies = properties.replyMode() == OneBotProperties.ReplyMode.API
+                ? apiReplies.getObject()
+                : new OneBotQuickReplies(properties.atSender());
+        return new OneBotInbound(properties.maxBodyBytes(), oneBotVerifier, new OneBotEventMapper(clock),
+                inboundHandler, replies);
+    }
+
+    /**
+     * True when {@code tallybot.onebot.api-url} has a non-blank value. {@code @ConditionalOnProperty} would also
+     * match the empty value a compose file leaves behind ({@code TALLYBOT_ONEBOT_API_URL=}), which
+     * {@link OneBotProperties} treats as unset.
+     */
+    static final class ApiUrlConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment())
+                    .bind("tallybot.onebot.api-url", String.class)
+                    .map(value -> !value.isBlank())
+                    .orElse(false);
+        }
+    }
+}

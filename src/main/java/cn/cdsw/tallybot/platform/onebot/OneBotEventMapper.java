@@ -1,0 +1,94 @@
+package cn.cdsw.tallybot.platform.onebot;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.platform.MessageRecall;
+import cn.cdsw.tallybot.platform.SenderRole;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns OneBot events into the core's records (design §5). An empty result means a required field is missing,
+ * which the webhook answers with 400.
+ *
+ * <p>The message id is the OneBot {@code message_id} alone, without {@code self_id}: the core de-duplicates on
+ * (platform, group_id, message_id) (design §2), so when two bot accounts sit in one group and both deliver a
+ * message, it is counted once (style rule 10). This relies on the implementations giving the same message the
+ * same id on every account, which holds for one implementation family; mixing families in one group could not
+ * be de-duplicated by any key we receive.
+ */
+final class OneBotEventMapper {
+
+    static final String PLATFORM = "onebot";
+
+    private final Clock clock;
+
+    OneBotEventMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    Optional<ChatMessage> toChatMessage(OneBotEvent event) {
+        if (event.groupId() == null || event.userId() == null || event.messageId() == null) {
+            return Optional.empty();
+        }
+        List<OneBotSegment> segments = event.message() != null && !event.message().isNull()
+                ? OneBotSegment.listFrom(event.message())
+                : CqCode.parse(Objects.requireNonNullElse(event.rawMessage(), ""));
+        return Optional.of(new ChatMessage(PLATFORM, event.groupId(), event.userId(), senderName(event.sender()),
+                role(event.sender()), event.messageId(), text(segments), mentions(segments, event.selfId()),
+                sentAt(event)));
+    }
+
+    /** {@code operator_id} defaults to the sender: a missing operator can only mean a self-recall. */
+    Optional<MessageRecall> toRecall(OneBotEvent event) {
+        if (event.groupId() == null || event.userId() == null || event.messageId() == null) {
+            return Optional.empty();
+        }
+        String operator = Objects.requireNonNullElse(event.operatorId(), event.userId());
+        return Optional.of(new MessageRecall(PLATFORM, event.groupId(), event.messageId(), event.userId(),
+                operator, sentAt(event)));
+    }
+
+    /** Only text segments carry words; @, faces, images and quotes are markup the core does not read. */
+    static String text(List<OneBotSegment> segments) {
+        StringBuilder text = new StringBuilder();
+        for (OneBotSegment segment : segments) {
+            if ("text".equals(segment.type()) && segment.param("text") != null) {
+                text.append(segment.param("text"));
+            }
+        }
+        return text.toString().strip();
+    }
+
+    static boolean mentions(List<OneBotSegment> segments, @Nullable String selfId) {
+        return selfId != null && segments.stream()
+                .anyMatch(s -> "at".equals(s.type()) && selfId.equals(s.param("qq")));
+    }
+
+    private static String senderName(OneBotEvent.@Nullable Sender sender) {
+        if (sender == null) {
+            return "";
+        }
+        if (sender.card() != null && !sender.card().isBlank()) {
+            return sender.card();
+        }
+        return Objects.requireNonNullElse(sender.nickname(), "");
+    }
+
+    private static SenderRole role(OneBotEvent.@Nullable Sender sender) {
+        String role = sender == null ? null : sender.role();
+        if ("owner".equals(role)) {
+            return SenderRole.OWNER;
+        }
+        return "admin".equals(role) ? SenderRole.ADMIN : SenderRole.MEMBER;
+    }
+
+    /** Every event carries {@code time} in seconds; the clock only covers an implementation that omits it. */
+    private Instant sentAt(OneBotEvent event) {
+        return event.time() != null ? Instant.ofEpochSecond(event.time()) : clock.instant();
+    }
+}

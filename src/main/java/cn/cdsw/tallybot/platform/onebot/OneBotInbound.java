@@ -1,0 +1,105 @@
+package cn.cdsw.tallybot.platform.onebot;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.platform.InboundHandler;
+import cn.cdsw.tallybot.platform.MessageRecall;
+import cn.cdsw.tallybot.platform.Reply;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Everything the OneBot webhook does, without Spring (style rule 5): size check, signature check on the raw
+ * bytes, then parsing (rule 6), then dispatch by {@code post_type} through a string switch (rule 8). Group
+ * messages go to {@link InboundHandler#onMessage}, {@code group_recall} notices to {@link InboundHandler#onRecall};
+ * every other event is answered 204 and dropped.
+ */
+final class OneBotInbound {
+
+    private static final Logger log = LoggerFactory.getLogger(OneBotInbound.class);
+
+    private final int maxBodyBytes;
+    private final OneBotVerifier verifier;
+    private final OneBotEventMapper mapper;
+    private final InboundHandler handler;
+    private final OneBotReplies replies;
+
+    OneBotInbound(int maxBodyBytes, OneBotVerifier verifier, OneBotEventMapper mapper, InboundHandler handler,
+            OneBotReplies replies) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.verifier = verifier;
+        this.mapper = mapper;
+        this.handler = handler;
+        this.replies = replies;
+    }
+
+    int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    OneBotOutcome accept(byte[] body, @Nullable String signatureHeader) {
+        if (body.length > maxBodyBytes) {
+            log.debug("OneBot event refused: body larger than {} bytes", maxBodyBytes);
+            return new OneBotOutcome.TooLarge();
+        }
+        if (!verifier.verify(body, signatureHeader)) {
+            return new OneBotOutcome.Unauthorized();
+        }
+        OneBotEvent event = read(body);
+        if (event == null) {
+            return new OneBotOutcome.Malformed();
+        }
+        String postType = Objects.requireNonNullElse(event.postType(), "");
+        return switch (postType) {
+            case "message" -> "group".equals(event.messageType()) ? onGroupMessage(event) : ignored(event);
+            case "notice" -> "group_recall".equals(event.noticeType()) ? onGroupRecall(event) : ignored(event);
+            default -> ignored(event);
+        };
+    }
+
+    private static @Nullable OneBotEvent read(byte[] body) {
+        try {
+            return OneBotJson.MAPPER.readValue(body, OneBotEvent.class);
+        }
+        catch (JacksonException e) {
+            log.debug("OneBot event refused: not a JSON event object ({})", e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    private OneBotOutcome onGroupMessage(OneBotEvent event) {
+        Optional<ChatMessage> message = mapper.toChatMessage(event);
+        if (message.isEmpty()) {
+            log.debug("OneBot group message refused: group_id, user_id or message_id missing");
+            return new OneBotOutcome.Malformed();
+        }
+        ChatMessage chatMessage = message.get();
+        try (MDC.MDCCloseable platform = MDC.putCloseable("platform", chatMessage.platform());
+                MDC.MDCCloseable group = MDC.putCloseable("groupId", chatMessage.groupId());
+                MDC.MDCCloseable id = MDC.putCloseable("messageId", chatMessage.messageId())) {
+            Optional<Reply> reply = handler.onMessage(chatMessage);
+            return reply.map(r -> replies.reply(chatMessage, r)).orElseGet(OneBotOutcome.Handled::new);
+        }
+    }
+
+    private OneBotOutcome onGroupRecall(OneBotEvent event) {
+        Optional<MessageRecall> recall = mapper.toRecall(event);
+        if (recall.isEmpty()) {
+            log.debug("OneBot group_recall refused: group_id, user_id or message_id missing");
+            return new OneBotOutcome.Malformed();
+        }
+        handler.onRecall(recall.get());
+        return new OneBotOutcome.Handled();
+    }
+
+    private static OneBotOutcome ignored(OneBotEvent event) {
+        log.debug("OneBot event ignored: post_type={} message_type={} notice_type={} meta_event_type={}",
+                event.postType(), event.messageType(), event.noticeType(), event.metaEventType());
+        return new OneBotOutcome.Ignored();
+    }
+}

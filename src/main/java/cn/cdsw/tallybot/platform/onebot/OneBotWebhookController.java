@@ -1,0 +1,51 @@
+package cn.cdsw.tallybot.platform.onebot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhook/onebot}: reads the raw body, hands it to {@link OneBotInbound} and copies the outcome's
+ * status (style rule 5). The body is read here rather than bound with {@code @RequestBody} so that at most
+ * {@code max-body-bytes + 1} bytes are ever buffered, also for a chunked body without Content-Length (design §9).
+ */
+@RestController
+class OneBotWebhookController {
+
+    private final OneBotInbound inbound;
+
+    OneBotWebhookController(OneBotInbound inbound) {
+        this.inbound = inbound;
+    }
+
+    @PostMapping("/webhook/onebot")
+    ResponseEntity<byte[]> receive(HttpServletRequest request,
+            @RequestHeader(name = "X-Signature", required = false) @Nullable String signature) {
+        int limit = inbound.maxBodyBytes();
+        if (request.getContentLengthLong() > limit) {
+            return ResponseEntity.status(new OneBotOutcome.TooLarge().status()).build();
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(limit + 1);
+        }
+        catch (IOException truncated) {
+            // The client broke off the body: bad input, never a 5xx (design §9).
+            return ResponseEntity.badRequest().build();
+        }
+        OneBotOutcome outcome = inbound.accept(body, signature);
+        if (outcome instanceof OneBotOutcome.Replied replied) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(replied.quickOperationJson().getBytes(StandardCharsets.UTF_8));
+        }
+        return ResponseEntity.status(outcome.status()).build();
+    }
+}

@@ -1,0 +1,85 @@
+package cn.cdsw.tallybot.platform.onebot;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class OneBotPropertiesTests {
+
+    @Test
+    void defaultsToQuickRepliesWithoutAtAnd64KiB() {
+        OneBotProperties properties = bind(Map.of());
+
+        assertThat(properties).isEqualTo(
+                new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false, 65_536));
+    }
+
+    @Test
+    void bindsTheDocumentedEnvironmentVariables() {
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("TALLYBOT_ONEBOT_SECRET", "onebot-secret",
+                        "TALLYBOT_ONEBOT_API_URL", "http://127.0.0.1:3000",
+                        "TALLYBOT_ONEBOT_ACCESS_TOKEN", "kSLuTF2GC2Q4q4ugm3",
+                        "TALLYBOT_ONEBOT_REPLY_MODE", "api"));
+
+        OneBotProperties properties = new Binder(ConfigurationPropertySources.from(environment))
+                .bind("tallybot.onebot", OneBotProperties.class).get();
+
+        assertThat(properties.secret()).isEqualTo("onebot-secret");
+        assertThat(properties.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:3000"));
+        assertThat(properties.accessToken()).isEqualTo("kSLuTF2GC2Q4q4ugm3");
+        assertThat(properties.replyMode()).isEqualTo(OneBotProperties.ReplyMode.API);
+    }
+
+    @Test
+    void bindsKebabCaseKeys() {
+        OneBotProperties properties = bind(Map.of("tallybot.onebot.at-sender", "true",
+                "tallybot.onebot.max-body-bytes", "1024", "tallybot.onebot.reply-mode", "QUICK"));
+
+        assertThat(properties.atSender()).isTrue();
+        assertThat(properties.maxBodyBytes()).isEqualTo(1024);
+    }
+
+    @Test
+    void treatsBlankValuesAsUnsetAsAnEmptyComposeVariableLeavesThem() {
+        OneBotProperties properties = bind(Map.of("tallybot.onebot.secret", " ",
+                "tallybot.onebot.access-token", "", "tallybot.onebot.api-url", ""));
+
+        assertThat(properties.secret()).isNull();
+        assertThat(properties.accessToken()).isNull();
+        assertThat(properties.apiUrl()).isNull();
+    }
+
+    @Test
+    void refusesApiModeWithoutApiUrl() {
+        assertThatExceptionOfType(BindException.class)
+                .isThrownBy(() -> bind(Map.of("tallybot.onebot.reply-mode", "API")))
+                .havingRootCause()
+                .withMessageContaining("api-url");
+    }
+
+    @Test
+    void refusesANonHttpApiUrlAndANonPositiveLimit() {
+        assertThatExceptionOfType(BindException.class)
+                .isThrownBy(() -> bind(Map.of("tallybot.onebot.api-url", "ws://127.0.0.1:3001")));
+        assertThatExceptionOfType(BindException.class)
+                .isThrownBy(() -> bind(Map.of("tallybot.onebot.max-body-bytes", "0")));
+    }
+
+    private static OneBotProperties bind(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bindOrCreate("tallybot.onebot", OneBotProperties.class);
+    }
+}

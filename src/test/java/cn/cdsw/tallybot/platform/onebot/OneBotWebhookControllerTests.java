@@ -1,0 +1,133 @@
+package cn.cdsw.tallybot.platform.onebot;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import cn.cdsw.tallybot.platform.Reply;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class OneBotWebhookControllerTests {
+
+    private static final String SECRET = "onebot-secret";
+
+    private final RecordingInboundHandler handler = new RecordingInboundHandler(Reply.text("已记录"));
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OneBotWebhookController(new OneBotInbound(
+            65_536, new OneBotVerifier(SECRET),
+            new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
+            new OneBotQuickReplies(false)))).build();
+
+    @Test
+    void answersAGroupMessageWithTheQuickOperationAsJson() throws Exception {
+        byte[] body = OneBotFixtures.bytes("group-message-array.json");
+
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().bytes(
+                        "{\"reply\":[{\"type\":\"text\",\"data\":{\"text\":\"已记录\"}}],\"at_sender\":false}"
+                                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void answersAHeartbeatWith204() throws Exception {
+        byte[] body = OneBotFixtures.bytes("heartbeat.json");
+
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+                .andExpect(status().isNoContent());
+    }
+
+    @Test
+    void answersAMissingSignatureWith401() throws Exception {
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+                        .content(OneBotFixtures.bytes("group-message-array.json")))
+                .andExpect(status().isUnauthorized());
+        assertThat(handler.untouched()).isTrue();
+    }
+
+    @Test
+    void answersMalformedJsonWith400() throws Exception {
+        byte[] body = "{\"post_type\":".getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void answersAnEmptyBodyWith400NotAServerError() throws Exception {
+        byte[] body = new byte[0];
+
+        mvc.perform(post("/webhook/onebot").header("X-Signature", OneBotSigner.sign(SECRET, body)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void answersAnOversizedBodyWith413() throws Exception {
+        byte[] body = new byte[70_000];
+
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+                .andExpect(status().isPayloadTooLarge());
+        assertThat(handler.untouched()).isTrue();
+    }
+
+    @Test
+    void answersAnOversizedChunkedBodyWithoutContentLengthWith413() throws Exception {
+        byte[] body = new byte[70_000];
+
+        mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
+                .andExpect(status().isPayloadTooLarge());
+        assertThat(handler.untouched()).isTrue();
+    }
+
+    @Test
+    void acceptsAChunkedBodyWithinTheLimit() throws Exception {
+        byte[] body = OneBotFixtures.bytes("group-recall.json");
+
+        mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
+                .andExpect(status().isNoContent());
+        assertThat(handler.recalls).hasSize(1);
+    }
+
+    /**
+     * Replaces the request by one that reports no Content-Length, as a servlet container does for
+     * {@code Transfer-Encoding: chunked}, so only the bounded read can enforce the limit.
+     */
+    private static RequestPostProcessor chunked(String signature) {
+        return original -> {
+            MockHttpServletRequest request = new MockHttpServletRequest(original.getServletContext(), "POST",
+                    original.getRequestURI()) {
+                @Override
+                public int getContentLength() {
+                    return -1;
+                }
+
+                @Override
+                public long getContentLengthLong() {
+                    return -1;
+                }
+            };
+            request.setContent(original.getContentAsByteArray());
+            request.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            request.addHeader("Transfer-Encoding", "chunked");
+            request.addHeader("X-Signature", signature);
+            assertThat(request.getContentLengthLong()).isEqualTo(-1);
+            return request;
+        };
+    }
+}
