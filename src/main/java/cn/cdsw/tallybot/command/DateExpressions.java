@@ -33,6 +33,8 @@ public final class DateExpressions {
     /** {@code 11-28}, {@code 11/28}, {@code 11.28}. */
     private static final Pattern MONTH_DAY = Pattern.compile("([0-9]{1,2})[-/.]([0-9]{1,2})");
 
+    private static final int NEAR_FUTURE_DAYS = 31;
+
     private DateExpressions() {
     }
 
@@ -41,7 +43,7 @@ public final class DateExpressions {
      * ({@code 2月30日}, {@code 13-01}).
      * <p>
      * A date without a year is the most recent such day on or before {@code today}: a report sent on 2 January that
-     * says {@code 12月30日} means last December. A date with a year is returned as written, even in the future. The
+     * says {@code 12月30日} means last December; one at most a month ahead stays in this year, in the future. A date with a year is returned as written, even in the future. The
      * text is normalised first (full-width digits, spaces) and spaces inside it are ignored ({@code 11月 28日}).
      */
     public static Optional<LocalDate> parse(String s, LocalDate today) {
@@ -70,11 +72,17 @@ public final class DateExpressions {
 
     /**
      * The day with this month and day in the year up to and including {@code today}: this year's if it has come
-     * already, else last year's. Bounding by the year, rather than "this year, minus one if in the future", also
+     * already, else last year's. Exception: a day at most a month ahead is this year's, in the future, so that
+     * {@code 11月30日} typed on 29 November is refused as not yet come rather than filed a year back. Bounding by the year, rather than "this year, minus one if in the future", also
      * settles 2月29日 when this year has none: it is last year's leap day only if that is less than a year ago, and is
      * empty otherwise, instead of silently landing almost two years back.
      */
     private static Optional<LocalDate> latestOnOrBefore(int month, int day, LocalDate today) {
+        Optional<LocalDate> soon = dateOf(today.getYear(), month, day)
+                .filter(date -> date.isAfter(today) && !date.isAfter(today.plusDays(NEAR_FUTURE_DAYS)));
+        if (soon.isPresent()) {
+            return soon;
+        }
         Optional<LocalDate> thisYear = dateOf(today.getYear(), month, day).filter(date -> !date.isAfter(today));
         Optional<LocalDate> latest = thisYear.isPresent() ? thisYear : dateOf(today.getYear() - 1, month, day);
         return latest.filter(date -> date.isAfter(today.minusYears(1)));

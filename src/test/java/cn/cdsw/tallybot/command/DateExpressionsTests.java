@@ -46,10 +46,20 @@ class DateExpressionsTests {
 
     @ParameterizedTest
     @CsvSource({
-            "11月30日, 2025-11-30",
-            "12-01, 2025-12-01",
-            "12月31号, 2025-12-31" })
-    void readsAYearlessDateAfterTodayAsLastYear(String text, LocalDate expected) {
+            "1月5日, 2026-01-05",
+            "2-1, 2026-02-01",
+            "11月28号, 2026-11-28" })
+    void readsAYearlessDateMoreThanAMonthAheadAsLastYear(String text, LocalDate expected) {
+        assertThat(DateExpressions.parse("12月31日", LocalDate.of(2027, 1, 2))).contains(LocalDate.of(2026, 12, 31));
+        assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "11月30日, 2026-11-30",
+            "12-01, 2026-12-01",
+            "12月29号, 2026-12-29" })
+    void keepsAYearlessDateAtMostAMonthAheadInThisYearSoItIsRefusedAsFuture(String text, LocalDate expected) {
         assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
     }
 
@@ -110,11 +120,11 @@ class DateExpressionsTests {
     }
 
     @Property
-    void placesAYearlessDateWithinTheYearUpToToday(@ForAll @IntRange(min = 1, max = 12) int month,
+    void placesAYearlessDateWithinTheYearUpToTodayOrTheNextMonth(@ForAll @IntRange(min = 1, max = 12) int month,
             @ForAll @IntRange(min = 1, max = 31) int day,
             @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today) {
         DateExpressions.parse(month + "月" + day + "日", today)
-            .ifPresent(date -> assertThat(date).isBeforeOrEqualTo(today).isAfter(today.minusYears(1)));
+            .ifPresent(date -> assertThat(date).isBeforeOrEqualTo(today.plusDays(31)).isAfter(today.minusYears(1)));
     }
 
     @Property
