@@ -63,6 +63,27 @@ public final class CommandParser {
         }
     }
 
+    /**
+     * Reads a plain reply to the follow-up question ({@code 锦江区}, {@code 锦江 三圣街道社工站}); empty when the
+     * message is not such an answer.
+     */
+    public Optional<Place> readPlace(String text, ParseContext context) {
+        try {
+            ReportDraft draft = reports.parseChanges(TextNormalizer.normalize(text), context);
+            if (draft.district() == null || draft.hasFigures()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Place(draft.district(), draft.unit()));
+        } catch (Unreadable e) {
+            return Optional.empty();
+        }
+    }
+
+    /** District names close to a word that is not one, for "您是不是要找" replies. */
+    public List<String> nearestDistricts(String word) {
+        return config.districts().nearest(TextNormalizer.normalize(word), 3);
+    }
+
     private Optional<Map.Entry<String, CommandType>> commandWord(String text, boolean addressed) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, CommandType> entry : wordsLongestFirst) {

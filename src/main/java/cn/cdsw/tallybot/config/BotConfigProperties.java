@@ -1,11 +1,17 @@
 package cn.cdsw.tallybot.config;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Where {@code bot-config/} lives; {@code TALLYBOT_CONFIG_DIR} overrides it. */
+/**
+ * Where {@code bot-config/} lives ({@code TALLYBOT_CONFIG_DIR}) and the zone whose calendar days reports and
+ * summaries count in. The zone is configuration, never the JVM default (style rule 23).
+ */
 @ConfigurationProperties("tallybot")
-public record BotConfigProperties(@DefaultValue("bot-config") Path configDir) {
+public record BotConfigProperties(
+        @DefaultValue("bot-config") Path configDir,
+        @DefaultValue("Asia/Shanghai") ZoneId zone) {
 }

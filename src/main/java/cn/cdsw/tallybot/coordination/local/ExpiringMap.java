@@ -1,0 +1,59 @@
+package cn.cdsw.tallybot.coordination.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A concurrent map whose entries expire, read against the injected clock. Expired entries are dropped when
+ * touched and swept now and then, so memory stays bounded by what is live.
+ */
+final class ExpiringMap {
+
+    private static final int SWEEP_EVERY = 1024;
+
+    private record Entry(String value, Instant expiresAt) {
+    }
+
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private int writes;
+
+    ExpiringMap(Clock clock) {
+        this.clock = clock;
+    }
+
+    boolean putIfAbsent(String key, String value, Duration ttl) {
+        Instant now = clock.instant();
+        Entry fresh = new Entry(value, now.plus(ttl));
+        Entry winner = entries.compute(key, (k, old) -> old == null || !old.expiresAt().isAfter(now) ? fresh : old);
+        sweepNowAndThen(now);
+        return winner == fresh;
+    }
+
+    void put(String key, String value, Duration ttl) {
+        Instant now = clock.instant();
+        entries.put(key, new Entry(value, now.plus(ttl)));
+        sweepNowAndThen(now);
+    }
+
+    Optional<String> get(String key) {
+        Entry entry = entries.get(key);
+        return entry != null && entry.expiresAt().isAfter(clock.instant()) ? Optional.of(entry.value())
+                : Optional.empty();
+    }
+
+    Optional<String> remove(String key) {
+        Entry entry = entries.remove(key);
+        return entry != null && entry.expiresAt().isAfter(clock.instant()) ? Optional.of(entry.value())
+                : Optional.empty();
+    }
+
+    private void sweepNowAndThen(Instant now) {
+        if (++writes % SWEEP_EVERY == 0) {
+            entries.values().removeIf(e -> !e.expiresAt().isAfter(now));
+        }
+    }
+}
