@@ -1,0 +1,21 @@
+package cn.cdsw.tallybot.api;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Puts the token check in front of the admin API only; webhooks authenticate by their own signatures. */
+@Configuration(proxyBeanMethods = false)
+class ApiWebConfiguration implements WebMvcConfigurer {
+
+    private final ApiProperties properties;
+
+    ApiWebConfiguration(ApiProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ApiTokenInterceptor(properties)).addPathPatterns("/api/**");
+    }
+}

@@ -1,0 +1,47 @@
+package cn.cdsw.tallybot.api;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.cdsw.tallybot.report.ReportService;
+
+/** {@code GET /api/v1/records} (a plain JSON array in id order) and {@code GET /api/v1/records/{id}}. */
+@RestController
+@RequestMapping("/api/v1/records")
+class RecordController {
+
+    private final ReportService reports;
+
+    RecordController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping
+    List<RecordJson> list(@RequestParam(name = "from", required = false) @Nullable String from,
+            @RequestParam(name = "to", required = false) @Nullable String to,
+            @RequestParam(name = "district", required = false) @Nullable String district,
+            @RequestParam(name = "unit", required = false) @Nullable String unit,
+            @RequestParam(name = "status", required = false) @Nullable String status) {
+        return reports.search(RecordQueries.filter(from, to, district, unit, status)).stream()
+                .map(RecordJson::of)
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    RecordJson one(@PathVariable("id") long id) {
+        return reports.find(id)
+                .map(RecordJson::of)
+                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no record #" + id), null));
+    }
+}

@@ -1,0 +1,90 @@
+package cn.cdsw.tallybot.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ordered lines of a record: tables {@code record_metric} and {@code record_item}. {@code position} keeps
+ * the order the user wrote them in. Lines are read for many records at once, one query per table and chunk of
+ * ids, so listing records never costs a query per record.
+ */
+@Repository
+class RecordLineRepository {
+
+    /** Well below SQLite's bound-parameter limit, and keeps PostgreSQL's IN lists short. */
+    private static final int ID_CHUNK = 500;
+
+    private final JdbcClient jdbc;
+
+    RecordLineRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(long recordId, List<Metric> metrics, List<Item> items) {
+        for (int i = 0; i < metrics.size(); i++) {
+            Metric m = metrics.get(i);
+            jdbc.sql("""
+                    INSERT INTO record_metric (record_id, position, metric_key, unit, value, approx)
+                    VALUES (:recordId, :position, :key, :unit, :value, :approx)""")
+                    .param("recordId", recordId).param("position", i).param("key", m.key())
+                    .param("unit", m.unit()).param("value", m.value()).param("approx", m.approx() ? 1 : 0)
+                    .update();
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            jdbc.sql("""
+                    INSERT INTO record_item (record_id, position, name, quantity, unit, approx)
+                    VALUES (:recordId, :position, :name, :quantity, :unit, :approx)""")
+                    .param("recordId", recordId).param("position", i).param("name", it.name())
+                    .param("quantity", it.quantity()).param("unit", it.unit()).param("approx", it.approx() ? 1 : 0)
+                    .update();
+        }
+    }
+
+    /** Metrics of the given records in written order; records without metrics are absent from the map. */
+    Map<Long, List<Metric>> metricsOf(Collection<Long> recordIds) {
+        Map<Long, List<Metric>> byRecord = new HashMap<>();
+        for (List<Long> chunk : chunks(recordIds)) {
+            jdbc.sql("""
+                    SELECT record_id, metric_key, unit, value, approx FROM record_metric
+                    WHERE record_id IN (:ids) ORDER BY record_id, position""")
+                    .param("ids", chunk)
+                    .query((rs, n) -> Map.entry(rs.getLong("record_id"), new Metric(rs.getString("metric_key"),
+                            rs.getString("unit"), rs.getLong("value"), rs.getInt("approx") == 1)))
+                    .list()
+                    .forEach(e -> byRecord.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        return byRecord;
+    }
+
+    /** Items of the given records in written order; records without items are absent from the map. */
+    Map<Long, List<Item>> itemsOf(Collection<Long> recordIds) {
+        Map<Long, List<Item>> byRecord = new HashMap<>();
+        for (List<Long> chunk : chunks(recordIds)) {
+            jdbc.sql("""
+                    SELECT record_id, name, quantity, unit, approx FROM record_item
+                    WHERE record_id IN (:ids) ORDER BY record_id, position""")
+                    .param("ids", chunk)
+                    .query((rs, n) -> Map.entry(rs.getLong("record_id"), new Item(rs.getString("name"),
+                            rs.getLong("quantity"), rs.getString("unit"), rs.getInt("approx") == 1)))
+                    .list()
+                    .forEach(e -> byRecord.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        return byRecord;
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += ID_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + ID_CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,176 @@
+package cn.cdsw.tallybot.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Table {@code activity_record}. Reads attach each record's metrics and items through
+ * {@link RecordLineRepository} in one batch per result, never one query per row.
+ */
+@Repository
+class RecordRepository {
+
+    private static final String SELECT = """
+            SELECT id, platform, group_id, sender_id, sender_name, message_id, received_at, activity_date,
+                   district, unit, category, materials_total, value_fen, note, raw_text, status,
+                   supersedes, superseded_by
+            FROM activity_record
+            """;
+
+    /** Maps the record row only; lines are attached afterwards by {@link #withLines}. */
+    private static final RowMapper<ActivityRecord> ROW = (rs, n) -> new ActivityRecord(
+            rs.getLong("id"),
+            new RecordSource(rs.getString("platform"), rs.getString("group_id"), rs.getString("sender_id"),
+                    rs.getString("sender_name"), rs.getString("message_id"),
+                    Instant.ofEpochMilli(rs.getLong("received_at"))),
+            new ReportContent(rs.getString("district"), rs.getString("unit"), rs.getString("category"),
+                    LocalDate.parse(rs.getString("activity_date")), List.of(), List.of(),
+                    nullableLong(rs, "materials_total"), Money.fenToYuan(nullableLong(rs, "value_fen")),
+                    rs.getString("note")),
+            rs.getString("raw_text"),
+            RecordStatus.fromWireName(rs.getString("status")),
+            nullableLong(rs, "supersedes"),
+            nullableLong(rs, "superseded_by"));
+
+    private final JdbcClient jdbc;
+    private final RecordLineRepository lines;
+
+    RecordRepository(JdbcClient jdbc, RecordLineRepository lines) {
+        this.jdbc = jdbc;
+        this.lines = lines;
+    }
+
+    /**
+     * Inserts an active record with its lines, or nothing when its source key exists. {@code RETURNING} yields
+     * no row on a conflict (SQLite 3.35+ and PostgreSQL alike), which is the "row count 0" signal.
+     */
+    OptionalLong insert(RecordSource source, ReportContent content, String rawText, @Nullable Long supersedes) {
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO activity_record (platform, group_id, sender_id, sender_name, message_id, received_at,
+                    activity_date, district, unit, category, materials_total, value_fen, note, raw_text, status,
+                    supersedes)
+                VALUES (:platform, :groupId, :senderId, :senderName, :messageId, :receivedAt, :activityDate,
+                    :district, :unit, :category, :materialsTotal, :valueFen, :note, :rawText, 'active', :supersedes)
+                ON CONFLICT DO NOTHING
+                RETURNING id""")
+                .param("platform", source.platform()).param("groupId", source.groupId())
+                .param("senderId", source.senderId()).param("senderName", source.senderName())
+                .param("messageId", source.messageId()).param("receivedAt", source.receivedAt().toEpochMilli())
+                .param("activityDate", content.activityDate().toString()).param("district", content.district())
+                .param("unit", content.unit()).param("category", content.category())
+                .param("materialsTotal", content.materialsTotal())
+                .param("valueFen", Money.yuanToFen(content.valueYuan()))
+                .param("note", content.note()).param("rawText", rawText).param("supersedes", supersedes)
+                .query(Long.class)
+                .optional();
+        id.ifPresent(recordId -> lines.insert(recordId, content.metrics(), content.items()));
+        return id.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    Optional<ActivityRecord> findById(long id) {
+        return first(jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(ROW).list());
+    }
+
+    Optional<ActivityRecord> findBySource(String platform, String groupId, String messageId) {
+        return first(jdbc.sql(SELECT + """
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId""")
+                .param("platform", platform).param("groupId", groupId).param("messageId", messageId)
+                .query(ROW).list());
+    }
+
+    Optional<ActivityRecord> findLastActive(String platform, String groupId, String senderId) {
+        return first(jdbc.sql(SELECT + """
+                 WHERE platform = :platform AND group_id = :groupId AND sender_id = :senderId AND status = 'active'
+                 ORDER BY id DESC LIMIT 1""")
+                .param("platform", platform).param("groupId", groupId).param("senderId", senderId)
+                .query(ROW).list());
+    }
+
+    List<ActivityRecord> findActiveOn(String platform, String groupId, String senderId, LocalDate date) {
+        return withLines(jdbc.sql(SELECT + """
+                 WHERE platform = :platform AND group_id = :groupId AND sender_id = :senderId
+                   AND activity_date = :date AND status = 'active'
+                 ORDER BY id""")
+                .param("platform", platform).param("groupId", groupId).param("senderId", senderId)
+                .param("date", date.toString())
+                .query(ROW).list());
+    }
+
+    /** Records matching every non-null criterion, by id. Conditions are fixed fragments; only values bind. */
+    List<ActivityRecord> search(RecordFilter filter) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        addCondition(where, params, "activity_date >= :from", "from", filter.from());
+        addCondition(where, params, "activity_date <= :to", "to", filter.to());
+        addCondition(where, params, "district = :district", "district", filter.district());
+        addCondition(where, params, "unit = :unit", "unit", filter.unit());
+        addCondition(where, params, "status = :status", "status",
+                filter.status() == null ? null : filter.status().wireName());
+        String sql = SELECT + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY id";
+        return withLines(jdbc.sql(sql).params(params).query(ROW).list());
+    }
+
+    /** Sets a status only while the record is active; false when it was missing or no longer active. */
+    boolean markRetracted(long id) {
+        return jdbc.sql("UPDATE activity_record SET status = 'retracted' WHERE id = :id AND status = 'active'")
+                .param("id", id).update() == 1;
+    }
+
+    /** Links an active record to its correction; false when it was missing or no longer active. */
+    boolean markSuperseded(long id, long supersededBy) {
+        return jdbc.sql("""
+                UPDATE activity_record SET status = 'superseded', superseded_by = :supersededBy
+                WHERE id = :id AND status = 'active'""")
+                .param("id", id).param("supersededBy", supersededBy).update() == 1;
+    }
+
+    private static void addCondition(List<String> where, Map<String, Object> params, String condition, String name,
+            @Nullable Object value) {
+        if (value != null) {
+            where.add(condition);
+            params.put(name, value instanceof LocalDate date ? date.toString() : value);
+        }
+    }
+
+    private Optional<ActivityRecord> first(List<ActivityRecord> rows) {
+        return withLines(rows).stream().findFirst();
+    }
+
+    private List<ActivityRecord> withLines(List<ActivityRecord> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<Long> ids = rows.stream().map(ActivityRecord::id).toList();
+        Map<Long, List<Metric>> metrics = lines.metricsOf(ids);
+        Map<Long, List<Item>> items = lines.itemsOf(ids);
+        return rows.stream()
+                .map(r -> withLines(r, metrics.getOrDefault(r.id(), List.of()), items.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    private static ActivityRecord withLines(ActivityRecord r, List<Metric> metrics, List<Item> items) {
+        ReportContent c = r.content();
+        ReportContent full = new ReportContent(c.district(), c.unit(), c.category(), c.activityDate(), metrics,
+                items, c.materialsTotal(), c.valueYuan(), c.note());
+        return new ActivityRecord(r.id(), r.source(), full, r.rawText(), r.status(), r.supersedes(), r.supersededBy());
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,62 @@
+package cn.cdsw.tallybot.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Creates the parent directory of a {@code jdbc:sqlite:} database file before any DataSource opens it:
+ * sqlite-jdbc creates the file but not its directory, so {@code java -jar} on a fresh checkout would fail on
+ * {@code data/tallybot.db} (design §7). Runs after config data is loaded, so it sees
+ * {@code SPRING_DATASOURCE_URL} and {@code application.yml} alike. In-memory and resource URLs are left alone.
+ */
+class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {
+
+    private static final String PREFIX = "jdbc:sqlite:";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        databaseFile(environment.getProperty("spring.datasource.url"))
+                .ifPresent(SqliteDirectoryPostProcessor::createParent);
+    }
+
+    /** The file a SQLite URL points at, or empty for other databases, memory and classpath resources. */
+    static Optional<Path> databaseFile(@Nullable String url) {
+        if (url == null || !url.startsWith(PREFIX) || url.contains("mode=memory")) {
+            return Optional.empty();
+        }
+        String name = url.substring(PREFIX.length());
+        int query = name.indexOf('?');
+        if (query >= 0) {
+            name = name.substring(0, query);
+        }
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        }
+        if (name.isEmpty() || name.startsWith(":")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(name));
+    }
+
+    private static void createParent(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(parent);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot create the directory of the SQLite database " + file, ex);
+        }
+    }
+}

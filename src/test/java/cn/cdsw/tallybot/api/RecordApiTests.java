@@ -1,0 +1,188 @@
+package cn.cdsw.tallybot.api;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import cn.cdsw.tallybot.report.Actor;
+import cn.cdsw.tallybot.report.Item;
+import cn.cdsw.tallybot.report.Metric;
+import cn.cdsw.tallybot.report.RecordSource;
+import cn.cdsw.tallybot.report.ReportContent;
+import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.report.SqliteTestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The admin API over a real ReportService on SQLite. spring-boot-webmvc-test (for {@code @WebMvcTest}) is not
+ * a dependency, so MockMvc runs standalone with the same controller, advice and interceptor.
+ */
+class RecordApiTests {
+
+    private static final String TOKEN = "s3cret-token";
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+
+    /** Design §8's record JSON, plus the allowed raw_text, supersedes and superseded_by. */
+    private static final String RECORD_JSON = """
+            {"id":1,"platform":"onebot","group_id":"1418159967","sender_id":"10001","sender_name":"张三",
+             "message_id":"5501","received_at":"2026-11-28T11:02:03Z","activity_date":"2026-11-28",
+             "district":"锦江区","unit":"锦官驿街道社工站","category":"资源链接",
+             "metrics":[{"key":"visits","unit":"户","value":196,"approx":false},
+                        {"key":"calls","unit":"次","value":300,"approx":true}],
+             "items":[{"name":"大米","quantity":224,"unit":"袋","approx":false},
+                      {"name":"食用油","quantity":206,"unit":"瓶","approx":true}],
+             "materials_total":4283,"value_yuan":29739.5,"note":"发动10家爱心企业","status":"active",
+             "raw_text":"#上报 锦江区","supersedes":null,"superseded_by":null}""";
+
+    @TempDir
+    Path dir;
+
+    private ReportService reports;
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        reports = SqliteTestDatabase.reportService(SqliteTestDatabase.migrated(dir),
+                Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
+        mvc = mvc(TOKEN);
+    }
+
+    @Test
+    void servesARecordAsTheContractJson() throws Exception {
+        reports.store(source("5501"), form(), "#上报 锦江区");
+
+        String body = mvc.perform(authorized(get("/api/v1/records/1")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        JSONAssert.assertEquals(RECORD_JSON, body, JSONCompareMode.STRICT);
+        assertThat(body).contains("\"value_yuan\":29739.5,");
+    }
+
+    @Test
+    void writesWholeYuanAndMissingFieldsPlainly() throws Exception {
+        reports.store(source("1"), new ReportContent("成华区", "站", null, DAY, List.of(), List.of(), null,
+                new BigDecimal("4120.00"), null), "");
+
+        String body = mvc.perform(authorized(get("/api/v1/records/1")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(body).contains("\"value_yuan\":4120,", "\"category\":null", "\"materials_total\":null",
+                "\"note\":null", "\"metrics\":[]", "\"items\":[]");
+    }
+
+    @Test
+    void listsFilteredRecordsAsAnArrayInIdOrder() throws Exception {
+        reports.store(source("1"), simple("锦江区", DAY.minusDays(1)), "");
+        reports.store(source("2"), simple("锦江区", DAY), "");
+        reports.store(source("3"), simple("成华区", DAY), "");
+        reports.retract(2, new Actor("api", "test"));
+
+        assertThat(ids("/api/v1/records")).containsExactly(1L, 2L, 3L);
+        assertThat(ids("/api/v1/records?from=2026-11-28&to=2026-11-28&district=锦江区")).containsExactly(2L);
+        assertThat(ids("/api/v1/records?status=active&unit=站&district=")).containsExactly(1L, 3L);
+        assertThat(ids("/api/v1/records?from=2030-01-01")).isEmpty();
+    }
+
+    @Test
+    void rejectsBadParametersWithProblemDetails() throws Exception {
+        expectProblem(get("/api/v1/records?from=28.11.2026"), 400, "from must be a date like 2026-11-28");
+        expectProblem(get("/api/v1/records?status=deleted"), 400, "status must be active, retracted or superseded");
+        expectProblem(get("/api/v1/records?from=2026-11-28&to=2026-11-01"), 400, "is after to");
+        mvc.perform(authorized(get("/api/v1/records/abc"))).andExpect(status().isBadRequest());
+        expectProblem(get("/api/v1/records/42"), 404, "no record #42");
+    }
+
+    @Test
+    void refusesMissingOrWrongTokens() throws Exception {
+        mvc.perform(get("/api/v1/records"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+                .andExpect(content().contentType("application/problem+json"));
+        mvc.perform(get("/api/v1/records").header(HttpHeaders.AUTHORIZATION, "Bearer wrong"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/records").header(HttpHeaders.AUTHORIZATION, "Basic " + TOKEN))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/records").header(HttpHeaders.AUTHORIZATION, "bearer " + TOKEN))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void isDisabledWhileNoTokenIsConfigured() throws Exception {
+        for (String unset : new String[] {null, "", "  "}) {
+            mvc(unset).perform(authorized(get("/api/v1/records")))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.detail").value("admin API disabled"));
+        }
+    }
+
+    private List<Long> ids(String uri) throws Exception {
+        String body = mvc.perform(authorized(get(uri)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Long> ids = new ArrayList<>();
+        JsonMapper.shared().readTree(body).forEach(record -> ids.add(record.get("id").asLong()));
+        return ids;
+    }
+
+    private void expectProblem(MockHttpServletRequestBuilder request, int status, String detail) throws Exception {
+        String body = mvc.perform(authorized(request))
+                .andExpect(status().is(status))
+                .andExpect(content().contentType("application/problem+json"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains(detail);
+    }
+
+    private MockMvc mvc(String token) {
+        return MockMvcBuilders.standaloneSetup(new RecordController(reports))
+                .setControllerAdvice(new ApiExceptionHandler())
+                .addMappedInterceptors(new String[] {"/api/**"}, new ApiTokenInterceptor(new ApiProperties(token)))
+                .build();
+    }
+
+    private static MockHttpServletRequestBuilder authorized(MockHttpServletRequestBuilder request) {
+        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN);
+    }
+
+    private static RecordSource source(String messageId) {
+        return new RecordSource("onebot", "1418159967", "10001", "张三", messageId,
+                Instant.parse("2026-11-28T11:02:03Z"));
+    }
+
+    private static ReportContent form() {
+        return new ReportContent("锦江区", "锦官驿街道社工站", "资源链接", DAY,
+                List.of(new Metric("visits", "户", 196, false), new Metric("calls", "次", 300, true)),
+                List.of(new Item("大米", 224, "袋", false), new Item("食用油", 206, "瓶", true)),
+                4283L, new BigDecimal("29739.50"), "发动10家爱心企业");
+    }
+
+    private static ReportContent simple(String district, LocalDate date) {
+        return new ReportContent(district, "站", null, date, List.of(), List.of(), null, null, null);
+    }
+}

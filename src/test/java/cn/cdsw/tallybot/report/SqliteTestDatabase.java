@@ -1,0 +1,57 @@
+package cn.cdsw.tallybot.report;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.sqlite.JDBC;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
+
+/**
+ * A real SQLite file in a test's temp directory, migrated by the real Flyway scripts (style rule 35), and a
+ * {@link ReportService} on it whose {@code @Transactional} methods really run in transactions.
+ */
+public final class SqliteTestDatabase {
+
+    private SqliteTestDatabase() {
+    }
+
+    /** Same PRAGMAs as application.yml, so tests see the production connection settings. */
+    public static DataSource migrated(Path dir) {
+        Properties pragmas = new Properties();
+        pragmas.setProperty("journal_mode", "WAL");
+        pragmas.setProperty("synchronous", "NORMAL");
+        pragmas.setProperty("busy_timeout", "5000");
+        pragmas.setProperty("foreign_keys", "true");
+        DataSource dataSource = new SimpleDriverDataSource(new JDBC(),
+                "jdbc:sqlite:" + dir.resolve("tallybot.db"), pragmas);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/sqlite").load().migrate();
+        return dataSource;
+    }
+
+    public static ReportService reportService(DataSource dataSource, Clock clock) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        ReportService target = new ReportService(new RecordRepository(jdbc, new RecordLineRepository(jdbc)),
+                new RecordAuditRepository(jdbc), new BindingRepository(jdbc), clock);
+        return transactional(target, dataSource);
+    }
+
+    static <T> T transactional(T target, DataSource dataSource) {
+        ProxyFactory proxy = new ProxyFactory(target);
+        proxy.setProxyTargetClass(true);
+        proxy.addAdvice(new TransactionInterceptor(new DataSourceTransactionManager(dataSource),
+                new AnnotationTransactionAttributeSource()));
+        @SuppressWarnings("unchecked")
+        T result = (T) proxy.getProxy();
+        return result;
+    }
+}
