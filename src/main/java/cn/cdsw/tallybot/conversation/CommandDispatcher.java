@@ -1,0 +1,48 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cn.cdsw.tallybot.command.Command;
+
+/**
+ * Routes a parsed command to its handler. An {@code instanceof} chain because pattern matching in
+ * {@code switch} is a preview feature on Java 17 (style rule 13); a test walks the permitted subclasses so a
+ * new command cannot be forgotten here.
+ */
+@Component
+class CommandDispatcher {
+
+    private final ReportCommands reports;
+    private final RecordChanges changes;
+    private final SenderCommands senders;
+
+    CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders) {
+        this.reports = reports;
+        this.changes = changes;
+        this.senders = senders;
+    }
+
+    Optional<String> dispatch(Command command, Turn turn) {
+        if (command instanceof Command.Report report) {
+            return reports.report(report.draft(), turn);
+        }
+        if (command instanceof Command.Bind bind) {
+            return Optional.of(senders.bind(bind.district(), bind.unit(), turn));
+        }
+        if (command instanceof Command.Retract retract) {
+            return Optional.of(changes.retract(retract.recordId(), turn));
+        }
+        if (command instanceof Command.Correct correct) {
+            return Optional.of(changes.correct(correct.recordId(), correct.changes(), turn));
+        }
+        if (command instanceof Command.Mine) {
+            return Optional.of(senders.mine(turn));
+        }
+        if (command instanceof Command.Help help) {
+            return Optional.of(HelpTexts.help(help.topic()));
+        }
+        throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,26 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the conversation behaves: how many days back a member may report (older needs a coordinator), how long
+ * a follow-up question waits for its answer, and how long a delivery is remembered for the de-dup fast path.
+ */
+@ConfigurationProperties("tallybot.conversation")
+public record ConversationProperties(
+        @DefaultValue("7") int backdateWindowDays,
+        @DefaultValue("5m") Duration followUpTimeout,
+        @DefaultValue("10m") Duration dedupWindow) {
+
+    public ConversationProperties {
+        if (backdateWindowDays < 0) {
+            throw new IllegalArgumentException("tallybot.conversation.backdate-window-days must not be negative");
+        }
+        if (followUpTimeout.isNegative() || followUpTimeout.isZero()) {
+            throw new IllegalArgumentException("tallybot.conversation.follow-up-timeout must be positive");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import cn.cdsw.tallybot.command.CommandParser;
+import cn.cdsw.tallybot.command.ParseResult;
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.platform.InboundHandler;
+import cn.cdsw.tallybot.platform.MessageRecall;
+import cn.cdsw.tallybot.platform.Reply;
+
+/**
+ * The flow of one message (design §6): known group → already handled? → parse → dispatch → reply, with the
+ * work and its reply committed together. Nothing here knows which platform the message came from.
+ */
+@Service
+class MessagePipeline implements InboundHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
+
+    private final BotConfig config;
+    private final CommandParser parser;
+    private final CommandDispatcher dispatcher;
+    private final ReplyLog replyLog;
+    private final Conversation conversation;
+
+    MessagePipeline(BotConfig config, CommandParser parser, CommandDispatcher dispatcher, ReplyLog replyLog,
+            Conversation conversation) {
+        this.config = config;
+        this.parser = parser;
+        this.dispatcher = dispatcher;
+        this.replyLog = replyLog;
+        this.conversation = conversation;
+    }
+
+    @Override
+    public Optional<Reply> onMessage(ChatMessage message) {
+        if (config.groups().find(message.platform(), message.groupId()).isEmpty()) {
+            log.debug("message from unconfigured group {}:{} ignored", message.platform(), message.groupId());
+            return Optional.empty();
+        }
+        Optional<HandledMessage> previous = replyLog.previous(message);
+        if (previous.isPresent()) {
+            log.info("redelivered message answered as before");
+            return Optional.ofNullable(previous.get().replyText()).map(Reply::text);
+        }
+        Turn turn = new Turn(message, conversation.context(message));
+        ParseResult result = parser.parse(message.text(), turn.context());
+        return reply(result, turn).map(Reply::text);
+    }
+
+    private Optional<String> reply(ParseResult result, Turn turn) {
+        ChatMessage message = turn.message();
+        if (result instanceof ParseResult.Parsed parsed) {
+            conversation.pending().drop(message);
+            log.info("command {}", parsed.command().getClass().getSimpleName());
+            return replyLog.once(message, () -> dispatcher.dispatch(parsed.command(), turn));
+        }
+        if (result instanceof ParseResult.Rejected rejected) {
+            log.info("command refused at fragment '{}'", rejected.fragment());
+            return replyLog.once(message, () -> Optional.of(rejected.reply()));
+        }
+        if (conversation.pending().waitingFor(message)) {
+            return replyLog.once(message, () -> conversation.reports().complete(turn));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void onRecall(MessageRecall recall) {
+        Optional<?> retracted = conversation.reports().recall(recall);
+        log.info("recall of message {} in {}:{} {}", recall.messageId(), recall.platform(), recall.groupId(),
+                retracted.isPresent() ? "retracted its record" : "touched no record");
+    }
+}

@@ -1,0 +1,65 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.cdsw.tallybot.coordination.Deduplicator;
+import cn.cdsw.tallybot.platform.ChatMessage;
+
+/**
+ * Makes handling a message happen once: the work and the reply it produced commit in one transaction, keyed
+ * by (platform, group, message), so a redelivered event gets exactly the first answer and stores nothing
+ * (design §9). The de-dup port only saves the database look-up for messages never seen.
+ */
+@Component
+class ReplyLog {
+
+    private final HandledMessageRepository handled;
+    private final Deduplicator deduplicator;
+    private final TransactionTemplate transactions;
+    private final Duration dedupWindow;
+
+    ReplyLog(HandledMessageRepository handled, Deduplicator deduplicator, TransactionTemplate transactions,
+            ConversationProperties properties) {
+        this.handled = handled;
+        this.deduplicator = deduplicator;
+        this.transactions = transactions;
+        this.dedupWindow = properties.dedupWindow();
+    }
+
+    /** The answer given the first time, when this message was handled before. */
+    Optional<HandledMessage> previous(ChatMessage message) {
+        String key = "tallybot:dedup:" + message.platform() + ":" + message.groupId() + ":" + message.messageId();
+        if (deduplicator.firstDelivery(key, dedupWindow)) {
+            return Optional.empty();
+        }
+        return handled.find(message.platform(), message.groupId(), message.messageId());
+    }
+
+    /**
+     * Runs {@code work} and records its reply in one transaction. If another delivery of the same message
+     * committed first, this one rolls back and answers as that one did.
+     */
+    Optional<String> once(ChatMessage message, Supplier<Optional<String>> work) {
+        return Optional.ofNullable(transactions.execute(status -> {
+            Optional<String> reply = work.get();
+            HandledMessage entry = new HandledMessage(message.platform(), message.groupId(), message.messageId(),
+                    message.sentAt(), reply.orElse(null));
+            if (handled.save(entry)) {
+                return reply.orElse(null);
+            }
+            status.setRollbackOnly();
+            return firstAnswer(message);
+        }));
+    }
+
+    private @Nullable String firstAnswer(ChatMessage message) {
+        return handled.find(message.platform(), message.groupId(), message.messageId())
+                .map(HandledMessage::replyText).orElse(null);
+    }
+}

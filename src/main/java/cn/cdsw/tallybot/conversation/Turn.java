@@ -1,0 +1,28 @@
+package cn.cdsw.tallybot.conversation;
+
+import cn.cdsw.tallybot.command.ParseContext;
+import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.report.Actor;
+import cn.cdsw.tallybot.report.RecordSource;
+
+/** One message being handled, with what the handlers need to know about its sender and day. */
+record Turn(ChatMessage message, ParseContext context) {
+
+    boolean coordinator() {
+        return context.coordinator();
+    }
+
+    Actor actor() {
+        return new Actor(message.platform(), message.senderId());
+    }
+
+    RecordSource source() {
+        return new RecordSource(message.platform(), message.groupId(), message.senderId(), message.senderName(),
+                message.messageId(), message.sentAt());
+    }
+
+    /** Whether the sender may change a record made by {@code authorId}: their own, or any for a coordinator. */
+    boolean mayChange(String authorId) {
+        return coordinator() || message.senderId().equals(authorId);
+    }
+}
