@@ -1,0 +1,59 @@
+package cn.cdsw.tallybot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of style rule 2, checked on the compiled classes. */
+class ArchitectureTests {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.cdsw.tallybot");
+
+    @Test
+    void platformRootDependsOnNothingElseInTallybot() {
+        noClasses().that().resideInAPackage("cn.cdsw.tallybot.platform")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.command..",
+                        "cn.cdsw.tallybot.report..", "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.config..",
+                        "cn.cdsw.tallybot.coordination..", "cn.cdsw.tallybot.api..", "cn.cdsw.tallybot.query..",
+                        "cn.cdsw.tallybot.summary..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void coreNeverSeesAPlatformAdapter() {
+        noClasses().that().resideOutsideOfPackage("cn.cdsw.tallybot.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.platform.(*)..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void parserIsPlainJava() {
+        noClasses().that().resideInAPackage("cn.cdsw.tallybot.command")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.platform..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyRepositoriesWriteSql() {
+        noClasses().that().haveSimpleNameNotEndingWith("Repository")
+                .and().resideOutsideOfPackage("cn.cdsw.tallybot")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
+                .check(CLASSES);
+    }
+
+    @Test
+    void adaptersDoNotReachIntoEachOther() {
+        noClasses().that().resideInAPackage("cn.cdsw.tallybot.platform.onebot..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.platform.wecom..",
+                        "cn.cdsw.tallybot.platform.dingtalk..", "cn.cdsw.tallybot.platform.feishu..",
+                        "cn.cdsw.tallybot.platform.http..")
+                .check(CLASSES);
+    }
+}
