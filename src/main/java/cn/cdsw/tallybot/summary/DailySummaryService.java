@@ -1,0 +1,110 @@
+package cn.cdsw.tallybot.summary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import cn.cdsw.tallybot.config.GroupConfig;
+import cn.cdsw.tallybot.config.GroupDirectory;
+import cn.cdsw.tallybot.platform.GroupRef;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily summary's entry point (design §4): posts each day's tally to every summary group exactly once per
+ * (group, date), and re-posts on an operator's request.
+ *
+ * <p>{@link #postDue} is the one idempotent tick (style rule 24): the normal post, retries, the catch-up after
+ * downtime (补发), a restart and several replicas all run the same code, because what to do depends only on the
+ * instant and on the {@code summary_post} rows.
+ */
+public class DailySummaryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DailySummaryService.class);
+
+    private final SummaryClaimRepository claims;
+    private final SummaryDelivery delivery;
+    private final Supplier<@Nullable SummaryComposer> composer;
+    private final GroupDirectory groups;
+    private final PostSchedule schedule;
+    private final AtomicBoolean composerMissingLogged = new AtomicBoolean();
+
+    DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
+            Supplier<@Nullable SummaryComposer> composer, GroupDirectory groups, PostSchedule schedule) {
+        this.claims = claims;
+        this.delivery = delivery;
+        this.composer = composer;
+        this.groups = groups;
+        this.schedule = schedule;
+    }
+
+    /**
+     * Does whatever is due at {@code now}. The due date is today once the local post time has passed, else
+     * yesterday ({@link PostSchedule#dueDate}); every summary group gets a {@code pending} claim for it (a no-op
+     * when the row exists), marked catch-up (补发) when {@code now} is past the post time's on-time window. Then
+     * every row that is pending, or failed and due for a retry, is sent. Calling this again at any later instant
+     * never sends a (group, date) twice.
+     */
+    public void postDue(Instant now) {
+        SummaryComposer current = composer.get();
+        if (current == null) {
+            if (composerMissingLogged.compareAndSet(false, true)) {
+                log.warn("No SummaryComposer bean: daily summaries are not posted");
+            }
+            return;
+        }
+        LocalDate date = schedule.dueDate(now);
+        boolean catchUp = schedule.isCatchUp(date, now);
+        for (GroupConfig group : groups.summaryGroups()) {
+            if (claims.claim(ref(group), date, catchUp, now)) {
+                log.info("Claimed the summary of {} for {}:{}{}", date, group.platform(), group.id(),
+                        catchUp ? " (补发)" : "");
+            }
+        }
+        TickSummaries summaries = new TickSummaries(current);
+        for (SummaryPost post : claims.due(now)) {
+            delivery.deliver(post, summaries, now);
+        }
+    }
+
+    /**
+     * Composes the summary of {@code date} and sends it to every summary group right now, once, whatever was
+     * posted before: a deliberate re-post ({@code POST /api/v1/summary}, {@code #日报 11月28日}), so no retry and no
+     * 补发 mark. A group that receives it is recorded as {@code sent} for that date: if the tick had not claimed
+     * it yet it never will, and a pending, failing or interrupted scheduled post of that date is stopped, so the
+     * group never gets the scheduled post on top. A group whose send failed is left as it was.
+     */
+    public List<Delivery> postNow(LocalDate date) {
+        SummaryComposer current = composer.get();
+        if (current == null) {
+            throw new IllegalStateException("no SummaryComposer bean: cannot compose a summary");
+        }
+        DailySummary summary = current.compose(date, false);
+        List<Delivery> deliveries = groups.summaryGroups().stream()
+                .map(group -> new Delivery(ref(group), summary, delivery.sendNow(ref(group), summary)))
+                .toList();
+        if (deliveries.stream().anyMatch(Delivery::sent)) {
+            current.posted(summary);
+        }
+        return deliveries;
+    }
+
+    /**
+     * Logs every post left in {@code sending}: the process died during the call, so the group may or may not
+     * have it. It is not resent (at-most-once beats a double post); an operator checks the group and re-posts.
+     */
+    void reportInterrupted() {
+        for (SummaryPost post : claims.interrupted()) {
+            log.error("The summary {} was being sent by {} when that process stopped; it is not resent "
+                    + "automatically. Check the group, and if it is missing re-post with POST /api/v1/summary?date={}",
+                    post.key(), post.owner(), post.date());
+        }
+    }
+
+    private static GroupRef ref(GroupConfig group) {
+        return new GroupRef(group.platform(), group.id());
+    }
+}

@@ -1,0 +1,47 @@
+package cn.cdsw.tallybot.summary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * Which day's summary is due at an instant, and whether posting it now is a catch-up (补发). Both answers depend
+ * only on the instant, so every tick, a restart and every replica reach the same ones (style rule 24).
+ *
+ * @param zone the zone whose calendar days are counted ({@code tallybot.zone}, never the JVM default)
+ * @param time the local post time
+ * @param onTimeWindow how long after the post time a post still counts as on time
+ */
+record PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow) {
+
+    PostSchedule {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(onTimeWindow, "onTimeWindow");
+    }
+
+    /**
+     * Today once the local post time has come, else yesterday: before 20:00 the most recent summary that should
+     * exist is yesterday's, which a bot that was down at yesterday's post time still owes. Older days are never
+     * due, so a long outage costs one catch-up post, not a backlog.
+     */
+    LocalDate dueDate(Instant now) {
+        ZonedDateTime local = now.atZone(zone);
+        LocalDate today = local.toLocalDate();
+        return local.toLocalTime().isBefore(time) ? today.minusDays(1) : today;
+    }
+
+    /** The instant a date's summary is scheduled for. */
+    Instant postTime(LocalDate date) {
+        return date.atTime(time).atZone(zone).toInstant();
+    }
+
+    /** True when a post of {@code date} made at {@code now} is late enough to be marked 补发. */
+    boolean isCatchUp(LocalDate date, Instant now) {
+        return now.isAfter(postTime(date).plus(onTimeWindow));
+    }
+}
