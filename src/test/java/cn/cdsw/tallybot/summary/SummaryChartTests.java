@@ -1,0 +1,166 @@
+package cn.cdsw.tallybot.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.font.GlyphVector;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+class SummaryChartTests {
+
+    static {
+        // Surefire's JVM may inherit a DISPLAY; the chart must not need one.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+    private static final int WHITE = Color.WHITE.getRGB();
+
+    /** Chengdu's 23 county-level areas (design §2): the widest chart the bot can draw. */
+    private static final List<String> DISTRICTS = List.of("锦江区", "青羊区", "金牛区", "武侯区", "成华区", "龙泉驿区",
+            "青白江区", "新都区", "温江区", "双流区", "郫都区", "新津区", "金堂县", "大邑县", "蒲江县", "都江堰市", "彭州市",
+            "邛崃市", "崇州市", "简阳市", "高新区", "天府新区", "东部新区");
+
+    private final SummaryChart chart = new SummaryChart();
+
+    @Test
+    void rendersAPngOfTheChartSizeForDistrictsWithAllThreeVisitUnits() throws IOException {
+        List<DistrictBar> bars = List.of(bar("锦江区", 196, 15, 3, 4283), bar("龙泉驿区", 88, 0, 12, 600),
+                bar("高新区", 0, 40, 0, 0), new DistrictBar("简阳市", Map.of(), 120));
+
+        BufferedImage image = read(chart.render(DAY, bars));
+
+        assertThat(image.getWidth()).isEqualTo(SummaryChart.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(SummaryChart.HEIGHT);
+    }
+
+    @Test
+    void rendersAllTwentyThreeDistrictsAsASmallPng() throws IOException {
+        List<DistrictBar> bars = new ArrayList<>();
+        for (int i = 0; i < DISTRICTS.size(); i++) {
+            bars.add(bar(DISTRICTS.get(i), 20 + 17L * i, 5L * (i % 7), i % 3, 150L * (i + 1)));
+        }
+
+        byte[] png = chart.render(DAY, bars);
+
+        System.out.println("summary chart PNG for 23 districts: " + png.length + " bytes");
+        assertThat(read(png).getWidth()).isEqualTo(SummaryChart.WIDTH);
+        assertThat(png.length).isLessThan(300 * 1024);
+    }
+
+    @Test
+    void rendersTheNoReportsMessageForADayWithoutFigures() throws IOException {
+        BufferedImage empty = read(chart.render(DAY, List.of()));
+        BufferedImage allZero = read(chart.render(DAY, List.of(new DistrictBar("锦江区", Map.of("户", 0L), 0))));
+
+        assertThat(empty.getHeight()).isEqualTo(SummaryChart.HEIGHT);
+        assertThat(allZero.getHeight()).isEqualTo(SummaryChart.HEIGHT);
+    }
+
+    @Test
+    void chineseLabelsDrawRealGlyphsNotMissingGlyphBoxes() {
+        Font font = new Font(chart.fontFamily(), Font.PLAIN, 24);
+        String label = "锦江区";
+
+        assertThat(font.canDisplayUpTo(label)).as("%s draws %s", font.getFamily(), label).isEqualTo(-1);
+        int[] box = draw(font, font.createGlyphVector(canvas().getFontRenderContext(),
+                new int[] { font.getMissingGlyphCode() }));
+        for (char c : label.toCharArray()) {
+            int[] glyph = draw(font, font.createGlyphVector(canvas().getFontRenderContext(), String.valueOf(c)));
+            assertThat(Arrays.stream(glyph).filter(p -> p != WHITE).count()).as("ink of %s", c).isPositive();
+            assertThat(glyph).as("%s drawn with %s", c, font.getFamily()).isNotEqualTo(box);
+        }
+    }
+
+    @Test
+    void fontFinderPrefersAnInstalledChineseFamily() {
+        List<String> installed = Arrays.asList(
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH));
+
+        assertThat(CjkFont.family()).isIn(CjkFont.PREFERRED).isIn(installed);
+        assertThat(CjkFont.drawsChinese(CjkFont.family())).isTrue();
+    }
+
+    @Test
+    void fontFinderTakesPreferredFamiliesInOrderThenAnyThatDrawsChinese() {
+        assertThat(CjkFont.choose(List.of("DejaVu Sans", "Noto Sans SC", "Noto Sans CJK SC")))
+                .contains("Noto Sans CJK SC");
+        assertThat(CjkFont.choose(List.of("DejaVu Sans", "WenQuanYi Zen Hei Sharp")))
+                .contains("WenQuanYi Zen Hei Sharp");
+        assertThat(CjkFont.choose(List.of("DejaVu Sans"))).isEmpty();
+    }
+
+    @Test
+    void districtBarKeepsTheUnitOrderAndRejectsNegativeFigures() {
+        Map<String, Long> visits = new LinkedHashMap<>();
+        visits.put("次", 3L);
+        visits.put("户", 196L);
+        DistrictBar bar = new DistrictBar("锦江区", visits, 10);
+        visits.put("人次", 15L);
+
+        assertThat(bar.visitsByUnit().keySet()).containsExactly("次", "户");
+        assertThatIllegalArgumentException().isThrownBy(() -> new DistrictBar("锦江区", Map.of("户", -1L), 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new DistrictBar("锦江区", Map.of(), -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new DistrictBar(" ", Map.of(), 1));
+    }
+
+    @Test
+    void visitSeriesFollowUnitsAndEveryDistrictKeepsItsPlace() {
+        List<DistrictBar> bars = List.of(new DistrictBar("简阳市", Map.of(), 120), bar("锦江区", 196, 15, 0, 0));
+
+        var visits = SummaryDatasets.visits(bars);
+
+        assertThat(visits.getRowKeys()).containsExactly("走访（户）", "走访（人次）");
+        assertThat(visits.getColumnKeys()).containsExactly("简阳市", "锦江区");
+        assertThat(visits.getValue("走访（户）", "简阳市")).isNull();
+        assertThat(SummaryDatasets.materials(bars).getValue(SummaryDatasets.MATERIALS_SERIES, "锦江区")).isNull();
+    }
+
+    private static DistrictBar bar(String district, long households, long personTimes, long times, long materials) {
+        Map<String, Long> visits = new LinkedHashMap<>();
+        visits.put("户", households);
+        visits.put("人次", personTimes);
+        visits.put("次", times);
+        return new DistrictBar(district, visits, materials);
+    }
+
+    private static BufferedImage read(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image).as("a decodable PNG").isNotNull();
+        return image;
+    }
+
+    private static Graphics2D canvas() {
+        return new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    }
+
+    /** The pixels of one glyph drawn black on white, to compare a character with the missing-glyph box. */
+    private static int[] draw(Font font, GlyphVector glyphs) {
+        BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 48, 48);
+        g.setColor(Color.BLACK);
+        g.setFont(font);
+        g.drawGlyphVector(glyphs, 8, 36);
+        g.dispose();
+        return image.getRGB(0, 0, 48, 48, null, 0, 48);
+    }
+}
