@@ -1,0 +1,223 @@
+package cn.cdsw.tallybot.summary;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import cn.cdsw.tallybot.config.GroupConfig;
+import cn.cdsw.tallybot.config.GroupDirectory;
+import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.platform.GroupRef;
+import cn.cdsw.tallybot.report.SqliteTestDatabase;
+import org.jspecify.annotations.Nullable;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The tick's decisions on a real SQLite file, with a scripted sender instead of a platform. */
+class DailySummaryServiceTests {
+
+    static final GroupRef STREETS = new GroupRef("onebot", "639921629");
+    static final GroupRef STATIONS = new GroupRef("onebot", "1418159967");
+    static final GroupRef WECOM = new GroupRef("wecom", "wr-1");
+    static final LocalDate DATE = LocalDate.of(2026, 11, 28);
+    static final Instant AT_EIGHT = Instant.parse("2026-11-28T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    MutableClock clock = new MutableClock(AT_EIGHT);
+    SummaryClaimRepository claims;
+    ScriptedSender sender = new ScriptedSender();
+    RecordingComposer composer = new RecordingComposer(RecordingComposer.TINY_PNG);
+
+    @BeforeEach
+    void setUp() {
+        claims = new SummaryClaimRepository(JdbcClient.create(SqliteTestDatabase.migrated(dir)));
+    }
+
+    DailySummaryService service(boolean images, GroupConfig... groups) {
+        return service(images, () -> composer, groups);
+    }
+
+    DailySummaryService service(boolean images, Supplier<@Nullable SummaryComposer> composer, GroupConfig... groups) {
+        RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6),
+                new Random(1));
+        SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender), retry, images, "test", clock);
+        PostSchedule schedule = new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0),
+                Duration.ofMinutes(10));
+        return new DailySummaryService(claims, delivery, composer, new GroupDirectory(List.of(groups)), schedule);
+    }
+
+    DailySummaryService service() {
+        return service(true, group(STREETS), group(STATIONS));
+    }
+
+    static GroupConfig group(GroupRef ref) {
+        return new GroupConfig(ref.platform(), ref.groupId(), "群" + ref.groupId(), true);
+    }
+
+    @Test
+    void composesOncePerTickAndTellsTheComposerOnce() {
+        service().postDue(AT_EIGHT);
+
+        assertThat(sender.delivered).extracting(ScriptedSender.Sent::group)
+                .containsExactlyInAnyOrder(STREETS, STATIONS);
+        assertThat(composer.composed).containsExactly(new RecordingComposer.Call(DATE, false));
+        assertThat(composer.posted).hasSize(1);
+        assertThat(sender.delivered.get(0).reply().imagePngBase64()).isNotBlank();
+    }
+
+    @Test
+    void leavesTheChartOutWhenImagesAreOff() {
+        service(false, group(STREETS)).postDue(AT_EIGHT);
+
+        assertThat(sender.delivered.get(0).reply().imagePngBase64()).isNull();
+        assertThat(sender.delivered.get(0).reply().text()).isEqualTo(RecordingComposer.text(DATE, false));
+    }
+
+    @Test
+    void beforeThePostTimeNothingIsOwedWhenYesterdayWasPosted() {
+        DailySummaryService service = service();
+        service.postDue(AT_EIGHT.minus(Duration.ofDays(1)));
+        sender.calls.clear();
+
+        service.postDue(AT_EIGHT.minusSeconds(60));
+
+        assertThat(sender.calls).isEmpty();
+    }
+
+    @Test
+    void aRefusedPostIsAbandonedAtOnce() {
+        sender.failure = ScriptedSender::refused;
+
+        service().postDue(AT_EIGHT);
+        service().postDue(AT_EIGHT.plus(Duration.ofMinutes(30)));
+
+        assertThat(sender.calls).hasSize(2);
+        assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.ABANDONED);
+        assertThat(claims.find(STREETS, DATE).orElseThrow().lastError()).contains("retcode 1200");
+    }
+
+    @Test
+    void aPostThatFailsForTheWholeRetryPeriodIsAbandonedWithoutEndlessAttempts() {
+        sender.failure = ScriptedSender::unavailable;
+        DailySummaryService service = service(true, group(STREETS));
+
+        for (Instant now = AT_EIGHT; now.isBefore(AT_EIGHT.plus(Duration.ofHours(8))); now = now.plusSeconds(60)) {
+            service.postDue(now);
+        }
+
+        SummaryPost row = claims.find(STREETS, DATE).orElseThrow();
+        assertThat(row.status()).isEqualTo(PostStatus.ABANDONED);
+        // 30s doubling to a 30 min cap, equal jitter, over 6 h: a dozen or two attempts, not 360
+        assertThat(sender.calls).hasSizeBetween(8, 25);
+        assertThat(row.attempts()).isEqualTo(sender.calls.size());
+    }
+
+    @Test
+    void aGroupWithoutASenderIsAbandonedAndTheOthersStillGetThePost() {
+        service(true, group(WECOM), group(STREETS)).postDue(AT_EIGHT);
+
+        assertThat(claims.find(WECOM, DATE).orElseThrow().status()).isEqualTo(PostStatus.ABANDONED);
+        assertThat(sender.delivered).extracting(ScriptedSender.Sent::group).containsExactly(STREETS);
+    }
+
+    @Test
+    void anInterruptedSendIsNeverRepeated() {
+        claims.claim(STREETS, DATE, false, AT_EIGHT);
+        claims.take(claims.due(AT_EIGHT).get(0), "crashed-replica", AT_EIGHT);
+
+        DailySummaryService service = service();
+        service.reportInterrupted();
+        service.postDue(AT_EIGHT.plusSeconds(300));
+
+        assertThat(sender.delivered).extracting(ScriptedSender.Sent::group).containsExactly(STATIONS);
+        assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.SENDING);
+    }
+
+    @Test
+    void aPendingClaimOlderThanTheRetryPeriodIsNotSent() {
+        claims.claim(STREETS, DATE.minusDays(3), false, AT_EIGHT.minus(Duration.ofDays(3)));
+
+        service().postDue(AT_EIGHT);
+
+        assertThat(claims.find(STREETS, DATE.minusDays(3)).orElseThrow().status()).isEqualTo(PostStatus.ABANDONED);
+        assertThat(sender.delivered).extracting(s -> s.reply().text())
+                .containsOnly(RecordingComposer.text(DATE, false));
+    }
+
+    @Test
+    void aComposerFailureLeavesTheClaimsForTheNextTick() {
+        DailySummaryService broken = service(true, FailingComposer::new, group(STREETS));
+
+        assertThatThrownBy(() -> broken.postDue(AT_EIGHT)).isInstanceOf(IllegalStateException.class);
+        assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.PENDING);
+
+        service(true, group(STREETS)).postDue(AT_EIGHT.plusSeconds(60));
+        assertThat(sender.delivered).hasSize(1);
+    }
+
+    @Test
+    void postNowSendsToEveryGroupAndTheScheduledPostThenStaysQuiet() {
+        clock.set(Instant.parse("2026-11-28T04:00:00Z"));
+        DailySummaryService service = service();
+
+        List<Delivery> deliveries = service.postNow(DATE);
+
+        assertThat(deliveries).allMatch(Delivery::sent).extracting(Delivery::group)
+                .containsExactly(STREETS, STATIONS);
+        assertThat(composer.composed).containsExactly(new RecordingComposer.Call(DATE, false));
+        assertThat(composer.posted).hasSize(1);
+        service.postDue(AT_EIGHT);
+        assertThat(sender.calls).hasSize(2);
+        assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.SENT);
+    }
+
+    @Test
+    void postNowRepostsAnAlreadyPostedDayAndReportsFailures() {
+        DailySummaryService service = service();
+        service.postDue(AT_EIGHT);
+        sender.failure = ScriptedSender::unavailable;
+
+        List<Delivery> deliveries = service.postNow(DATE);
+
+        assertThat(deliveries).noneMatch(Delivery::sent);
+        assertThat(deliveries.get(0).error()).contains("http_503");
+        assertThat(sender.calls).hasSize(4);
+        assertThat(composer.posted).hasSize(1);
+    }
+
+    @Test
+    void withoutAComposerTheTickDoesNothing() {
+        DailySummaryService none = service(true, () -> null, group(STREETS));
+
+        none.postDue(AT_EIGHT);
+
+        assertThat(claims.find(STREETS, DATE)).isEmpty();
+        assertThatThrownBy(() -> none.postNow(DATE)).isInstanceOf(IllegalStateException.class);
+    }
+
+    static final class FailingComposer implements SummaryComposer {
+        @Override
+        public DailySummary compose(LocalDate date, boolean catchUp) {
+            throw new IllegalStateException("no records table");
+        }
+
+        @Override
+        public void posted(DailySummary summary) {
+        }
+    }
+}
