@@ -12,7 +12,7 @@ RUN mvn -B -q package -DskipTests
 # --- runtime: JRE only, non-root, config and data where an operator expects them ---
 FROM eclipse-temurin:17-jre
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl fonts-noto-cjk \
+    && apt-get install -y --no-install-recommends curl fontconfig fonts-wqy-zenhei \
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system tallybot && useradd --system --gid tallybot --home-dir /app --no-create-home tallybot
 WORKDIR /app

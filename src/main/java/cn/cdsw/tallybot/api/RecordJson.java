@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
+import cn.cdsw.tallybot.report.Money;
 import cn.cdsw.tallybot.report.RecordSource;
 import cn.cdsw.tallybot.report.ReportContent;
 
@@ -48,14 +49,8 @@ record RecordJson(
         return new RecordJson(record.id(), s.platform(), s.groupId(), s.senderId(), s.senderName(), s.messageId(),
                 s.receivedAt().toString(), c.activityDate().toString(), c.district(), c.unit(), c.category(),
                 c.metrics().stream().map(MetricJson::of).toList(), c.items().stream().map(ItemJson::of).toList(),
-                c.materialsTotal(), c.valueYuan() == null ? null : plain(c.valueYuan()), c.note(),
+                c.materialsTotal(), c.valueYuan() == null ? null : Money.plain(c.valueYuan()), c.note(),
                 record.status().wireName(), record.rawText(), record.supersedes(), record.supersededBy());
-    }
-
-    /** 29739.50 → 29739.5 and 4120.00 → 4120; never a negative scale, which Jackson would write as 4.12E+3. */
-    private static BigDecimal plain(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     record MetricJson(

@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.command;
 
+import java.time.LocalDate;
+
 import org.jspecify.annotations.Nullable;
 
 import cn.cdsw.tallybot.config.CommandType;
@@ -9,7 +11,8 @@ import cn.cdsw.tallybot.config.CommandType;
  * decides what each one does.
  */
 public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct,
-        Command.Mine, Command.Help {
+        Command.Mine, Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing,
+        Command.PostSummary {
 
     /** #上报: a report; district and unit may be missing and then come from the binding or a follow-up. */
     record Report(ReportDraft draft) implements Command {
@@ -29,6 +32,26 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
 
     /** #我的: the sender's records today. */
     record Mine() implements Command {
+    }
+
+    /** #统计 [scope] [period]: totals. */
+    record Query(Scope scope, Period period) implements Command {
+    }
+
+    /** #排行 [metric] [period] [单位]: districts (or units, with {@code byUnit}) ranked by one figure. */
+    record Rank(Scope scope, Period period, RankBy by, boolean byUnit) implements Command {
+    }
+
+    /** #明细 [scope] [period]: the records with their ids. */
+    record ListRecords(Scope scope, Period period) implements Command {
+    }
+
+    /** #未报 [date] [district]: directory units without a report that day (coordinators). */
+    record Missing(LocalDate date, @Nullable String district) implements Command {
+    }
+
+    /** #日报 [date]: compose and post the daily summary now (coordinators). */
+    record PostSummary(LocalDate date) implements Command {
     }
 
     /** #帮助 [command]: usage with examples. */

@@ -26,6 +26,7 @@ public final class CommandParser {
     private final BotConfig config;
     private final List<Map.Entry<String, CommandType>> wordsLongestFirst;
     private final ReportBodyParser reports;
+    private final QueryBodyParser queries;
 
     public CommandParser(BotConfig config) {
         this.config = config;
@@ -34,6 +35,7 @@ public final class CommandParser {
                         .reversed())
                 .toList();
         this.reports = new ReportBodyParser(new Lexicon(config));
+        this.queries = new QueryBodyParser(config);
     }
 
     public ParseResult parse(String text, ParseContext context) {
@@ -118,8 +120,13 @@ public final class CommandParser {
             case CORRECT -> correct(body, context);
             case MINE -> new Command.Mine();
             case HELP -> new Command.Help(config.commands().lookup(body.replaceFirst("^[#/]", "")).orElse(null));
-            default -> throw new Unreadable(body, "「" + firstWord(type) + "」功能还没有开放。现在可以用："
-                    + "上报、绑定、撤回、更正、我的、帮助。发送「#帮助」查看用法。");
+            case QUERY -> queries.query(body, context);
+            case RANK -> queries.rank(body, context);
+            case LIST -> queries.list(body, context);
+            case MISSING -> queries.missing(body, context);
+            case SUMMARY -> queries.summary(body, context);
+            case EXPORT -> throw new Unreadable(body, "「" + firstWord(type) + "」功能还没有开放。群里可以用："
+                    + "#统计、#排行、#明细；全部记录请管理员从管理接口读取。");
         };
     }
 

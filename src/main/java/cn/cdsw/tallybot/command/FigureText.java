@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
+import cn.cdsw.tallybot.report.Money;
 
 /** Figures as replies show them: 走访196户, 电话约80次, 大米224袋, 物资1310件, 价值29739.5元. */
 public final class FigureText {
@@ -24,12 +25,6 @@ public final class FigureText {
     }
 
     public static String value(BigDecimal yuan) {
-        return "价值" + plain(yuan) + "元";
-    }
-
-    /** A decimal without exponent or trailing zeros: 29739.5, 128000. */
-    public static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return "价值" + Money.plain(yuan).toPlainString() + "元";
     }
 }

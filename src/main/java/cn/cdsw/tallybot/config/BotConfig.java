@@ -11,7 +11,8 @@ public record BotConfig(
         CommandWords commands,
         Grammar grammar,
         GroupDirectory groups,
-        Coordinators coordinators) {
+        Coordinators coordinators,
+        UnitDirectory unitDirectory) {
 
     public BotConfig {
         categories = List.copyOf(categories);

@@ -52,7 +52,9 @@ public final class BotConfigLoader {
         Grammar grammar = GrammarReader.read(file("grammar.yml"), metrics);
         GroupDirectory groups = groups(file("groups.yml"));
         Coordinators coordinators = coordinators(file("coordinators.yml"));
-        return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators);
+        UnitDirectory units = unitDirectory(file("units.yml"), districts);
+        return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators,
+                units);
     }
 
     private YamlNode file(String name) {
@@ -129,6 +131,24 @@ public final class BotConfigLoader {
                     summary != null && summary.bool()));
         }
         return new GroupDirectory(groups);
+    }
+
+    private static UnitDirectory unitDirectory(YamlNode file, DistrictDirectory districts) {
+        Map<String, List<String>> units = new LinkedHashMap<>();
+        YamlNode entries = file.get("units");
+        if (entries == null) {
+            return new UnitDirectory(units);
+        }
+        entries.entries().forEach((district, list) -> {
+            String name = districts.resolve(district).map(District::name)
+                    .orElseThrow(() -> list.error("unknown district '" + district + "' (see districts.yml)"));
+            UniqueWords unique = new UniqueWords("unit of " + name);
+            for (YamlNode unit : list.list()) {
+                unique.add(unit.text(), unit);
+            }
+            units.put(name, list.texts());
+        });
+        return new UnitDirectory(units);
     }
 
     private static Coordinators coordinators(YamlNode file) {

@@ -17,11 +17,16 @@ class CommandDispatcher {
     private final ReportCommands reports;
     private final RecordChanges changes;
     private final SenderCommands senders;
+    private final QueryCommands queries;
+    private final SummaryCommands summaries;
 
-    CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders) {
+    CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
+            SummaryCommands summaries) {
         this.reports = reports;
         this.changes = changes;
         this.senders = senders;
+        this.queries = queries;
+        this.summaries = summaries;
     }
 
     Optional<String> dispatch(Command command, Turn turn) {
@@ -39,6 +44,21 @@ class CommandDispatcher {
         }
         if (command instanceof Command.Mine) {
             return Optional.of(senders.mine(turn));
+        }
+        if (command instanceof Command.Query query) {
+            return Optional.of(queries.totals(query));
+        }
+        if (command instanceof Command.Rank rank) {
+            return Optional.of(queries.rank(rank));
+        }
+        if (command instanceof Command.ListRecords list) {
+            return Optional.of(queries.list(list));
+        }
+        if (command instanceof Command.Missing missing) {
+            return Optional.of(queries.missing(missing, turn));
+        }
+        if (command instanceof Command.PostSummary summary) {
+            return Optional.of(summaries.post(summary, turn));
         }
         if (command instanceof Command.Help help) {
             return Optional.of(HelpTexts.help(help.topic()));

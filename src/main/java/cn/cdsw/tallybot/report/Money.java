@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Yuan amounts stored as whole fen, so that storage and SQL sums are exact (design §2: value_yuan has at most
  * two decimals, which {@link ReportContent} enforces).
  */
-final class Money {
+public final class Money {
 
     private Money() {
     }
@@ -23,7 +23,7 @@ final class Money {
     }
 
     /** Strips trailing zeros without going to a negative scale, whose toString is exponent notation. */
-    static BigDecimal plain(BigDecimal amount) {
+    public static BigDecimal plain(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

@@ -1,0 +1,58 @@
+package cn.cdsw.tallybot.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.cdsw.tallybot.config.BotConfigProperties;
+import cn.cdsw.tallybot.report.RecordFilter;
+import cn.cdsw.tallybot.summary.DailySummaryService;
+import cn.cdsw.tallybot.summary.Delivery;
+
+/**
+ * {@code POST /api/v1/summary?date=}: compose the day's summary and post it to every summary group now (a
+ * deliberate re-post); answers with the text and what each group got. The date defaults to today.
+ */
+@RestController
+class SummaryController {
+
+    private final DailySummaryService summaries;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    SummaryController(DailySummaryService summaries, Clock clock, BotConfigProperties properties) {
+        this.summaries = summaries;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    record DeliveryJson(@JsonProperty("platform") String platform, @JsonProperty("group_id") String groupId,
+            @JsonProperty("sent") boolean sent, @JsonProperty("error") @Nullable String error) {
+    }
+
+    record SummaryJson(@JsonProperty("date") String date, @JsonProperty("text") @Nullable String text,
+            @JsonProperty("deliveries") List<DeliveryJson> deliveries) {
+    }
+
+    @PostMapping("/api/v1/summary")
+    SummaryJson post(@RequestParam(name = "date", required = false) @Nullable String date) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        RecordFilter parsed = RecordQueries.filter(date, null, null, null, null);
+        LocalDate day = parsed.from() != null ? parsed.from() : today;
+        if (day.isAfter(today)) {
+            throw new BadParameterException("date", "date " + day + " is in the future");
+        }
+        List<Delivery> deliveries = summaries.postNow(day);
+        String text = deliveries.isEmpty() ? null : deliveries.get(0).summary().text();
+        return new SummaryJson(day.toString(), text, deliveries.stream()
+                .map(d -> new DeliveryJson(d.group().platform(), d.group().groupId(), d.sent(), d.error())).toList());
+    }
+}

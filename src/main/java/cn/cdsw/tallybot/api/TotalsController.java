@@ -1,0 +1,59 @@
+package cn.cdsw.tallybot.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.cdsw.tallybot.command.Scope;
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.BotConfigProperties;
+import cn.cdsw.tallybot.config.District;
+import cn.cdsw.tallybot.query.QueryService;
+
+/**
+ * {@code GET /api/v1/totals?from=&to=&district=&unit=}: totals of active records (design §8). Missing dates
+ * mean today in the configured zone; a district may be given by name or alias.
+ */
+@RestController
+class TotalsController {
+
+    private final QueryService queries;
+    private final BotConfig config;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    TotalsController(QueryService queries, BotConfig config, Clock clock, BotConfigProperties properties) {
+        this.queries = queries;
+        this.config = config;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    @GetMapping("/api/v1/totals")
+    TotalsJson totals(@RequestParam(name = "from", required = false) @Nullable String from,
+            @RequestParam(name = "to", required = false) @Nullable String to,
+            @RequestParam(name = "district", required = false) @Nullable String district,
+            @RequestParam(name = "unit", required = false) @Nullable String unit) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        var filter = RecordQueries.filter(from, to, null, unit, null);
+        LocalDate fromDate = filter.from() != null ? filter.from() : filter.to() != null ? filter.to() : today;
+        LocalDate toDate = filter.to() != null ? filter.to() : fromDate.isAfter(today) ? fromDate : today;
+        if (toDate.isBefore(fromDate)) {
+            throw new BadParameterException("from", "from " + fromDate + " is after to " + toDate);
+        }
+        return TotalsJson.of(queries.totals(fromDate, toDate, new Scope(district(district), filter.unit())));
+    }
+
+    private @Nullable String district(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return config.districts().resolve(value.trim()).map(District::name)
+                .orElseThrow(() -> new BadParameterException("district", "unknown district '" + value + "'"));
+    }
+}

@@ -1,0 +1,148 @@
+package cn.cdsw.tallybot.command;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.District;
+import cn.cdsw.tallybot.config.MetricDefinition;
+
+/**
+ * The query grammar of design §3: {@code #统计 [全市|区县|单位] [时段]}, {@code #排行 [指标[单位]] [时段] [单位]},
+ * {@code #明细 …}, {@code #未报 [日期] [区县]}, {@code #日报 [日期]}. Words may come in any order; one that is
+ * none of these is refused by name. The period defaults to today.
+ */
+final class QueryBodyParser {
+
+    private static final Pattern RANGE_SPACES = Pattern.compile("\\s*([-~～至到—])\\s*");
+    private static final Pattern WORDS = Pattern.compile("[\\s,、;。]+");
+
+    private final BotConfig config;
+
+    QueryBodyParser(BotConfig config) {
+        this.config = config;
+    }
+
+    /** The words of a query: period, scope, and for rankings what to rank by. */
+    private final class Reading {
+        @Nullable Period period;
+        @Nullable String district;
+        @Nullable String unit;
+        @Nullable RankBy rankBy;
+        boolean byUnit;
+        boolean city;
+    }
+
+    Command.Query query(String body, ParseContext context) {
+        Reading r = read(body, context, false, "#统计 锦江区 本周");
+        return new Command.Query(scope(r), period(r, context));
+    }
+
+    Command.ListRecords list(String body, ParseContext context) {
+        Reading r = read(body, context, false, "#明细 锦江区 今天");
+        return new Command.ListRecords(scope(r), period(r, context));
+    }
+
+    Command.Rank rank(String body, ParseContext context) {
+        Reading r = read(body, context, true, "#排行 走访 本月");
+        RankBy by = r.rankBy != null ? r.rankBy : defaultRank();
+        return new Command.Rank(scope(r), period(r, context), by, r.byUnit || r.district != null);
+    }
+
+    Command.Missing missing(String body, ParseContext context) {
+        Reading r = read(body, context, false, "#未报 11月28日 锦江区");
+        return new Command.Missing(day(r, context), r.district);
+    }
+
+    Command.PostSummary summary(String body, ParseContext context) {
+        Reading r = read(body, context, false, "#日报 11月28日");
+        return new Command.PostSummary(day(r, context));
+    }
+
+    private Reading read(String body, ParseContext context, boolean ranking, String example) {
+        Reading r = new Reading();
+        String text = RANGE_SPACES.matcher(body).replaceAll("$1").strip();
+        for (String word : text.isEmpty() ? new String[0] : WORDS.split(text)) {
+            if (!readWord(word, r, context, ranking)) {
+                throw new Unreadable(word, "❌ 没看懂「" + word + "」。例如：" + example
+                        + "\n时段可写：今天、昨天、本周、上周、本月、上月、近7天、11月、11月1日-11月28日");
+            }
+        }
+        return r;
+    }
+
+    private boolean readWord(String word, Reading r, ParseContext context, boolean ranking) {
+        Optional<Period> period = PeriodExpressions.parse(word, context.today());
+        Optional<District> district = config.districts().resolve(word);
+        if (period.isPresent() && r.period == null) {
+            r.period = period.get();
+        } else if (word.equals("全市")) {
+            r.city = true;
+        } else if (district.isPresent() && r.district == null) {
+            r.district = district.get().name();
+        } else if (ranking && isByUnit(word)) {
+            r.byUnit = true;
+        } else if (ranking && r.rankBy == null && rankBy(word) != null) {
+            r.rankBy = rankBy(word);
+        } else if (config.grammar().looksLikeUnitName(word) && r.unit == null) {
+            r.unit = word;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isByUnit(String word) {
+        return word.equals("单位") || word.equals("按单位") || word.equals("站点");
+    }
+
+    private @Nullable RankBy rankBy(String word) {
+        if (word.equals("物资") || word.equals("物资合计")) {
+            return RankBy.of(RankBy.Kind.MATERIALS, "物资（件）");
+        }
+        if (word.equals("价值") || word.equals("金额")) {
+            return RankBy.of(RankBy.Kind.VALUE, "价值（元）");
+        }
+        if (word.equals("上报") || word.equals("上报数") || word.equals("条数")) {
+            return RankBy.of(RankBy.Kind.REPORTS, "上报条数");
+        }
+        for (MetricDefinition m : config.metrics().all()) {
+            for (String synonym : m.synonyms()) {
+                if (word.startsWith(synonym)) {
+                    String rest = word.substring(synonym.length());
+                    Optional<String> unit = rest.isEmpty() ? Optional.of(m.units().get(0)) : m.canonicalUnit(rest);
+                    if (unit.isPresent()) {
+                        return RankBy.metric(m.key(), unit.get(), m.label() + "（" + unit.get() + "）");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private RankBy defaultRank() {
+        MetricDefinition first = config.metrics().all().get(0);
+        return RankBy.metric(first.key(), first.units().get(0), first.label() + "（" + first.units().get(0) + "）");
+    }
+
+    private static Scope scope(Reading r) {
+        return r.city ? Scope.CITY : new Scope(r.district, r.unit);
+    }
+
+    private static Period period(Reading r, ParseContext context) {
+        return r.period != null ? r.period : Period.day(context.today(), "今天");
+    }
+
+    private static LocalDate day(Reading r, ParseContext context) {
+        if (r.period == null) {
+            return context.today();
+        }
+        if (!r.period.from().equals(r.period.to())) {
+            throw new Unreadable(r.period.label(), "❌ 这里只能写一天，例如：11月28日 或 昨天。");
+        }
+        return r.period.from();
+    }
+}

@@ -1,0 +1,79 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.cdsw.tallybot.command.Command;
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.summary.DailySummaryService;
+import cn.cdsw.tallybot.summary.Delivery;
+
+/**
+ * #日报 [date]: a coordinator posts (or re-posts) a day's summary now. The post starts only after the command
+ * is committed to the reply log, and off the request thread: a redelivered #日报 is answered from the log and
+ * never posts twice, and no chat send holds the database.
+ */
+@Component
+class SummaryCommands implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SummaryCommands.class);
+
+    private final DailySummaryService summaries;
+    private final BotConfig config;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "summary-on-demand");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SummaryCommands(DailySummaryService summaries, BotConfig config) {
+        this.summaries = summaries;
+        this.config = config;
+    }
+
+    String post(Command.PostSummary command, Turn turn) {
+        if (!turn.coordinator()) {
+            return Roles.refusal("日报");
+        }
+        if (command.date().isAfter(turn.context().today())) {
+            return "❌ " + ReplyTexts.day(command.date()) + "还没到，不能发日报。";
+        }
+        int groups = config.groups().summaryGroups().size();
+        if (groups == 0) {
+            return "❌ 没有配置接收日报的群（bot-config/groups.yml 里 summary: true）。";
+        }
+        afterCommit(() -> {
+            List<Delivery> deliveries = summaries.postNow(command.date());
+            long failed = deliveries.stream().filter(d -> !d.sent()).count();
+            log.info("on-demand summary of {} sent to {} groups, {} failed", command.date(),
+                    deliveries.size() - failed, failed);
+        });
+        return "✅ 正在发送" + ReplyTexts.day(command.date()) + "日报到 " + groups + " 个群。";
+    }
+
+    private void afterCommit(Runnable task) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            executor.execute(task);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                executor.execute(task);
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,89 @@
+package cn.cdsw.tallybot.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.cdsw.tallybot.command.RankBy;
+import cn.cdsw.tallybot.command.Scope;
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.District;
+
+/** The query feature's entry point: totals, rankings and the missing-report list over active records. */
+@Service
+public class QueryService {
+
+    private final TotalsRepository totals;
+    private final BotConfig config;
+
+    QueryService(TotalsRepository totals, BotConfig config) {
+        this.totals = totals;
+        this.config = config;
+    }
+
+    /** Totals of a scope over a date range, both ends inclusive. */
+    @Transactional(readOnly = true)
+    public Totals totals(LocalDate from, LocalDate to, Scope scope) {
+        TotalsRepository.Criteria criteria = new TotalsRepository.Criteria(from, to, scope);
+        Map<String, Figures> byDistrict = totals.byDistrict(criteria);
+        List<DistrictTotals> districts = new ArrayList<>();
+        byDistrict.forEach((district, figures) -> districts.add(new DistrictTotals(district, figures)));
+        return new Totals(from, to, scope, sum(byDistrict.values()), totals.items(criteria), districts);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RankEntry> rank(LocalDate from, LocalDate to, Scope scope, RankBy by, boolean byUnit) {
+        return totals.rank(new TotalsRepository.Criteria(from, to, scope), by, byUnit);
+    }
+
+    /**
+     * The directory's units ("district·unit") without an active record on {@code date}, in directory order;
+     * all districts when {@code district} is null.
+     */
+    @Transactional(readOnly = true)
+    public List<String> missing(LocalDate date, @Nullable String district) {
+        Set<String> reported = totals.reportedUnits(date, district);
+        List<String> missing = new ArrayList<>();
+        for (District d : config.districts().all()) {
+            if (district != null && !district.equals(d.name())) {
+                continue;
+            }
+            for (String unit : config.unitDirectory().unitsOf(d.name())) {
+                String name = d.name() + "·" + unit;
+                if (!reported.contains(name)) {
+                    missing.add(name);
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** City figures are the districts' added up: counts and sums add, and units are counted per district. */
+    static Figures sum(Collection<Figures> parts) {
+        long reports = 0;
+        long units = 0;
+        long materials = 0;
+        BigDecimal value = BigDecimal.ZERO;
+        Map<String, MetricTotal> metrics = new LinkedHashMap<>();
+        for (Figures f : parts) {
+            reports += f.reports();
+            units += f.units();
+            materials += f.materialsTotal();
+            value = value.add(f.valueYuan());
+            for (MetricTotal m : f.metrics()) {
+                metrics.merge(m.key() + "\u0000" + m.unit(), m,
+                        (a, b) -> new MetricTotal(a.key(), a.unit(), a.value() + b.value()));
+            }
+        }
+        return new Figures(reports, units, new ArrayList<>(metrics.values()), materials, value);
+    }
+}

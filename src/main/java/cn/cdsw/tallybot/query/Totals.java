@@ -1,0 +1,17 @@
+package cn.cdsw.tallybot.query;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.cdsw.tallybot.command.Scope;
+
+/** Totals of a scope over a period (design §8 totals JSON), with the items and a per-district breakdown. */
+public record Totals(
+        LocalDate from, LocalDate to, Scope scope, Figures figures, List<ItemTotal> items,
+        List<DistrictTotals> byDistrict) {
+
+    public Totals {
+        items = List.copyOf(items);
+        byDistrict = List.copyOf(byDistrict);
+    }
+}

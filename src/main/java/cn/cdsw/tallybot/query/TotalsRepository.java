@@ -1,0 +1,118 @@
+package cn.cdsw.tallybot.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.cdsw.tallybot.command.RankBy;
+import cn.cdsw.tallybot.command.Scope;
+
+/**
+ * The aggregate SQL over active records. Every figure is a {@code SUM … GROUP BY} with the unit in the group,
+ * so 户 and 人次 can never be added together; money is summed in fen and so stays exact.
+ */
+@Repository
+class TotalsRepository {
+
+    /** The rows a query covers: active records of a date range and scope. */
+    record Criteria(LocalDate from, LocalDate to, Scope scope) {
+
+        String where() {
+            return " r.status = 'active' AND r.activity_date BETWEEN :from AND :to"
+                    + (scope.district() != null ? " AND r.district = :district" : "")
+                    + (scope.unit() != null ? " AND r.unit = :unit" : "");
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return statement.param("from", from.toString()).param("to", to.toString())
+                    .param("district", scope.district()).param("unit", scope.unit());
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    TotalsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record MetricRow(String district, MetricTotal total) {
+    }
+
+    private record DistrictRow(String district, long reports, long units, long materials, long valueFen) {
+    }
+
+    /** Figures per district, in district name order. */
+    Map<String, Figures> byDistrict(Criteria c) {
+        Map<String, List<MetricTotal>> metrics = new LinkedHashMap<>();
+        c.bind(jdbc.sql("""
+                SELECT r.district, m.metric_key, m.unit, SUM(m.value) AS total
+                FROM record_metric m JOIN activity_record r ON r.id = m.record_id
+                WHERE""" + c.where() + """
+                 GROUP BY r.district, m.metric_key, m.unit
+                ORDER BY r.district, m.metric_key, m.unit"""))
+                .query((rs, n) -> new MetricRow(rs.getString(1),
+                        new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
+                .list()
+                .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
+        Map<String, Figures> figures = new LinkedHashMap<>();
+        c.bind(jdbc.sql("""
+                SELECT r.district, COUNT(*), COUNT(DISTINCT r.unit), COALESCE(SUM(r.materials_total), 0),
+                       COALESCE(SUM(r.value_fen), 0)
+                FROM activity_record r
+                WHERE""" + c.where() + """
+                 GROUP BY r.district
+                ORDER BY r.district"""))
+                .query((rs, n) -> new DistrictRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
+                .list()
+                .forEach(row -> figures.put(row.district(), new Figures(row.reports(), row.units(),
+                        metrics.getOrDefault(row.district(), List.of()), row.materials(),
+                        BigDecimal.valueOf(row.valueFen(), 2))));
+        return figures;
+    }
+
+    /** Items summed per name and unit, largest first. */
+    List<ItemTotal> items(Criteria c) {
+        return c.bind(jdbc.sql("""
+                SELECT i.name, i.unit, SUM(i.quantity) AS total
+                FROM record_item i JOIN activity_record r ON r.id = i.record_id
+                WHERE""" + c.where() + """
+                 GROUP BY i.name, i.unit
+                ORDER BY total DESC, i.name, i.unit""")).query((rs, n) -> new ItemTotal(rs.getString(1),
+                        rs.getString(2), rs.getLong(3))).list();
+    }
+
+    /** Districts (or units) ordered by one figure, largest first; those without the figure are left out. */
+    List<RankEntry> rank(Criteria c, RankBy by, boolean byUnit) {
+        String name = byUnit ? "r.district || '·' || r.unit" : "r.district";
+        String sql = switch (by.kind()) {
+            case METRIC -> "SELECT " + name + ", SUM(m.value) FROM record_metric m JOIN activity_record r"
+                    + " ON r.id = m.record_id WHERE" + c.where() + " AND m.metric_key = :key AND m.unit = :metricUnit";
+            case MATERIALS -> "SELECT " + name + ", SUM(r.materials_total) FROM activity_record r WHERE" + c.where()
+                    + " AND r.materials_total IS NOT NULL";
+            case VALUE -> "SELECT " + name + ", SUM(r.value_fen) FROM activity_record r WHERE" + c.where()
+                    + " AND r.value_fen IS NOT NULL";
+            case REPORTS -> "SELECT " + name + ", COUNT(*) FROM activity_record r WHERE" + c.where();
+        };
+        int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
+        return c.bind(jdbc.sql(sql + " GROUP BY 1 ORDER BY 2 DESC, 1")).param("key", by.metricKey())
+                .param("metricUnit", by.unit())
+                .query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale))).list();
+    }
+
+    /** The "district·unit" names with at least one active record on a day, optionally in one district. */
+    Set<String> reportedUnits(LocalDate date, @Nullable String district) {
+        Criteria c = new Criteria(date, date, new Scope(district, null));
+        return new TreeSet<>(c.bind(jdbc.sql("SELECT DISTINCT r.district || '·' || r.unit FROM activity_record r"
+                + " WHERE" + c.where())).query(String.class).list());
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Totals, rankings, record listings and the missing-report list over active records (design §3), as SQL
+ * aggregates; figures in different units are never added. Also the Chinese formatting of query replies.
+ */
+@NullMarked
+package cn.cdsw.tallybot.query;
+
+import org.jspecify.annotations.NullMarked;

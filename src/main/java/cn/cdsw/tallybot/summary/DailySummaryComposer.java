@@ -1,0 +1,127 @@
+package cn.cdsw.tallybot.summary;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.cdsw.tallybot.command.Scope;
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.query.DistrictTotals;
+import cn.cdsw.tallybot.query.MetricTotal;
+import cn.cdsw.tallybot.query.QueryReplies;
+import cn.cdsw.tallybot.query.QueryService;
+import cn.cdsw.tallybot.query.Totals;
+
+/**
+ * Composes the evening post from the stored records, with its chart; remembers what each post published so
+ * that changes to days already posted come out as 更正 lines in the next post (issue 3).
+ */
+@Component
+class DailySummaryComposer implements SummaryComposer {
+
+    static final int CORRECTION_DAYS = 7;
+    private static final TypeReference<Map<String, Long>> FIGURES = new TypeReference<>() {
+    };
+
+    private final QueryService queries;
+    private final SummarySnapshotRepository snapshots;
+    private final SummaryChart chart;
+    private final SummaryText text;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final BotConfig config;
+    private final Map<LocalDate, Map<LocalDate, PublishedFigures>> composed = new ConcurrentHashMap<>();
+
+    DailySummaryComposer(QueryService queries, SummarySnapshotRepository snapshots, BotConfig config, Clock clock) {
+        this.queries = queries;
+        this.snapshots = snapshots;
+        this.chart = new SummaryChart();
+        this.text = new SummaryText(new QueryReplies(config.metrics()));
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Override
+    public DailySummary compose(LocalDate date, boolean catchUp) {
+        Totals today = queries.totals(date, date, Scope.CITY);
+        Totals dayBefore = queries.totals(date.minusDays(1), date.minusDays(1), Scope.CITY);
+        Map<LocalDate, PublishedFigures> toPublish = new LinkedHashMap<>();
+        toPublish.put(date, PublishedFigures.of(today.figures()));
+        List<String> corrections = corrections(date, toPublish);
+        composed.put(date, toPublish);
+        String body = text.compose(new SummaryText.Input(date, catchUp, today, dayBefore,
+                queries.missing(date, null), corrections));
+        return new DailySummary(date, body, chart.render(date, bars(today)), catchUp);
+    }
+
+    @Override
+    public void posted(DailySummary summary) {
+        Map<LocalDate, PublishedFigures> published = composed.remove(summary.date());
+        if (published == null) {
+            published = Map.of(summary.date(),
+                    PublishedFigures.of(queries.totals(summary.date(), summary.date(), Scope.CITY).figures()));
+        }
+        published.forEach((day, figures) -> snapshots.save(day, json.writeValueAsString(figures.values()),
+                clock.instant()));
+    }
+
+    /** Lines for days already posted whose figures changed since; those days' new figures get published too. */
+    private List<String> corrections(LocalDate date, Map<LocalDate, PublishedFigures> toPublish) {
+        List<String> lines = new ArrayList<>();
+        snapshots.between(date.minusDays(CORRECTION_DAYS), date.minusDays(1)).forEach((day, stored) -> {
+            PublishedFigures before = new PublishedFigures(json.readValue(stored, FIGURES));
+            PublishedFigures now = PublishedFigures.of(queries.totals(day, day, Scope.CITY).figures());
+            List<String> changes = differences(before, now);
+            if (!changes.isEmpty()) {
+                lines.add(day.getMonthValue() + "月" + day.getDayOfMonth() + "日 " + String.join("，", changes));
+                toPublish.put(day, now);
+            }
+        });
+        return lines;
+    }
+
+    private List<String> differences(PublishedFigures before, PublishedFigures now) {
+        List<String> changes = new ArrayList<>();
+        for (String key : new TreeSet<>(union(before, now))) {
+            if (before.get(key) == now.get(key)) {
+                continue;
+            }
+            String[] parts = key.split("\\|");
+            String label = parts.length == 2 ? config.metrics().byKey(parts[0]).map(m -> m.label()).orElse(parts[0])
+                    : "物资";
+            String unit = parts.length == 2 ? parts[1] : "件";
+            changes.add(label + " " + before.get(key) + "→" + now.get(key) + unit);
+        }
+        return changes;
+    }
+
+    private static List<String> union(PublishedFigures a, PublishedFigures b) {
+        List<String> keys = new ArrayList<>(a.values().keySet());
+        keys.addAll(b.values().keySet());
+        return keys;
+    }
+
+    private static List<DistrictBar> bars(Totals totals) {
+        List<DistrictBar> bars = new ArrayList<>();
+        for (DistrictTotals d : totals.byDistrict()) {
+            Map<String, Long> visits = new LinkedHashMap<>();
+            for (MetricTotal m : d.figures().metrics()) {
+                if (m.key().equals(SummaryText.VISITS)) {
+                    visits.put(m.unit(), m.value());
+                }
+            }
+            bars.add(new DistrictBar(d.district(), visits, d.figures().materialsTotal()));
+        }
+        return bars;
+    }
+}
