@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +70,9 @@ class DailySummaryIntegrationTests {
     @Autowired
     RecordingComposer composer;
 
+    @Autowired
+    ApplicationContext context;
+
     @BeforeEach
     void reset() {
         API.reset(clock::instant);
@@ -83,6 +87,12 @@ class DailySummaryIntegrationTests {
     void tick(Instant now) {
         clock.set(now);
         summaries.postDue(now);
+    }
+
+    @Test
+    void theSchedulerIsOffSoOnlyTheTestTicks() {
+        assertThat(context.getBeanNamesForType(DailySummaryJob.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(DailySummaryService.class)).hasSize(1);
     }
 
     @Test
