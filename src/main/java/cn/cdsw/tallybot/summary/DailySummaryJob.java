@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The scheduled trigger of the daily summary: every {@code tallybot.summary.tick} it asks
  * {@link DailySummaryService#postDue} what is due (style rule 24). The first tick, shortly after start-up, is
- * what posts a summary missed while the bot was down. Off with {@code tallybot.summary.enabled=false}, which is
- * also how tests drive {@code postDue} with their own clock.
+ * what posts a summary missed while the bot was down. At start-up it also logs any post a crash left in
+ * {@code sending}, for an operator to check. Off with {@code tallybot.summary.enabled=false}, which is also how
+ * tests drive {@code postDue} with their own clock.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "tallybot.summary.enabled", matchIfMissing = true)

@@ -27,7 +27,8 @@ class RetryPolicyTests {
 
     @Test
     void ceilingsNeverShrink() {
-        IntStream.range(1, 100).forEach(n -> assertThat(policy.ceiling(n + 1)).isGreaterThanOrEqualTo(policy.ceiling(n)));
+        IntStream.range(1, 100)
+                .forEach(n -> assertThat(policy.ceiling(n + 1)).isGreaterThanOrEqualTo(policy.ceiling(n)));
     }
 
     @Test
