@@ -141,7 +141,7 @@ final class QueryBodyParser {
             return context.today();
         }
         if (!r.period.from().equals(r.period.to())) {
-            throw new Unreadable(r.period.label(), "❌ 这里只能写一天，例如：11月28日 或 昨天。");
+            throw new Unreadable(r.period.label(), "❌ 「" + r.period.label() + "」是一段时间，这里只能写一天，例如：11月28日 或 昨天。");
         }
         return r.period.from();
     }

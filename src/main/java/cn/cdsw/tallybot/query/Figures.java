@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.query;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ public record Figures(long reports, long units, List<MetricTotal> metrics, long 
 
     public Figures {
         metrics = List.copyOf(metrics);
+        valueYuan = valueYuan.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** The value of one metric in one unit, 0 when none was reported. */

@@ -18,11 +18,11 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    /** Money: exact yuan below ten thousand, else 万元 with one decimal (12.3万元). */
+    /** Money: exact yuan below ten thousand, else 万元 to two decimals (2.97万元, 12.3万元). */
     public static String yuan(BigDecimal value) {
         if (value.compareTo(TEN_THOUSAND) < 0) {
             return Money.plain(value).toPlainString() + "元";
         }
-        return value.divide(TEN_THOUSAND, 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万元";
+        return Money.plain(value.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP)).toPlainString() + "万元";
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,8 @@ public class QueryService {
                         (a, b) -> new MetricTotal(a.key(), a.unit(), a.value() + b.value()));
             }
         }
-        return new Figures(reports, units, new ArrayList<>(metrics.values()), materials, value);
+        List<MetricTotal> sorted = metrics.values().stream()
+                .sorted(Comparator.comparing(MetricTotal::key).thenComparing(MetricTotal::unit)).toList();
+        return new Figures(reports, units, sorted, materials, value);
     }
 }

@@ -85,8 +85,12 @@ final class SummaryText {
     private static String districtLine(DistrictTotals t) {
         Figures f = t.figures();
         StringBuilder line = new StringBuilder(t.district()).append(" 上报").append(f.reports());
-        f.metrics().stream().filter(m -> m.key().equals(VISITS))
-                .forEach(m -> line.append(" 走访").append(m.value()).append(m.unit()));
+        List<String> visits = f.metrics().stream().filter(m -> m.key().equals(VISITS))
+                .sorted(Comparator.comparingLong(MetricTotal::value).reversed())
+                .map(m -> m.value() + m.unit()).toList();
+        if (!visits.isEmpty()) {
+            line.append(" 走访").append(String.join("/", visits));
+        }
         if (f.materialsTotal() > 0) {
             line.append(" 物资").append(f.materialsTotal()).append("件");
         }

@@ -1,0 +1,154 @@
+package cn.cdsw.tallybot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Coordinators' view end to end: reports posted through the webhook, then #统计 in chat, the totals API, and
+ * POST /api/v1/summary delivering one post per seed group through the OneBot HTTP API (a MockWebServer).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QueryAndSummaryIntegrationTests {
+
+    static final String SECRET = "onebot-secret";
+    static final String TOKEN = "api-token";
+    static final String GROUP = "1418159967";
+    static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
+    static final MockWebServer ONEBOT_API = started();
+
+    static MockWebServer started() {
+        MockWebServer server = new MockWebServer();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server;
+    }
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOON);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        String file = Files.createTempDirectory("tallybot-query").resolve("tallybot.db").toString();
+        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file);
+        registry.add("tallybot.onebot.secret", () -> SECRET);
+        registry.add("tallybot.onebot.api-url", () -> ONEBOT_API.url("/").toString());
+        registry.add("tallybot.onebot.access-token", () -> "onebot-token");
+        registry.add("tallybot.api.token", () -> TOKEN);
+        registry.add("tallybot.summary.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void stop() {
+        ONEBOT_API.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    long messageId = 500;
+
+    String say(long user, String role, String text) {
+        WebhookClient.Answer answer = new WebhookClient(port, SECRET, TOKEN)
+                .post(OneBotEvents.groupMessage(GROUP, messageId++, user, role, text, NOON));
+        return answer.replyText();
+    }
+
+    @Test
+    void totalsInChatAndThroughTheApiMatchTheRecordsAndTheSummaryReachesEachGroupOnce() throws Exception {
+        say(1, "member", "#上报 锦江区 三圣街道社工站 走访196户 物资1310件 个案2个");
+        say(2, "member", "#上报 锦江区 锦官驿街道社工站 走访15人次 物资：大米224袋、食用油206瓶 价值：29739.5元");
+        say(3, "member", "#上报 金牛区 荷花池街道社工站 走访42户 电话80余通");
+        String retracted = say(4, "member", "#上报 金牛区 荷花池街道社工站 走访1000户");
+        say(4, "member", "#撤回");
+
+        String stats = say(5, "member", "#统计 锦江区 今天");
+        assertThat(stats).contains("锦江区·今天").contains("上报 2 条").contains("走访 196户 / 15人次")
+                .contains("物资 1,740件").contains("价值 2.97万元");
+        String city = say(5, "member", "#统计");
+        assertThat(city).contains("走访 238户 / 15人次").contains("电话 80次");
+        assertThat(retracted).contains("已记录");
+
+        JsonNode totals = api("GET", "/api/v1/totals?from=2026-11-29&to=2026-11-29");
+        assertThat(totals.get("reports").asLong()).isEqualTo(3);
+        assertThat(totals.get("units").asLong()).isEqualTo(3);
+        assertThat(totals.get("materials_total").asLong()).isEqualTo(1740);
+        assertThat(totals.get("value_yuan").decimalValue()).isEqualByComparingTo("29739.5");
+        assertThat(totals.get("metrics").toString()).contains("{\"key\":\"visits\",\"unit\":\"户\",\"value\":238}")
+                .contains("{\"key\":\"visits\",\"unit\":\"人次\",\"value\":15}");
+        assertThat(totals.get("by_district").size()).isEqualTo(2);
+
+        assertThat(say(6, "member", "#未报")).contains("只有协调员");
+        assertThat(say(6, "admin", "#未报")).contains("未上报").contains("青羊区·琴台路社区社工室")
+                .doesNotContain("三圣街道社工站");
+        assertThat(say(6, "member", "#排行 走访 今天")).contains("1. 锦江区 196").contains("2. 金牛区 42")
+                .isNotNull();
+
+        for (int i = 0; i < 2; i++) {
+            ONEBOT_API.enqueue(new MockResponse.Builder().code(200)
+                    .body("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":9}}").build());
+        }
+        JsonNode summary = api("POST", "/api/v1/summary?date=2026-11-29");
+        assertThat(summary.get("deliveries").size()).isEqualTo(2);
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            RecordedRequest sent = ONEBOT_API.takeRequest(10, TimeUnit.SECONDS);
+            assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer onebot-token");
+            String body = sent.getBody().utf8();
+            assertThat(body).contains("走访 238户 / 15人次").contains("base64://");
+            groups.add(body.replaceAll("(?s).*\"group_id\":(\\d+).*", "$1"));
+        }
+        assertThat(groups).containsExactlyInAnyOrder("639921629", "1418159967");
+        System.out.println(summary.get("text").asString());
+    }
+
+    JsonNode api(String method, String path) throws IOException {
+        Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
+                .header("Authorization", "Bearer " + TOKEN);
+        if (method.equals("POST")) {
+            request.post(RequestBody.create(new byte[0]));
+        }
+        try (Response response = new OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(30)).build()
+                .newCall(request.build()).execute()) {
+            assertThat(response.code()).as(path).isEqualTo(200);
+            return JsonMapper.builder().build().readTree(response.body().string());
+        }
+    }
+}
