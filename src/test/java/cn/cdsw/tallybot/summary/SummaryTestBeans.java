@@ -21,7 +21,9 @@ class SummaryTestBeans {
         return new MutableClock(Instant.parse("2026-11-28T04:00:00Z"));
     }
 
+    /** Takes the place of the real composer, so the tests see exactly what delivery asked for. */
     @Bean
+    @Primary
     RecordingComposer recordingComposer() {
         return new RecordingComposer(RecordingComposer.TINY_PNG);
     }
