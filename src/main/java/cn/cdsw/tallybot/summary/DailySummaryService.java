@@ -58,7 +58,7 @@ public class DailySummaryService {
         }
         LocalDate date = schedule.dueDate(now);
         boolean catchUp = schedule.isCatchUp(date, now);
-        for (GroupConfig group : groups.summaryGroups()) {
+        for (GroupConfig group : schedule.owed(date) ? groups.summaryGroups() : List.<GroupConfig>of()) {
             if (claims.claim(ref(group), date, catchUp, now)) {
                 log.info("Claimed the summary of {} for {}:{}{}", date, group.platform(), group.id(),
                         catchUp ? " (补发)" : "");

@@ -16,12 +16,26 @@ import java.util.Objects;
  * @param time the local post time
  * @param onTimeWindow how long after the post time a post still counts as on time
  */
-record PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow) {
+record PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow, Instant installedAt) {
 
     PostSchedule {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(onTimeWindow, "onTimeWindow");
+        Objects.requireNonNull(installedAt, "installedAt");
+    }
+
+    /** A schedule for a bot that has always been there, so every due date is owed. */
+    PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow) {
+        this(zone, time, onTimeWindow, Instant.EPOCH);
+    }
+
+    /**
+     * Whether the bot owes {@code date}'s summary: only if it was installed before that post time's on-time
+     * window closed. A bot first started at 23:00, or the next morning, has no 补发 to make for a day it never saw.
+     */
+    boolean owed(LocalDate date) {
+        return !installedAt.isAfter(postTime(date).plus(onTimeWindow));
     }
 
     /**

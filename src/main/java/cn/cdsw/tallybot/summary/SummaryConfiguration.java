@@ -32,8 +32,9 @@ class SummaryConfiguration {
     @Bean
     DailySummaryService dailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
             ObjectProvider<SummaryComposer> composers, BotConfig config, BotConfigProperties bot,
-            SummaryProperties properties) {
-        PostSchedule schedule = new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow());
+            SummaryProperties properties, InstallationRepository installation, Clock clock) {
+        PostSchedule schedule = new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow(),
+                installation.firstStarted(clock.instant()));
         return new DailySummaryService(claims, delivery, composers::getIfAvailable, config.groups(), schedule);
     }
 

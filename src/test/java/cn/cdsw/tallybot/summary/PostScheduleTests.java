@@ -56,4 +56,23 @@ class PostScheduleTests {
         assertThat(early.dueDate(Instant.parse("2026-11-27T22:25:00Z"))).isEqualTo(LocalDate.of(2026, 11, 27));
         assertThat(early.dueDate(Instant.parse("2026-11-27T22:30:00Z"))).isEqualTo(LocalDate.of(2026, 11, 28));
     }
+
+    @Test
+    void aBotInstalledAfterThePostTimeOwesNoCatchUpForThatDay() {
+        Instant installed = Instant.parse("2026-11-28T15:00:00Z");
+        PostSchedule fresh = new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10),
+                installed);
+
+        assertThat(fresh.owed(LocalDate.of(2026, 11, 28))).isFalse();
+        assertThat(fresh.owed(LocalDate.of(2026, 11, 29))).isTrue();
+    }
+
+    @Test
+    void aBotInstalledBeforeThePostTimeOwesThatDay() {
+        PostSchedule running = new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0),
+                Duration.ofMinutes(10), Instant.parse("2026-11-28T04:00:00Z"));
+
+        assertThat(running.owed(LocalDate.of(2026, 11, 28))).isTrue();
+        assertThat(running.owed(LocalDate.of(2026, 11, 27))).isFalse();
+    }
 }

@@ -15,10 +15,14 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 class SummaryTestBeans {
 
+    /**
+     * Starts before every date the tests post for: the database records its installation at this instant, and
+     * a bot only owes catch-up posts for days after it was installed.
+     */
     @Bean
     @Primary
     MutableClock summaryTestClock() {
-        return new MutableClock(Instant.parse("2026-11-28T04:00:00Z"));
+        return new MutableClock(Instant.parse("2026-11-01T04:00:00Z"));
     }
 
     /** Takes the place of the real composer, so the tests see exactly what delivery asked for. */
