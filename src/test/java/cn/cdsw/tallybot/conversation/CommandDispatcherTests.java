@@ -2,8 +2,6 @@ package cn.cdsw.tallybot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +19,7 @@ import cn.cdsw.tallybot.command.Period;
 import cn.cdsw.tallybot.command.RankBy;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.command.Scope;
+import cn.cdsw.tallybot.e2e.TestSupport;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.SenderRole;
 import cn.cdsw.tallybot.report.Metric;
@@ -36,9 +35,8 @@ class CommandDispatcherTests {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws IOException {
-        String file = Files.createTempDirectory("tallybot-dispatch").resolve("tallybot.db").toString();
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file);
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestSupport.sqliteUrl("tallybot-dispatch"));
     }
 
     @Autowired

@@ -2,9 +2,6 @@ package cn.cdsw.tallybot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -26,34 +23,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OneBotApiReplyIntegrationTests {
 
-    static final MockWebServer ONEBOT_API = startedApi();
-
-    static MockWebServer startedApi() {
-        MockWebServer server = new MockWebServer();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return server;
-    }
+    static final MockWebServer ONEBOT_API = TestSupport.startedMockWebServer();
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.datasource.url",
-                () -> "jdbc:sqlite:" + tempFile());
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestSupport.sqliteUrl("tallybot-api"));
         registry.add("tallybot.onebot.secret", () -> "onebot-secret");
         registry.add("tallybot.onebot.reply-mode", () -> "api");
         registry.add("tallybot.onebot.api-url", () -> ONEBOT_API.url("/").toString());
         registry.add("tallybot.onebot.access-token", () -> "kSLuTF2GC2Q4q4ugm3");
-    }
-
-    static String tempFile() {
-        try {
-            return Files.createTempDirectory("tallybot-api").resolve("tallybot.db").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @AfterAll

@@ -2,10 +2,6 @@ package cn.cdsw.tallybot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,19 +44,9 @@ class OneBotWebhookIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + tempDir().resolve("tallybot.db"));
+        registry.add("spring.datasource.url", () -> TestSupport.sqliteUrl("tallybot-e2e"));
         registry.add("tallybot.onebot.secret", () -> SECRET);
         registry.add("tallybot.api.token", () -> TOKEN);
-    }
-
-    static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("tallybot-e2e");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @LocalServerPort

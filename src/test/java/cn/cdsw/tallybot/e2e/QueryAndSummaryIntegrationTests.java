@@ -3,8 +3,6 @@ package cn.cdsw.tallybot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +41,7 @@ class QueryAndSummaryIntegrationTests {
     static final String TOKEN = "api-token";
     static final String GROUP = "1418159967";
     static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
-    static final MockWebServer ONEBOT_API = started();
-
-    static MockWebServer started() {
-        MockWebServer server = new MockWebServer();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return server;
-    }
+    static final MockWebServer ONEBOT_API = TestSupport.startedMockWebServer();
 
     @TestConfiguration
     static class Clocks {
@@ -65,9 +53,8 @@ class QueryAndSummaryIntegrationTests {
     }
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String file = Files.createTempDirectory("tallybot-query").resolve("tallybot.db").toString();
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file);
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestSupport.sqliteUrl("tallybot-query"));
         registry.add("tallybot.onebot.secret", () -> SECRET);
         registry.add("tallybot.onebot.api-url", () -> ONEBOT_API.url("/").toString());
         registry.add("tallybot.onebot.access-token", () -> "onebot-token");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.cdsw.tallybot.e2e.TestSupport;
 import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.RecordSource;
@@ -30,9 +30,8 @@ class DailySummaryComposerTests {
     static final LocalDate NOV_28 = LocalDate.of(2026, 11, 28);
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws IOException {
-        String file = Files.createTempDirectory("tallybot-composer").resolve("tallybot.db").toString();
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file);
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestSupport.sqliteUrl("tallybot-composer"));
     }
 
     @Autowired
