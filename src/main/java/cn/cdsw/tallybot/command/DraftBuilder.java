@@ -60,6 +60,10 @@ final class DraftBuilder {
         districtJustRead = true;
     }
 
+    boolean hasDistrict() {
+        return district != null;
+    }
+
     boolean acceptsUnitName(String word) {
         return unit == null && (districtJustRead || config.grammar().looksLikeUnitName(word));
     }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PieceSplitter {
 
-    private static final Pattern STRONG_SEPARATORS = Pattern.compile("[,、;。]+");
+    /** Clause separators, plus what users wrap or end clauses with: brackets, ·, ! and ?. */
+    private static final Pattern STRONG_SEPARATORS = Pattern.compile("[,、;。!?()\\[\\]【】〔〕·•]+");
     private static final String NUMERIC_START = "0123456789零〇一二两三四五六七八九十百千万-";
 
     private final Lexicon lexicon;
@@ -77,7 +78,7 @@ final class PieceSplitter {
                 || lexicon.approxSuffixes().stream().anyMatch(previous::endsWith)
                 || previous.endsWith("万");
         boolean unitOrMarker = lexicon.isUnit(word) || lexicon.approxSuffixes().contains(word)
-                || lexicon.isUnit(stripSuffix(word));
+                || lexicon.isUnit(stripSuffix(word)) || lexicon.isUnit(stripPrefixMarker(word));
         return afterNumber && unitOrMarker
                 || lexicon.approxSuffixes().contains(word) && lexicon.units().stream().anyMatch(previous::endsWith);
     }
@@ -86,6 +87,16 @@ final class PieceSplitter {
     private boolean startsAQuantity(String word) {
         List<Token> tokens = new QuantityScanner(lexicon).scan(word);
         return !tokens.isEmpty() && tokens.get(0) instanceof Token.Quantity;
+    }
+
+    /** 余户 → 户: an approximation marker written after a space, before the unit (300 余户). */
+    private String stripPrefixMarker(String word) {
+        for (String marker : lexicon.approxSuffixes()) {
+            if (word.startsWith(marker) && word.length() > marker.length()) {
+                return word.substring(marker.length());
+            }
+        }
+        return word;
     }
 
     private String stripSuffix(String word) {

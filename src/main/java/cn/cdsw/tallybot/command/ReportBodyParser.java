@@ -1,8 +1,10 @@
 package cn.cdsw.tallybot.command;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,9 +24,19 @@ final class ReportBodyParser {
     private final BotConfig config;
     private final QuantityScanner scanner;
     private final PieceSplitter splitter;
+    private final List<DistrictPrefix> districtPrefixes;
+
+    /** A district name or alias that may start a word, longest first so 锦江区 wins over 锦江. */
+    private record DistrictPrefix(String word, District district, boolean fullName) {
+    }
 
     ReportBodyParser(Lexicon lexicon) {
         this.config = lexicon.config();
+        this.districtPrefixes = config.districts().all().stream()
+                .flatMap(d -> Stream.concat(Stream.of(new DistrictPrefix(d.name(), d, true)),
+                        d.aliases().stream().map(a -> new DistrictPrefix(a, d, false))))
+                .sorted(Comparator.comparingInt((DistrictPrefix p) -> p.word().length()).reversed())
+                .toList();
         this.scanner = new QuantityScanner(lexicon);
         this.splitter = new PieceSplitter(lexicon, config.grammar().fieldWords().entrySet().stream()
                 .filter(e -> e.getValue() == ReportField.NOTE).map(e -> e.getKey()).toList());
@@ -126,6 +138,9 @@ final class ReportBodyParser {
     }
 
     private void readLoneWord(String word, DraftBuilder draft) {
+        if (!draft.hasDistrict() && readDistrictAndUnit(word, draft)) {
+            return;
+        }
         if (draft.acceptsUnitName(word)) {
             draft.unit(word, word);
             return;
@@ -134,6 +149,28 @@ final class ReportBodyParser {
             throw Hints.unknownDistrict(word, config.districts().nearest(word, 3));
         }
         throw Hints.unreadable(word);
+    }
+
+    /**
+     * 锦江区三圣街道社工站, typed without a space: the district's name and the unit. Split only when the rest
+     * is a unit of that district's directory, or follows a full district name and reads as a unit name; a
+     * directory unit that itself starts with its district's name (新津区社工总站) is kept whole.
+     */
+    private boolean readDistrictAndUnit(String word, DraftBuilder draft) {
+        for (DistrictPrefix prefix : districtPrefixes) {
+            if (!word.startsWith(prefix.word()) || word.length() == prefix.word().length()) {
+                continue;
+            }
+            List<String> known = config.unitDirectory().unitsOf(prefix.district().name());
+            String rest = word.substring(prefix.word().length());
+            if (known.contains(word) || known.contains(rest)
+                    || prefix.fullName() && config.grammar().looksLikeUnitName(rest)) {
+                draft.district(prefix.district());
+                draft.unit(known.contains(word) ? word : rest, word);
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean looksLikeDistrict(String word) {

@@ -2,6 +2,7 @@ package cn.cdsw.tallybot.command;
 
 import static cn.cdsw.tallybot.command.ParserFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -232,5 +233,36 @@ class CommandParserTests {
     void listsSamplesAsTheyMustRead() {
         assertThat(report("#上报 新都区 大丰街道社工站 物资合计2.5万件 金额12.8万元").figures())
                 .isEqualTo(List.of("物资25000件", "价值128000元"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            锦江区三圣街道社工站 走访3户      | 锦江区 | 三圣街道社工站
+            锦江三圣街道社工站 走访3户        | 锦江区 | 三圣街道社工站
+            锦江区·三圣街道社工站 走访3户     | 锦江区 | 三圣街道社工站
+            金牛区荷花池社工站 走访3户        | 金牛区 | 荷花池社工站
+            新津区社工总站 走访3户            | 新津区 | 新津区社工总站
+            彭州市社工总站 走访3户            | 彭州市 | 社工总站
+            """)
+    void splitsADistrictTypedTogetherWithTheUnit(String text, String district, String unit) {
+        ReportDraft draft = report("#上报 " + text.strip());
+
+        assertThat(draft.district()).isEqualTo(district);
+        assertThat(draft.unit()).isEqualTo(unit);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "走访196户！", "走访196户。", "（走访196户）", "【走访196户】", "走访196 余户", "走访196户?" })
+    void toleratesPunctuationUsersWrapClausesIn(String clause) {
+        assertThat(report("#上报 锦江区 三圣街道社工站 " + clause).metrics())
+                .extracting(Metric::key, Metric::value).containsExactly(tuple("visits", 196L));
+    }
+
+    @Test
+    void readsAnItemInBracketsAfterTheTotal() {
+        ReportDraft draft = report("#上报 锦江区 三圣街道社工站 物资1310件（口罩500个）");
+
+        assertThat(draft.materialsTotal()).isEqualTo(1310);
+        assertThat(draft.items()).containsExactly(new Item("口罩", 500, "个", false));
     }
 }
