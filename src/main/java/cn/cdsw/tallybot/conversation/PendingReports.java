@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.coordination.FollowUps;
 import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.platform.MessageRecall;
 
 /**
  * Reports waiting for their district (design §3): the sender's next message in the same group within the
@@ -59,6 +60,14 @@ class PendingReports {
         followUps.take(key(message));
     }
 
+    /** A recalled report takes its open question with it; another pending report of the sender stays. */
+    void dropIfOriginal(MessageRecall recall) {
+        String key = key(recall.platform(), recall.groupId(), recall.senderId());
+        followUps.take(key).map(text -> json.readValue(text, Pending.class))
+                .filter(p -> !p.original().messageId().equals(recall.messageId()))
+                .ifPresent(this::putBack);
+    }
+
     private void put(Pending pending) {
         Duration left = Duration.between(clock.instant(), pending.expiresAt());
         if (!left.isNegative() && !left.isZero()) {
@@ -67,6 +76,10 @@ class PendingReports {
     }
 
     private static String key(ChatMessage message) {
-        return "tallybot:followup:" + message.platform() + ":" + message.groupId() + ":" + message.senderId();
+        return key(message.platform(), message.groupId(), message.senderId());
+    }
+
+    private static String key(String platform, String groupId, String senderId) {
+        return "tallybot:followup:" + platform + ":" + groupId + ":" + senderId;
     }
 }

@@ -202,6 +202,19 @@ class OneBotWebhookIntegrationTests {
     }
 
     @Test
+    void aRecalledReportTakesItsQuestionWithIt() {
+        long messageId = nextId();
+        bot.post(OneBotEvents.groupMessage(GROUP, messageId, 20015, "member", "#上报 三圣街道社工站 走访7户",
+                clock.instant()));
+        int count = recordCount();
+
+        bot.post(OneBotEvents.recall(GROUP, messageId, 20015, clock.instant()));
+
+        assertThat(say(20015, "锦江区").status()).isEqualTo(204);
+        assertThat(recordCount()).isEqualTo(count);
+    }
+
+    @Test
     void forgetsAnUnansweredQuestionAfterFiveMinutes() {
         say(20009, "#上报 三圣街道社工站 走访7户");
         int count = recordCount();
