@@ -15,10 +15,13 @@ import cn.cdsw.tallybot.config.BotConfig;
  */
 final class ProseReports {
 
-    /** A clause this long, with no field colon, is a sentence of a paragraph rather than a form clause. */
+    /**
+     * A run of text this long between separators and spaces, with no field colon and not a unit name, is a
+     * sentence of a paragraph: form clauses are short (走访196户, 物资:大米224袋).
+     */
     static final int PROSE_CLAUSE_LENGTH = 12;
 
-    private static final Pattern CLAUSE_BREAKS = Pattern.compile("[,;。!?\n]+");
+    private static final Pattern CLAUSE_BREAKS = Pattern.compile("[,;。!?\n ]+");
     private static final Pattern DATE_WORD = Pattern.compile("[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}-[0-9]{1,2}|今天|昨天|前天");
     private static final Pattern NOT_IN_A_UNIT_NAME = Pattern.compile("[0-9,;。、:!?]");
 
@@ -48,9 +51,9 @@ final class ProseReports {
                 figures.items(), figures.explicitTotal(), figures.valueYuan(), null, figures.figures()));
     }
 
-    static boolean isProse(String text) {
-        return CLAUSE_BREAKS.splitAsStream(text).map(String::strip)
-                .anyMatch(c -> c.codePointCount(0, c.length()) >= PROSE_CLAUSE_LENGTH && c.indexOf(':') < 0);
+    private boolean isProse(String text) {
+        return CLAUSE_BREAKS.splitAsStream(text).anyMatch(c -> c.codePointCount(0, c.length()) >= PROSE_CLAUSE_LENGTH
+                && c.indexOf(':') < 0 && !config.grammar().looksLikeUnitName(c));
     }
 
     /** The place fields written before the paragraph, and the paragraph itself. */
