@@ -12,10 +12,17 @@ import cn.cdsw.tallybot.config.CommandType;
  */
 public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct,
         Command.Mine, Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing,
-        Command.PostSummary {
+        Command.PostSummary, Command.ProsePending {
 
     /** #上报: a report; district and unit may be missing and then come from the binding or a follow-up. */
     record Report(ReportDraft draft) implements Command {
+    }
+
+    /**
+     * #上报 with a pasted paragraph instead of clauses: the figures the extractor read, to be shown to the sender
+     * and stored only after they answer 确认 (design §3, "Strict, then helpful").
+     */
+    record ProsePending(ReportDraft draft) implements Command {
     }
 
     /** #绑定 锦江区 三圣街道社工站: remember the sender's district and unit. */

@@ -26,6 +26,7 @@ public final class CommandParser {
     private final BotConfig config;
     private final List<Map.Entry<String, CommandType>> wordsLongestFirst;
     private final ReportBodyParser reports;
+    private final ProseReports prose;
     private final QueryBodyParser queries;
 
     public CommandParser(BotConfig config) {
@@ -34,7 +35,9 @@ public final class CommandParser {
                 .sorted(Comparator.comparingInt((Map.Entry<String, CommandType> e) -> e.getKey().length())
                         .reversed())
                 .toList();
-        this.reports = new ReportBodyParser(new Lexicon(config));
+        Lexicon lexicon = new Lexicon(config);
+        this.reports = new ReportBodyParser(lexicon);
+        this.prose = new ProseReports(lexicon, reports);
         this.queries = new QueryBodyParser(config);
     }
 
@@ -114,7 +117,7 @@ public final class CommandParser {
 
     private Command command(CommandType type, String body, ParseContext context) {
         return switch (type) {
-            case REPORT -> new Command.Report(reports.parse(body, context));
+            case REPORT -> report(body, context);
             case BIND -> bind(body, context);
             case RETRACT -> new Command.Retract(retractId(body));
             case CORRECT -> correct(body, context);
@@ -128,6 +131,18 @@ public final class CommandParser {
             case EXPORT -> throw new Unreadable(body, "「" + firstWord(type) + "」功能还没有开放。群里可以用："
                     + "#统计、#排行、#明细；全部记录请管理员从管理接口读取。");
         };
+    }
+
+    /**
+     * Strict, then helpful (design §3): a body the report grammar refuses is read as a pasted paragraph when it
+     * is one and holds figures; otherwise the strict refusal stands, naming the fragment.
+     */
+    private Command report(String body, ParseContext context) {
+        try {
+            return new Command.Report(reports.parse(body, context));
+        } catch (Unreadable refusal) {
+            return prose.read(body, context).<Command>map(Command.ProsePending::new).orElseThrow(() -> refusal);
+        }
     }
 
     private Command bind(String body, ParseContext context) {

@@ -22,9 +22,19 @@ final class QuantityScanner {
     private static final String MULTIPLIERS = "万千百";
 
     private final Lexicon lexicon;
+    private final boolean prose;
 
     QuantityScanner(Lexicon lexicon) {
+        this(lexicon, false);
+    }
+
+    /**
+     * With {@code prose}, a Chinese-numeral quantity may also run straight into a noun (走访慰问了三户困难家庭),
+     * as bulletin paragraphs write it; a lone 一 still may not, being idiomatic there (一次性, 一户一档).
+     */
+    QuantityScanner(Lexicon lexicon, boolean prose) {
         this.lexicon = lexicon;
+        this.prose = prose;
     }
 
     List<Token> scan(String piece) {
@@ -67,6 +77,7 @@ final class QuantityScanner {
         if (i == numberStart) {
             return Optional.empty();
         }
+        int numberEnd = i;
         Optional<BigDecimal> value = ChineseNumbers.parse(s.substring(numberStart, i));
         if (value.isEmpty()) {
             return Optional.empty();
@@ -85,14 +96,14 @@ final class QuantityScanner {
                 i += trailing.length();
             }
         }
-        if (!acceptable(s, i, arabic, unit)) {
+        if (!acceptable(s, i, arabic, unit, s.substring(numberStart, numberEnd))) {
             return Optional.empty();
         }
         return Optional.of(new Match(
                 new Token.Quantity(value.get(), approx, negative, unit, s.substring(start, i)), i));
     }
 
-    private boolean acceptable(String s, int end, boolean arabic, @Nullable String unit) {
+    private boolean acceptable(String s, int end, boolean arabic, @Nullable String unit, String numeral) {
         if (end == s.length()) {
             return true;
         }
@@ -103,7 +114,10 @@ final class QuantityScanner {
             return true;
         }
         char next = s.charAt(end);
-        return !Character.isLetter(next) || lexicon.keywordAt(s, end);
+        if (!Character.isLetter(next) || lexicon.keywordAt(s, end)) {
+            return true;
+        }
+        return prose && !numeral.equals("一");
     }
 
     private static int endOfArabic(String s, int i) {

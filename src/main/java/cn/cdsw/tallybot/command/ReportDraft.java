@@ -47,7 +47,8 @@ public record ReportDraft(
         return items.stream().mapToLong(Item::quantity).sum();
     }
 
-    public ReportDraft withPlace(String district, String unit) {
+    /** The draft with its place; either may still be unknown while a prose report waits for its district. */
+    public ReportDraft withPlace(@Nullable String district, @Nullable String unit) {
         return new ReportDraft(district, unit, category, activityDate, metrics, items, explicitTotal, valueYuan,
                 note, figures);
     }

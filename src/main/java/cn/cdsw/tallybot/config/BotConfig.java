@@ -12,7 +12,8 @@ public record BotConfig(
         Grammar grammar,
         GroupDirectory groups,
         Coordinators coordinators,
-        UnitDirectory unitDirectory) {
+        UnitDirectory unitDirectory,
+        ProseVocabulary prose) {
 
     public BotConfig {
         categories = List.copyOf(categories);

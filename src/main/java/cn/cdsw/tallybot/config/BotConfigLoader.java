@@ -53,8 +53,9 @@ public final class BotConfigLoader {
         GroupDirectory groups = groups(file("groups.yml"));
         Coordinators coordinators = coordinators(file("coordinators.yml"));
         UnitDirectory units = unitDirectory(file("units.yml"), districts);
+        ProseVocabulary prose = ProseReader.read(file("prose.yml"), metrics);
         return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators,
-                units);
+                units, prose);
     }
 
     private YamlNode file(String name) {

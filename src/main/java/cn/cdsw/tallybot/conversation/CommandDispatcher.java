@@ -33,6 +33,9 @@ class CommandDispatcher {
         if (command instanceof Command.Report report) {
             return reports.report(report.draft(), turn);
         }
+        if (command instanceof Command.ProsePending prose) {
+            return reports.prose(prose.draft(), turn);
+        }
         if (command instanceof Command.Bind bind) {
             return Optional.of(senders.bind(bind.district(), bind.unit(), turn));
         }

@@ -12,7 +12,7 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 
 /**
  * What the pipeline knows about a message beyond its text: the local day it was sent on, whether its sender
- * is a coordinator, and the reports still waiting for an answer from that sender.
+ * is a coordinator, and whether that sender still owes an answer (a 确认 or a district).
  */
 @Component
 class Conversation {
@@ -20,15 +20,13 @@ class Conversation {
     private final BotConfig config;
     private final ZoneId zone;
     private final int backdateWindowDays;
-    private final PendingReports pending;
     private final ReportCommands reports;
 
     Conversation(BotConfig config, BotConfigProperties botConfig, ConversationProperties properties,
-            PendingReports pending, ReportCommands reports) {
+            ReportCommands reports) {
         this.config = config;
         this.zone = botConfig.zone();
         this.backdateWindowDays = properties.backdateWindowDays();
-        this.pending = pending;
         this.reports = reports;
     }
 
@@ -40,8 +38,14 @@ class Conversation {
                 message.mentionsBot());
     }
 
-    PendingReports pending() {
-        return pending;
+    /** Whether the sender owes an answer to a question the bot asked: a 确认 or a district. */
+    boolean awaitsAnswer(ChatMessage message) {
+        return reports.awaitsAnswer(message);
+    }
+
+    /** A new command replaces any question the sender was asked. */
+    void forget(ChatMessage message) {
+        reports.forget(message);
     }
 
     ReportCommands reports() {

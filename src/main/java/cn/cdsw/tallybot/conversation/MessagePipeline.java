@@ -57,7 +57,7 @@ class MessagePipeline implements InboundHandler {
     private Optional<String> reply(ParseResult result, Turn turn) {
         ChatMessage message = turn.message();
         if (result instanceof ParseResult.Parsed parsed) {
-            conversation.pending().drop(message);
+            conversation.forget(message);
             log.info("command {}", parsed.command().getClass().getSimpleName());
             return replyLog.once(message, () -> dispatcher.dispatch(parsed.command(), turn));
         }
@@ -65,8 +65,8 @@ class MessagePipeline implements InboundHandler {
             log.info("command refused at fragment '{}'", rejected.fragment());
             return replyLog.once(message, () -> Optional.of(rejected.reply()));
         }
-        if (conversation.pending().waitingFor(message)) {
-            return replyLog.once(message, () -> conversation.reports().complete(turn));
+        if (conversation.awaitsAnswer(message)) {
+            return replyLog.once(message, () -> conversation.reports().answer(turn));
         }
         return Optional.empty();
     }

@@ -3,7 +3,6 @@ package cn.cdsw.tallybot.conversation;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,17 +10,17 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.Place;
 import cn.cdsw.tallybot.command.ReportDraft;
-import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
-import cn.cdsw.tallybot.report.StoreResult;
 
 /**
  * #上报: fills a missing district and unit from the sender's binding, asks for a district that is still
- * missing, and stores the record. Also completes a pending report with the sender's answer.
+ * missing, and stores the record. Also completes a pending report with the sender's answer, and hands a
+ * pasted paragraph to {@link ProseConfirmations}, which stores it only on 确认.
  */
 @Component
 class ReportCommands {
@@ -31,13 +30,16 @@ class ReportCommands {
     private final ReportService reports;
     private final PendingReports pending;
     private final CommandParser parser;
-    private final BotConfig config;
+    private final ReportFiling filing;
+    private final ProseConfirmations confirmations;
 
-    ReportCommands(ReportService reports, PendingReports pending, CommandParser parser, BotConfig config) {
+    ReportCommands(ReportService reports, PendingReports pending, CommandParser parser, ReportFiling filing,
+            ProseConfirmations confirmations) {
         this.reports = reports;
         this.pending = pending;
         this.parser = parser;
-        this.config = config;
+        this.filing = filing;
+        this.confirmations = confirmations;
     }
 
     Optional<String> report(ReportDraft draft, Turn turn) {
@@ -48,7 +50,29 @@ class ReportCommands {
             log.info("report waits for its district");
             return Optional.of(ReplyTexts.ASK_DISTRICT);
         }
-        return store(draft, district, draft.unit() != null ? draft.unit() : boundUnit(binding, district), turn);
+        String unit = draft.unit() != null ? draft.unit() : ReportFiling.boundUnit(binding, district);
+        return filing.store(draft, district, unit, turn);
+    }
+
+    /** #上报 with a pasted paragraph: show what was read and wait for 确认. */
+    Optional<String> prose(ReportDraft draft, Turn turn) {
+        return confirmations.propose(draft, turn);
+    }
+
+    /** Whether the sender owes an answer: a 确认 of a prose report, or a district. */
+    boolean awaitsAnswer(ChatMessage message) {
+        return confirmations.waitingFor(message) || pending.waitingFor(message);
+    }
+
+    /** A plain message from a sender who owes an answer: the 确认 of a prose report first, else a district. */
+    Optional<String> answer(Turn turn) {
+        return confirmations.waitingFor(turn.message()) ? confirmations.answer(turn) : complete(turn);
+    }
+
+    /** A new command from the sender replaces whatever they were asked before. */
+    void forget(ChatMessage message) {
+        pending.drop(message);
+        confirmations.drop(message);
     }
 
     /** A plain message from a sender who owes a district: complete the report, or keep waiting. */
@@ -68,33 +92,15 @@ class ReportCommands {
         ReportDraft draft = report.draft();
         String unit = draft.unit() != null ? draft.unit() : place.get().unit();
         if (unit == null) {
-            unit = boundUnit(reports.bindingOf(turn.message().platform(), turn.message().senderId()),
+            unit = ReportFiling.boundUnit(reports.bindingOf(turn.message().platform(), turn.message().senderId()),
                     place.get().district());
         }
-        return store(draft, place.get().district(), unit, new Turn(report.original(), turn.context()));
+        return filing.store(draft, place.get().district(), unit, new Turn(report.original(), turn.context()));
     }
 
     /** A recalled chat message takes its record with it (OneBot group_recall). */
     Optional<ActivityRecord> recall(MessageRecall recall) {
         return reports.retractBySource(recall.platform(), recall.groupId(), recall.messageId(),
                 new Actor(recall.platform(), recall.operatorId()));
-    }
-
-    private Optional<String> store(ReportDraft draft, String district, String unit, Turn turn) {
-        if (unit == null) {
-            return Optional.of(ReplyTexts.MISSING_UNIT);
-        }
-        StoreResult result = reports.store(turn.source(), draft.withPlace(district, unit).toContent(),
-                turn.message().text());
-        List<String> figures = result instanceof StoreResult.Stored ? draft.figures()
-                : ReplyTexts.figures(result.record().content(), config.metrics(), config.materials().totalUnit());
-        log.info("report #{} {} for {}·{}", result.record().id(),
-                result instanceof StoreResult.Stored ? "stored" : "already stored", district, unit);
-        return Optional.of(ReplyTexts.stored(result.record(), figures));
-    }
-
-    /** The bound unit, when the binding is for the same district (or the report named none). */
-    private static @Nullable String boundUnit(Optional<Binding> binding, String district) {
-        return binding.filter(b -> b.district().equals(district)).map(Binding::unit).orElse(null);
     }
 }

@@ -45,11 +45,31 @@ class SampleReportsTests {
             assertMatches(draft, expect);
         } else if (expect.asString().startsWith("refused")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.Rejected.class);
+        } else if (expect.asString().startsWith("free prose")) {
+            assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
+            Command command = ((ParseResult.Parsed) result).command();
+            assertThat(command).as(text).isInstanceOf(Command.ProsePending.class);
+            assertShowsWhatTheSampleSays(((Command.ProsePending) command).draft(), expect.asString());
         } else if (expect.asString().startsWith("ignored")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.NotACommand.class);
         } else {
             assertThat(result).as(text).isNotInstanceOf(ParseResult.NotACommand.class);
         }
+    }
+
+    /** The prose sample says what the bot shows in words (visits 46户, items 口罩300个 …, value 5600元). */
+    private static void assertShowsWhatTheSampleSays(ReportDraft draft, String expect) {
+        assertThat(draft.hasFigures()).isTrue();
+        for (Metric m : draft.metrics()) {
+            assertThat(expect).contains(m.key() + " " + m.value() + m.unit());
+        }
+        for (Item i : draft.items()) {
+            assertThat(expect).contains(i.name() + i.quantity() + i.unit());
+        }
+        if (draft.valueYuan() != null) {
+            assertThat(expect).contains("value " + draft.valueYuan().toPlainString() + "元");
+        }
+        assertThat(draft.metrics().size() + draft.items().size() + (draft.valueYuan() == null ? 0 : 1)).isEqualTo(4);
     }
 
     private static void assertMatches(ReportDraft draft, JsonNode expect) {

@@ -92,6 +92,62 @@ class BotConfigLoaderTests {
     }
 
     @Test
+    void loadsTheProseVocabulary() {
+        ProseVocabulary prose = BotConfigLoader.load(SHIPPED).prose();
+
+        assertThat(prose.metricCues()).containsEntry("线上电话", "calls").containsEntry("实地走访", "visits");
+        assertThat(prose.fillers()).contains("了", "共计", "提供");
+        assertThat(prose.itemIntros()).contains("其中", "发放");
+        assertThat(prose.valueWords()).contains("总价值", "折合人民币");
+        assertThat(prose.confirmWords()).contains("确认", "ok");
+        assertThat(prose.cancelWords()).contains("取消");
+    }
+
+    @Test
+    void refusesACueWordForAnUnknownMetricNamingFileAndLine() throws IOException {
+        copyShipped();
+        Path prose = dir.resolve("prose.yml");
+        String text = Files.readString(prose, StandardCharsets.UTF_8);
+        Files.writeString(prose, text.replace("线上电话: calls", "线上电话: phone"), StandardCharsets.UTF_8);
+        int line = lineOf(text, "线上电话: calls");
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("prose.yml:" + line)
+                .hasMessageContaining("unknown metric key 'phone'");
+    }
+
+    @Test
+    void refusesACueWordThatAlreadyIntroducesAnotherMetric() throws IOException {
+        copyShipped();
+        Path prose = dir.resolve("prose.yml");
+        Files.writeString(prose, Files.readString(prose, StandardCharsets.UTF_8)
+                .replace("\n  探视: visits", "\n  走访: calls"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("prose.yml:")
+                .hasMessageContaining("'走访' is already a word of metric 'visits'");
+    }
+
+    @Test
+    void refusesAnAnswerThatBothConfirmsAndCancels() throws IOException {
+        copyShipped();
+        Path prose = dir.resolve("prose.yml");
+        Files.writeString(prose, Files.readString(prose, StandardCharsets.UTF_8)
+                .replace("cancel-words: [取消,", "cancel-words: [OK, 取消,"), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("prose.yml:")
+                .hasMessageContaining("duplicate answer word 'ok'");
+    }
+
+    private static int lineOf(String text, String fragment) {
+        return text.substring(0, text.indexOf(fragment)).split("\n", -1).length;
+    }
+
+    @Test
     void refusesAMissingDirectoryWithAHint() {
         assertThatThrownBy(() -> BotConfigLoader.load(dir.resolve("nope")))
                 .isInstanceOf(BotConfigException.class)

@@ -51,6 +51,7 @@ class CommandDispatcherTests {
         Period today = Period.day(TODAY, "今天");
         Map<Class<?>, Command> samples = Map.ofEntries(
                 Map.entry(Command.Report.class, new Command.Report(draft)),
+                Map.entry(Command.ProsePending.class, new Command.ProsePending(draft)),
                 Map.entry(Command.Bind.class, new Command.Bind("锦江区", "三圣街道社工站")),
                 Map.entry(Command.Retract.class, new Command.Retract(null)),
                 Map.entry(Command.Correct.class, new Command.Correct(1, draft)),

@@ -1,0 +1,123 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import cn.cdsw.tallybot.command.CommandParser;
+import cn.cdsw.tallybot.command.Place;
+import cn.cdsw.tallybot.command.ReportDraft;
+import cn.cdsw.tallybot.command.TextNormalizer;
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.ProseVocabulary;
+import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.report.Binding;
+import cn.cdsw.tallybot.report.ReportService;
+
+/**
+ * The prose report loop (design §3, "Strict, then helpful"): the figures read from a paragraph are shown one a
+ * line and stored only when the same sender answers 确认 in the same group before the follow-up timeout;
+ * 取消 drops them, silence lets them lapse. The place comes from the header or the binding; when the district
+ * is still missing, the read-back asks for it and the district answer itself confirms, so the sender answers
+ * once rather than twice.
+ */
+@Component
+class ProseConfirmations {
+
+    private static final Logger log = LoggerFactory.getLogger(ProseConfirmations.class);
+
+    private final ReportService reports;
+    private final PendingConfirmations pending;
+    private final CommandParser parser;
+    private final ReportFiling filing;
+    private final ProseVocabulary words;
+    private final String totalUnit;
+
+    ProseConfirmations(ReportService reports, PendingConfirmations pending, CommandParser parser,
+            ReportFiling filing, BotConfig config) {
+        this.reports = reports;
+        this.pending = pending;
+        this.parser = parser;
+        this.filing = filing;
+        this.words = config.prose();
+        this.totalUnit = config.materials().totalUnit();
+    }
+
+    Optional<String> propose(ReportDraft draft, Turn turn) {
+        Optional<Binding> binding = reports.bindingOf(turn.message().platform(), turn.message().senderId());
+        String district = draft.district() != null ? draft.district() : binding.map(Binding::district).orElse(null);
+        String unit = draft.unit() != null || district == null ? draft.unit()
+                : ReportFiling.boundUnit(binding, district);
+        if (district != null && unit == null) {
+            return Optional.of(ReplyTexts.MISSING_UNIT);
+        }
+        ReportDraft placed = draft.withPlace(district, unit);
+        pending.hold(turn.message(), placed);
+        log.info("prose report read {} figures and waits for 确认", placed.figures().size());
+        return Optional.of(ProseTexts.readBack(placed, totalUnit));
+    }
+
+    boolean waitingFor(ChatMessage message) {
+        return pending.waitingFor(message);
+    }
+
+    void drop(ChatMessage message) {
+        pending.drop(message);
+    }
+
+    /** The sender's answer: 确认 stores, 取消 drops, a district completes; anything else leaves it waiting. */
+    Optional<String> answer(Turn turn) {
+        Optional<PendingConfirmations.Pending> waiting = pending.take(turn.message());
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        PendingConfirmations.Pending held = waiting.get();
+        String word = answerWord(turn.message().text());
+        if (words.cancelWords().contains(word)) {
+            log.info("prose report cancelled by its sender");
+            return Optional.of(ProseTexts.CANCELLED);
+        }
+        Turn original = new Turn(held.original(), turn.context());
+        ReportDraft draft = held.draft();
+        if (draft.district() != null) {
+            if (words.confirmWords().contains(word)) {
+                return filing.store(draft, draft.district(), draft.unit(), original);
+            }
+            pending.putBack(held);
+            return Optional.empty();
+        }
+        return completePlace(held, word, turn, original);
+    }
+
+    private Optional<String> completePlace(PendingConfirmations.Pending held, String word, Turn turn, Turn original) {
+        Optional<Place> place = parser.readPlace(turn.message().text(), turn.context());
+        if (place.isEmpty()) {
+            pending.putBack(held);
+            return words.confirmWords().contains(word) ? Optional.of(ProseTexts.STILL_NEEDS_DISTRICT)
+                    : Optional.empty();
+        }
+        String district = place.get().district();
+        String unit = firstKnown(held.draft().unit(), place.get().unit(), ReportFiling.boundUnit(
+                reports.bindingOf(turn.message().platform(), turn.message().senderId()), district));
+        return filing.store(held.draft(), district, unit, original);
+    }
+
+    /** 确认, ＃确认, 确认！ and OK all read as the same answer. */
+    static String answerWord(String text) {
+        String normalized = TextNormalizer.normalize(text).replaceFirst("^[#/]\\s*", "");
+        return normalized.replaceFirst("[\\s.。!~,]+$", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static @Nullable String firstKnown(@Nullable String... candidates) {
+        for (String c : candidates) {
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

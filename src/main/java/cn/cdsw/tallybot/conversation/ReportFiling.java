@@ -1,0 +1,52 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import cn.cdsw.tallybot.command.ReportDraft;
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.report.Binding;
+import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.report.StoreResult;
+
+/**
+ * Stores a report whose place is known and words the ✅ reply; shared by the form path, the district follow-up
+ * and the prose 确认, so all three store and answer alike. The record's source is the turn's message: for a
+ * completed or confirmed report that is the original #上报 message, so a redelivery cannot store it twice.
+ */
+@Component
+class ReportFiling {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportFiling.class);
+
+    private final ReportService reports;
+    private final BotConfig config;
+
+    ReportFiling(ReportService reports, BotConfig config) {
+        this.reports = reports;
+        this.config = config;
+    }
+
+    Optional<String> store(ReportDraft draft, String district, @Nullable String unit, Turn turn) {
+        if (unit == null) {
+            return Optional.of(ReplyTexts.MISSING_UNIT);
+        }
+        StoreResult result = reports.store(turn.source(), draft.withPlace(district, unit).toContent(),
+                turn.message().text());
+        List<String> figures = result instanceof StoreResult.Stored ? draft.figures()
+                : ReplyTexts.figures(result.record().content(), config.metrics(), config.materials().totalUnit());
+        log.info("report #{} {} for {}·{}", result.record().id(),
+                result instanceof StoreResult.Stored ? "stored" : "already stored", district, unit);
+        return Optional.of(ReplyTexts.stored(result.record(), figures));
+    }
+
+    /** The bound unit, when the binding is for the same district (or the report named none). */
+    static @Nullable String boundUnit(Optional<Binding> binding, String district) {
+        return binding.filter(b -> b.district().equals(district)).map(Binding::unit).orElse(null);
+    }
+}
