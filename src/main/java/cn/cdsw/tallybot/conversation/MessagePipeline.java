@@ -73,7 +73,6 @@ class MessagePipeline implements InboundHandler {
 
     @Override
     public void onRecall(MessageRecall recall) {
-        conversation.pending().dropIfOriginal(recall);
         Optional<?> retracted = conversation.reports().recall(recall);
         log.info("recall of message {} in {}:{} {}", recall.messageId(), recall.platform(), recall.groupId(),
                 retracted.isPresent() ? "retracted its record" : "touched no record");

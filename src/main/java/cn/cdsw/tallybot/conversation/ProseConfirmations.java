@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.CommandParser;
@@ -15,6 +16,7 @@ import cn.cdsw.tallybot.command.TextNormalizer;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.ProseVocabulary;
 import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
 
@@ -31,13 +33,13 @@ class ProseConfirmations {
     private static final Logger log = LoggerFactory.getLogger(ProseConfirmations.class);
 
     private final ReportService reports;
-    private final PendingConfirmations pending;
+    private final PendingDrafts pending;
     private final CommandParser parser;
     private final ReportFiling filing;
     private final ProseVocabulary words;
     private final String totalUnit;
 
-    ProseConfirmations(ReportService reports, PendingConfirmations pending, CommandParser parser,
+    ProseConfirmations(ReportService reports, @Qualifier("confirmations") PendingDrafts pending, CommandParser parser,
             ReportFiling filing, BotConfig config) {
         this.reports = reports;
         this.pending = pending;
@@ -65,17 +67,21 @@ class ProseConfirmations {
         return pending.waitingFor(message);
     }
 
+    void dropIfOriginal(MessageRecall recall) {
+        pending.dropIfOriginal(recall);
+    }
+
     void drop(ChatMessage message) {
         pending.drop(message);
     }
 
     /** The sender's answer: 确认 stores, 取消 drops, a district completes; anything else leaves it waiting. */
     Optional<String> answer(Turn turn) {
-        Optional<PendingConfirmations.Pending> waiting = pending.take(turn.message());
+        Optional<PendingDrafts.Pending> waiting = pending.take(turn.message());
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
-        PendingConfirmations.Pending held = waiting.get();
+        PendingDrafts.Pending held = waiting.get();
         String word = answerWord(turn.message().text());
         if (words.cancelWords().contains(word)) {
             log.info("prose report cancelled by its sender");
@@ -93,7 +99,7 @@ class ProseConfirmations {
         return completePlace(held, word, turn, original);
     }
 
-    private Optional<String> completePlace(PendingConfirmations.Pending held, String word, Turn turn, Turn original) {
+    private Optional<String> completePlace(PendingDrafts.Pending held, String word, Turn turn, Turn original) {
         Optional<Place> place = parser.readPlace(turn.message().text(), turn.context());
         if (place.isEmpty()) {
             pending.putBack(held);

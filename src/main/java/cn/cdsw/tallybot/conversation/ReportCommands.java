@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.CommandParser;
@@ -28,12 +29,12 @@ class ReportCommands {
     private static final Logger log = LoggerFactory.getLogger(ReportCommands.class);
 
     private final ReportService reports;
-    private final PendingReports pending;
+    private final PendingDrafts pending;
     private final CommandParser parser;
     private final ReportFiling filing;
     private final ProseConfirmations confirmations;
 
-    ReportCommands(ReportService reports, PendingReports pending, CommandParser parser, ReportFiling filing,
+    ReportCommands(ReportService reports, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser, ReportFiling filing,
             ProseConfirmations confirmations) {
         this.reports = reports;
         this.pending = pending;
@@ -46,7 +47,7 @@ class ReportCommands {
         Optional<Binding> binding = reports.bindingOf(turn.message().platform(), turn.message().senderId());
         String district = draft.district() != null ? draft.district() : binding.map(Binding::district).orElse(null);
         if (district == null) {
-            pending.ask(turn.message(), draft);
+            pending.hold(turn.message(), draft);
             log.info("report waits for its district");
             return Optional.of(ReplyTexts.ASK_DISTRICT);
         }
@@ -77,11 +78,11 @@ class ReportCommands {
 
     /** A plain message from a sender who owes a district: complete the report, or keep waiting. */
     Optional<String> complete(Turn turn) {
-        Optional<PendingReports.Pending> waiting = pending.take(turn.message());
+        Optional<PendingDrafts.Pending> waiting = pending.take(turn.message());
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
-        PendingReports.Pending report = waiting.get();
+        PendingDrafts.Pending report = waiting.get();
         Optional<Place> place = parser.readPlace(turn.message().text(), turn.context());
         if (place.isEmpty()) {
             pending.putBack(report);
@@ -100,6 +101,8 @@ class ReportCommands {
 
     /** A recalled chat message takes its record with it (OneBot group_recall). */
     Optional<ActivityRecord> recall(MessageRecall recall) {
+        pending.dropIfOriginal(recall);
+        confirmations.dropIfOriginal(recall);
         return reports.retractBySource(recall.platform(), recall.groupId(), recall.messageId(),
                 new Actor(recall.platform(), recall.operatorId()));
     }

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.cdsw.tallybot.command.ReportDraft;
@@ -15,30 +13,33 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 
 /**
- * Reports waiting for their district (design §3): the sender's next message in the same group within the
- * follow-up timeout completes it. Kept as JSON behind the {@link FollowUps} port so that any replica can
- * finish what another one asked.
+ * Reports waiting for the sender's answer (design §3): a report missing its district, or figures read from
+ * prose waiting for 确认. The sender's next message in the same group within the follow-up timeout answers
+ * it. Kept as JSON behind the {@link FollowUps} port so any replica can finish what another one asked; one
+ * instance per purpose, each with its own key prefix.
  */
-@Component
-class PendingReports {
+final class PendingDrafts {
 
-    /** The report as first sent, and when the question lapses. */
+    /** The report as first sent (its message id becomes the record's source), and when the question lapses. */
     record Pending(ChatMessage original, ReportDraft draft, Instant expiresAt) {
     }
 
+    private final String purpose;
     private final FollowUps followUps;
     private final JsonMapper json;
     private final Clock clock;
     private final Duration timeout;
 
-    PendingReports(FollowUps followUps, JsonMapper json, Clock clock, ConversationProperties properties) {
+    PendingDrafts(String purpose, FollowUps followUps, JsonMapper json, Clock clock, Duration timeout) {
+        this.purpose = purpose;
         this.followUps = followUps;
         this.json = json;
         this.clock = clock;
-        this.timeout = properties.followUpTimeout();
+        this.timeout = timeout;
     }
 
-    void ask(ChatMessage original, ReportDraft draft) {
+    /** Holds a draft for the sender, replacing one already waiting. */
+    void hold(ChatMessage original, ReportDraft draft) {
         put(new Pending(original, draft, clock.instant().plus(timeout)));
     }
 
@@ -46,12 +47,12 @@ class PendingReports {
         return followUps.get(key(message)).isPresent();
     }
 
-    /** Takes the pending report of this sender in this group, so that only one message completes it. */
+    /** Takes the draft, so that only one answer completes it. */
     Optional<Pending> take(ChatMessage message) {
         return followUps.take(key(message)).map(text -> json.readValue(text, Pending.class));
     }
 
-    /** Puts a pending report back, unchanged, when the message that took it was not an answer. */
+    /** Puts a draft back, unchanged and with its original deadline, when the message that took it was no answer. */
     void putBack(Pending pending) {
         put(pending);
     }
@@ -60,10 +61,10 @@ class PendingReports {
         followUps.take(key(message));
     }
 
-    /** A recalled report takes its open question with it; another pending report of the sender stays. */
+    /** A recalled report takes its open question with it; another waiting report of the sender stays. */
     void dropIfOriginal(MessageRecall recall) {
-        String key = key(recall.platform(), recall.groupId(), recall.senderId());
-        followUps.take(key).map(text -> json.readValue(text, Pending.class))
+        followUps.take(key(recall.platform(), recall.groupId(), recall.senderId()))
+                .map(text -> json.readValue(text, Pending.class))
                 .filter(p -> !p.original().messageId().equals(recall.messageId()))
                 .ifPresent(this::putBack);
     }
@@ -75,11 +76,11 @@ class PendingReports {
         }
     }
 
-    private static String key(ChatMessage message) {
+    private String key(ChatMessage message) {
         return key(message.platform(), message.groupId(), message.senderId());
     }
 
-    private static String key(String platform, String groupId, String senderId) {
-        return "tallybot:followup:" + platform + ":" + groupId + ":" + senderId;
+    private String key(String platform, String groupId, String senderId) {
+        return "tallybot:" + purpose + ":" + platform + ":" + groupId + ":" + senderId;
     }
 }
