@@ -147,4 +147,18 @@ class ProseReportsTests {
 
         assertThat(((ParseResult.Parsed) result).command()).isInstanceOf(Command.Report.class);
     }
+
+    @Test
+    void readsAParagraphWrittenOnTheHeaderLineInShortClauses() {
+        ParseResult result = ParserFixtures.parse("#上报 青羊区 少城街道社工站 今日开展防疫宣传，张贴海报45张，"
+                + "接受居民咨询80人次，开展个案服务3个，电话问候独居老人30人次。");
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> {
+            ReportDraft draft = ((Command.ProsePending) parsed.command()).draft();
+            assertThat(draft.district()).isEqualTo("青羊区");
+            assertThat(draft.metrics()).containsExactly(new Metric("publicity", "份", 45, false),
+                    new Metric("consultations", "人次", 80, false), new Metric("cases", "个", 3, false),
+                    new Metric("calls", "次", 30, false));
+        });
+    }
 }
