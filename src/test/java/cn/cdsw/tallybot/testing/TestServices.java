@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real Redis and PostgreSQL the integration tests use (style rule 35): {@code TALLYBOT_TEST_REDIS_URL} (default
  * {@code redis://127.0.0.1:6379/0}) and {@code TALLYBOT_TEST_POSTGRES_URL} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}). A test that needs one that is not reachable is
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres}; the password is ignored
+ * where {@code pg_hba.conf} trusts loopback). A test that needs one that is not reachable is
  * skipped, with a line saying so, unless {@code TALLYBOT_REQUIRE_SERVICES=true}: then it fails, so CI can never pass
  * with those tests skipped.
  */
@@ -37,9 +40,17 @@ public final class TestServices {
 
     /** The JDBC URL of a PostgreSQL database the tests may create schemas in. */
     public static String postgresUrl() {
-        String url = env("TALLYBOT_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        String url = env("TALLYBOT_TEST_POSTGRES_URL",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres");
         require("PostgreSQL", url, connects(url));
         return url;
+    }
+
+    /** The {@code redis-server} binary, for tests that stop and start a server of their own. */
+    public static String redisServerBinary() {
+        String binary = env("TALLYBOT_TEST_REDIS_SERVER", "/usr/bin/redis-server");
+        require("redis-server", binary, Files.isExecutable(Path.of(binary)));
+        return binary;
     }
 
     private static void require(String service, String url, boolean reachable) {
