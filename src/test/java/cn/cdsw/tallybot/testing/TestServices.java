@@ -62,8 +62,8 @@ public final class TestServices {
             Assertions.fail(message + ", and TALLYBOT_REQUIRE_SERVICES=true");
         }
         if (ANNOUNCED.add(service)) {
-            System.err.println("SKIPPED: tests that need " + message
-                    + " (start it, or set TALLYBOT_REQUIRE_SERVICES=true to make this a failure)");
+            System.err.println("SKIPPED: " + message + ": the tests that need it are skipped (start it, or set "
+                    + "TALLYBOT_REQUIRE_SERVICES=true to make this a failure)");
         }
         Assumptions.abort(message + ": skipped");
     }
