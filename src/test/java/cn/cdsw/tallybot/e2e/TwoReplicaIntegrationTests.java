@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,6 +61,8 @@ class TwoReplicaIntegrationTests {
     /** The one clock both replicas read, as NTP-synchronised machines would. */
     static final MutableClock CLOCK = new MutableClock(NOON);
 
+    static String redisUrl;
+    static String prefix;
     static PostgresSchema schema;
     static OneBotApiCounter api;
     static ConfigurableApplicationContext a;
@@ -75,10 +79,10 @@ class TwoReplicaIntegrationTests {
 
     @BeforeAll
     static void startReplicas() {
-        String redisUrl = TestServices.redisUrl();
+        redisUrl = TestServices.redisUrl();
         schema = PostgresSchema.create();
         api = new OneBotApiCounter();
-        String prefix = "test-" + UUID.randomUUID() + ":";
+        prefix = "test-" + UUID.randomUUID() + ":";
         a = replica(redisUrl, prefix);
         b = replica(redisUrl, prefix);
     }
@@ -102,6 +106,23 @@ class TwoReplicaIntegrationTests {
             catch (Exception e) {
                 // closing the rest matters more than this one's failure
             }
+        }
+        if (prefix != null) {
+            deleteKeys(redisUrl, prefix);
+        }
+    }
+
+    /** The keys both replicas left under the test's prefix; most would only expire in ten minutes. */
+    static void deleteKeys(String url, String prefix) {
+        RedisClient client = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            List<String> keys = connection.sync().keys(prefix + "*");
+            if (!keys.isEmpty()) {
+                connection.sync().del(keys.toArray(String[]::new));
+            }
+        }
+        finally {
+            client.shutdown();
         }
     }
 
