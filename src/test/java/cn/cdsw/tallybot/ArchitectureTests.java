@@ -56,4 +56,11 @@ class ArchitectureTests {
                         "cn.cdsw.tallybot.platform.http..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyCoordinationRedisImportsLettuce() {
+        noClasses().that().resideOutsideOfPackage("cn.cdsw.tallybot.coordination.redis..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..")
+                .check(CLASSES);
+    }
 }

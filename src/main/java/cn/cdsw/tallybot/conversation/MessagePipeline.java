@@ -28,14 +28,16 @@ class MessagePipeline implements InboundHandler {
     private final CommandDispatcher dispatcher;
     private final ReplyLog replyLog;
     private final Conversation conversation;
+    private final CommandQuota quota;
 
     MessagePipeline(BotConfig config, CommandParser parser, CommandDispatcher dispatcher, ReplyLog replyLog,
-            Conversation conversation) {
+            Conversation conversation, CommandQuota quota) {
         this.config = config;
         this.parser = parser;
         this.dispatcher = dispatcher;
         this.replyLog = replyLog;
         this.conversation = conversation;
+        this.quota = quota;
     }
 
     @Override
@@ -56,6 +58,13 @@ class MessagePipeline implements InboundHandler {
 
     private Optional<String> reply(ParseResult result, Turn turn) {
         ChatMessage message = turn.message();
+        if (!(result instanceof ParseResult.NotACommand)) {
+            Optional<String> refusal = quota.refusal(message);
+            if (refusal.isPresent()) {
+                log.info("command refused: sender over the rate limit");
+                return replyLog.once(message, () -> refusal);
+            }
+        }
         if (result instanceof ParseResult.Parsed parsed) {
             conversation.forget(message);
             log.info("command {}", parsed.command().getClass().getSimpleName());

@@ -2,11 +2,12 @@ package cn.cdsw.tallybot.summary;
 
 import java.time.Clock;
 import java.util.Random;
-import java.util.UUID;
 
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigProperties;
+import cn.cdsw.tallybot.coordination.ReplicaId;
 import cn.cdsw.tallybot.platform.ChatSender;
+import cn.cdsw.tallybot.platform.SendPacer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +23,12 @@ class SummaryConfiguration {
 
     @Bean
     SummaryDelivery summaryDelivery(SummaryClaimRepository claims, ObjectProvider<ChatSender> senders,
-            SummaryProperties properties, Clock clock) {
+            SendPacer pacer, SummaryProperties properties, ReplicaId replica, Clock clock) {
         RetryPolicy retry = new RetryPolicy(properties.retryInitial(), properties.retryMax(), properties.retryFor(),
                 new Random());
-        return new SummaryDelivery(claims, senders.orderedStream().toList(), retry, properties.images(),
-                replicaId(), clock);
+        // paced: a summary shares each group's send budget with the replies of every replica (design §7)
+        return new SummaryDelivery(claims, senders.orderedStream().map(pacer::paced).toList(), retry,
+                properties.images(), replica.value(), clock);
     }
 
     @Bean
@@ -36,13 +38,5 @@ class SummaryConfiguration {
         PostSchedule schedule = new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow(),
                 installation.firstStarted(clock.instant()));
         return new DailySummaryService(claims, delivery, composers::getIfAvailable, config.groups(), schedule);
-    }
-
-    /**
-     * Names this process in {@code summary_post.owner}, so a row left in {@code sending} says which replica
-     * was sending it. The pid helps on one machine; the random part keeps restarts and containers apart.
-     */
-    private static String replicaId() {
-        return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -25,7 +25,7 @@ public final class SqliteTestDatabase {
     private SqliteTestDatabase() {
     }
 
-    /** Same PRAGMAs as application.yml, so tests see the production connection settings. */
+    /** Same PRAGMAs as SqliteDefaultsPostProcessor, so tests see the production connection settings. */
     public static DataSource migrated(Path dir) {
         Properties pragmas = new Properties();
         pragmas.setProperty("journal_mode", "WAL");
@@ -34,7 +34,7 @@ public final class SqliteTestDatabase {
         pragmas.setProperty("foreign_keys", "true");
         DataSource dataSource = new SimpleDriverDataSource(new JDBC(),
                 "jdbc:sqlite:" + dir.resolve("tallybot.db"), pragmas);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/sqlite").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/sqlite").load().migrate();
         return dataSource;
     }
 

@@ -51,6 +51,13 @@ final class ExpiringMap {
                 : Optional.empty();
     }
 
+    /** Removes the entry only while it still holds {@code value}: an owner's release of its own lock. */
+    boolean removeIfValue(String key, String value) {
+        Entry entry = entries.get(key);
+        return entry != null && entry.value().equals(value) && entries.remove(key, entry)
+                && entry.expiresAt().isAfter(clock.instant());
+    }
+
     private void sweepNowAndThen(Instant now) {
         if (++writes % SWEEP_EVERY == 0) {
             entries.values().removeIf(e -> !e.expiresAt().isAfter(now));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import cn.cdsw.tallybot.platform.InboundHandler;
+import cn.cdsw.tallybot.platform.SendPacer;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,9 @@ class OneBotConfiguration {
 
     @Bean
     @Conditional(ApiUrlConfigured.class)
-    OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender) {
-        return new OneBotApiReplies(oneBotSender);
+    OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender, SendPacer pacer) {
+        // paced per group, shared with the other replicas and the summary (design §7)
+        return new OneBotApiReplies(pacer.paced(oneBotSender));
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.InboundHandler;
+import cn.cdsw.tallybot.platform.SendPacer;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,12 @@ class OneBotConfigurationTests {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        /** No waiting: pacing itself is the coordination contract test's business. */
+        @Bean
+        SendPacer sendPacer() {
+            return group -> Duration.ZERO;
         }
 
         @Bean

@@ -1,0 +1,42 @@
+package cn.cdsw.tallybot.coordination.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.cdsw.tallybot.coordination.RateLimiter;
+
+/**
+ * Commands per sender in fixed windows of the injected clock, in process. The same arithmetic as the Redis
+ * implementation, so the two behave alike in the contract test.
+ */
+public final class LocalRateLimiter implements RateLimiter {
+
+    private record Window(long index, int count) {
+    }
+
+    private final Clock clock;
+    private final int limit;
+    private final long windowMillis;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    public LocalRateLimiter(Clock clock, int limit, Duration window) {
+        this.clock = clock;
+        this.limit = limit;
+        this.windowMillis = window.toMillis();
+    }
+
+    @Override
+    public Admission admit(String platform, String sender) {
+        long now = clock.millis();
+        long index = now / windowMillis;
+        Window counted = windows.compute(platform + ":" + sender,
+                (key, old) -> old == null || old.index() != index ? new Window(index, 1)
+                        : new Window(index, old.count() + 1));
+        if (windows.size() > 10_000) {
+            windows.values().removeIf(w -> w.index() < index);
+        }
+        return counted.count() <= limit ? Admission.ALLOWED
+                : Admission.refused(Duration.ofMillis((index + 1) * windowMillis - now));
+    }
+}

@@ -1,0 +1,45 @@
+package cn.cdsw.tallybot.coordination.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.lettuce.core.ScriptOutputType;
+
+import cn.cdsw.tallybot.coordination.RateLimiter;
+
+/**
+ * Commands per sender in fixed windows, counted in Redis across replicas: one counter per window
+ * ({@code INCR}, with a TTL set by the first increment in the same script). The window comes from the injected
+ * clock, as in the local implementation; the TTL only cleans up. While Redis is unreachable every command is
+ * allowed: a lost limit is better than a lost report.
+ */
+final class RedisRateLimiter implements RateLimiter {
+
+    private static final String COUNT = """
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return n""";
+
+    private final RedisLink redis;
+    private final Clock clock;
+    private final int limit;
+    private final long windowMillis;
+
+    RedisRateLimiter(RedisLink redis, Clock clock, int limit, Duration window) {
+        this.redis = redis;
+        this.clock = clock;
+        this.limit = limit;
+        this.windowMillis = window.toMillis();
+    }
+
+    @Override
+    public Admission admit(String platform, String sender) {
+        long now = clock.millis();
+        long index = now / windowMillis;
+        String key = redis.key("tallybot:rate:" + platform + ":" + sender + ":" + index);
+        Long count = redis.call(c -> c.<Long>eval(COUNT, ScriptOutputType.INTEGER, new String[] { key },
+                Long.toString(2 * windowMillis)), () -> 0L);
+        return count <= limit ? Admission.ALLOWED
+                : Admission.refused(Duration.ofMillis((index + 1) * windowMillis - now));
+    }
+}

@@ -1,0 +1,39 @@
+package cn.cdsw.tallybot.report;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The SQLite connection settings (style rule 18), applied only when {@code spring.datasource.url} is a
+ * {@code jdbc:sqlite:} URL, so that a PostgreSQL URL gets Hikari's normal pool and no SQLite PRAGMAs (design §7)
+ * without a profile. They are the lowest-precedence source: any {@code spring.datasource.hikari.*} an operator sets
+ * still wins.
+ */
+class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "tallybotSqliteDefaults";
+    private static final String PRAGMAS = "spring.datasource.hikari.data-source-properties";
+
+    /**
+     * One connection because SQLite has one writer: it serialises writes in the process instead of failing on
+     * locks. sqlite-jdbc applies these data-source properties as PRAGMAs on connect (SQLiteConfig.Pragma names).
+     */
+    static final Map<String, Object> DEFAULTS = Map.of(
+            "spring.datasource.hikari.maximum-pool-size", "1",
+            PRAGMAS + "[journal_mode]", "WAL",
+            PRAGMAS + "[synchronous]", "NORMAL",
+            PRAGMAS + "[busy_timeout]", "5000",
+            PRAGMAS + "[foreign_keys]", "true");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url != null && url.startsWith("jdbc:sqlite:")) {
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
+        }
+    }
+}

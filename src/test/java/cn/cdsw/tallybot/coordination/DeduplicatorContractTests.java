@@ -1,0 +1,34 @@
+package cn.cdsw.tallybot.coordination;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The de-dup port's contract, run against every implementation (style rule 35). */
+public abstract class DeduplicatorContractTests extends CoordinationContract {
+
+    protected abstract Deduplicator deduplicator();
+
+    @Test
+    void onlyTheFirstDeliveryOfAKeyIsFirst() {
+        Deduplicator dedup = deduplicator();
+
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:5501", Duration.ofMinutes(10))).isTrue();
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:5501", Duration.ofMinutes(10))).isFalse();
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:5502", Duration.ofMinutes(10))).isTrue();
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:2:5501", Duration.ofMinutes(10))).isTrue();
+    }
+
+    @Test
+    void aKeyIsFirstAgainOnceItsTtlHasPassed() {
+        Deduplicator dedup = deduplicator();
+        Duration ttl = Duration.ofMillis(300);
+
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:7", ttl)).isTrue();
+        elapse(ttl.plusMillis(100));
+
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:7", ttl)).isTrue();
+    }
+}

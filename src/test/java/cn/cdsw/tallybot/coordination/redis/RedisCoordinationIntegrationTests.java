@@ -1,0 +1,127 @@
+package cn.cdsw.tallybot.coordination.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import cn.cdsw.tallybot.coordination.Deduplicator;
+import cn.cdsw.tallybot.coordination.DeduplicatorContractTests;
+import cn.cdsw.tallybot.coordination.FollowUps;
+import cn.cdsw.tallybot.coordination.FollowUpsContractTests;
+import cn.cdsw.tallybot.coordination.RateLimiter;
+import cn.cdsw.tallybot.coordination.RateLimiterContractTests;
+import cn.cdsw.tallybot.coordination.SendPacerContractTests;
+import cn.cdsw.tallybot.coordination.SummaryLock;
+import cn.cdsw.tallybot.coordination.SummaryLockContractTests;
+import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
+import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
+import cn.cdsw.tallybot.platform.SendPacer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The coordination contracts against the Redis implementations on a real Redis (style rule 35), each test under a
+ * fresh key prefix and connection. Redis keeps its own time for TTLs, so letting a TTL pass also waits for it.
+ */
+class RedisCoordinationIntegrationTests {
+
+    RedisTestLink redis;
+
+    @BeforeEach
+    void connect() {
+        redis = new RedisTestLink();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** Waits for real as well as moving the test clock. */
+    static void waitFor(Duration duration) {
+        Awaitility.await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
+    }
+
+    @Test
+    void everyKeyCarriesThePrefixAndATtl() {
+        new RedisDeduplicator(redis.link).firstDelivery("tallybot:dedup:onebot:1:ttl", Duration.ofMinutes(10));
+
+        Long ttl = redis.link.call(c -> c.pttl(redis.prefix + "tallybot:dedup:onebot:1:ttl"), () -> -3L);
+        assertThat(ttl).isBetween(1L, Duration.ofMinutes(10).toMillis());
+    }
+
+    @Nested
+    class Dedup extends DeduplicatorContractTests {
+        @Override
+        protected Deduplicator deduplicator() {
+            return new RedisDeduplicator(redis.link);
+        }
+
+        @Override
+        protected void elapse(Duration duration) {
+            clock.advance(duration);
+            waitFor(duration);
+        }
+    }
+
+    @Nested
+    class FollowUpState extends FollowUpsContractTests {
+        @Override
+        protected FollowUps followUps() {
+            return new RedisFollowUps(redis.link, new LocalFollowUps(clock));
+        }
+
+        @Override
+        protected void elapse(Duration duration) {
+            clock.advance(duration);
+            waitFor(duration);
+        }
+    }
+
+    @Nested
+    class Rate extends RateLimiterContractTests {
+        @Override
+        protected RateLimiter rateLimiter(Clock clock, int limit, Duration window) {
+            return new RedisRateLimiter(redis.link, clock, limit, window);
+        }
+
+        @Override
+        protected void elapse(Duration duration) {
+            clock.advance(duration);
+        }
+    }
+
+    @Nested
+    class Pacing extends SendPacerContractTests {
+        @Override
+        protected SendPacer pacer(Clock clock, int limit, Duration window) {
+            return new RedisSendPacer(redis.link, new LocalSendPacer(clock, limit, window), clock, limit, window);
+        }
+
+        @Override
+        protected void elapse(Duration duration) {
+            clock.advance(duration);
+        }
+    }
+
+    @Nested
+    class Lock extends SummaryLockContractTests {
+        @Override
+        protected SummaryLock lock() {
+            return new RedisSummaryLock(redis.link);
+        }
+
+        @Override
+        protected void elapse(Duration duration) {
+            clock.advance(duration);
+            waitFor(duration);
+        }
+    }
+}

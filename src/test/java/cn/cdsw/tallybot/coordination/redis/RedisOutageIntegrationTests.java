@@ -1,0 +1,92 @@
+package cn.cdsw.tallybot.coordination.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Status;
+
+import cn.cdsw.tallybot.coordination.RateLimiter;
+import cn.cdsw.tallybot.coordination.ReplicaId;
+import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
+import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.testing.RedisServerProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Redis outage on a server of the test's own: every port falls back at once, one WARN for the whole outage, health
+ * DOWN for Redis but not overall, then Redis is used again, with one INFO, once it is back.
+ */
+class RedisOutageIntegrationTests {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    RedisServerProcess server;
+    RedisTestLink redis;
+
+    @BeforeEach
+    void start() {
+        server = RedisServerProcess.started();
+        redis = new RedisTestLink(server.url());
+        log.start();
+        ((Logger) LoggerFactory.getLogger(RedisLink.class)).addAppender(log);
+    }
+
+    @AfterEach
+    void stop() {
+        ((Logger) LoggerFactory.getLogger(RedisLink.class)).detachAppender(log);
+        redis.link.close();
+        server.close();
+    }
+
+    @Test
+    void portsFallBackDuringAnOutageWithOneWarnAndComeBackWithOneInfo() {
+        RedisDeduplicator dedup = new RedisDeduplicator(redis.link);
+        RedisFollowUps followUps = new RedisFollowUps(redis.link, new LocalFollowUps(clock));
+        RedisRateLimiter limiter = new RedisRateLimiter(redis.link, clock, 1, Duration.ofMinutes(1));
+        RedisSummaryLock lock = new RedisSummaryLock(redis.link);
+        RedisHealth health = new RedisHealth(redis.link);
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:1", Duration.ofMinutes(1))).isTrue();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+        server.stop();
+        long started = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:1", Duration.ofMinutes(1))).isTrue();
+            assertThat(limiter.admit("onebot", "10001")).isEqualTo(RateLimiter.Admission.ALLOWED);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("an outage never holds a message")
+                .isLessThan(Duration.ofSeconds(5));
+        followUps.put("tallybot:followup:onebot:1:10001", "question", Duration.ofMinutes(5));
+        assertThat(followUps.take("tallybot:followup:onebot:1:10001")).contains("question");
+        assertThat(lock.acquire(new ReplicaId("a"), Duration.ofMinutes(1))).isTrue();
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsKeys("address", "error", "fallback");
+        assertThat(RedisHealth.aggregator().getAggregateStatus(Set.of(Status.UP, health.health().getStatus())))
+                .as("the replica stays in service").isEqualTo(Status.UP);
+        assertThat(RedisHealth.aggregator().getAggregateStatus(Set.of(Status.DOWN, Status.UP)))
+                .as("any other DOWN still counts").isEqualTo(Status.DOWN);
+        assertThat(lines(Level.WARN)).isEqualTo(1);
+
+        server.start();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !dedup.firstDelivery("tallybot:dedup:onebot:1:2", Duration.ofMinutes(1)));
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(lines(Level.INFO)).isEqualTo(1);
+        assertThat(lines(Level.WARN)).isEqualTo(1);
+    }
+
+    private long lines(Level level) {
+        return log.list.stream().filter(e -> e.getLevel() == level).count();
+    }
+}

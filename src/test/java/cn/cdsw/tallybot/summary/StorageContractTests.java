@@ -1,0 +1,142 @@
+package cn.cdsw.tallybot.summary;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import cn.cdsw.tallybot.platform.GroupRef;
+import cn.cdsw.tallybot.report.ActivityRecord;
+import cn.cdsw.tallybot.report.Actor;
+import cn.cdsw.tallybot.report.ChangeResult;
+import cn.cdsw.tallybot.report.Item;
+import cn.cdsw.tallybot.report.Metric;
+import cn.cdsw.tallybot.report.RecordFilter;
+import cn.cdsw.tallybot.report.RecordSource;
+import cn.cdsw.tallybot.report.RecordStatus;
+import cn.cdsw.tallybot.report.ReportContent;
+import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.report.SqliteTestDatabase;
+import cn.cdsw.tallybot.report.StoreResult;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The repositories' contract on every database the bot runs on (design §7): records stored once per source,
+ * retracted, corrected and searched, with big numbers and money exact; the summary claim won by exactly one of two
+ * replicas. Subclasses give a freshly migrated database.
+ */
+public abstract class StorageContractTests {
+
+    static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+    static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
+    static final Actor ACTOR = new Actor("onebot", "10001");
+
+    protected abstract DataSource dataSource();
+
+    ReportService reports;
+    SummaryClaimRepository claims;
+
+    @BeforeEach
+    void open() {
+        DataSource dataSource = dataSource();
+        reports = SqliteTestDatabase.reportService(dataSource, Clock.fixed(AT, ZoneOffset.UTC));
+        claims = new SummaryClaimRepository(JdbcClient.create(dataSource));
+    }
+
+    static RecordSource source(String messageId) {
+        return new RecordSource("onebot", "1418159967", "10001", "张三", messageId, AT);
+    }
+
+    static ReportContent content(String district, long visits) {
+        return new ReportContent(district, "三圣街道社工站", "资源链接", DAY,
+                List.of(new Metric("visits", "户", visits, false), new Metric("calls", "次", 300, true)),
+                List.of(new Item("大米", 224, "袋", false)), 5_000_000_000L, new BigDecimal("29739.5"), "备注");
+    }
+
+    @Test
+    void aSourceIsStoredOnceAndReadsBackExactly() {
+        StoreResult first = reports.store(source("5501"), content("锦江区", 196), "#上报");
+        StoreResult again = reports.store(source("5501"), content("锦江区", 999), "#上报");
+
+        assertThat(first).isInstanceOf(StoreResult.Stored.class);
+        assertThat(again).isInstanceOf(StoreResult.AlreadyStored.class);
+        assertThat(again.record()).isEqualTo(first.record());
+        ActivityRecord read = reports.find(first.record().id()).orElseThrow();
+        assertThat(read.content().materialsTotal()).isEqualTo(5_000_000_000L);
+        assertThat(read.content().valueYuan()).isEqualByComparingTo("29739.5");
+        assertThat(read.content().metrics()).containsExactly(new Metric("visits", "户", 196, false),
+                new Metric("calls", "次", 300, true));
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneSourceMakeOneRecord() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<StoreResult>> deliveries = List.of(
+                    () -> reports.store(source("7001"), content("锦江区", 1), "#上报"),
+                    () -> reports.store(source("7001"), content("锦江区", 1), "#上报"),
+                    () -> reports.store(source("7001"), content("锦江区", 1), "#上报"),
+                    () -> reports.store(source("7001"), content("锦江区", 1), "#上报"));
+            long stored = 0;
+            for (Future<StoreResult> result : pool.invokeAll(deliveries)) {
+                stored += result.get() instanceof StoreResult.Stored ? 1 : 0;
+            }
+            assertThat(stored).isEqualTo(1);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void retractCorrectAndSearch() {
+        long kept = reports.store(source("1"), content("锦江区", 10), "#上报").record().id();
+        long retracted = reports.store(source("2"), content("金牛区", 20), "#上报").record().id();
+        long corrected = reports.store(source("3"), content("金牛区", 30), "#上报").record().id();
+
+        assertThat(reports.retract(retracted, ACTOR)).isInstanceOf(ChangeResult.Changed.class);
+        assertThat(reports.retract(retracted, ACTOR)).isInstanceOf(ChangeResult.NotActive.class);
+        ChangeResult correction = reports.correct(corrected, source("4"), content("金牛区", 31), "#更正", ACTOR);
+        assertThat(correction).isInstanceOf(ChangeResult.Changed.class);
+        long replacement = ((ChangeResult.Changed) correction).after().id();
+
+        assertThat(reports.search(new RecordFilter(DAY, DAY, null, null, RecordStatus.ACTIVE)))
+                .extracting(ActivityRecord::id).containsExactly(kept, replacement);
+        assertThat(reports.search(new RecordFilter(null, null, "金牛区", null, null)))
+                .extracting(ActivityRecord::status)
+                .containsExactly(RecordStatus.RETRACTED, RecordStatus.SUPERSEDED, RecordStatus.ACTIVE);
+        assertThat(reports.find(replacement).orElseThrow().supersedes()).isEqualTo(corrected);
+        assertThat(reports.search(new RecordFilter(DAY.plusDays(1), null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void ofTwoReplicasOneClaimsAndOneTakesTheSummary() {
+        GroupRef group = new GroupRef("onebot", "639921629");
+        SummaryClaimRepository other = new SummaryClaimRepository(JdbcClient.create(dataSource()));
+
+        assertThat(claims.claim(group, DAY, false, AT)).isTrue();
+        assertThat(other.claim(group, DAY, false, AT)).isFalse();
+        SummaryPost seenByBoth = claims.due(AT).get(0);
+        assertThat(claims.take(seenByBoth, "a", AT)).isTrue();
+        assertThat(other.take(seenByBoth, "b", AT)).isFalse();
+        assertThat(other.markSent(seenByBoth, "b", AT)).isFalse();
+        assertThat(claims.markSent(seenByBoth, "a", AT)).isTrue();
+        assertThat(claims.due(AT.plusSeconds(3600))).isEmpty();
+        assertThat(claims.find(group, DAY).orElseThrow().status()).isEqualTo(PostStatus.SENT);
+        assertThat(claims.recordManualPost(group, DAY.plusDays(1), AT)).isTrue();
+    }
+}
