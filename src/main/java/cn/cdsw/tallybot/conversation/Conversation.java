@@ -2,6 +2,7 @@ package cn.cdsw.tallybot.conversation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -21,13 +22,25 @@ class Conversation {
     private final ZoneId zone;
     private final int backdateWindowDays;
     private final ReportCommands reports;
+    private final CommandQuota quota;
 
     Conversation(BotConfig config, BotConfigProperties botConfig, ConversationProperties properties,
-            ReportCommands reports) {
+            ReportCommands reports, CommandQuota quota) {
         this.config = config;
         this.zone = botConfig.zone();
         this.backdateWindowDays = properties.backdateWindowDays();
         this.reports = reports;
+        this.quota = quota;
+    }
+
+    /** Whether the message comes from a group of groups.yml; the bot is silent everywhere else. */
+    boolean serves(ChatMessage message) {
+        return config.groups().find(message.platform(), message.groupId()).isPresent();
+    }
+
+    /** The reply refusing a sender who is over the command rate limit, if they are. */
+    Optional<String> overQuota(ChatMessage message) {
+        return quota.refusal(message);
     }
 
     /** The day is the message's own local date (design §2), not the moment the bot happens to read it. */

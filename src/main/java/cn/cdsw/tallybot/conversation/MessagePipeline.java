@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 
 import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.ParseResult;
-import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.MessageRecall;
@@ -23,26 +22,22 @@ class MessagePipeline implements InboundHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
 
-    private final BotConfig config;
     private final CommandParser parser;
     private final CommandDispatcher dispatcher;
     private final ReplyLog replyLog;
     private final Conversation conversation;
-    private final CommandQuota quota;
 
-    MessagePipeline(BotConfig config, CommandParser parser, CommandDispatcher dispatcher, ReplyLog replyLog,
-            Conversation conversation, CommandQuota quota) {
-        this.config = config;
+    MessagePipeline(CommandParser parser, CommandDispatcher dispatcher, ReplyLog replyLog,
+            Conversation conversation) {
         this.parser = parser;
         this.dispatcher = dispatcher;
         this.replyLog = replyLog;
         this.conversation = conversation;
-        this.quota = quota;
     }
 
     @Override
     public Optional<Reply> onMessage(ChatMessage message) {
-        if (config.groups().find(message.platform(), message.groupId()).isEmpty()) {
+        if (!conversation.serves(message)) {
             log.debug("message from unconfigured group {}:{} ignored", message.platform(), message.groupId());
             return Optional.empty();
         }
@@ -59,7 +54,7 @@ class MessagePipeline implements InboundHandler {
     private Optional<String> reply(ParseResult result, Turn turn) {
         ChatMessage message = turn.message();
         if (!(result instanceof ParseResult.NotACommand)) {
-            Optional<String> refusal = quota.refusal(message);
+            Optional<String> refusal = conversation.overQuota(message);
             if (refusal.isPresent()) {
                 log.info("command refused: sender over the rate limit");
                 return replyLog.once(message, () -> refusal);
