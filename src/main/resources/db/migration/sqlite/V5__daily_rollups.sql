@@ -44,21 +44,24 @@ CREATE TABLE rollup_figures (
     PRIMARY KEY (span, period, district)
 ) WITHOUT ROWID;
 
--- distinct reporting units: a unit counts for a range when one of its days in the range has reports > 0
+-- distinct reporting units: a unit counts for a range when one of its days in the range has reports > 0. The
+-- primary key serves short ranges (the days' rows); the index serves "any day of this unit in the range?".
 CREATE TABLE rollup_unit_day (
+    activity_date TEXT    NOT NULL,
     district      TEXT    NOT NULL,
     unit          TEXT    NOT NULL,
-    activity_date TEXT    NOT NULL,
     reports       INTEGER NOT NULL,
-    PRIMARY KEY (district, unit, activity_date)
+    PRIMARY KEY (activity_date, district, unit)
 ) WITHOUT ROWID;
 
-CREATE INDEX ix_rollup_unit_day_date ON rollup_unit_day (activity_date, district, unit);
+CREATE INDEX ix_rollup_unit_day_unit ON rollup_unit_day (district, unit, activity_date, reports);
 
--- every unit that ever reported, the outer loop of the distinct-unit count over long ranges
+-- every unit that ever reported, with its latest day with an active report (NULL when none is left): a unit
+-- whose latest such day lies within a range reported in it, so ranges that end today need no per-unit look-up
 CREATE TABLE rollup_unit (
-    district TEXT NOT NULL,
-    unit     TEXT NOT NULL,
+    district    TEXT NOT NULL,
+    unit        TEXT NOT NULL,
+    last_active TEXT,
     PRIMARY KEY (district, unit)
 ) WITHOUT ROWID;
 
@@ -93,8 +96,8 @@ FROM activity_record r CROSS JOIN (VALUES ('D'), ('T'), ('M')) AS s
 WHERE r.status = 'active'
 GROUP BY 1, 2, 3;
 
-INSERT INTO rollup_unit_day (district, unit, activity_date, reports)
-SELECT district, unit, activity_date, COUNT(*) FROM activity_record WHERE status = 'active' GROUP BY 1, 2, 3;
+INSERT INTO rollup_unit_day (activity_date, district, unit, reports)
+SELECT activity_date, district, unit, COUNT(*) FROM activity_record WHERE status = 'active' GROUP BY 1, 2, 3;
 
-INSERT INTO rollup_unit (district, unit)
-SELECT DISTINCT district, unit FROM activity_record;
+INSERT INTO rollup_unit (district, unit, last_active)
+SELECT district, unit, MAX(CASE WHEN status = 'active' THEN activity_date END) FROM activity_record GROUP BY 1, 2;

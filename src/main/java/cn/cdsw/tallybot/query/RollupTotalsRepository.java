@@ -113,17 +113,20 @@ class RollupTotalsRepository {
     }
 
     /**
-     * Distinct reporting units per district. A short range reads its days' rows; a long one asks, unit by unit,
-     * whether any day in the range has reports, which costs one index seek per unit however long the range.
+     * Distinct reporting units per district. A short range reads its days' rows. A long one counts the units
+     * whose latest active day lies in the range without looking further; only a unit active again after the
+     * range costs an index seek ("any active day in the range?"), so a range ending today costs one small scan.
      */
     private Map<String, Long> units(Slice s) {
-        String inDistrict = s.district() != null ? " AND district = :district" : "";
         String sql = ChronoUnit.DAYS.between(s.from(), s.to()) < SHORT_RANGE_DAYS
                 ? "SELECT district, COUNT(DISTINCT unit) FROM rollup_unit_day WHERE activity_date BETWEEN :from AND :to"
-                        + " AND reports > 0" + inDistrict + " GROUP BY district"
-                : "SELECT district, COUNT(*) FROM rollup_unit u WHERE EXISTS (SELECT 1 FROM rollup_unit_day d"
+                        + " AND reports > 0" + (s.district() != null ? " AND district = :district" : "")
+                        + " GROUP BY district"
+                : "SELECT u.district, COUNT(*) FROM rollup_unit u WHERE u.last_active >= :from"
+                        + (s.district() != null ? " AND u.district = :district" : "")
+                        + " AND (u.last_active <= :to OR EXISTS (SELECT 1 FROM rollup_unit_day d"
                         + " WHERE d.district = u.district AND d.unit = u.unit AND d.activity_date BETWEEN :from AND :to"
-                        + " AND d.reports > 0)" + inDistrict + " GROUP BY district";
+                        + " AND d.reports > 0)) GROUP BY u.district";
         Map<String, Long> units = new HashMap<>();
         jdbc.sql(sql).param("from", s.from().toString()).param("to", s.to().toString())
                 .param("district", s.district())

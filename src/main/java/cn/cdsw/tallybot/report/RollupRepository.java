@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.report;
 
+import java.util.Map;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,16 +47,33 @@ class RollupRepository {
                     value_reports = rollup_figures.value_reports + excluded.value_reports""")
                 .param("id", id).param("sign", sign).update();
         jdbc.sql("""
-                INSERT INTO rollup_unit_day (district, unit, activity_date, reports)
-                SELECT r.district, r.unit, r.activity_date, :sign FROM activity_record r WHERE r.id = :id
-                ON CONFLICT (district, unit, activity_date) DO UPDATE SET
+                INSERT INTO rollup_unit_day (activity_date, district, unit, reports)
+                SELECT r.activity_date, r.district, r.unit, :sign FROM activity_record r WHERE r.id = :id
+                ON CONFLICT (activity_date, district, unit) DO UPDATE SET
                     reports = rollup_unit_day.reports + excluded.reports""")
                 .param("id", id).param("sign", sign).update();
         if (sign > 0) {
             jdbc.sql("""
-                    INSERT INTO rollup_unit (district, unit) SELECT r.district, r.unit FROM activity_record r
-                    WHERE r.id = :id ON CONFLICT DO NOTHING""").param("id", id).update();
+                    INSERT INTO rollup_unit (district, unit, last_active)
+                    SELECT r.district, r.unit, r.activity_date FROM activity_record r WHERE r.id = :id
+                    ON CONFLICT (district, unit) DO UPDATE SET last_active = CASE
+                        WHEN rollup_unit.last_active IS NULL OR rollup_unit.last_active < excluded.last_active
+                        THEN excluded.last_active ELSE rollup_unit.last_active END""")
+                    .param("id", id).update();
+        } else {
+            lastActiveAgain(id);
         }
+    }
+
+    /** After a record left, its unit's latest active day is looked up again from the unit's days. */
+    private void lastActiveAgain(long id) {
+        jdbc.sql("SELECT district, unit FROM activity_record WHERE id = :id").param("id", id)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).optional()
+                .ifPresent(place -> jdbc.sql("""
+                        UPDATE rollup_unit SET last_active = (SELECT MAX(d.activity_date) FROM rollup_unit_day d
+                            WHERE d.district = :district AND d.unit = :unit AND d.reports > 0)
+                        WHERE district = :district AND unit = :unit""")
+                        .param("district", place.getKey()).param("unit", place.getValue()).update());
     }
 
     /** One line table's sums; grouped so that two lines of the same name and unit make one upsert row. */
