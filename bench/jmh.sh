@@ -8,6 +8,6 @@ source "$(dirname "$0")/lib.sh"
 cd "$bench_root"
 if [ -z "${JMH_SKIP_BUILD:-}" ]; then
   mvn -B -q ${MVN_OFFLINE:-} -Pbench -DskipTests compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=runtime
+    -Dmdep.outputFile=target/bench/classpath.txt -DincludeScope=runtime
 fi
 exec java -Xmx1g -cp "target/bench/classes:$(cat target/bench/classpath.txt)" org.openjdk.jmh.Main "$@"

@@ -7,8 +7,9 @@
 # Prints JMH's table and a markdown table of p50/p90/p99 (all forks' samples together).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-db=$("$bench_root/bench/querydb.sh")
+"$bench_root/bench/jmh.sh" -l > /dev/null   # builds target/bench unless JMH_SKIP_BUILD is set
 export JMH_SKIP_BUILD=1
+db=$("$bench_root/bench/querydb.sh")
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "queries: $(nproc) cores, $(load_note), database $db"

@@ -12,7 +12,7 @@ db="$data/q-$stamp.db"
 if [ ! -f "$db" ]; then
   mkdir -p "$data"
   rm -f "$data"/q-*.db*
-  JMH_SKIP_BUILD=${JMH_SKIP_BUILD:-} "$bench_root/bench/jmh.sh" -h > /dev/null
+  [ -f "$bench_root/target/bench/classpath.txt" ] || "$bench_root/bench/jmh.sh" -l > /dev/null
   ( cd "$bench_root" && java -Xmx1g -cp "target/bench/classes:$(cat target/bench/classpath.txt)" \
       cn.cdsw.tallybot.bench.BenchDatabase "$db.tmp" "$records" "$data/bot-config" 2>&1 | grep '^BenchDatabase' >&2 )
   mv "$db.tmp" "$db"
