@@ -10,7 +10,9 @@
 # requests cut off in flight more). Repeated RUNS times, each on a fresh database and JVM; prints a per-run
 # table and the medians.
 # Usage: bench/ingest.sh            (RUNS=3 DURATION=10s WARMUP=5s; needs wrk, python3, sqlite3, jcmd)
+#        GROUP_COMMIT=0 bench/ingest.sh   (group commit off: each message commits alone; the "before" numbers)
 #        RUNS=1 DURATION=2s WARMUP=1s bench/ingest.sh   (smoke)
+# Exits 1 when a 2xx report is missing from the database.
 # Runtime: about RUNS x (4 x DURATION + 2 x WARMUP + 15 s).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -46,7 +48,7 @@ load() {
 field() { sed -E "s/.*[ ]$1=([^ ]+).*/\1/" <<< "$2"; }
 heap_mb() { jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); printf "%.0f\n", v / 1024; exit } }'; }
 
-echo "ingest: $(nproc) cores, $(load_note), duration $duration x runs $runs"
+echo "ingest: $(nproc) cores, $(load_note), duration $duration x runs $runs, group commit max batch ${GROUP_COMMIT:-64 (default)}"
 rows_all=()
 for run in $(seq 1 "$runs"); do
   work="$tmp/run$run"
@@ -90,7 +92,7 @@ done
 col() { awk -v c="$1" '{ print $c }' "$tmp/table"; }
 ratio() { awk '{ printf "%.3f\n", $'"$2"' / $'"$1"' }' "$tmp/table"; }
 echo
-echo "## ingest: medians of $runs runs ($(load_note))"
+echo "## ingest: medians of $runs runs, group commit max batch ${GROUP_COMMIT:-64} ($(load_note))"
 echo "| connections | heartbeat req/s | report req/s | ratio report/heartbeat | report p50 ms | report p99 ms |"
 echo "|---|---|---|---|---|---|"
 echo "| 8  | $(median $(col 1)) | $(median $(col 2)) | $(median $(ratio 1 2)) | $(median $(col 3)) | $(median $(col 4)) |"
@@ -98,3 +100,4 @@ echo "| 64 | $(median $(col 5)) | $(median $(col 6)) | $(median $(ratio 5 6)) | 
 echo
 echo "heap used after load: $(median $(col 9)) MB, live after full GC: $(median $(col 10)) MB (-Xmx256m);" \
   "every 2xx committed: $(col 11 | sort -u | tr '\n' ' '); failed requests (non-2xx + socket errors): $(col 12 | tr '\n' ' ')"
+! grep -q ' NO ' "$tmp/table"
