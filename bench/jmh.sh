@@ -10,4 +10,5 @@ if [ -z "${JMH_SKIP_BUILD:-}" ]; then
   mvn -B -q ${MVN_OFFLINE:-} -Pbench -DskipTests compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench/classpath.txt -DincludeScope=runtime
 fi
-exec java -Xmx1g -cp "target/bench/classes:$(cat target/bench/classpath.txt)" org.openjdk.jmh.Main "$@"
+# JMH_JAVA_OPTS reach the host JVM too, where -f 0 (smoke) runs the benchmarks
+exec java -Xmx1g ${JMH_JAVA_OPTS:-} -cp "target/bench/classes:$(cat target/bench/classpath.txt)" org.openjdk.jmh.Main "$@"

@@ -12,6 +12,7 @@ echo "parser: $(nproc) cores, $(load_note)"
 "$bench_root/bench/jmh.sh" ${PARSER_JMH:--f 3 -wi 3 -w 2s -i 5 -r 2s} -rf csv -rff "$out" ParserBenchmark \
   | grep -E '^(Benchmark|ParserBenchmark|# Run complete|Iteration|# Fork)' | grep -v '^Iteration' || true
 score=$(awk -F, 'NR == 2 { gsub("\"", "", $5); printf "%.0f", $5 }' "$out")
+[ -n "$score" ] || { echo "parser: no result"; exit 1; }
 echo
 echo "## parser ($(load_note))"
 echo "| benchmark | messages/s (one thread) | target |"

@@ -13,8 +13,9 @@ db=$("$bench_root/bench/querydb.sh")
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "queries: $(nproc) cores, $(load_note), database $db"
-( cd "$bench_root" && bench/jmh.sh ${QUERIES_JMH:--f 3 -wi 2 -w 1s -i 3 -r 1s} \
-    -jvmArgsAppend "-Dtallybot.bench.db=$db -Dtallybot.bench.config=$(dirname "$db")/bot-config" \
+props="-Djava.awt.headless=true -Dtallybot.bench.db=$db -Dtallybot.bench.config=$(dirname "$db")/bot-config"
+( cd "$bench_root" && JMH_JAVA_OPTS="$props" bench/jmh.sh ${QUERIES_JMH:--f 3 -wi 2 -w 1s -i 3 -r 1s} \
+    -jvmArgsAppend "$props" \
     -rf csv -rff "$out" QueryBenchmark | sed -n '/^Benchmark /,$p' | grep -v ':p0.\(0\|9[59]\|999\|9999\)\|:p1.0' )
 echo
 echo "## queries over $(sqlite3 "$db" 'SELECT COUNT(*) FROM activity_record') records ($(load_note))"

@@ -12,8 +12,9 @@ db=$("$bench_root/bench/querydb.sh")
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 echo "summary: $(nproc) cores, $(load_note), database $db"
-( cd "$bench_root" && bench/jmh.sh ${SUMMARY_JMH:--f 3 -wi 2 -w 2s -i 3 -r 2s} \
-    -jvmArgsAppend "-Djava.awt.headless=true -Dtallybot.bench.db=$db -Dtallybot.bench.config=$(dirname "$db")/bot-config" \
+props="-Djava.awt.headless=true -Dtallybot.bench.db=$db -Dtallybot.bench.config=$(dirname "$db")/bot-config"
+( cd "$bench_root" && JMH_JAVA_OPTS="$props" bench/jmh.sh ${SUMMARY_JMH:--f 3 -wi 2 -w 2s -i 3 -r 2s} \
+    -jvmArgsAppend "$props" \
     -rf csv -rff "$out" SummaryBenchmark | sed -n '/^Benchmark /,$p' | grep -v ':p0.\(0\|9[59]\|999\|9999\)\|:p1.0' )
 echo
 echo "## daily summary over $(sqlite3 "$db" 'SELECT COUNT(*) FROM activity_record') records, 200 groups ($(load_note))"
