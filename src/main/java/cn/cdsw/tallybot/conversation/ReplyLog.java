@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.cdsw.tallybot.coordination.Deduplicator;
 import cn.cdsw.tallybot.platform.ChatMessage;
@@ -21,14 +20,14 @@ class ReplyLog {
 
     private final HandledMessageRepository handled;
     private final Deduplicator deduplicator;
-    private final TransactionTemplate transactions;
+    private final GroupCommit commits;
     private final Duration dedupWindow;
 
-    ReplyLog(HandledMessageRepository handled, Deduplicator deduplicator, TransactionTemplate transactions,
+    ReplyLog(HandledMessageRepository handled, Deduplicator deduplicator, GroupCommit commits,
             ConversationProperties properties) {
         this.handled = handled;
         this.deduplicator = deduplicator;
-        this.transactions = transactions;
+        this.commits = commits;
         this.dedupWindow = properties.dedupWindow();
     }
 
@@ -42,11 +41,12 @@ class ReplyLog {
     }
 
     /**
-     * Runs {@code work} and records its reply in one transaction. If another delivery of the same message
-     * committed first, this one rolls back and answers as that one did.
+     * Runs {@code work} and records its reply in one transaction (committed with other messages' by
+     * {@link GroupCommit}; answered only once committed). If another delivery of the same message committed
+     * first, or comes earlier in the same group commit, this one rolls back and answers as that one did.
      */
     Optional<String> once(ChatMessage message, Supplier<Optional<String>> work) {
-        return Optional.ofNullable(transactions.execute(status -> {
+        return Optional.ofNullable(commits.execute(status -> {
             Optional<String> reply = work.get();
             HandledMessage entry = new HandledMessage(message.platform(), message.groupId(), message.messageId(),
                     message.sentAt(), reply.orElse(null));

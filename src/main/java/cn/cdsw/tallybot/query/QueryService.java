@@ -24,25 +24,43 @@ import cn.cdsw.tallybot.config.District;
 public class QueryService {
 
     private final TotalsRepository totals;
+    private final RollupTotalsRepository rollups;
     private final BotConfig config;
 
-    QueryService(TotalsRepository totals, BotConfig config) {
+    QueryService(TotalsRepository totals, RollupTotalsRepository rollups, BotConfig config) {
         this.totals = totals;
+        this.rollups = rollups;
         this.config = config;
     }
 
-    /** Totals of a scope over a date range, both ends inclusive. */
+    /**
+     * Totals of a scope over a date range, both ends inclusive. The city and a district read the rollups; a
+     * unit, whose records are few, is summed from its records.
+     */
     @Transactional(readOnly = true)
     public Totals totals(LocalDate from, LocalDate to, Scope scope) {
-        TotalsRepository.Criteria criteria = new TotalsRepository.Criteria(from, to, scope);
-        Map<String, Figures> byDistrict = totals.byDistrict(criteria);
+        Map<String, Figures> byDistrict;
+        List<ItemTotal> items;
+        if (scope.unit() == null) {
+            RollupTotalsRepository.Slice slice = new RollupTotalsRepository.Slice(from, to, scope.district());
+            byDistrict = rollups.byDistrict(slice);
+            items = rollups.items(slice);
+        } else {
+            TotalsRepository.Criteria criteria = new TotalsRepository.Criteria(from, to, scope);
+            byDistrict = totals.byDistrict(criteria);
+            items = totals.items(criteria);
+        }
         List<DistrictTotals> districts = new ArrayList<>();
         byDistrict.forEach((district, figures) -> districts.add(new DistrictTotals(district, figures)));
-        return new Totals(from, to, scope, sum(byDistrict.values()), totals.items(criteria), districts);
+        return new Totals(from, to, scope, sum(byDistrict.values()), items, districts);
     }
 
+    /** Districts from the rollups; units, which the rollups do not keep apart, from the records. */
     @Transactional(readOnly = true)
     public List<RankEntry> rank(LocalDate from, LocalDate to, Scope scope, RankBy by, boolean byUnit) {
+        if (!byUnit && scope.unit() == null) {
+            return rollups.rank(new RollupTotalsRepository.Slice(from, to, scope.district()), by);
+        }
         return totals.rank(new TotalsRepository.Criteria(from, to, scope), by, byUnit);
     }
 

@@ -48,10 +48,12 @@ class RecordRepository {
 
     private final JdbcClient jdbc;
     private final RecordLineRepository lines;
+    private final RollupRepository rollups;
 
-    RecordRepository(JdbcClient jdbc, RecordLineRepository lines) {
+    RecordRepository(JdbcClient jdbc, RecordLineRepository lines, RollupRepository rollups) {
         this.jdbc = jdbc;
         this.lines = lines;
+        this.rollups = rollups;
     }
 
     /**
@@ -77,7 +79,10 @@ class RecordRepository {
                 .param("note", content.note()).param("rawText", rawText).param("supersedes", supersedes)
                 .query(Long.class)
                 .optional();
-        id.ifPresent(recordId -> lines.insert(recordId, content.metrics(), content.items()));
+        id.ifPresent(recordId -> {
+            lines.insert(recordId, content.metrics(), content.items());
+            rollups.add(recordId, 1);
+        });
         return id.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
@@ -126,16 +131,26 @@ class RecordRepository {
 
     /** Sets a status only while the record is active; false when it was missing or no longer active. */
     boolean markRetracted(long id) {
-        return jdbc.sql("UPDATE activity_record SET status = 'retracted' WHERE id = :id AND status = 'active'")
+        boolean changed = jdbc.sql("UPDATE activity_record SET status = 'retracted' WHERE id = :id AND status = 'active'")
                 .param("id", id).update() == 1;
+        return leftActive(changed, id);
     }
 
     /** Links an active record to its correction; false when it was missing or no longer active. */
     boolean markSuperseded(long id, long supersededBy) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                 UPDATE activity_record SET status = 'superseded', superseded_by = :supersededBy
                 WHERE id = :id AND status = 'active'""")
                 .param("id", id).param("supersededBy", supersededBy).update() == 1;
+        return leftActive(changed, id);
+    }
+
+    /** A record that stopped being active leaves the rollups in the same transaction. */
+    private boolean leftActive(boolean changed, long id) {
+        if (changed) {
+            rollups.add(id, -1);
+        }
+        return changed;
     }
 
     private static void addCondition(List<String> where, Map<String, Object> params, String condition, String name,

@@ -71,7 +71,7 @@ class TotalsPropertyTests {
                 .ofMaxSize(25);
     }
 
-    private static Arbitrary<List<Metric>> metrics() {
+    static Arbitrary<List<Metric>> metrics() {
         Arbitrary<Metric> metric = Combinators.combine(
                 Arbitraries.of("visits|户", "visits|人次", "visits|次", "calls|次", "cases|个"),
                 Arbitraries.longs().between(0, 100_000), Arbitraries.of(true, false))
@@ -79,7 +79,7 @@ class TotalsPropertyTests {
         return metric.list().ofMaxSize(4).uniqueElements(m -> m.key() + m.unit());
     }
 
-    private static Arbitrary<List<Item>> items() {
+    static Arbitrary<List<Item>> items() {
         return Combinators.combine(Arbitraries.of("大米", "口罩", "食用油"), Arbitraries.of("袋", "个", "瓶"),
                 Arbitraries.longs().between(0, 10_000)).as((n, u, q) -> new Item(n, q, u, false)).list()
                 .ofMaxSize(3).uniqueElements(i -> i.name() + i.unit());
@@ -89,7 +89,8 @@ class TotalsPropertyTests {
     void totalsEqualTheSumOfActiveRecords(@ForAll("histories") List<Step> history) throws IOException {
         DataSource db = SqliteTestDatabase.migrated(Files.createTempDirectory("tallybot-totals"));
         ReportService reports = SqliteTestDatabase.reportService(db, CLOCK);
-        QueryService queries = new QueryService(new TotalsRepository(JdbcClient.create(db)), CONFIG);
+        QueryService queries = new QueryService(new TotalsRepository(JdbcClient.create(db)),
+                new RollupTotalsRepository(JdbcClient.create(db)), CONFIG);
         int message = 0;
         for (Step step : history) {
             long id = reports.store(source("m" + message++), step.content(), "raw").record().id();

@@ -58,7 +58,7 @@ class DataSourceConfigurationIntegrationTests {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import({ReportService.class, RecordRepository.class, RecordLineRepository.class, RecordAuditRepository.class,
-            BindingRepository.class})
+            BindingRepository.class, RollupRepository.class})
     static class StorageOnly {
 
         @Bean

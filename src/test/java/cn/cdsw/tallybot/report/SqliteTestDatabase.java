@@ -40,8 +40,9 @@ public final class SqliteTestDatabase {
 
     public static ReportService reportService(DataSource dataSource, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        ReportService target = new ReportService(new RecordRepository(jdbc, new RecordLineRepository(jdbc)),
-                new RecordAuditRepository(jdbc), new BindingRepository(jdbc), clock);
+        RecordRepository records = new RecordRepository(jdbc, new RecordLineRepository(jdbc), new RollupRepository(jdbc));
+        ReportService target = new ReportService(records, new RecordAuditRepository(jdbc), new BindingRepository(jdbc),
+                clock);
         return transactional(target, dataSource);
     }
 

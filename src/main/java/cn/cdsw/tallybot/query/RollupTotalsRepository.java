@@ -1,0 +1,137 @@
+package cn.cdsw.tallybot.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.cdsw.tallybot.command.RankBy;
+
+/**
+ * Totals and district rankings read from the rollup tables (migration V5, kept by report/RollupRepository), for
+ * the city or one district. Same figures as {@link TotalsRepository}'s aggregates over the records, which
+ * {@code RollupTotalsPropertyTests} checks; a unit scope and rankings of units still read the records.
+ */
+@Repository
+class RollupTotalsRepository {
+
+    /** Up to this many days, distinct units are counted from the days' rows; beyond, unit by unit. */
+    private static final int SHORT_RANGE_DAYS = 3;
+
+    /** The rollup rows of a date range, optionally of one district. */
+    record Slice(LocalDate from, LocalDate to, @Nullable String district) {
+
+        /** A UNION ALL of one range scan per span, each on the primary key (span, period, district, ...). */
+        String rows(String columns, String table, String condition) {
+            StringJoiner union = new StringJoiner(" UNION ALL ", "(", ") x");
+            List<PeriodSpans.Range> ranges = PeriodSpans.cover(from, to);
+            for (int i = 0; i < ranges.size(); i++) {
+                union.add("SELECT " + columns + " FROM " + table + " WHERE span = :s" + i + " AND period BETWEEN :f"
+                        + i + " AND :t" + i + (district != null ? " AND district = :district" : "") + condition);
+            }
+            return union.toString();
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            List<PeriodSpans.Range> ranges = PeriodSpans.cover(from, to);
+            for (int i = 0; i < ranges.size(); i++) {
+                statement = statement.param("s" + i, ranges.get(i).span()).param("f" + i, ranges.get(i).from())
+                        .param("t" + i, ranges.get(i).to());
+            }
+            return statement.param("district", district);
+        }
+    }
+
+    private record MetricRow(String district, MetricTotal total) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RollupTotalsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Figures per district, in district name order; districts without an active record are absent. */
+    Map<String, Figures> byDistrict(Slice s) {
+        Map<String, List<MetricTotal>> metrics = new HashMap<>();
+        s.bind(jdbc.sql("SELECT district, metric_key, unit, SUM(total) FROM "
+                + s.rows("district, metric_key, unit, total, lines", "rollup_metric", "")
+                + " GROUP BY district, metric_key, unit HAVING SUM(lines) > 0 ORDER BY district, metric_key, unit"))
+                .query((rs, n) -> new MetricRow(rs.getString(1),
+                        new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
+                .list()
+                .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
+        Map<String, Long> units = units(s);
+        Map<String, Figures> figures = new LinkedHashMap<>();
+        s.bind(jdbc.sql("SELECT district, SUM(reports), SUM(materials), SUM(value_fen) FROM "
+                + s.rows("district, reports, materials, value_fen", "rollup_figures", "")
+                + " GROUP BY district HAVING SUM(reports) > 0 ORDER BY district"))
+                .query((rs, n) -> {
+                    String district = rs.getString(1);
+                    return Map.entry(district, new Figures(rs.getLong(2), units.getOrDefault(district, 0L),
+                            metrics.getOrDefault(district, List.of()), rs.getLong(3),
+                            BigDecimal.valueOf(rs.getLong(4), 2)));
+                })
+                .list()
+                .forEach(e -> figures.put(e.getKey(), e.getValue()));
+        return figures;
+    }
+
+    /** Items summed per name and unit, largest first. */
+    List<ItemTotal> items(Slice s) {
+        return s.bind(jdbc.sql("SELECT name, unit, SUM(total) AS total FROM "
+                + s.rows("name, unit, total, lines", "rollup_item", "")
+                + " GROUP BY name, unit HAVING SUM(lines) > 0 ORDER BY total DESC, name, unit"))
+                .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    /** Districts ordered by one figure, largest first; those without the figure are left out. */
+    List<RankEntry> rank(Slice s, RankBy by) {
+        String sql = switch (by.kind()) {
+            case METRIC -> "SELECT district, SUM(total) FROM " + s.rows("district, total, lines", "rollup_metric",
+                    " AND metric_key = :key AND unit = :metricUnit") + " GROUP BY district HAVING SUM(lines) > 0";
+            case MATERIALS -> "SELECT district, SUM(materials) FROM " + s.rows("district, materials, materials_reports",
+                    "rollup_figures", "") + " GROUP BY district HAVING SUM(materials_reports) > 0";
+            case VALUE -> "SELECT district, SUM(value_fen) FROM " + s.rows("district, value_fen, value_reports",
+                    "rollup_figures", "") + " GROUP BY district HAVING SUM(value_reports) > 0";
+            case REPORTS -> "SELECT district, SUM(reports) FROM " + s.rows("district, reports", "rollup_figures", "")
+                    + " GROUP BY district HAVING SUM(reports) > 0";
+        };
+        int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
+        return s.bind(jdbc.sql(sql + " ORDER BY 2 DESC, 1")).param("key", by.metricKey())
+                .param("metricUnit", by.unit())
+                .query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale))).list();
+    }
+
+    /**
+     * Distinct reporting units per district. A short range reads its days' rows. A long one counts the units
+     * whose latest active day lies in the range without looking further; only a unit active again after the
+     * range costs an index seek ("any active day in the range?"), so a range ending today costs one small scan.
+     */
+    private Map<String, Long> units(Slice s) {
+        String sql = ChronoUnit.DAYS.between(s.from(), s.to()) < SHORT_RANGE_DAYS
+                ? "SELECT district, COUNT(DISTINCT unit) FROM rollup_unit_day WHERE activity_date BETWEEN :from AND :to"
+                        + " AND reports > 0" + (s.district() != null ? " AND district = :district" : "")
+                        + " GROUP BY district"
+                : "SELECT u.district, COUNT(*) FROM rollup_unit u WHERE u.last_active >= :from"
+                        + (s.district() != null ? " AND u.district = :district" : "")
+                        + " AND (u.last_active <= :to OR EXISTS (SELECT 1 FROM rollup_unit_day d"
+                        + " WHERE d.district = u.district AND d.unit = u.unit AND d.activity_date BETWEEN :from AND :to"
+                        + " AND d.reports > 0)) GROUP BY u.district";
+        Map<String, Long> units = new HashMap<>();
+        jdbc.sql(sql).param("from", s.from().toString()).param("to", s.to().toString())
+                .param("district", s.district())
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> units.put(e.getKey(), e.getValue()));
+        return units;
+    }
+}

@@ -1,0 +1,120 @@
+package cn.cdsw.tallybot.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.cdsw.tallybot.command.RankBy;
+import cn.cdsw.tallybot.command.Scope;
+import cn.cdsw.tallybot.query.TotalsPropertyTests.Fate;
+import cn.cdsw.tallybot.query.TotalsPropertyTests.Step;
+import cn.cdsw.tallybot.report.Actor;
+import cn.cdsw.tallybot.report.RecordSource;
+import cn.cdsw.tallybot.report.ReportContent;
+import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.report.SqliteTestDatabase;
+
+/**
+ * The rollups (migration V5) give the same totals and rankings as the aggregate over the records, after any
+ * history of inserts, retractions and corrections spread over three months, for any date range (days, dekads and
+ * months mixed) and for the city or a district; and the migration's backfill builds the same rollups from
+ * existing records as the running upkeep did (issue 6).
+ */
+class RollupTotalsPropertyTests {
+
+    static final LocalDate START = LocalDate.of(2026, 9, 25);
+    static final Path V5 = Path.of("src/main/resources/db/migration/sqlite/V5__daily_rollups.sql");
+    static final List<RankBy> RANKINGS = List.of(RankBy.metric("visits", "户", "走访"),
+            RankBy.of(RankBy.Kind.MATERIALS, "物资"), RankBy.of(RankBy.Kind.VALUE, "价值"),
+            RankBy.of(RankBy.Kind.REPORTS, "上报"));
+
+    @Provide
+    Arbitrary<List<Step>> histories() {
+        Arbitrary<ReportContent> contents = Combinators.combine(
+                Arbitraries.of("锦江区", "金牛区", "高新区"), Arbitraries.of("甲社工站", "乙社工站", "丙社工室"),
+                Arbitraries.integers().between(0, 70), TotalsPropertyTests.metrics(), TotalsPropertyTests.items(),
+                Arbitraries.longs().between(0, 5000).injectNull(0.5),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("99999.99")).ofScale(2)
+                        .injectNull(0.5))
+                .as((d, u, offset, ms, is, total, value) -> new ReportContent(d, u, null, START.plusDays(offset), ms,
+                        is, total, value, null));
+        return Combinators.combine(contents, Arbitraries.of(Fate.class), contents).as(Step::new).list()
+                .ofMaxSize(30);
+    }
+
+    @Property(tries = 40)
+    void rollupsEqualTheRecordsAggregate(@ForAll("histories") List<Step> history,
+            @ForAll @IntRange(min = 0, max = 75) int a, @ForAll @IntRange(min = 0, max = 75) int b,
+            @ForAll boolean city) throws IOException {
+        DataSource db = SqliteTestDatabase.migrated(Files.createTempDirectory("tallybot-rollups"));
+        play(history, SqliteTestDatabase.reportService(db, TotalsPropertyTests.CLOCK));
+        LocalDate from = START.plusDays(Math.min(a, b));
+        LocalDate to = START.plusDays(Math.max(a, b));
+        String district = city ? null : "锦江区";
+
+        assertSameAsRecords(JdbcClient.create(db), from, to, district);
+        rebuildFromRecords(JdbcClient.create(db));
+        assertSameAsRecords(JdbcClient.create(db), from, to, district);
+    }
+
+    private static void play(List<Step> history, ReportService reports) {
+        int message = 0;
+        for (Step step : history) {
+            long id = reports.store(source("m" + message++), step.content(), "raw").record().id();
+            if (step.fate() == Fate.RETRACT) {
+                reports.retract(id, new Actor("onebot", "1"));
+            } else if (step.fate() == Fate.CORRECT) {
+                reports.correct(id, source("m" + message++), step.correction(), "raw", new Actor("onebot", "1"));
+            }
+        }
+    }
+
+    private static void assertSameAsRecords(JdbcClient jdbc, LocalDate from, LocalDate to, String district) {
+        RollupTotalsRepository rollups = new RollupTotalsRepository(jdbc);
+        TotalsRepository records = new TotalsRepository(jdbc);
+        RollupTotalsRepository.Slice slice = new RollupTotalsRepository.Slice(from, to, district);
+        TotalsRepository.Criteria criteria = new TotalsRepository.Criteria(from, to, new Scope(district, null));
+
+        assertThat(rollups.byDistrict(slice)).as("figures %s..%s %s", from, to, district)
+                .containsExactlyEntriesOf(records.byDistrict(criteria));
+        assertThat(rollups.items(slice)).isEqualTo(records.items(criteria));
+        for (RankBy by : RANKINGS) {
+            assertThat(rollups.rank(slice, by)).as(by.label()).isEqualTo(records.rank(criteria, by, false));
+        }
+    }
+
+    /** Empties the rollups and runs V5's backfill statements, as the migration does on an existing database. */
+    private static void rebuildFromRecords(JdbcClient jdbc) throws IOException {
+        for (String table : List.of("rollup_metric", "rollup_item", "rollup_figures", "rollup_unit_day",
+                "rollup_unit")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+        String script = Files.readString(V5, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+        Arrays.stream(script.split(";")).map(String::strip).filter(sql -> sql.startsWith("INSERT"))
+                .forEach(sql -> jdbc.sql(sql).update());
+    }
+
+    private static RecordSource source(String messageId) {
+        return new RecordSource("onebot", "1418159967", "10001", "张三", messageId,
+                TotalsPropertyTests.CLOCK.instant());
+    }
+}
