@@ -8,14 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the conversation behaves: how many days back a member may report (older needs a coordinator), how long
  * a follow-up question waits for its answer, how long a delivery is remembered for the de-dup fast path, and
- * how many messages one group commit takes at most (0: each message commits alone on its own thread).
+ * how many messages one group commit takes at most (0: each message commits alone on its own thread; SQLite
+ * databases get 64, see {@code SqliteDefaultsPostProcessor}).
  */
 @ConfigurationProperties("tallybot.conversation")
 public record ConversationProperties(
         @DefaultValue("7") int backdateWindowDays,
         @DefaultValue("5m") Duration followUpTimeout,
         @DefaultValue("10m") Duration dedupWindow,
-        @DefaultValue("64") int groupCommitMaxBatch) {
+        @DefaultValue("0") int groupCommitMaxBatch) {
 
     public ConversationProperties {
         if (backdateWindowDays < 0) {

@@ -28,7 +28,11 @@ class RollupRepository {
         this.jdbc = jdbc;
     }
 
-    /** Adds ({@code sign} 1) or removes ({@code sign} -1) record {@code id} in every rollup. */
+    /**
+     * Adds ({@code sign} 1) or removes ({@code sign} -1) record {@code id} in every rollup. Tables in a fixed order
+     * and rows sorted by key, so that concurrent transactions on PostgreSQL take the same row locks in the same
+     * order and cannot deadlock.
+     */
     void add(long id, int sign) {
         lines("rollup_metric", "metric_key", "record_metric", "m.metric_key", "m.value", id, sign);
         lines("rollup_item", "name", "record_item", "m.name", "m.quantity", id, sign);
@@ -38,7 +42,7 @@ class RollupRepository {
                        CASE WHEN r.materials_total IS NULL THEN 0 ELSE :sign END,
                        :sign * COALESCE(r.value_fen, 0), CASE WHEN r.value_fen IS NULL THEN 0 ELSE :sign END
                 FROM activity_record r""" + SPANS + """
-                 WHERE r.id = :id
+                 WHERE r.id = :id ORDER BY 1, 2, 3
                 ON CONFLICT (span, period, district) DO UPDATE SET
                     reports = rollup_figures.reports + excluded.reports,
                     materials = rollup_figures.materials + excluded.materials,
@@ -82,7 +86,7 @@ class RollupRepository {
         jdbc.sql("INSERT INTO " + rollup + " (span, period, district, " + nameColumn + ", unit, total, lines)"
                 + " SELECT s.column1, " + PERIOD + ", r.district, " + name + ", m.unit, :sign * SUM(" + value
                 + "), :sign * COUNT(*) FROM activity_record r JOIN " + lineTable + " m ON m.record_id = r.id" + SPANS
-                + " WHERE r.id = :id GROUP BY 1, 2, 3, 4, 5"
+                + " WHERE r.id = :id GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
                 + " ON CONFLICT (span, period, district, " + nameColumn + ", unit) DO UPDATE SET"
                 + " total = " + rollup + ".total + excluded.total, lines = " + rollup + ".lines + excluded.lines")
                 .param("id", id).param("sign", sign).update();

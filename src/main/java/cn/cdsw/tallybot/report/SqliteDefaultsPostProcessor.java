@@ -21,9 +21,12 @@ class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
     /**
      * One connection because SQLite has one writer: it serialises writes in the process instead of failing on
      * locks. sqlite-jdbc applies these data-source properties as PRAGMAs on connect (SQLiteConfig.Pragma names).
+     * Group commit pays off only with one writer; on PostgreSQL batches from two replicas would hold each
+     * other's rollup rows and deadlock, so it is on for SQLite alone.
      */
     static final Map<String, Object> DEFAULTS = Map.of(
             "spring.datasource.hikari.maximum-pool-size", "1",
+            "tallybot.conversation.group-commit-max-batch", "64",
             PRAGMAS + "[journal_mode]", "WAL",
             PRAGMAS + "[synchronous]", "NORMAL",
             PRAGMAS + "[busy_timeout]", "5000",
