@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 records=${RECORDS:-1000000}
 data=${BENCH_DATA:-$bench_root/target/bench-data}
-stamp="$records-$(cat "$bench_root"/src/main/resources/db/migration/sqlite/*.sql | md5sum | cut -c1-12)"
+stamp="$records-$(cat "$bench_root"/src/main/resources/db/migration/{common,sqlite}/*.sql | md5sum | cut -c1-12)"
 db="$data/q-$stamp.db"
 if [ ! -f "$db" ]; then
   mkdir -p "$data"

@@ -27,6 +27,10 @@ import cn.cdsw.tallybot.config.District;
  */
 public final class BenchDatabase {
 
+    /** The product's own migration folders for SQLite, as application.yml resolves them. */
+    private static final String[] MIGRATIONS = { "classpath:db/migration/common", "classpath:db/migration/sqlite" };
+
+
     public static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(2026, 11, 28);
     static final int DAYS = 365;
     static final int UNITS = 2000;
@@ -44,7 +48,7 @@ public final class BenchDatabase {
         Files.deleteIfExists(db);
         String url = "jdbc:sqlite:" + db.toAbsolutePath();
         long start = System.nanoTime();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite").target("4")
+        Flyway.configure().dataSource(url, null, null).locations(MIGRATIONS).target("4")
                 .load().migrate();
         try (Connection c = DriverManager.getConnection(url)) {
             try (Statement s = c.createStatement()) {
@@ -56,7 +60,7 @@ public final class BenchDatabase {
             new RecordWriter(c, districts, UNITS, GROUPS).write(records, LAST_DAY.minusDays(DAYS - 1), DAYS);
         }
         long inserted = System.nanoTime();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/sqlite").load().migrate();
+        Flyway.configure().dataSource(url, null, null).locations(MIGRATIONS).load().migrate();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("ANALYZE");
