@@ -49,7 +49,11 @@ public final class ChineseNumbers {
      * here: the sign is the tokenizer's business (design §3 refuses them with a reply). Never throws.
      */
     public static Optional<BigDecimal> parse(String s) {
-        String text = TextNormalizer.normalize(s);
+        return parseNormalized(TextNormalizer.normalize(s));
+    }
+
+    /** {@link #parse} for text already normalised, as the scanner's is: it runs once per candidate number. */
+    static Optional<BigDecimal> parseNormalized(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }

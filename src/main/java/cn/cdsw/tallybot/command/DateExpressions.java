@@ -47,10 +47,18 @@ public final class DateExpressions {
      * text is normalised first (full-width digits, spaces) and spaces inside it are ignored ({@code 11月 28日}).
      */
     public static Optional<LocalDate> parse(String s, LocalDate today) {
-        String text = TextNormalizer.normalize(s).replace(" ", "");
+        return parseNormalized(TextNormalizer.normalize(s), today);
+    }
+
+    /** {@link #parse} for normalised text, as the report grammar's pieces are. */
+    static Optional<LocalDate> parseNormalized(String normalized, LocalDate today) {
+        String text = normalized.replace(" ", "");
         Integer daysAgo = DAYS_AGO.get(text);
         if (daysAgo != null) {
             return Optional.of(today.minusDays(daysAgo));
+        }
+        if (text.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
         }
         Matcher m = YEAR_MONTH_DAY.matcher(text);
         if (m.matches()) {

@@ -85,11 +85,11 @@ final class DraftBuilder {
     }
 
     boolean isDate(String text) {
-        return DateExpressions.parse(text, parse.today()).isPresent();
+        return DateExpressions.parseNormalized(text, parse.today()).isPresent();
     }
 
     void date(String text) {
-        LocalDate value = DateExpressions.parse(text, parse.today()).orElseThrow(() -> Hints.badDate(text));
+        LocalDate value = DateExpressions.parseNormalized(text, parse.today()).orElseThrow(() -> Hints.badDate(text));
         if (value.isAfter(parse.today())) {
             throw Hints.futureDate(text);
         }

@@ -21,9 +21,11 @@ final class Lexicon {
 
     private final BotConfig config;
     private final List<String> units;
+    private final Set<String> unitSet;
     private final List<String> approxPrefixes;
     private final List<String> approxSuffixes;
     private final Set<String> keywords = new HashSet<>();
+    private final int longestKeyword;
 
     Lexicon(BotConfig config) {
         this.config = config;
@@ -34,6 +36,7 @@ final class Lexicon {
             allUnits.addAll(m.unitSynonyms().keySet());
         }
         this.units = longestFirst(allUnits.stream());
+        this.unitSet = Set.copyOf(allUnits);
         this.approxPrefixes = longestFirst(config.grammar().approxPrefixes().stream());
         this.approxSuffixes = longestFirst(config.grammar().approxSuffixes().stream());
         keywords.addAll(config.metrics().words());
@@ -44,6 +47,7 @@ final class Lexicon {
             keywords.add(d.name());
             keywords.addAll(d.aliases());
         }
+        this.longestKeyword = keywords.stream().mapToInt(String::length).max().orElse(0);
     }
 
     BotConfig config() {
@@ -63,12 +67,12 @@ final class Lexicon {
     }
 
     boolean isUnit(String word) {
-        return units.contains(word);
+        return unitSet.contains(word);
     }
 
     /** Whether the text at {@code from} starts with a known word, so a quantity may end right before it. */
     boolean keywordAt(String text, int from) {
-        for (int end = text.length(); end > from; end--) {
+        for (int end = Math.min(text.length(), from + longestKeyword); end > from; end--) {
             if (keywords.contains(text.substring(from, end))) {
                 return true;
             }

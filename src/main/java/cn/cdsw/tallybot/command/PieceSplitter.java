@@ -20,10 +20,12 @@ final class PieceSplitter {
     private static final String NUMERIC_START = "0123456789零〇一二两三四五六七八九十百千万-";
 
     private final Lexicon lexicon;
+    private final QuantityScanner scanner;
     private final Pattern noteField;
 
     PieceSplitter(Lexicon lexicon, List<String> noteWords) {
         this.lexicon = lexicon;
+        this.scanner = new QuantityScanner(lexicon);
         String alternatives = String.join("|", noteWords.stream().map(Pattern::quote).toList());
         this.noteField = Pattern.compile("(?:^|[\\s,、;。])(?:" + alternatives + ")\\s*:");
     }
@@ -85,7 +87,7 @@ final class PieceSplitter {
 
     /** A word such as {@code 196}, {@code 196户} or {@code 三户}, but not {@code 三圣街道社工站}. */
     private boolean startsAQuantity(String word) {
-        List<Token> tokens = new QuantityScanner(lexicon).scan(word);
+        List<Token> tokens = scanner.scan(word);
         return !tokens.isEmpty() && tokens.get(0) instanceof Token.Quantity;
     }
 

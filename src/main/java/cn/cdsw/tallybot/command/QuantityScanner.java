@@ -78,7 +78,7 @@ final class QuantityScanner {
             return Optional.empty();
         }
         int numberEnd = i;
-        Optional<BigDecimal> value = ChineseNumbers.parse(s.substring(numberStart, i));
+        Optional<BigDecimal> value = ChineseNumbers.parseNormalized(s.substring(numberStart, i));
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -143,7 +143,14 @@ final class QuantityScanner {
     }
 
     private static @Nullable String startingWith(String s, int i, List<String> words) {
+        if (i >= s.length()) {
+            return null;
+        }
+        char first = s.charAt(i);
         for (String w : words) {
+            if (w.charAt(0) != first) {
+                continue;
+            }
             if (s.startsWith(w, i)) {
                 return w;
             }
