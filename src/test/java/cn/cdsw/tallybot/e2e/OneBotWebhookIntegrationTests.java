@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,63 +16,7 @@ import tools.jackson.databind.JsonNode;
  * real SQLite file, answers as quick operations, records read back through the admin API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OneBotWebhookIntegrationTests {
-
-    static final String SECRET = "onebot-secret";
-    static final String TOKEN = "test-api-token";
-    static final String GROUP = "1418159967";
-    static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
-    static final AtomicLong IDS = new AtomicLong(9000);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOON);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestSupport.sqliteUrl("tallybot-e2e"));
-        registry.add("tallybot.onebot.secret", () -> SECRET);
-        registry.add("tallybot.api.token", () -> TOKEN);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
-
-    WebhookClient bot;
-
-    @BeforeEach
-    void connect() {
-        bot = new WebhookClient(port, SECRET, TOKEN);
-        clock.set(NOON);
-    }
-
-    static long nextId() {
-        return IDS.incrementAndGet();
-    }
-
-    WebhookClient.Answer say(long userId, String text) {
-        return bot.post(OneBotEvents.groupMessage(GROUP, nextId(), userId, "member", text, clock.instant()));
-    }
-
-    int recordCount() {
-        return bot.api("/api/v1/records").size();
-    }
-
-    JsonNode record(long id) {
-        return bot.api("/api/v1/records/" + id);
-    }
-
-    static long idIn(String reply) {
-        return Long.parseLong(reply.replaceAll("(?s)^.*?#(\\d+).*$", "$1"));
-    }
+class OneBotWebhookIntegrationTests extends WebhookTestBase {
 
     @Test
     void storesAReportAndConfirmsItExactly() {

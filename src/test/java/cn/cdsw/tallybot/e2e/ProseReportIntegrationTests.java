@@ -2,24 +2,10 @@ package cn.cdsw.tallybot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,76 +14,23 @@ import tools.jackson.databind.JsonNode;
  * stored only after its sender answers 确认, through signed OneBot events into the real application on SQLite.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProseReportIntegrationTests {
+class ProseReportIntegrationTests extends WebhookTestBase {
 
-    static final String SECRET = "onebot-secret";
-    static final String TOKEN = "test-api-token";
-    static final String GROUP = "1418159967";
-    static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
-    static final AtomicLong IDS = new AtomicLong(50_000);
     static final String PENGZHOU = "#上报 彭州市 社工总站\n自本轮疫情爆发以来，彭州社工共计拨打线上电话300余个，"
             + "开展线下实地走访60余次，为18名空巢独居老人提供心理疏导。";
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOON);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + tempDir().resolve("tallybot.db"));
-        registry.add("tallybot.onebot.secret", () -> SECRET);
-        registry.add("tallybot.api.token", () -> TOKEN);
-    }
-
-    static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("tallybot-prose");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MutableClock clock;
-
-    WebhookClient bot;
-
-    @BeforeEach
-    void connect() {
-        bot = new WebhookClient(port, SECRET, TOKEN);
-        clock.set(NOON);
-    }
 
     byte[] event(long messageId, long userId, String text) {
         return OneBotEvents.groupMessage(GROUP, messageId, userId, "member", text, clock.instant());
     }
 
-    WebhookClient.Answer say(long userId, String text) {
-        return bot.post(event(IDS.incrementAndGet(), userId, text));
-    }
-
-    int recordCount() {
-        return bot.api("/api/v1/records").size();
-    }
-
     JsonNode record(String reply) {
-        return bot.api("/api/v1/records/" + reply.replaceAll("(?s)^.*?#(\\d+).*$", "$1"));
+        return record(idIn(reply));
     }
 
     @Test
     void readsBackTheFiguresAndStoresThemOnlyOnTheSendersConfirmation() {
         int before = recordCount();
-        long proseId = IDS.incrementAndGet();
+        long proseId = nextId();
 
         WebhookClient.Answer readBack = bot.post(event(proseId, 30001, PENGZHOU));
 
@@ -114,7 +47,7 @@ class ProseReportIntegrationTests {
         assertThat(say(30002, "确认").status()).isEqualTo(204);
         assertThat(recordCount()).isEqualTo(before);
 
-        byte[] confirm = event(IDS.incrementAndGet(), 30001, "＃确认！");
+        byte[] confirm = event(nextId(), 30001, "＃确认！");
         WebhookClient.Answer stored = bot.post(confirm);
 
         assertThat(stored.replyText()).startsWith("✅ 已记录 #").contains("彭州市·社工总站（11月29日）：电话约300次，走访约60次，心理疏导18人。");
