@@ -206,6 +206,11 @@ final class ReportBodyParser {
             draft.item(word, clause.quantities().get(0));
             return;
         }
+        String object = config.grammar().withoutItemVerb(word);
+        if (!object.equals(word)) {
+            readClause(new Clause(object, clause.quantities()), piece, draft);
+            return;
+        }
         String unit = clause.quantities().get(0).unit();
         throw unit != null && config.materials().units().contains(unit) ? Hints.itemOutsideMaterials(piece)
                 : Hints.unreadable(piece);

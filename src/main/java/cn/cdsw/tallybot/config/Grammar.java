@@ -10,13 +10,24 @@ import java.util.Optional;
  */
 public record Grammar(
         Map<String, ReportField> fieldWords, List<String> unitSuffixes, List<String> approxPrefixes,
-        List<String> approxSuffixes) {
+        List<String> approxSuffixes, List<String> itemVerbs) {
 
     public Grammar {
         fieldWords = Map.copyOf(fieldWords);
         unitSuffixes = List.copyOf(unitSuffixes);
         approxPrefixes = List.copyOf(approxPrefixes);
         approxSuffixes = List.copyOf(approxSuffixes);
+        itemVerbs = List.copyOf(itemVerbs);
+    }
+
+    /** The word without a leading verb of giving or collecting (发放口罩 → 口罩), or the word itself. */
+    public String withoutItemVerb(String word) {
+        for (String verb : itemVerbs) {
+            if (word.startsWith(verb) && word.length() > verb.length()) {
+                return word.substring(verb.length());
+            }
+        }
+        return word;
     }
 
     public Optional<ReportField> field(String word) {

@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +33,9 @@ final class GrammarReader {
             }
         });
         YamlNode approx = file.require("approx");
+        YamlNode itemVerbs = file.get("item-verbs");
         return new Grammar(fieldWords, file.require("unit-suffixes").texts(), approx.require("prefixes").texts(),
-                approx.require("suffixes").texts());
+                approx.require("suffixes").texts(),
+                itemVerbs == null ? List.of() : itemVerbs.texts());
     }
 }

@@ -265,4 +265,13 @@ class CommandParserTests {
         assertThat(draft.materialsTotal()).isEqualTo(1310);
         assertThat(draft.items()).containsExactly(new Item("口罩", 500, "个", false));
     }
+
+    @Test
+    void readsMaterialsAfterAVerbOfGivingOrCollecting() {
+        ReportDraft draft = report("#上报 锦江区 三圣街道社工站 发放口罩300个 募集物资4283件 发放宣传单200份");
+
+        assertThat(draft.items()).containsExactly(new Item("口罩", 300, "个", false));
+        assertThat(draft.materialsTotal()).isEqualTo(4283);
+        assertThat(draft.metrics()).containsExactly(new Metric("publicity", "份", 200, false));
+    }
 }
