@@ -26,6 +26,9 @@ final class ReportBodyParser {
     private final PieceSplitter splitter;
     private final List<DistrictPrefix> districtPrefixes;
 
+    /** How long the "for whom" between a metric word and its number may be: 困难群众, 空巢独居老人. */
+    private static final int MAX_QUALIFIER = 8;
+
     /** A district name or alias that may start a word, longest first so 锦江区 wins over 锦江. */
     private record DistrictPrefix(String word, District district, boolean fullName) {
     }
@@ -211,9 +214,37 @@ final class ReportBodyParser {
             readClause(new Clause(object, clause.quantities()), piece, draft);
             return;
         }
+        Optional<MetricDefinition> qualified = qualifiedMetric(word, clause.quantities());
+        if (qualified.isPresent()) {
+            clause.quantities().forEach(q -> draft.metric(qualified.get(), q));
+            return;
+        }
         String unit = clause.quantities().get(0).unit();
         throw unit != null && config.materials().units().contains(unit) ? Hints.itemOutsideMaterials(piece)
                 : Hints.unreadable(piece);
+    }
+
+    /**
+     * A metric word with who or what it was for: 走访困难群众20户, 电话问候独居老人30人次, 宣传海报80张. Taken only when
+     * the word starts or ends with the metric's word, the rest is a short phrase without digits, and every unit
+     * written is one the metric takes, so the figure cannot land in the wrong metric or unit.
+     */
+    private Optional<MetricDefinition> qualifiedMetric(String word, List<Token.Quantity> quantities) {
+        MetricDefinition best = null;
+        int longest = 0;
+        for (String synonym : config.metrics().words()) {
+            boolean affix = word.startsWith(synonym) || word.endsWith(synonym);
+            int rest = word.length() - synonym.length();
+            if (affix && synonym.length() > longest && rest > 0 && rest <= MAX_QUALIFIER
+                    && word.chars().noneMatch(Character::isDigit)) {
+                MetricDefinition m = config.metrics().byWord(synonym).orElseThrow();
+                if (quantities.stream().allMatch(q -> q.unit() != null && m.canonicalUnit(q.unit()).isPresent())) {
+                    best = m;
+                    longest = synonym.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private District district(String value) {

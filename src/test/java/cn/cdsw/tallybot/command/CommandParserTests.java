@@ -274,4 +274,27 @@ class CommandParserTests {
         assertThat(draft.materialsTotal()).isEqualTo(4283);
         assertThat(draft.metrics()).containsExactly(new Metric("publicity", "份", 200, false));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            慰问困难群众20户          | visits      | 户   | 20
+            入户走访独居老人46户      | visits      | 户   | 46
+            电话问候独居老人30人次    | calls       | 次   | 30
+            宣传海报80张              | publicity   | 份   | 80
+            """)
+    void readsAMetricWordWithWhomItServed(String clause, String key, String unit, long value) {
+        assertThat(report("#上报 锦江区 三圣街道社工站 " + clause.strip()).metrics())
+                .containsExactly(new Metric(key, unit, value, false));
+    }
+
+    @Test
+    void doesNotGuessAQualifiedMetricWhoseUnitDoesNotFit() {
+        ParseResult result = parse("#上报 锦江区 三圣街道社工站 走访老人发放口罩300个");
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> assertThat(parsed.command())
+                .isInstanceOfSatisfying(Command.ProsePending.class, pending -> {
+                    assertThat(pending.draft().metrics()).isEmpty();
+                    assertThat(pending.draft().items()).containsExactly(new Item("口罩", 300, "个", false));
+                }));
+    }
 }
