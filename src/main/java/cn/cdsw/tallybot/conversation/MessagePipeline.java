@@ -21,6 +21,7 @@ import cn.cdsw.tallybot.platform.Reply;
 class MessagePipeline implements InboundHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
+    private static final int LOGGED_REPLY = 60;
 
     private final CommandParser parser;
     private final CommandDispatcher dispatcher;
@@ -62,8 +63,9 @@ class MessagePipeline implements InboundHandler {
         }
         if (result instanceof ParseResult.Parsed parsed) {
             conversation.forget(message);
-            log.info("command {}", parsed.command().getClass().getSimpleName());
-            return replyLog.once(message, () -> dispatcher.dispatch(parsed.command(), turn));
+            Optional<String> reply = replyLog.once(message, () -> dispatcher.dispatch(parsed.command(), turn));
+            log.info("command {} answered: {}", parsed.command().getClass().getSimpleName(), firstLine(reply));
+            return reply;
         }
         if (result instanceof ParseResult.Rejected rejected) {
             log.info("command refused at fragment '{}'", rejected.fragment());
@@ -73,6 +75,12 @@ class MessagePipeline implements InboundHandler {
             return replyLog.once(message, () -> conversation.reports().answer(turn));
         }
         return Optional.empty();
+    }
+
+    /** The reply's first line, cut short: it names the record id an operator looks for, not the whole text. */
+    private static String firstLine(Optional<String> reply) {
+        String line = reply.map(r -> r.lines().findFirst().orElse("")).orElse("(silent)");
+        return line.length() > LOGGED_REPLY ? line.substring(0, LOGGED_REPLY) + "…" : line;
     }
 
     @Override

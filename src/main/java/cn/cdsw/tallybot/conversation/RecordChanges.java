@@ -47,7 +47,7 @@ class RecordChanges {
         }
         ChangeResult result = reports.retract(target.get().id(), turn.actor());
         if (result instanceof ChangeResult.Changed changed) {
-            log.info("record #{} retracted", changed.after().id());
+            log.debug("record #{} retracted", changed.after().id());
             return ReplyTexts.retracted(changed.after(), figures(changed.after().content()));
         }
         return notActive(target.get().id());
@@ -65,7 +65,7 @@ class RecordChanges {
         ReportContent merged = merge(target.get().content(), changes);
         ChangeResult result = reports.correct(id, turn.source(), merged, turn.message().text(), turn.actor());
         if (result instanceof ChangeResult.Changed changed) {
-            log.info("record #{} superseded by #{}", id, changed.after().id());
+            log.debug("record #{} superseded by #{}", id, changed.after().id());
             return ReplyTexts.corrected(id, changed.after(), figures(changed.after().content()));
         }
         return notActive(id);

@@ -40,7 +40,7 @@ class ReportFiling {
                 turn.message().text());
         List<String> figures = result instanceof StoreResult.Stored ? draft.figures()
                 : ReplyTexts.figures(result.record().content(), config.metrics(), config.materials().totalUnit());
-        log.info("report #{} {} for {}·{}", result.record().id(),
+        log.debug("report #{} {} for {}·{}", result.record().id(),
                 result instanceof StoreResult.Stored ? "stored" : "already stored", district, unit);
         return Optional.of(ReplyTexts.stored(result.record(), figures));
     }
