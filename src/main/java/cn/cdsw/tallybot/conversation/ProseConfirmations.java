@@ -3,7 +3,6 @@ package cn.cdsw.tallybot.conversation;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,8 +16,6 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.ProseVocabulary;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
-import cn.cdsw.tallybot.report.Binding;
-import cn.cdsw.tallybot.report.ReportService;
 
 /**
  * The prose report loop (design §3, "Strict, then helpful"): the figures read from a paragraph are shown one a
@@ -32,16 +29,14 @@ class ProseConfirmations {
 
     private static final Logger log = LoggerFactory.getLogger(ProseConfirmations.class);
 
-    private final ReportService reports;
     private final PendingDrafts pending;
     private final CommandParser parser;
     private final ReportFiling filing;
     private final ProseVocabulary words;
     private final String totalUnit;
 
-    ProseConfirmations(ReportService reports, @Qualifier("confirmations") PendingDrafts pending, CommandParser parser,
+    ProseConfirmations(@Qualifier("confirmations") PendingDrafts pending, CommandParser parser,
             ReportFiling filing, BotConfig config) {
-        this.reports = reports;
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
@@ -50,14 +45,11 @@ class ProseConfirmations {
     }
 
     Optional<String> propose(ReportDraft draft, Turn turn) {
-        Optional<Binding> binding = reports.bindingOf(turn.message().platform(), turn.message().senderId());
-        String district = draft.district() != null ? draft.district() : binding.map(Binding::district).orElse(null);
-        String unit = draft.unit() != null || district == null ? draft.unit()
-                : ReportFiling.boundUnit(binding, district);
-        if (district != null && unit == null) {
+        ReportFiling.Where where = filing.place(draft, turn.message(), null);
+        if (where.district() != null && where.unit() == null) {
             return Optional.of(ReplyTexts.MISSING_UNIT);
         }
-        ReportDraft placed = draft.withPlace(district, unit);
+        ReportDraft placed = draft.withPlace(where.district(), where.unit());
         pending.hold(turn.message(), placed);
         log.info("prose report read {} figures and waits for 确认", placed.figures().size());
         return Optional.of(ProseTexts.readBack(placed, totalUnit));
@@ -106,24 +98,13 @@ class ProseConfirmations {
             return words.confirmWords().contains(word) ? Optional.of(ProseTexts.STILL_NEEDS_DISTRICT)
                     : Optional.empty();
         }
-        String district = place.get().district();
-        String unit = firstKnown(held.draft().unit(), place.get().unit(), ReportFiling.boundUnit(
-                reports.bindingOf(turn.message().platform(), turn.message().senderId()), district));
-        return filing.store(held.draft(), district, unit, original);
+        ReportFiling.Where where = filing.place(held.draft(), turn.message(), place.get());
+        return filing.store(held.draft(), where.district(), where.unit(), original);
     }
 
     /** 确认, ＃确认, 确认！ and OK all read as the same answer. */
     static String answerWord(String text) {
         String normalized = TextNormalizer.normalize(text).replaceFirst("^[#/]\\s*", "");
         return normalized.replaceFirst("[\\s.。!~,]+$", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static @Nullable String firstKnown(@Nullable String... candidates) {
-        for (String c : candidates) {
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
     }
 }

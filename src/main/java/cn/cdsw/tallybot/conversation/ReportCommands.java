@@ -15,7 +15,6 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Actor;
-import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
 
 /**
@@ -44,15 +43,13 @@ class ReportCommands {
     }
 
     Optional<String> report(ReportDraft draft, Turn turn) {
-        Optional<Binding> binding = reports.bindingOf(turn.message().platform(), turn.message().senderId());
-        String district = draft.district() != null ? draft.district() : binding.map(Binding::district).orElse(null);
-        if (district == null) {
+        ReportFiling.Where where = filing.place(draft, turn.message(), null);
+        if (where.district() == null) {
             pending.hold(turn.message(), draft);
             log.info("report waits for its district");
             return Optional.of(ReplyTexts.ASK_DISTRICT);
         }
-        String unit = draft.unit() != null ? draft.unit() : ReportFiling.boundUnit(binding, district);
-        return filing.store(draft, district, unit, turn);
+        return filing.store(draft, where.district(), where.unit(), turn);
     }
 
     /** #上报 with a pasted paragraph: show what was read and wait for 确认. */
@@ -90,13 +87,9 @@ class ReportCommands {
             return nearest.isEmpty() || turn.message().text().length() > 8 ? Optional.empty()
                     : Optional.of("❌ 没有找到这个区县，您是不是要找：" + String.join("、", nearest) + "？请直接回复区县名。");
         }
-        ReportDraft draft = report.draft();
-        String unit = draft.unit() != null ? draft.unit() : place.get().unit();
-        if (unit == null) {
-            unit = ReportFiling.boundUnit(reports.bindingOf(turn.message().platform(), turn.message().senderId()),
-                    place.get().district());
-        }
-        return filing.store(draft, place.get().district(), unit, new Turn(report.original(), turn.context()));
+        ReportFiling.Where where = filing.place(report.draft(), turn.message(), place.get());
+        return filing.store(report.draft(), where.district(), where.unit(), new Turn(report.original(),
+                turn.context()));
     }
 
     /** A recalled chat message takes its record with it (OneBot group_recall). */

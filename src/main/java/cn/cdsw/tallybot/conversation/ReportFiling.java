@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.cdsw.tallybot.command.Place;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.StoreResult;
@@ -45,8 +47,28 @@ class ReportFiling {
         return Optional.of(ReplyTexts.stored(result.record(), figures));
     }
 
-    /** The bound unit, when the binding is for the same district (or the report named none). */
-    static @Nullable String boundUnit(Optional<Binding> binding, String district) {
-        return binding.filter(b -> b.district().equals(district)).map(Binding::unit).orElse(null);
+    /** Where a report belongs, as far as it is known; either part may still be missing. */
+    record Where(@Nullable String district, @Nullable String unit) {
+    }
+
+    /**
+     * The district and unit of a report: as written, else as the sender answered a question, else from the
+     * sender's binding — whose unit only counts for the binding's own district.
+     */
+    Where place(ReportDraft draft, ChatMessage sender, @Nullable Place answer) {
+        Optional<Binding> binding = reports.bindingOf(sender.platform(), sender.senderId());
+        String district = firstKnown(draft.district(), answer == null ? null : answer.district(),
+                binding.map(Binding::district).orElse(null));
+        String boundUnit = binding.filter(b -> b.district().equals(district)).map(Binding::unit).orElse(null);
+        return new Where(district, firstKnown(draft.unit(), answer == null ? null : answer.unit(), boundUnit));
+    }
+
+    private static @Nullable String firstKnown(@Nullable String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return null;
     }
 }
