@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +85,20 @@ class RecordRepository {
             rollups.add(recordId, 1);
         });
         return id.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    /**
+     * The record {@link #insert} just stored, as a read would return it (the instant to the millisecond, money
+     * through fen), built from what was written rather than read back: three fewer queries per report.
+     */
+    static ActivityRecord asStored(long id, RecordSource source, ReportContent content, String rawText,
+            @Nullable Long supersedes) {
+        RecordSource stored = new RecordSource(source.platform(), source.groupId(), source.senderId(),
+                source.senderName(), source.messageId(), source.receivedAt().truncatedTo(ChronoUnit.MILLIS));
+        ReportContent exact = new ReportContent(content.district(), content.unit(), content.category(),
+                content.activityDate(), content.metrics(), content.items(), content.materialsTotal(),
+                Money.fenToYuan(Money.yuanToFen(content.valueYuan())), content.note());
+        return new ActivityRecord(id, stored, exact, rawText, RecordStatus.ACTIVE, supersedes, null);
     }
 
     Optional<ActivityRecord> findById(long id) {

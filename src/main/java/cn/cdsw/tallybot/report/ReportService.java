@@ -45,7 +45,7 @@ public class ReportService {
             return new StoreResult.AlreadyStored(existing(source));
         }
         audit.append(id.getAsLong(), RecordEvent.CREATED, authorOf(source), clock.instant(), null);
-        return new StoreResult.Stored(load(id.getAsLong()));
+        return new StoreResult.Stored(RecordRepository.asStored(id.getAsLong(), source, content, rawText, null));
     }
 
     public Optional<ActivityRecord> find(long id) {
@@ -142,7 +142,7 @@ public class ReportService {
         }
         audit.append(newId, RecordEvent.CREATED, actor, clock.instant(), "supersedes #" + oldId);
         audit.append(oldId, RecordEvent.SUPERSEDED, actor, clock.instant(), "superseded by #" + newId);
-        return new Changed(load(newId));
+        return new Changed(RecordRepository.asStored(newId, source, content, rawText, oldId));
     }
 
     private ActivityRecord existing(RecordSource source) {
