@@ -44,21 +44,20 @@ class QueryCommands {
     }
 
     String list(Command.ListRecords list) {
-        List<ActivityRecord> records = reports.search(new RecordFilter(list.period().from(), list.period().to(),
-                list.scope().district(), list.scope().unit(), RecordStatus.ACTIVE));
-        String head = "📋 " + list.scope().label() + "·" + list.period().label() + " 明细（" + records.size() + "条）";
-        if (records.isEmpty()) {
+        ReportService.Page page = reports.newest(new RecordFilter(list.period().from(), list.period().to(),
+                list.scope().district(), list.scope().unit(), RecordStatus.ACTIVE), LIST_LIMIT);
+        String head = "📋 " + list.scope().label() + "·" + list.period().label() + " 明细（" + page.total() + "条）";
+        if (page.records().isEmpty()) {
             return head + "\n暂无上报。";
         }
         StringBuilder text = new StringBuilder(head);
-        for (int i = records.size() - 1; i >= Math.max(0, records.size() - LIST_LIMIT); i--) {
-            ActivityRecord r = records.get(i);
+        for (ActivityRecord r : page.records()) {
             text.append("\n#").append(r.id()).append(' ').append(ReplyTexts.place(r.content())).append('：')
                     .append(String.join("，", ReplyTexts.figures(r.content(), config.metrics(),
                             config.materials().totalUnit())));
         }
-        if (records.size() > LIST_LIMIT) {
-            text.append("\n另有 ").append(records.size() - LIST_LIMIT).append(" 条较早的记录，请缩小时段或区县。");
+        if (page.total() > page.records().size()) {
+            text.append("\n另有 ").append(page.total() - page.records().size()).append(" 条较早的记录，请缩小时段或区县。");
         }
         return text.toString();
     }

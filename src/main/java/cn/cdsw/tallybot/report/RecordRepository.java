@@ -132,16 +132,33 @@ class RecordRepository {
 
     /** Records matching every non-null criterion, by id. Conditions are fixed fragments; only values bind. */
     List<ActivityRecord> search(RecordFilter filter) {
-        List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        return withLines(jdbc.sql(SELECT + where(filter, params) + " ORDER BY id").params(params).query(ROW).list());
+    }
+
+    /** The newest {@code limit} records matching the filter, newest first. */
+    List<ActivityRecord> newest(RecordFilter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        return withLines(jdbc.sql(SELECT + where(filter, params) + " ORDER BY id DESC LIMIT :limit").params(params)
+                .query(ROW).list());
+    }
+
+    long count(RecordFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM activity_record " + where(filter, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(RecordFilter filter, Map<String, Object> params) {
+        List<String> where = new ArrayList<>();
         addCondition(where, params, "activity_date >= :from", "from", filter.from());
         addCondition(where, params, "activity_date <= :to", "to", filter.to());
         addCondition(where, params, "district = :district", "district", filter.district());
         addCondition(where, params, "unit = :unit", "unit", filter.unit());
         addCondition(where, params, "status = :status", "status",
                 filter.status() == null ? null : filter.status().wireName());
-        String sql = SELECT + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY id";
-        return withLines(jdbc.sql(sql).params(params).query(ROW).list());
+        return where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where);
     }
 
     /** Sets a status only while the record is active; false when it was missing or no longer active. */

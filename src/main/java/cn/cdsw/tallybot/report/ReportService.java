@@ -56,6 +56,16 @@ public class ReportService {
         return records.findBySource(platform, groupId, messageId);
     }
 
+    /** The newest {@code limit} records matching the filter, newest first, and how many match in all. */
+    @Transactional(readOnly = true)
+    public Page newest(RecordFilter filter, int limit) {
+        return new Page(records.newest(filter, limit), records.count(filter));
+    }
+
+    /** Some of the records matching a filter, and how many match. */
+    public record Page(List<ActivityRecord> records, long total) {
+    }
+
     /** Records matching the filter, in id order. */
     public List<ActivityRecord> search(RecordFilter filter) {
         return records.search(filter);

@@ -102,6 +102,9 @@ class QueryAndSummaryIntegrationTests {
                 .contains("{\"key\":\"visits\",\"unit\":\"人次\",\"value\":15}");
         assertThat(totals.get("by_district").size()).isEqualTo(2);
 
+        assertThat(say(6, "member", "#明细 锦江区 今天")).contains("锦江区·今天 明细（2条）")
+                .contains("锦江区·锦官驿街道社工站（11月29日）：走访15人次").contains("三圣街道社工站（11月29日）：走访196户");
+        assertThat(say(6, "member", "#明细 金牛区")).contains("明细（1条）").doesNotContain("1000户");
         assertThat(say(6, "member", "#未报")).contains("只有协调员");
         assertThat(say(6, "admin", "#未报")).contains("未上报").contains("青羊区·琴台路社区社工室")
                 .doesNotContain("三圣街道社工站");
