@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.report;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,30 +51,29 @@ class RecordLineRepository {
 
     /** Metrics of the given records in written order; records without metrics are absent from the map. */
     Map<Long, List<Metric>> metricsOf(Collection<Long> recordIds) {
-        Map<Long, List<Metric>> byRecord = new HashMap<>();
-        for (List<Long> chunk : chunks(recordIds)) {
-            jdbc.sql("""
-                    SELECT record_id, metric_key, unit, value, approx FROM record_metric
-                    WHERE record_id IN (:ids) ORDER BY record_id, position""")
-                    .param("ids", chunk)
-                    .query((rs, n) -> Map.entry(rs.getLong("record_id"), new Metric(rs.getString("metric_key"),
-                            rs.getString("unit"), rs.getLong("value"), rs.getInt("approx") == 1)))
-                    .list()
-                    .forEach(e -> byRecord.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        }
-        return byRecord;
+        return linesOf(recordIds, "SELECT record_id, metric_key, unit, value, approx FROM record_metric",
+                rs -> new Metric(rs.getString("metric_key"), rs.getString("unit"), rs.getLong("value"),
+                        rs.getInt("approx") == 1));
     }
 
     /** Items of the given records in written order; records without items are absent from the map. */
     Map<Long, List<Item>> itemsOf(Collection<Long> recordIds) {
-        Map<Long, List<Item>> byRecord = new HashMap<>();
+        return linesOf(recordIds, "SELECT record_id, name, quantity, unit, approx FROM record_item",
+                rs -> new Item(rs.getString("name"), rs.getLong("quantity"), rs.getString("unit"),
+                        rs.getInt("approx") == 1));
+    }
+
+    /** Reads one line from the current row of a result set. */
+    private interface LineMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Map<Long, List<T>> linesOf(Collection<Long> recordIds, String select, LineMapper<T> line) {
+        Map<Long, List<T>> byRecord = new HashMap<>();
         for (List<Long> chunk : chunks(recordIds)) {
-            jdbc.sql("""
-                    SELECT record_id, name, quantity, unit, approx FROM record_item
-                    WHERE record_id IN (:ids) ORDER BY record_id, position""")
+            jdbc.sql(select + " WHERE record_id IN (:ids) ORDER BY record_id, position")
                     .param("ids", chunk)
-                    .query((rs, n) -> Map.entry(rs.getLong("record_id"), new Item(rs.getString("name"),
-                            rs.getLong("quantity"), rs.getString("unit"), rs.getInt("approx") == 1)))
+                    .query((rs, n) -> Map.entry(rs.getLong("record_id"), line.map(rs)))
                     .list()
                     .forEach(e -> byRecord.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         }
