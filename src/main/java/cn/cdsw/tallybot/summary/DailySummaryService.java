@@ -3,13 +3,10 @@ package cn.cdsw.tallybot.summary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.platform.GroupRef;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +24,12 @@ public class DailySummaryService {
 
     private final SummaryClaimRepository claims;
     private final SummaryDelivery delivery;
-    private final Supplier<@Nullable SummaryComposer> composer;
+    private final SummaryComposer composer;
     private final GroupDirectory groups;
     private final PostSchedule schedule;
-    private final AtomicBoolean composerMissingLogged = new AtomicBoolean();
 
     DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
-            Supplier<@Nullable SummaryComposer> composer, GroupDirectory groups, PostSchedule schedule) {
+            SummaryComposer composer, GroupDirectory groups, PostSchedule schedule) {
         this.claims = claims;
         this.delivery = delivery;
         this.composer = composer;
@@ -49,13 +45,6 @@ public class DailySummaryService {
      * never sends a (group, date) twice.
      */
     public void postDue(Instant now) {
-        SummaryComposer current = composer.get();
-        if (current == null) {
-            if (composerMissingLogged.compareAndSet(false, true)) {
-                log.warn("No SummaryComposer bean: daily summaries are not posted");
-            }
-            return;
-        }
         LocalDate date = schedule.dueDate(now);
         boolean catchUp = schedule.isCatchUp(date, now);
         for (GroupConfig group : schedule.owed(date) ? groups.summaryGroups() : List.<GroupConfig>of()) {
@@ -64,7 +53,7 @@ public class DailySummaryService {
                         catchUp ? " (补发)" : "");
             }
         }
-        TickSummaries summaries = new TickSummaries(current);
+        TickSummaries summaries = new TickSummaries(composer);
         for (SummaryPost post : claims.due(now)) {
             delivery.deliver(post, summaries, now);
         }
@@ -78,16 +67,12 @@ public class DailySummaryService {
      * group never gets the scheduled post on top. A group whose send failed is left as it was.
      */
     public List<Delivery> postNow(LocalDate date) {
-        SummaryComposer current = composer.get();
-        if (current == null) {
-            throw new IllegalStateException("no SummaryComposer bean: cannot compose a summary");
-        }
-        DailySummary summary = current.compose(date, false);
+        DailySummary summary = composer.compose(date, false);
         List<Delivery> deliveries = groups.summaryGroups().stream()
                 .map(group -> new Delivery(ref(group), summary, delivery.sendNow(ref(group), summary)))
                 .toList();
         if (deliveries.stream().anyMatch(Delivery::sent)) {
-            current.posted(summary);
+            composer.posted(summary);
         }
         return deliveries;
     }

@@ -14,9 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires summary delivery. The composer and the senders are looked up, not required: without a composer
- * (another feature provides it) or without a platform API the application still starts, and delivery says so
- * in the log.
+ * Wires summary delivery. The senders are looked up, not required: without a platform API the application
+ * still starts, and delivery says so in the log.
  */
 @Configuration(proxyBeanMethods = false)
 class SummaryConfiguration {
@@ -33,10 +32,10 @@ class SummaryConfiguration {
 
     @Bean
     DailySummaryService dailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
-            ObjectProvider<SummaryComposer> composers, BotConfig config, BotConfigProperties bot,
+            SummaryComposer composer, BotConfig config, BotConfigProperties bot,
             SummaryProperties properties, InstallationRepository installation, Clock clock) {
         PostSchedule schedule = new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow(),
                 installation.firstStarted(clock.instant()));
-        return new DailySummaryService(claims, delivery, composers::getIfAvailable, config.groups(), schedule);
+        return new DailySummaryService(claims, delivery, composer, config.groups(), schedule);
     }
 }

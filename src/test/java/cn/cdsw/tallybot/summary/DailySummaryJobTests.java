@@ -57,7 +57,7 @@ class DailySummaryJobTests {
         SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender),
                 new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6), new Random(3)),
                 true, "job-test", clock);
-        DailySummaryService service = new DailySummaryService(claims, delivery, () -> flaky,
+        DailySummaryService service = new DailySummaryService(claims, delivery, flaky,
                 new GroupDirectory(List.of(new GroupConfig("onebot", "639921629", "街道社区用户群", true))),
                 new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10)));
         DailySummaryJob job = new DailySummaryJob(service, clock, new LocalSummaryLock(clock), new ReplicaId("a"),
@@ -79,7 +79,7 @@ class DailySummaryJobTests {
                 new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6), new Random(3)),
                 true, "job-test", clock);
         SummaryComposer composer = new RecordingComposer();
-        DailySummaryService service = new DailySummaryService(claims, delivery, () -> composer,
+        DailySummaryService service = new DailySummaryService(claims, delivery, composer,
                 new GroupDirectory(List.of(new GroupConfig("onebot", "639921629", "街道社区用户群", true))),
                 new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10)));
         SummaryLock lock = new LocalSummaryLock(clock);

@@ -8,14 +8,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.e2e.MutableClock;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
-import org.jspecify.annotations.Nullable;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +47,10 @@ class DailySummaryServiceTests {
     }
 
     DailySummaryService service(boolean images, GroupConfig... groups) {
-        return service(images, () -> composer, groups);
+        return service(images, composer, groups);
     }
 
-    DailySummaryService service(boolean images, Supplier<@Nullable SummaryComposer> composer, GroupConfig... groups) {
+    DailySummaryService service(boolean images, SummaryComposer composer, GroupConfig... groups) {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6),
                 new Random(1));
         SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender), retry, images, "test", clock);
@@ -161,7 +159,7 @@ class DailySummaryServiceTests {
 
     @Test
     void aComposerFailureLeavesTheClaimsForTheNextTick() {
-        DailySummaryService broken = service(true, FailingComposer::new, group(STREETS));
+        DailySummaryService broken = service(true, new FailingComposer(), group(STREETS));
 
         assertThatThrownBy(() -> broken.postDue(AT_EIGHT)).isInstanceOf(IllegalStateException.class);
         assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.PENDING);
@@ -198,16 +196,6 @@ class DailySummaryServiceTests {
         assertThat(deliveries.get(0).error()).contains("http_503");
         assertThat(sender.calls).hasSize(4);
         assertThat(composer.posted).hasSize(1);
-    }
-
-    @Test
-    void withoutAComposerTheTickDoesNothing() {
-        DailySummaryService none = service(true, () -> null, group(STREETS));
-
-        none.postDue(AT_EIGHT);
-
-        assertThat(claims.find(STREETS, DATE)).isEmpty();
-        assertThatThrownBy(() -> none.postNow(DATE)).isInstanceOf(IllegalStateException.class);
     }
 
     static final class FailingComposer implements SummaryComposer {
