@@ -59,3 +59,18 @@ stop_pid() {
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.4g\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
+
+# Runs JMH benchmark $2 (options $3) over the query database of querydb.sh, printing JMH's table; leaves the
+# database path in $db and the CSV results in $out (removed on exit). $1 names the benchmark in the first line.
+db_jmh() {
+  "$bench_root/bench/jmh.sh" -l > /dev/null   # builds target/bench unless JMH_SKIP_BUILD is set
+  export JMH_SKIP_BUILD=1
+  db=$("$bench_root/bench/querydb.sh")
+  out=$(mktemp)
+  trap 'rm -f "$out"' EXIT
+  echo "$1: $(nproc) cores, $(load_note), database $db"
+  local props="-Djava.awt.headless=true -Dtallybot.bench.db=$db -Dtallybot.bench.config=$(dirname "$db")/bot-config"
+  # shellcheck disable=SC2086  # $3 is a list of JMH options
+  ( cd "$bench_root" && JMH_JAVA_OPTS="$props" bench/jmh.sh $3 -jvmArgsAppend "$props" -rf csv -rff "$out" "$2" \
+      | sed -n '/^Benchmark /,$p' | grep -v ':p0.\(0\|9[59]\|999\|9999\)\|:p1.0' )
+}

@@ -7,16 +7,7 @@
 # Prints JMH's table and a markdown table of p50/p90/p99 (all forks' samples together).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-"$bench_root/bench/jmh.sh" -l > /dev/null   # builds target/bench unless JMH_SKIP_BUILD is set
-export JMH_SKIP_BUILD=1
-db=$("$bench_root/bench/querydb.sh")
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-echo "queries: $(nproc) cores, $(load_note), database $db"
-props="-Djava.awt.headless=true -Dtallybot.bench.db=$db -Dtallybot.bench.config=$(dirname "$db")/bot-config"
-( cd "$bench_root" && JMH_JAVA_OPTS="$props" bench/jmh.sh ${QUERIES_JMH:--f 3 -wi 2 -w 1s -i 3 -r 1s} \
-    -jvmArgsAppend "$props" \
-    -rf csv -rff "$out" QueryBenchmark | sed -n '/^Benchmark /,$p' | grep -v ':p0.\(0\|9[59]\|999\|9999\)\|:p1.0' )
+db_jmh queries QueryBenchmark "${QUERIES_JMH:--f 3 -wi 2 -w 1s -i 3 -r 1s}"
 echo
 echo "## queries over $(sqlite3 "$db" 'SELECT COUNT(*) FROM activity_record') records ($(load_note))"
 python3 "$bench_root/bench/jmhtable.py" "$out" "p50 <= 5 ms"

@@ -6,16 +6,7 @@
 #        RECORDS=20000 SUMMARY_JMH="-f 0 -wi 0 -i 1 -r 1s" bench/summary.sh   (smoke)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-"$bench_root/bench/jmh.sh" -l > /dev/null   # builds target/bench unless JMH_SKIP_BUILD is set
-export JMH_SKIP_BUILD=1
-db=$("$bench_root/bench/querydb.sh")
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-echo "summary: $(nproc) cores, $(load_note), database $db"
-props="-Djava.awt.headless=true -Dtallybot.bench.db=$db -Dtallybot.bench.config=$(dirname "$db")/bot-config"
-( cd "$bench_root" && JMH_JAVA_OPTS="$props" bench/jmh.sh ${SUMMARY_JMH:--f 3 -wi 2 -w 2s -i 3 -r 2s} \
-    -jvmArgsAppend "$props" \
-    -rf csv -rff "$out" SummaryBenchmark | sed -n '/^Benchmark /,$p' | grep -v ':p0.\(0\|9[59]\|999\|9999\)\|:p1.0' )
+db_jmh summary SummaryBenchmark "${SUMMARY_JMH:--f 3 -wi 2 -w 2s -i 3 -r 2s}"
 echo
 echo "## daily summary over $(sqlite3 "$db" 'SELECT COUNT(*) FROM activity_record') records, 200 groups ($(load_note))"
 python3 "$bench_root/bench/jmhtable.py" "$out" "<= 200 ms"
