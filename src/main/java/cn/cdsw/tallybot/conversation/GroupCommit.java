@@ -16,6 +16,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.cdsw.tallybot.report.ReportService;
+
 /**
  * Group commit (issue 6): the database work of concurrent messages runs on one writer thread and commits in one
  * transaction, each message inside its own savepoint, and every caller is answered only after the commit that
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A message whose work throws rolls back to its savepoint and gets the exception; the others in the batch
  * commit. Should the batch's commit itself fail, each message is run again alone in its own transaction (the
  * batch's work was rolled back as a whole, so nothing is applied twice). {@code group-commit-max-batch: 0}
- * turns the writer off: each message then commits alone on its caller's thread.
+ * turns the writer off: each message then commits alone on its caller's thread. The rollups of a batch's records
+ * are brought up to date once, at the end of the batch ({@link ReportService#batched}).
  */
 @Component
 class GroupCommit implements DisposableBean {
@@ -37,11 +40,13 @@ class GroupCommit implements DisposableBean {
     private final TransactionTemplate savepoint;
     private final TransactionTemplate alone;
     private final int maxBatch;
+    private final ReportService reports;
     private final BlockingQueue<GroupCommitTask<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer = new Thread(this::run, "group-commit");
     private volatile boolean running = true;
 
-    GroupCommit(PlatformTransactionManager transactions, ConversationProperties properties) {
+    GroupCommit(PlatformTransactionManager transactions, ReportService reports, ConversationProperties properties) {
+        this.reports = reports;
         this.batch = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -93,7 +98,10 @@ class GroupCommit implements DisposableBean {
     private void commit(List<GroupCommitTask<?>> tasks) {
         List<Runnable> answers = new ArrayList<>(tasks.size());
         try {
-            batch.executeWithoutResult(status -> tasks.forEach(task -> answers.add(task.runIn(savepoint))));
+            batch.executeWithoutResult(status -> reports.batched(() -> {
+                tasks.forEach(task -> answers.add(task.runIn(savepoint)));
+                return null;
+            }));
         }
         catch (RuntimeException e) {
             log.warn("Group commit of {} messages failed ({}); committing them one by one", tasks.size(), e.toString());

@@ -1,9 +1,14 @@
 package cn.cdsw.tallybot.report;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tables {@code rollup_metric}, {@code rollup_item}, {@code rollup_figures}, {@code rollup_unit_day} and
@@ -11,6 +16,11 @@ import org.springframework.stereotype.Repository;
  * {@code query/} reads so that a year's totals cost a few thousand rows, not a million (issue 6).
  * {@link RecordRepository} calls {@link #add} in the same transaction as every insert (+1) and every change
  * that ends a record's active life (-1), so the rollups can never disagree with the records they sum.
+ *
+ * <p>Inside {@link #deferred} (a group commit's batch) the changes are noted instead and applied together at the
+ * end of the batch, still inside its transaction: one set of upserts per batch instead of one per record. What
+ * is applied is read back from the records at that moment, so a message whose savepoint rolled back adds
+ * nothing: its inserted record no longer exists, and a record it retracted is active again.
  */
 @Repository
 class RollupRepository {
@@ -22,6 +32,21 @@ class RollupRepository {
                       WHEN substr(r.activity_date, 9, 2) <= '20' THEN '2' ELSE '3' END END""";
     private static final String SPANS = " CROSS JOIN (VALUES ('D'), ('T'), ('M')) AS s";
 
+    /**
+     * The records to add ({@code sign} 1: just inserted) or remove (-1: inserted before and no longer active),
+     * each as it is now in the database. Id lists are padded to a power of two (repeating an id changes no IN
+     * list), so that a handful of SQL texts serve every batch size and stay prepared.
+     */
+    private static final String CHANGES = """
+            WITH d (id, sign) AS (
+                SELECT id, 1 FROM activity_record WHERE id IN (:added)
+                UNION ALL
+                SELECT id, -1 FROM activity_record WHERE id IN (:removed) AND status <> 'active')
+            """;
+    private static final String CHANGED = " FROM d JOIN activity_record r ON r.id = d.id";
+    private static final long NO_RECORD = -1;
+    private static final Object JOURNAL = RollupRepository.class.getName() + ".journal";
+
     private final JdbcClient jdbc;
 
     RollupRepository(JdbcClient jdbc) {
@@ -29,66 +54,125 @@ class RollupRepository {
     }
 
     /**
-     * Adds ({@code sign} 1) or removes ({@code sign} -1) record {@code id} in every rollup. Tables in a fixed order
-     * and rows sorted by key, so that concurrent transactions on PostgreSQL take the same row locks in the same
-     * order and cannot deadlock.
+     * Adds ({@code sign} 1, after the insert) or removes ({@code sign} -1, after the status left active) record
+     * {@code id} in every rollup, now or, inside {@link #deferred}, at the end of the batch.
      */
     void add(long id, int sign) {
-        lines("rollup_metric", "metric_key", "record_metric", "m.metric_key", "m.value", id, sign);
-        lines("rollup_item", "name", "record_item", "m.name", "m.quantity", id, sign);
-        jdbc.sql("INSERT INTO rollup_figures (span, period, district, reports, materials, materials_reports,"
-                + " value_fen, value_reports) SELECT s.column1, " + PERIOD + """
-                , r.district, :sign, :sign * COALESCE(r.materials_total, 0),
-                       CASE WHEN r.materials_total IS NULL THEN 0 ELSE :sign END,
-                       :sign * COALESCE(r.value_fen, 0), CASE WHEN r.value_fen IS NULL THEN 0 ELSE :sign END
-                FROM activity_record r""" + SPANS + """
-                 WHERE r.id = :id ORDER BY 1, 2, 3
+        Journal journal = (Journal) TransactionSynchronizationManager.getResource(JOURNAL);
+        if (journal != null) {
+            (sign > 0 ? journal.added : journal.removed).add(id);
+        } else if (sign > 0) {
+            apply(List.of(id), List.of());
+        } else {
+            apply(List.of(), List.of(id));
+        }
+    }
+
+    /**
+     * Runs {@code work} (on this thread, inside a transaction) with every {@link #add} noted, then applies them
+     * all before returning; an exception from {@code work} applies nothing and must roll the transaction back.
+     */
+    <T> T deferred(Supplier<T> work) {
+        if (TransactionSynchronizationManager.hasResource(JOURNAL)) {
+            return work.get();
+        }
+        Journal journal = new Journal();
+        TransactionSynchronizationManager.bindResource(JOURNAL, journal);
+        try {
+            T result = work.get();
+            if (!journal.added.isEmpty() || !journal.removed.isEmpty()) {
+                apply(List.copyOf(journal.added), List.copyOf(journal.removed));
+            }
+            return result;
+        }
+        finally {
+            TransactionSynchronizationManager.unbindResource(JOURNAL);
+        }
+    }
+
+    /**
+     * Tables in a fixed order and rows sorted by key, so that concurrent transactions on PostgreSQL take the same
+     * row locks in the same order and cannot deadlock.
+     */
+    private void apply(List<Long> added, List<Long> removed) {
+        List<Long> add = padded(added);
+        List<Long> remove = padded(removed);
+        lines("rollup_metric", "metric_key", "record_metric", "m.metric_key", "m.value", add, remove);
+        lines("rollup_item", "name", "record_item", "m.name", "m.quantity", add, remove);
+        jdbc.sql(CHANGES + "INSERT INTO rollup_figures (span, period, district, reports, materials,"
+                + " materials_reports, value_fen, value_reports) SELECT s.column1, " + PERIOD + """
+                , r.district, SUM(d.sign), SUM(d.sign * COALESCE(r.materials_total, 0)),
+                       SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
+                       SUM(d.sign * COALESCE(r.value_fen, 0)), SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
+                """ + CHANGED + SPANS + """
+                 WHERE true GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 ON CONFLICT (span, period, district) DO UPDATE SET
                     reports = rollup_figures.reports + excluded.reports,
                     materials = rollup_figures.materials + excluded.materials,
                     materials_reports = rollup_figures.materials_reports + excluded.materials_reports,
                     value_fen = rollup_figures.value_fen + excluded.value_fen,
                     value_reports = rollup_figures.value_reports + excluded.value_reports""")
-                .param("id", id).param("sign", sign).update();
-        jdbc.sql("""
-                INSERT INTO rollup_unit_day (activity_date, district, unit, reports)
-                SELECT r.activity_date, r.district, r.unit, :sign FROM activity_record r WHERE r.id = :id
+                .param("added", add).param("removed", remove).update();
+        jdbc.sql(CHANGES + "INSERT INTO rollup_unit_day (activity_date, district, unit, reports)"
+                + " SELECT r.activity_date, r.district, r.unit, SUM(d.sign)" + CHANGED + """
+                 WHERE true GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 ON CONFLICT (activity_date, district, unit) DO UPDATE SET
                     reports = rollup_unit_day.reports + excluded.reports""")
-                .param("id", id).param("sign", sign).update();
-        if (sign > 0) {
+                .param("added", add).param("removed", remove).update();
+        if (!added.isEmpty()) {
             jdbc.sql("""
                     INSERT INTO rollup_unit (district, unit, last_active)
-                    SELECT r.district, r.unit, r.activity_date FROM activity_record r WHERE r.id = :id
+                    SELECT r.district, r.unit, MAX(r.activity_date) FROM activity_record r
+                    WHERE r.id IN (:added) GROUP BY 1, 2 ORDER BY 1, 2
                     ON CONFLICT (district, unit) DO UPDATE SET last_active = CASE
                         WHEN rollup_unit.last_active IS NULL OR rollup_unit.last_active < excluded.last_active
                         THEN excluded.last_active ELSE rollup_unit.last_active END""")
-                    .param("id", id).update();
-        } else {
-            lastActiveAgain(id);
+                    .param("added", add).update();
+        }
+        if (!removed.isEmpty()) {
+            lastActiveAgain(remove);
         }
     }
 
-    /** After a record left, its unit's latest active day is looked up again from the unit's days. */
-    private void lastActiveAgain(long id) {
-        jdbc.sql("SELECT district, unit FROM activity_record WHERE id = :id").param("id", id)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).optional()
-                .ifPresent(place -> jdbc.sql("""
-                        UPDATE rollup_unit SET last_active = (SELECT MAX(d.activity_date) FROM rollup_unit_day d
-                            WHERE d.district = :district AND d.unit = :unit AND d.reports > 0)
-                        WHERE district = :district AND unit = :unit""")
-                        .param("district", place.getKey()).param("unit", place.getValue()).update());
+    /** After records left, their units' latest active day is looked up again from the units' days. */
+    private void lastActiveAgain(List<Long> removed) {
+        jdbc.sql("""
+                UPDATE rollup_unit SET last_active = (SELECT MAX(d.activity_date) FROM rollup_unit_day d
+                    WHERE d.district = rollup_unit.district AND d.unit = rollup_unit.unit AND d.reports > 0)
+                WHERE EXISTS (SELECT 1 FROM activity_record r WHERE r.id IN (:removed) AND r.status <> 'active'
+                    AND r.district = rollup_unit.district AND r.unit = rollup_unit.unit)""")
+                .param("removed", removed).update();
     }
 
-    /** One line table's sums; grouped so that two lines of the same name and unit make one upsert row. */
-    private void lines(String rollup, String nameColumn, String lineTable, String name, String value, long id,
-            int sign) {
-        jdbc.sql("INSERT INTO " + rollup + " (span, period, district, " + nameColumn + ", unit, total, lines)"
-                + " SELECT s.column1, " + PERIOD + ", r.district, " + name + ", m.unit, :sign * SUM(" + value
-                + "), :sign * COUNT(*) FROM activity_record r JOIN " + lineTable + " m ON m.record_id = r.id" + SPANS
-                + " WHERE r.id = :id GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
+    /** One line table's sums; grouped so that lines of the same key make one upsert row. */
+    private void lines(String rollup, String nameColumn, String lineTable, String name, String value,
+            List<Long> added, List<Long> removed) {
+        jdbc.sql(CHANGES + "INSERT INTO " + rollup + " (span, period, district, " + nameColumn + ", unit, total,"
+                + " lines) SELECT s.column1, " + PERIOD + ", r.district, " + name + ", m.unit, SUM(d.sign * " + value
+                + "), SUM(d.sign)" + CHANGED + " JOIN " + lineTable + " m ON m.record_id = r.id" + SPANS
+                + " WHERE true GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
                 + " ON CONFLICT (span, period, district, " + nameColumn + ", unit) DO UPDATE SET"
                 + " total = " + rollup + ".total + excluded.total, lines = " + rollup + ".lines + excluded.lines")
-                .param("id", id).param("sign", sign).update();
+                .param("added", added).param("removed", removed).update();
+    }
+
+    /** The ids, or the id no record has when there are none, repeated up to the next power of two. */
+    static List<Long> padded(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of(NO_RECORD);
+        }
+        int size = Integer.highestOneBit(ids.size() - 1) << 1;
+        List<Long> padded = new ArrayList<>(Math.max(size, 1));
+        padded.addAll(ids);
+        while (padded.size() < size) {
+            padded.add(ids.get(ids.size() - 1));
+        }
+        return padded;
+    }
+
+    /** The records a batch added and removed, each once, in the order noted. */
+    private static final class Journal {
+        final Set<Long> added = new LinkedHashSet<>();
+        final Set<Long> removed = new LinkedHashSet<>();
     }
 }

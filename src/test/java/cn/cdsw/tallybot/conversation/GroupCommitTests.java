@@ -51,7 +51,7 @@ class GroupCommitTests {
     @BeforeEach
     void setUp() {
         db = SqliteTestDatabase.migrated(dir);
-        commits = new GroupCommit(new DataSourceTransactionManager(db),
+        commits = new GroupCommit(new DataSourceTransactionManager(db), SqliteTestDatabase.reportService(db, Clock.systemUTC()),
                 new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), 64));
         replyLog = new ReplyLog(new HandledMessageRepository(JdbcClient.create(db)),
                 new LocalDeduplicator(Clock.systemUTC()), commits,

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -22,6 +24,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.cdsw.tallybot.command.RankBy;
 import cn.cdsw.tallybot.command.Scope;
@@ -74,6 +79,71 @@ class RollupTotalsPropertyTests {
         assertSameAsRecords(JdbcClient.create(db), from, to, district);
         rebuildFromRecords(JdbcClient.create(db));
         assertSameAsRecords(JdbcClient.create(db), from, to, district);
+    }
+
+    /**
+     * The same when the history runs as group commits run it: batches of messages in one transaction each, the
+     * rollups applied once at the end of a batch ({@link ReportService#batched}), each message (a store, a
+     * retraction, a correction) in its own savepoint, some of which roll back — so a record can be stored and
+     * then retracted or corrected in the same batch or a later one, or never exist at all.
+     */
+    @Property(tries = 40)
+    void batchedRollupsEqualTheRecordsAggregate(@ForAll("histories") List<Step> history,
+            @ForAll List<@IntRange(min = 1, max = 8) Integer> batchSizes, @ForAll List<Boolean> rollbacks,
+            @ForAll @IntRange(min = 0, max = 75) int a, @ForAll @IntRange(min = 0, max = 75) int b,
+            @ForAll boolean city) throws IOException {
+        DataSource db = SqliteTestDatabase.migrated(Files.createTempDirectory("tallybot-rollups"));
+        ReportService reports = SqliteTestDatabase.reportService(db, TotalsPropertyTests.CLOCK);
+        TransactionTemplate batch = new TransactionTemplate(new DataSourceTransactionManager(db));
+        TransactionTemplate savepoint = new TransactionTemplate(new DataSourceTransactionManager(db));
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        Iterator<Integer> sizes = cycle(batchSizes, 4);
+        Iterator<Boolean> rollBack = cycle(rollbacks, false);
+        int[] message = {0};
+        for (int from = 0; from < history.size(); ) {
+            List<Step> steps = history.subList(from, Math.min(history.size(), from + sizes.next()));
+            from += steps.size();
+            batch.executeWithoutResult(status -> reports.batched(() -> {
+                for (Step step : steps) {
+                    playInSavepoints(step, reports, savepoint, rollBack, message);
+                }
+                return null;
+            }));
+        }
+        LocalDate from = START.plusDays(Math.min(a, b));
+        LocalDate to = START.plusDays(Math.max(a, b));
+
+        assertSameAsRecords(JdbcClient.create(db), from, to, city ? null : "锦江区");
+    }
+
+    private static void playInSavepoints(Step step, ReportService reports, TransactionTemplate savepoint,
+            Iterator<Boolean> rollBack, int[] message) {
+        Long id = savepoint.execute(status -> {
+            long stored = reports.store(source("m" + message[0]++), step.content(), "raw").record().id();
+            if (rollBack.next()) {
+                status.setRollbackOnly();
+                return null;
+            }
+            return stored;
+        });
+        if (id == null || step.fate() == Fate.KEEP) {
+            return;
+        }
+        savepoint.executeWithoutResult(status -> {
+            if (step.fate() == Fate.RETRACT) {
+                reports.retract(id, new Actor("onebot", "1"));
+            } else {
+                reports.correct(id, source("m" + message[0]++), step.correction(), "raw", new Actor("onebot", "1"));
+            }
+            if (rollBack.next()) {
+                status.setRollbackOnly();
+            }
+        });
+    }
+
+    private static <T> Iterator<T> cycle(List<T> values, T whenEmpty) {
+        List<T> all = values.isEmpty() ? List.of(whenEmpty) : values;
+        return Stream.generate(() -> all).flatMap(List::stream).iterator();
     }
 
     private static void play(List<Step> history, ReportService reports) {

@@ -40,9 +40,10 @@ public final class SqliteTestDatabase {
 
     public static ReportService reportService(DataSource dataSource, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        RecordRepository records = new RecordRepository(jdbc, new RecordLineRepository(jdbc), new RollupRepository(jdbc));
-        ReportService target = new ReportService(records, new RecordAuditRepository(jdbc), new BindingRepository(jdbc),
-                clock);
+        RollupRepository rollups = new RollupRepository(jdbc);
+        RecordRepository records = new RecordRepository(jdbc, new RecordLineRepository(jdbc), rollups);
+        ReportService target = new ReportService(records, rollups, new RecordAuditRepository(jdbc),
+                new BindingRepository(jdbc), clock);
         return transactional(target, dataSource);
     }
 
