@@ -20,7 +20,7 @@ source "$(dirname "$0")/lib.sh"
 runs=${RUNS:-3}
 duration=${DURATION:-10s}
 warmup=${WARMUP:-5s}
-bodies=${BODIES:-60000}
+bodies=${BODIES:-200000}
 secret=${BENCH_SECRET:-bench-secret}
 export BENCH_SECRET=$secret
 jar="$bench_root/target/tallybot.jar"

@@ -3,8 +3,9 @@
 
 Usage: events.py SECRET FIRST_MESSAGE_ID COUNT [heartbeat]
 Message ids run from FIRST_MESSAGE_ID, so files made with disjoint ranges never repeat an id. Reports name one of
-the configured stations (bot-config/units.yml), so every one is parsed and stored; senders and both configured
-groups vary. With "heartbeat", writes COUNT meta_event heartbeats instead (verified, then ignored by the bot).
+the configured stations (bot-config/units.yml), so every one is parsed and stored; both configured groups are used,
+and each message has a sender of its own, so the per-sender rate limit (20 commands a minute) refuses none of them
+however fast the bot takes them. With "heartbeat", writes COUNT meta_event heartbeats instead (verified, then ignored by the bot).
 """
 import hashlib, hmac, json, random, sys
 
@@ -31,7 +32,7 @@ for i in range(count):
         d, u = rnd.choice(stations)
         text = rnd.choice(templates).format(d=d, u=u, a=rnd.randint(1, 300), b=rnd.randint(1, 2000),
                                             c=rnd.randint(1, 9))
-        user = 20000 + mid % 5000
+        user = 100000 + mid
         event = {"time": 1764300000, "self_id": 10001000, "post_type": "message", "message_type": "group",
                  "sub_type": "normal", "message_id": mid, "group_id": groups[mid % 2], "user_id": user,
                  "message": [{"type": "text", "data": {"text": text}}],
