@@ -55,13 +55,14 @@ public class QueryService {
         return new Totals(from, to, scope, sum(byDistrict.values()), items, districts);
     }
 
-    /** Districts from the rollups; units, which the rollups do not keep apart, from the records. */
+    /** Districts or units of the city or a district from the rollups; within one unit, from its records. */
     @Transactional(readOnly = true)
     public List<RankEntry> rank(LocalDate from, LocalDate to, Scope scope, RankBy by, boolean byUnit) {
-        if (!byUnit && scope.unit() == null) {
-            return rollups.rank(new RollupTotalsRepository.Slice(from, to, scope.district()), by);
+        if (scope.unit() != null) {
+            return totals.rank(new TotalsRepository.Criteria(from, to, scope), by, byUnit);
         }
-        return totals.rank(new TotalsRepository.Criteria(from, to, scope), by, byUnit);
+        RollupTotalsRepository.Slice slice = new RollupTotalsRepository.Slice(from, to, scope.district());
+        return byUnit ? rollups.rankUnits(slice, by) : rollups.rank(slice, by);
     }
 
     /**

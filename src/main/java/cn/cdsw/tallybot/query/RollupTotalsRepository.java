@@ -17,9 +17,9 @@ import org.springframework.stereotype.Repository;
 import cn.cdsw.tallybot.command.RankBy;
 
 /**
- * Totals and district rankings read from the rollup tables (migration V5, kept by report/RollupRepository), for
+ * Totals and rankings read from the rollup tables (migrations V5 and V6, kept by report/RollupRepository), for
  * the city or one district. Same figures as {@link TotalsRepository}'s aggregates over the records, which
- * {@code RollupTotalsPropertyTests} checks; a unit scope and rankings of units still read the records.
+ * {@code RollupTotalsPropertyTests} checks; a unit's own totals still read its records.
  */
 @Repository
 class RollupTotalsRepository {
@@ -105,6 +105,32 @@ class RollupTotalsRepository {
                     "rollup_figures", "") + " GROUP BY district HAVING SUM(value_reports) > 0";
             case REPORTS -> "SELECT district, SUM(reports) FROM " + s.rows("district, reports", "rollup_figures", "")
                     + " GROUP BY district HAVING SUM(reports) > 0";
+        };
+        int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
+        return s.bind(jdbc.sql(sql + " ORDER BY 2 DESC, 1")).param("key", by.metricKey())
+                .param("metricUnit", by.unit())
+                .query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale))).list();
+    }
+
+    /**
+     * Units ("district·unit") ordered by one figure, largest first; those without the figure are left out. The
+     * per-unit tables are keyed by district first, so the city's ranking names the districts that ever reported
+     * (from {@code rollup_unit}) and reads one range per district instead of the whole table.
+     */
+    List<RankEntry> rankUnits(Slice s, RankBy by) {
+        String inCity = s.district() == null ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)" : "";
+        String sql = switch (by.kind()) {
+            case METRIC -> "SELECT district || '·' || unit, SUM(total) FROM " + s.rows("district, unit, total, lines",
+                    "rollup_unit_metric", " AND metric_key = :key AND metric_unit = :metricUnit" + inCity)
+                    + " GROUP BY 1 HAVING SUM(lines) > 0";
+            case MATERIALS -> "SELECT district || '·' || unit, SUM(materials) FROM " + s.rows(
+                    "district, unit, materials, materials_reports", "rollup_unit_figures", inCity)
+                    + " GROUP BY 1 HAVING SUM(materials_reports) > 0";
+            case VALUE -> "SELECT district || '·' || unit, SUM(value_fen) FROM " + s.rows(
+                    "district, unit, value_fen, value_reports", "rollup_unit_figures", inCity)
+                    + " GROUP BY 1 HAVING SUM(value_reports) > 0";
+            case REPORTS -> "SELECT district || '·' || unit, SUM(reports) FROM " + s.rows("district, unit, reports",
+                    "rollup_unit_figures", inCity) + " GROUP BY 1 HAVING SUM(reports) > 0";
         };
         int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
         return s.bind(jdbc.sql(sql + " ORDER BY 2 DESC, 1")).param("key", by.metricKey())

@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Tables {@code rollup_metric}, {@code rollup_item}, {@code rollup_figures}, {@code rollup_unit_day} and
- * {@code rollup_unit} (migration V5): the active records summed per day, dekad and month and district, which
- * {@code query/} reads so that a year's totals cost a few thousand rows, not a million (issue 6).
+ * {@code rollup_unit} (migration V5): the active records summed per day, dekad and month and district, and
+ * {@code rollup_unit_metric}, {@code rollup_unit_figures} (V6): the same per unit, which {@code query/} reads so that a year's totals cost a few thousand rows, not a million (issue 6).
  * {@link RecordRepository} calls {@link #add} in the same transaction as every insert (+1) and every change
  * that ends a record's active life (-1), so the rollups can never disagree with the records they sum.
  *
@@ -113,6 +113,7 @@ class RollupRepository {
                     value_fen = rollup_figures.value_fen + excluded.value_fen,
                     value_reports = rollup_figures.value_reports + excluded.value_reports""")
                 .param("added", add).param("removed", remove).update();
+        perUnit(add, remove);
         jdbc.sql(CHANGES + "INSERT INTO rollup_unit_day (activity_date, district, unit, reports)"
                 + " SELECT r.activity_date, r.district, r.unit, SUM(d.sign)" + CHANGED + """
                  WHERE true GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
@@ -132,6 +133,33 @@ class RollupRepository {
         if (!removed.isEmpty()) {
             lastActiveAgain(remove);
         }
+    }
+
+    /** V6's sums per unit: metrics, then the record figures. */
+    private void perUnit(List<Long> added, List<Long> removed) {
+        jdbc.sql(CHANGES + "INSERT INTO rollup_unit_metric (district, metric_key, metric_unit, span, period, unit,"
+                + " total, lines) SELECT r.district, m.metric_key, m.unit, s.column1, " + PERIOD
+                + ", r.unit, SUM(d.sign * m.value), SUM(d.sign)" + CHANGED
+                + " JOIN record_metric m ON m.record_id = r.id" + SPANS + """
+                 WHERE true GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+                ON CONFLICT (district, metric_key, metric_unit, span, period, unit) DO UPDATE SET
+                    total = rollup_unit_metric.total + excluded.total,
+                    lines = rollup_unit_metric.lines + excluded.lines""")
+                .param("added", added).param("removed", removed).update();
+        jdbc.sql(CHANGES + "INSERT INTO rollup_unit_figures (district, span, period, unit, reports, materials,"
+                + " materials_reports, value_fen, value_reports) SELECT r.district, s.column1, " + PERIOD + """
+                , r.unit, SUM(d.sign), SUM(d.sign * COALESCE(r.materials_total, 0)),
+                       SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
+                       SUM(d.sign * COALESCE(r.value_fen, 0)), SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
+                """ + CHANGED + SPANS + """
+                 WHERE true GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                ON CONFLICT (district, span, period, unit) DO UPDATE SET
+                    reports = rollup_unit_figures.reports + excluded.reports,
+                    materials = rollup_unit_figures.materials + excluded.materials,
+                    materials_reports = rollup_unit_figures.materials_reports + excluded.materials_reports,
+                    value_fen = rollup_unit_figures.value_fen + excluded.value_fen,
+                    value_reports = rollup_unit_figures.value_reports + excluded.value_reports""")
+                .param("added", added).param("removed", removed).update();
     }
 
     /** After records left, their units' latest active day is looked up again from the units' days. */

@@ -39,7 +39,7 @@ import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 
 /**
- * The rollups (migration V5) give the same totals and rankings as the aggregate over the records, after any
+ * The rollups (migrations V5, V6) give the same totals and rankings (of districts and of units) as the aggregate over the records, after any
  * history of inserts, retractions and corrections spread over three months, for any date range (days, dekads and
  * months mixed) and for the city or a district; and the migration's backfill builds the same rollups from
  * existing records as the running upkeep did (issue 6).
@@ -48,6 +48,7 @@ class RollupTotalsPropertyTests {
 
     static final LocalDate START = LocalDate.of(2026, 9, 25);
     static final Path V5 = Path.of("src/main/resources/db/migration/sqlite/V5__daily_rollups.sql");
+    static final Path V6 = Path.of("src/main/resources/db/migration/sqlite/V6__unit_rollups.sql");
     static final List<RankBy> RANKINGS = List.of(RankBy.metric("visits", "户", "走访"),
             RankBy.of(RankBy.Kind.MATERIALS, "物资"), RankBy.of(RankBy.Kind.VALUE, "价值"),
             RankBy.of(RankBy.Kind.REPORTS, "上报"));
@@ -169,18 +170,22 @@ class RollupTotalsPropertyTests {
         assertThat(rollups.items(slice)).isEqualTo(records.items(criteria));
         for (RankBy by : RANKINGS) {
             assertThat(rollups.rank(slice, by)).as(by.label()).isEqualTo(records.rank(criteria, by, false));
+            assertThat(rollups.rankUnits(slice, by)).as("units by " + by.label())
+                    .isEqualTo(records.rank(criteria, by, true));
         }
     }
 
-    /** Empties the rollups and runs V5's backfill statements, as the migration does on an existing database. */
+    /** Empties the rollups and runs V5's and V6's backfill statements, as the migrations do on existing data. */
     private static void rebuildFromRecords(JdbcClient jdbc) throws IOException {
         for (String table : List.of("rollup_metric", "rollup_item", "rollup_figures", "rollup_unit_day",
-                "rollup_unit")) {
+                "rollup_unit", "rollup_unit_metric", "rollup_unit_figures")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
-        String script = Files.readString(V5, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
-        Arrays.stream(script.split(";")).map(String::strip).filter(sql -> sql.startsWith("INSERT"))
-                .forEach(sql -> jdbc.sql(sql).update());
+        for (Path migration : List.of(V5, V6)) {
+            String script = Files.readString(migration, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+            Arrays.stream(script.split(";")).map(String::strip).filter(sql -> sql.startsWith("INSERT"))
+                    .forEach(sql -> jdbc.sql(sql).update());
+        }
     }
 
     private static RecordSource source(String messageId) {

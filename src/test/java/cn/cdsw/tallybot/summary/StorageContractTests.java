@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +123,44 @@ public abstract class StorageContractTests {
                 .containsExactly(RecordStatus.RETRACTED, RecordStatus.SUPERSEDED, RecordStatus.ACTIVE);
         assertThat(reports.find(replacement).orElseThrow().supersedes()).isEqualTo(corrected);
         assertThat(reports.search(new RecordFilter(DAY.plusDays(1), null, null, null, null))).isEmpty();
+    }
+
+    /**
+     * The rollup statements run on this database, applied at once and deferred to the end of a batch (as a group
+     * commit does), and every rollup table sums what the active records sum.
+     */
+    @Test
+    void rollupsSumTheActiveRecordsAppliedAtOnceOrPerBatch() {
+        long retracted = reports.store(source("11"), content("锦江区", 10), "#上报").record().id();
+        reports.retract(retracted, ACTOR);
+        long corrected = reports.store(source("12"), content("金牛区", 20), "#上报").record().id();
+        TransactionTemplate batch = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
+        batch.executeWithoutResult(status -> reports.batched(() -> {
+            long inBatch = reports.store(source("13"), content("金牛区", 40), "#上报").record().id();
+            reports.correct(corrected, source("14"), content("金牛区", 21), "#更正", ACTOR);
+            reports.retract(inBatch, ACTOR);
+            return reports.store(source("15"), content("锦江区", 80), "#上报");
+        }));
+
+        JdbcClient jdbc = JdbcClient.create(dataSource());
+        long visits = jdbc.sql("""
+                SELECT SUM(m.value) FROM record_metric m JOIN activity_record r ON r.id = m.record_id
+                WHERE r.status = 'active' AND m.metric_key = 'visits'""").query(Long.class).single();
+        assertThat(visits).isEqualTo(21 + 80);
+        for (String span : List.of("D", "T", "M")) {
+            assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_metric WHERE metric_key = 'visits' AND span = ?", span))
+                    .as("rollup_metric %s", span).isEqualTo(visits);
+            assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_unit_metric WHERE metric_key = 'visits' AND span = ?",
+                    span)).as("rollup_unit_metric %s", span).isEqualTo(visits);
+            assertThat(sum(jdbc, "SELECT SUM(reports) FROM rollup_figures WHERE span = ?", span)).isEqualTo(2);
+            assertThat(sum(jdbc, "SELECT SUM(reports) FROM rollup_unit_figures WHERE span = ?", span)).isEqualTo(2);
+            assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_item WHERE span = ?", span)).isEqualTo(2 * 224);
+        }
+        assertThat(jdbc.sql("SELECT SUM(reports) FROM rollup_unit_day").query(Long.class).single()).isEqualTo(2);
+    }
+
+    private static long sum(JdbcClient jdbc, String sql, String span) {
+        return jdbc.sql(sql).param(span).query(Long.class).single();
     }
 
     @Test
