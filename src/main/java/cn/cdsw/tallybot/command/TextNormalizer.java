@@ -1,7 +1,5 @@
 package cn.cdsw.tallybot.command;
 
-import java.util.regex.Pattern;
-
 /**
  * First step of parsing (style rule 15): turns what a phone keyboard produces into one canonical spelling, so the
  * tokenizer, {@link ChineseNumbers} and {@link DateExpressions} see {@code #上报 走访196户} whether the user typed
@@ -13,12 +11,6 @@ import java.util.regex.Pattern;
  * which treats them as separators. The result is idempotent: normalising twice changes nothing.
  */
 public final class TextNormalizer {
-
-    /**
-     * A comma between a digit and a group of exactly three digits is a thousands separator ({@code 4,283}, design §3).
-     * A comma before one, two or four-plus digits is a list separator ({@code 走访3,电话300}, {@code 12,34}) and stays.
-     */
-    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=[0-9]),(?=[0-9]{3}(?![0-9]))");
 
     private static final char FULL_WIDTH_FIRST = '\uFF01';
 
@@ -36,85 +28,97 @@ public final class TextNormalizer {
     /**
      * Normalises a raw chat message: half-width ASCII, {@code \n} line ends, single spaces, trimmed non-blank lines and
      * no thousands separators. Never throws; any string is accepted.
+     * <p>
+     * One pass folds each character and tidies the lines as it goes (the parser runs this on every message, so it
+     * avoids a split per line and a regular expression); a second pass runs only when a comma was written.
      */
     public static String normalize(String raw) {
-        String folded = foldCharacters(raw);
-        String lines = tidyLines(folded);
-        return THOUSANDS_SEPARATOR.matcher(lines).replaceAll("");
-    }
-
-    /** Maps character by character; none of the mapped characters is a surrogate, so pairs pass through intact. */
-    private static String foldCharacters(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
+        char[] out = new char[raw.length()];
+        int length = 0;
+        boolean lineHasText = false;
+        boolean pendingSpace = false;
+        boolean sawComma = false;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '\r') {
+            if (c == '\r' || c == '\n') {
                 // \r\n and a lone \r (old Mac, some Android keyboards) both end one line.
-                out.append('\n');
-                if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+                if (c == '\r' && i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
                     i++;
                 }
+                lineHasText = false;
+                pendingSpace = false;
+                continue;
             }
-            else if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) {
-                out.append((char) (c - FULL_WIDTH_OFFSET));
+            if (isSpace(c)) {
+                // Leading spaces are dropped, a run inside the line becomes one space, trailing ones are dropped.
+                pendingSpace = lineHasText;
+                continue;
             }
-            else if (c == SMALL_NUMBER_SIGN) {
-                out.append('#');
-            }
-            else if (isZeroWidth(c)) {
+            if (isZeroWidth(c)) {
                 // Invisible, but it would split 19\u200B6 into two numbers; copy-paste from web pages brings these.
                 continue;
             }
-            else if (isSpace(c)) {
-                out.append(' ');
+            char folded = fold(c);
+            if (!lineHasText && length > 0) {
+                // The first text of a line after an earlier non-blank line; blank lines never get here.
+                out[length++] = '\n';
             }
-            else {
-                out.append(c);
+            else if (pendingSpace) {
+                out[length++] = ' ';
             }
+            out[length++] = folded;
+            lineHasText = true;
+            pendingSpace = false;
+            sawComma |= folded == ',';
         }
-        return out.toString();
+        return sawComma ? withoutThousandsSeparators(out, length) : new String(out, 0, length);
+    }
+
+    /** Maps character by character; none of the mapped characters is a surrogate, so pairs pass through intact. */
+    private static char fold(char c) {
+        if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) {
+            return (char) (c - FULL_WIDTH_OFFSET);
+        }
+        return c == SMALL_NUMBER_SIGN ? '#' : c;
     }
 
     /** Tabs, vertical tab, form feed, and every Unicode space separator (NBSP, U+3000, thin spaces …). */
     private static boolean isSpace(char c) {
-        return c == '\t' || c == '\u000B' || c == '\f' || Character.getType(c) == Character.SPACE_SEPARATOR;
+        if (c < 0x80) {
+            // The only ASCII space separator is ' '; ASCII needs no lookup in the Unicode tables.
+            return c == ' ' || c == '\t' || c == '\u000B' || c == '\f';
+        }
+        return Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     private static boolean isZeroWidth(char c) {
         return c == '\u200B' || c == '\uFEFF';
     }
 
-    /** Collapses space runs, trims each line, drops blank lines; the joined result is therefore trimmed as well. */
-    private static String tidyLines(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (String line : text.split("\n", -1)) {
-            String tidy = collapseSpaces(line);
-            if (tidy.isEmpty()) {
-                continue;
+    /**
+     * Drops each comma between a digit and a group of exactly three digits, a thousands separator ({@code 4,283},
+     * design §3). A comma before one, two or four-plus digits is a list separator ({@code 走访3,电话300},
+     * {@code 12,34}) and stays. The neighbours are read in the text as it was, so {@code 1,234,567} loses both.
+     */
+    private static String withoutThousandsSeparators(char[] text, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            if (!isThousandsSeparator(text, length, i)) {
+                out.append(text[i]);
             }
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append(tidy);
         }
         return out.toString();
     }
 
-    private static String collapseSpaces(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == ' ') {
-                pendingSpace = out.length() > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                out.append(' ');
-                pendingSpace = false;
-            }
-            out.append(c);
+    private static boolean isThousandsSeparator(char[] text, int length, int i) {
+        if (text[i] != ',' || i == 0 || !isAsciiDigit(text[i - 1]) || i + 3 >= length) {
+            return false;
         }
-        return out.toString();
+        boolean threeDigits = isAsciiDigit(text[i + 1]) && isAsciiDigit(text[i + 2]) && isAsciiDigit(text[i + 3]);
+        return threeDigits && (i + 4 == length || !isAsciiDigit(text[i + 4]));
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }
