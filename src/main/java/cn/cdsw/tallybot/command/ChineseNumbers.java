@@ -3,8 +3,6 @@ package cn.cdsw.tallybot.command;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the numerals of design §3 ("Numbers") to an exact {@link BigDecimal}: Arabic ({@code 4283}, {@code 29739.5}),
@@ -26,11 +24,6 @@ public final class ChineseNumbers {
 
     /** Largest value {@link #toChinese(long)} spells: 9999亿9999万9999. */
     public static final long MAX_CHINESE = 999_999_999_999L;
-
-    private static final Pattern ARABIC = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
-
-    /** {@code 1.2万}, {@code 3千}, {@code 12万}: an Arabic coefficient with one multiplier, as people type on phones. */
-    private static final Pattern ARABIC_WITH_MULTIPLIER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([百千万亿])");
 
     private static final String DIGITS = "零一二三四五六七八九";
 
@@ -57,17 +50,47 @@ public final class ChineseNumbers {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        if (ARABIC.matcher(text).matches()) {
+        int arabicEnd = endOfArabic(text);
+        if (arabicEnd == text.length()) {
             return Optional.of(canonical(new BigDecimal(text)));
         }
-        Matcher withMultiplier = ARABIC_WITH_MULTIPLIER.matcher(text);
-        if (withMultiplier.matches()) {
-            BigDecimal coefficient = new BigDecimal(withMultiplier.group(1));
-            BigDecimal multiplier = BigDecimal.valueOf(unitValue(withMultiplier.group(2).charAt(0)));
+        if (arabicEnd > 0 && arabicEnd == text.length() - 1 && isMultiplier(text.charAt(arabicEnd))) {
+            BigDecimal coefficient = new BigDecimal(text.substring(0, arabicEnd));
+            BigDecimal multiplier = BigDecimal.valueOf(unitValue(text.charAt(arabicEnd)));
             return Optional.of(canonical(coefficient.multiply(multiplier)));
         }
         OptionalLong chinese = parseChinese(text);
         return chinese.isPresent() ? Optional.of(BigDecimal.valueOf(chinese.getAsLong())) : Optional.empty();
+    }
+
+    /**
+     * Where an Arabic number at the start of {@code text} ends: digits, then a point and more digits if any follow
+     * ({@code 29739.5}; {@code 12.} ends before the point); 0 when {@code text} does not start with a digit. A loop
+     * rather than a regular expression because the scanner asks this for every number it meets.
+     */
+    private static int endOfArabic(String text) {
+        int i = skipDigits(text, 0);
+        if (i > 0 && i + 1 < text.length() && text.charAt(i) == '.' && isAsciiDigit(text.charAt(i + 1))) {
+            i = skipDigits(text, i + 1);
+        }
+        return i;
+    }
+
+    private static int skipDigits(String text, int from) {
+        int i = from;
+        while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The multipliers an Arabic coefficient may carry: {@code 1.2万}, {@code 3千}, {@code 12万}, {@code 5亿}. */
+    private static boolean isMultiplier(char c) {
+        return c == '百' || c == '千' || c == '万' || c == '亿';
     }
 
     /**

@@ -1,7 +1,11 @@
 package cn.cdsw.tallybot.command;
 
 import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
@@ -162,5 +166,41 @@ class ChineseNumbersTests {
             assertThat(text.replace('〇', '零').replace('两', '二')).isIn(respelled, "一" + respelled, "二", "百", "千",
                     "万", "亿");
         });
+    }
+
+    /** The Arabic forms are read with loops now; the regular expressions they replaced are the oracle here. */
+    @Property(tries = 20_000)
+    void readsArabicFormsAsTheRegularExpressionsDid(@ForAll @StringLength(min = 1, max = 8) @Chars({ '0', '1', '9',
+            '.', '百', '千', '万', '亿', 'a' }) String text) {
+        // Without a digit, a point or a letter the text is a Chinese numeral, read the same way before and after.
+        Assume.that(text.chars().anyMatch(c -> c < 128));
+
+        assertThat(ChineseNumbers.parseNormalized(text)).as(text).isEqualTo(parsedWithRegularExpressions(text));
+    }
+
+    private static final Pattern ARABIC = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
+    private static final Pattern ARABIC_WITH_MULTIPLIER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([百千万亿])");
+
+    /** The Arabic reading as it was; any other text with an ASCII character in it is no Chinese numeral either. */
+    private static Optional<BigDecimal> parsedWithRegularExpressions(String text) {
+        if (ARABIC.matcher(text).matches()) {
+            return Optional.of(canonical(new BigDecimal(text)));
+        }
+        Matcher m = ARABIC_WITH_MULTIPLIER.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long multiplier = switch (m.group(2)) {
+            case "百" -> 100L;
+            case "千" -> 1_000L;
+            case "万" -> 10_000L;
+            default -> 100_000_000L;
+        };
+        return Optional.of(canonical(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(multiplier))));
+    }
+
+    private static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
