@@ -23,6 +23,8 @@ final class QuantityScanner {
 
     private final Lexicon lexicon;
     private final boolean prose;
+    /** The first characters of the approximation prefixes (约, 近, 大约 …), from the loaded grammar. */
+    private final String approxPrefixStarts;
 
     QuantityScanner(Lexicon lexicon) {
         this(lexicon, false);
@@ -35,31 +37,49 @@ final class QuantityScanner {
     QuantityScanner(Lexicon lexicon, boolean prose) {
         this.lexicon = lexicon;
         this.prose = prose;
+        StringBuilder starts = new StringBuilder();
+        lexicon.approxPrefixes().forEach(p -> starts.append(p.charAt(0)));
+        this.approxPrefixStarts = starts.toString();
     }
 
     List<Token> scan(String piece) {
         List<Token> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        int wordStart = 0;
         int i = 0;
         while (i < piece.length()) {
-            Optional<Match> match = quantityAt(piece, i);
-            if (match.isPresent()) {
-                flush(word, tokens);
-                tokens.add(match.get().quantity());
-                i = match.get().end();
+            Token.Quantity quantity = mayStartQuantity(piece.charAt(i)) ? quantityAt(piece, i) : null;
+            if (quantity != null) {
+                addWord(piece, wordStart, i, tokens);
+                tokens.add(quantity);
+                i += quantity.raw().length();
+                wordStart = i;
             } else {
-                word.appendCodePoint(piece.codePointAt(i));
                 i += Character.charCount(piece.codePointAt(i));
             }
         }
-        flush(word, tokens);
+        addWord(piece, wordStart, i, tokens);
         return tokens;
     }
 
-    private record Match(Token.Quantity quantity, int end) {
+    /** Whether {@link #scan} would read a quantity first: {@code 196户} or {@code 三户}, not {@code 三圣街道社工站}. */
+    boolean startsWithQuantity(String piece) {
+        return !piece.isEmpty() && mayStartQuantity(piece.charAt(0)) && quantityAt(piece, 0) != null;
     }
 
-    private Optional<Match> quantityAt(String s, int start) {
+    /**
+     * A quantity starts with an approximation prefix, a minus sign or a numeral; any other character is skipped
+     * without trying {@link #quantityAt}, which is most characters of a message.
+     */
+    boolean mayStartQuantity(char c) {
+        return isAsciiDigit(c) || CHINESE_NUMERALS.indexOf(c) >= 0 || c == '-' || c == '负'
+                || approxPrefixStarts.indexOf(c) >= 0;
+    }
+
+    /**
+     * The quantity written at {@code start}, its raw text running to where it ends; null when there is none.
+     * Package-private for the test that checks {@link #mayStartQuantity} only skips places where this is null.
+     */
+    Token.@Nullable Quantity quantityAt(String s, int start) {
         int i = start;
         boolean approx = false;
         String prefix = startingWith(s, i, lexicon.approxPrefixes());
@@ -75,12 +95,12 @@ final class QuantityScanner {
         boolean arabic = i < s.length() && isAsciiDigit(s.charAt(i));
         i = arabic ? endOfArabic(s, i) : endOfRun(s, i, CHINESE_NUMERALS);
         if (i == numberStart) {
-            return Optional.empty();
+            return null;
         }
         int numberEnd = i;
         Optional<BigDecimal> value = ChineseNumbers.parseNormalized(s.substring(numberStart, i));
         if (value.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         String suffix = startingWith(s, i, lexicon.approxSuffixes());
         if (suffix != null) {
@@ -96,14 +116,14 @@ final class QuantityScanner {
                 i += trailing.length();
             }
         }
-        if (!acceptable(s, i, arabic, unit, s.substring(numberStart, numberEnd))) {
-            return Optional.empty();
+        if (!acceptable(s, i, arabic, unit, numberStart, numberEnd)) {
+            return null;
         }
-        return Optional.of(new Match(
-                new Token.Quantity(value.get(), approx, negative, unit, s.substring(start, i)), i));
+        return new Token.Quantity(value.get(), approx, negative, unit, s.substring(start, i));
     }
 
-    private boolean acceptable(String s, int end, boolean arabic, @Nullable String unit, String numeral) {
+    private boolean acceptable(String s, int end, boolean arabic, @Nullable String unit, int numeralStart,
+            int numeralEnd) {
         if (end == s.length()) {
             return true;
         }
@@ -117,7 +137,8 @@ final class QuantityScanner {
         if (!Character.isLetter(next) || lexicon.keywordAt(s, end)) {
             return true;
         }
-        return prose && !numeral.equals("一");
+        boolean loneOne = numeralEnd - numeralStart == 1 && s.charAt(numeralStart) == '一';
+        return prose && !loneOne;
     }
 
     private static int endOfArabic(String s, int i) {
@@ -162,10 +183,10 @@ final class QuantityScanner {
         return c >= '0' && c <= '9';
     }
 
-    private static void flush(StringBuilder word, List<Token> tokens) {
-        if (!word.isEmpty()) {
-            tokens.add(new Token.Word(word.toString()));
-            word.setLength(0);
+    /** The text between two quantities (or the piece's ends) is one word, when there is any. */
+    private static void addWord(String piece, int from, int to, List<Token> tokens) {
+        if (to > from) {
+            tokens.add(new Token.Word(piece.substring(from, to)));
         }
     }
 }
