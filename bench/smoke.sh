@@ -10,7 +10,7 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 export BENCH_DATA=$data RECORDS=20000
 start=$(date +%s)
-RUNS=1 DURATION=2s WARMUP=1s BODIES=9000 "$here/ingest.sh"
+RUNS=1 DURATION=2s WARMUP=1s BODIES=40000 "$here/ingest.sh"
 PARSER_JMH="-f 0 -wi 0 -i 1 -r 1s" "$here/parser.sh"
 QUERIES_JMH="-f 0 -wi 0 -i 1 -r 1s -p period=year" "$here/queries.sh"
 JMH_SKIP_BUILD=1 SUMMARY_JMH="-f 0 -wi 0 -i 1 -r 1s" "$here/summary.sh"

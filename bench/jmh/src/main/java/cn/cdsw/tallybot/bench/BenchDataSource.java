@@ -4,7 +4,12 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-/** The product's connection settings (application.yml): one pooled connection, WAL, synchronous=NORMAL. */
+import cn.cdsw.tallybot.report.StatementCachingSqliteDriver;
+
+/**
+ * The product's connection settings (report/SqliteDefaultsPostProcessor): one pooled connection, the driver with
+ * the statement cache, WAL, synchronous=NORMAL, no generated-keys look-up.
+ */
 public final class BenchDataSource {
 
     private BenchDataSource() {
@@ -14,10 +19,12 @@ public final class BenchDataSource {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl("jdbc:sqlite:" + db.toAbsolutePath());
         ds.setMaximumPoolSize(1);
+        ds.setDriverClassName(StatementCachingSqliteDriver.class.getName());
         ds.addDataSourceProperty("journal_mode", "WAL");
         ds.addDataSourceProperty("synchronous", "NORMAL");
         ds.addDataSourceProperty("busy_timeout", "5000");
         ds.addDataSourceProperty("foreign_keys", "true");
+        ds.addDataSourceProperty("jdbc.get_generated_keys", "false");
         return ds;
     }
 }
