@@ -28,9 +28,11 @@ import tools.jackson.databind.JsonNode;
  * concurrent redeliveries of some of them (a redelivery in the same batch rolls its savepoint back), then
  * retractions and corrections by their authors that land in the same batches as new reports. Every confirmed
  * report is one record, active unless retracted or corrected, and the totals the API reads from the rollups —
- * city, per district and the ranking of units — are the plain sums.
+ * city, per district and the ranking of units — are the plain sums. Its own application context (the property
+ * below), so its database holds only this test's records.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tallybot.test.own-context=group-commit-ingest")
 class GroupCommitIngestIntegrationTests extends WebhookTestBase {
 
     static final String[] DISTRICTS = { "锦江区", "金牛区", "成华区" };
