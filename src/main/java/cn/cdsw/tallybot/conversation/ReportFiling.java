@@ -53,9 +53,13 @@ class ReportFiling {
 
     /**
      * The district and unit of a report: as written, else as the sender answered a question, else from the
-     * sender's binding — whose unit only counts for the binding's own district.
+     * sender's binding — whose unit only counts for the binding's own district. A report that names both is
+     * filed as written without looking the binding up (one query less per report on the writer thread).
      */
     Where place(ReportDraft draft, ChatMessage sender, @Nullable Place answer) {
+        if (draft.district() != null && draft.unit() != null) {
+            return new Where(draft.district(), draft.unit());
+        }
         Optional<Binding> binding = reports.bindingOf(sender.platform(), sender.senderId());
         String district = firstKnown(draft.district(), answer == null ? null : answer.district(),
                 binding.map(Binding::district).orElse(null));
