@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,25 +29,35 @@ class RecordLineRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Inserts the lines, one statement per table whatever their number: a report writes two to five lines, and
+     * each statement saved is one less on the group commit's single writer thread.
+     */
     void insert(long recordId, List<Metric> metrics, List<Item> items) {
-        for (int i = 0; i < metrics.size(); i++) {
-            Metric m = metrics.get(i);
-            jdbc.sql("""
-                    INSERT INTO record_metric (record_id, position, metric_key, unit, value, approx)
-                    VALUES (:recordId, :position, :key, :unit, :value, :approx)""")
-                    .param("recordId", recordId).param("position", i).param("key", m.key())
-                    .param("unit", m.unit()).param("value", m.value()).param("approx", m.approx() ? 1 : 0)
-                    .update();
+        if (!metrics.isEmpty()) {
+            List<Object> values = new ArrayList<>(metrics.size() * 6);
+            for (int i = 0; i < metrics.size(); i++) {
+                Metric m = metrics.get(i);
+                values.addAll(List.of(recordId, i, m.key(), m.unit(), m.value(), m.approx() ? 1 : 0));
+            }
+            jdbc.sql("INSERT INTO record_metric (record_id, position, metric_key, unit, value, approx) VALUES "
+                    + rows(metrics.size(), 6)).params(values).update();
         }
-        for (int i = 0; i < items.size(); i++) {
-            Item it = items.get(i);
-            jdbc.sql("""
-                    INSERT INTO record_item (record_id, position, name, quantity, unit, approx)
-                    VALUES (:recordId, :position, :name, :quantity, :unit, :approx)""")
-                    .param("recordId", recordId).param("position", i).param("name", it.name())
-                    .param("quantity", it.quantity()).param("unit", it.unit()).param("approx", it.approx() ? 1 : 0)
-                    .update();
+        if (!items.isEmpty()) {
+            List<Object> values = new ArrayList<>(items.size() * 6);
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                values.addAll(List.of(recordId, i, it.name(), it.quantity(), it.unit(), it.approx() ? 1 : 0));
+            }
+            jdbc.sql("INSERT INTO record_item (record_id, position, name, quantity, unit, approx) VALUES "
+                    + rows(items.size(), 6)).params(values).update();
         }
+    }
+
+    /** {@code (?, ?), (?, ?)} for two rows of two columns. */
+    private static String rows(int rows, int columns) {
+        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     /** Metrics of the given records in written order; records without metrics are absent from the map. */
