@@ -15,6 +15,19 @@ public final class BenchDataSource {
     private BenchDataSource() {
     }
 
+    /**
+     * A path the running script passed as a system property ({@code tallybot.bench.db}, {@code .config}); without
+     * it, says which script to run instead of failing with a NullPointerException deep in JMH's set-up.
+     */
+    public static Path pathProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set: run bench/queries.sh or "
+                    + "bench/summary.sh, which make the database and pass it on");
+        }
+        return Path.of(value);
+    }
+
     public static HikariDataSource open(Path db) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl("jdbc:sqlite:" + db.toAbsolutePath());

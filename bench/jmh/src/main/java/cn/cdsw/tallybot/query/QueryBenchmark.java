@@ -1,6 +1,5 @@
 package cn.cdsw.tallybot.query;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +48,10 @@ public class QueryBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        dataSource = BenchDataSource.open(Path.of(System.getProperty("tallybot.bench.db")));
+        dataSource = BenchDataSource.open(BenchDataSource.pathProperty("tallybot.bench.db"));
         queries = new QueryService(new TotalsRepository(JdbcClient.create(dataSource)),
                 new RollupTotalsRepository(JdbcClient.create(dataSource)),
-                BotConfigLoader.load(Path.of(System.getProperty("tallybot.bench.config"))));
+                BotConfigLoader.load(BenchDataSource.pathProperty("tallybot.bench.config")));
         to = BenchDatabase.LAST_DAY;
         from = switch (period) {
             case "day" -> to;

@@ -1,6 +1,5 @@
 package cn.cdsw.tallybot.summary;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,8 +40,8 @@ public class SummaryBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        dataSource = BenchDataSource.open(Path.of(System.getProperty("tallybot.bench.db")));
-        BotConfig config = BotConfigLoader.load(Path.of(System.getProperty("tallybot.bench.config")));
+        dataSource = BenchDataSource.open(BenchDataSource.pathProperty("tallybot.bench.db"));
+        BotConfig config = BotConfigLoader.load(BenchDataSource.pathProperty("tallybot.bench.config"));
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(BenchDatabase.LAST_DAY.atTime(20, 0).toInstant(ZoneOffset.ofHours(8)),
                 ZoneOffset.ofHours(8));
