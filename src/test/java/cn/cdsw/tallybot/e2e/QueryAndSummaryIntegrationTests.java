@@ -20,10 +20,8 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,22 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * POST /api/v1/summary delivering one post per seed group through the OneBot HTTP API (a MockWebServer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(WebhookTestBase.Clocks.class)
 class QueryAndSummaryIntegrationTests {
 
     static final String SECRET = "onebot-secret";
     static final String TOKEN = "api-token";
     static final String GROUP = "1418159967";
-    static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
+    static final Instant NOON = WebhookTestBase.NOON;
     static final MockWebServer ONEBOT_API = TestSupport.startedMockWebServer();
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOON);
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.cdsw.tallybot.TallybotApplication;
 import cn.cdsw.tallybot.summary.DailySummaryService;
+import cn.cdsw.tallybot.testing.OneBotApiStub;
 import cn.cdsw.tallybot.testing.PostgresSchema;
 import cn.cdsw.tallybot.testing.TestServices;
 
@@ -64,7 +65,7 @@ class TwoReplicaIntegrationTests {
     static String redisUrl;
     static String prefix;
     static PostgresSchema schema;
-    static OneBotApiCounter api;
+    static OneBotApiStub api;
     static ConfigurableApplicationContext a;
     static ConfigurableApplicationContext b;
 
@@ -81,7 +82,7 @@ class TwoReplicaIntegrationTests {
     static void startReplicas() {
         redisUrl = TestServices.redisUrl();
         schema = PostgresSchema.create();
-        api = new OneBotApiCounter();
+        api = new OneBotApiStub();
         prefix = "test-" + UUID.randomUUID() + ":";
         a = replica(redisUrl, prefix);
         b = replica(redisUrl, prefix);
@@ -213,7 +214,7 @@ class TwoReplicaIntegrationTests {
             CLOCK.set(NOON);
         }
 
-        assertThat(api.postsPerGroup()).isEqualTo(Map.of("639921629", 1, GROUP, 1));
+        assertThat(api.acceptedPerGroup()).isEqualTo(Map.of("639921629", 1, GROUP, 1));
     }
 
     @Test

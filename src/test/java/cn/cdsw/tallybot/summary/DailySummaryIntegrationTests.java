@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.testing.OneBotApiStub;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 
 import cn.cdsw.tallybot.TallybotApplication;
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.testing.OneBotApiStub;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

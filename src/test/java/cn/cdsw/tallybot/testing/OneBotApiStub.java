@@ -1,4 +1,4 @@
-package cn.cdsw.tallybot.summary;
+package cn.cdsw.tallybot.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +22,12 @@ import mockwebserver3.RecordedRequest;
  * A OneBot HTTP API on MockWebServer that answers by the test clock: 503 while {@link #failWhile} holds, else the
  * {@code ok} envelope. It counts attempts and accepted posts per group, so a test can say "one post per group".
  */
-final class OneBotApiStub extends Dispatcher implements AutoCloseable {
+public final class OneBotApiStub extends Dispatcher implements AutoCloseable {
 
-    static final String TOKEN = "summary-test-token";
+    public static final String TOKEN = "summary-test-token";
     private static final Pattern GROUP_ID = Pattern.compile("\"group_id\":\"?(\\w+)\"?");
 
-    record Call(String groupId, String authorization, String body, boolean accepted) {
+    public record Call(String groupId, String authorization, String body, boolean accepted) {
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -36,7 +36,7 @@ final class OneBotApiStub extends Dispatcher implements AutoCloseable {
     private volatile Supplier<Instant> clock = () -> Instant.EPOCH;
     private volatile Predicate<Instant> failWhile = now -> false;
 
-    OneBotApiStub() {
+    public OneBotApiStub() {
         server.setDispatcher(this);
         try {
             server.start();
@@ -46,33 +46,40 @@ final class OneBotApiStub extends Dispatcher implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return server.url("/").toString();
     }
 
     /** Forgets earlier calls and answers 200 again; {@code clock} is what the failure rule reads. */
-    void reset(Supplier<Instant> clock) {
+    public void reset(Supplier<Instant> clock) {
         this.clock = clock;
         this.failWhile = now -> false;
         calls.clear();
         accepted.clear();
     }
 
-    void failWhile(Predicate<Instant> rule) {
+    public void failWhile(Predicate<Instant> rule) {
         this.failWhile = rule;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    long attempts(String groupId) {
+    public long attempts(String groupId) {
         return calls.stream().filter(c -> c.groupId().equals(groupId)).count();
     }
 
-    int accepted(String groupId) {
+    public int accepted(String groupId) {
         AtomicInteger count = accepted.get(groupId);
         return count == null ? 0 : count.get();
+    }
+
+    /** Accepted posts per group, for every group that got one. */
+    public Map<String, Integer> acceptedPerGroup() {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        accepted.forEach((group, count) -> counts.put(group, count.get()));
+        return counts;
     }
 
     @Override
