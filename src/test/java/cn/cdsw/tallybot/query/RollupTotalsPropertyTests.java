@@ -3,7 +3,6 @@ package cn.cdsw.tallybot.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -33,8 +30,6 @@ import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.query.TotalsPropertyTests.Fate;
 import cn.cdsw.tallybot.query.TotalsPropertyTests.Step;
 import cn.cdsw.tallybot.report.Actor;
-import cn.cdsw.tallybot.report.RecordSource;
-import cn.cdsw.tallybot.report.ReportContent;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 
@@ -55,16 +50,7 @@ class RollupTotalsPropertyTests {
 
     @Provide
     Arbitrary<List<Step>> histories() {
-        Arbitrary<ReportContent> contents = Combinators.combine(
-                Arbitraries.of("锦江区", "金牛区", "高新区"), Arbitraries.of("甲社工站", "乙社工站", "丙社工室"),
-                Arbitraries.integers().between(0, 70), TotalsPropertyTests.metrics(), TotalsPropertyTests.items(),
-                Arbitraries.longs().between(0, 5000).injectNull(0.5),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("99999.99")).ofScale(2)
-                        .injectNull(0.5))
-                .as((d, u, offset, ms, is, total, value) -> new ReportContent(d, u, null, START.plusDays(offset), ms,
-                        is, total, value, null));
-        return Combinators.combine(contents, Arbitraries.of(Fate.class), contents).as(Step::new).list()
-                .ofMaxSize(30);
+        return TotalsPropertyTests.histories(START, 70, 30);
     }
 
     @Property(tries = 40)
@@ -72,7 +58,7 @@ class RollupTotalsPropertyTests {
             @ForAll @IntRange(min = 0, max = 75) int a, @ForAll @IntRange(min = 0, max = 75) int b,
             @ForAll boolean city) throws IOException {
         DataSource db = SqliteTestDatabase.migrated(Files.createTempDirectory("tallybot-rollups"));
-        play(history, SqliteTestDatabase.reportService(db, TotalsPropertyTests.CLOCK));
+        TotalsPropertyTests.play(history, SqliteTestDatabase.reportService(db, TotalsPropertyTests.CLOCK));
         LocalDate from = START.plusDays(Math.min(a, b));
         LocalDate to = START.plusDays(Math.max(a, b));
         String district = city ? null : "锦江区";
@@ -120,7 +106,7 @@ class RollupTotalsPropertyTests {
     private static void playInSavepoints(Step step, ReportService reports, TransactionTemplate savepoint,
             Iterator<Boolean> rollBack, int[] message) {
         Long id = savepoint.execute(status -> {
-            long stored = reports.store(source("m" + message[0]++), step.content(), "raw").record().id();
+            long stored = reports.store(TotalsPropertyTests.source("m" + message[0]++), step.content(), "raw").record().id();
             if (rollBack.next()) {
                 status.setRollbackOnly();
                 return null;
@@ -134,7 +120,7 @@ class RollupTotalsPropertyTests {
             if (step.fate() == Fate.RETRACT) {
                 reports.retract(id, new Actor("onebot", "1"));
             } else {
-                reports.correct(id, source("m" + message[0]++), step.correction(), "raw", new Actor("onebot", "1"));
+                reports.correct(id, TotalsPropertyTests.source("m" + message[0]++), step.correction(), "raw", new Actor("onebot", "1"));
             }
             if (rollBack.next()) {
                 status.setRollbackOnly();
@@ -145,18 +131,6 @@ class RollupTotalsPropertyTests {
     private static <T> Iterator<T> cycle(List<T> values, T whenEmpty) {
         List<T> all = values.isEmpty() ? List.of(whenEmpty) : values;
         return Stream.generate(() -> all).flatMap(List::stream).iterator();
-    }
-
-    private static void play(List<Step> history, ReportService reports) {
-        int message = 0;
-        for (Step step : history) {
-            long id = reports.store(source("m" + message++), step.content(), "raw").record().id();
-            if (step.fate() == Fate.RETRACT) {
-                reports.retract(id, new Actor("onebot", "1"));
-            } else if (step.fate() == Fate.CORRECT) {
-                reports.correct(id, source("m" + message++), step.correction(), "raw", new Actor("onebot", "1"));
-            }
-        }
     }
 
     private static void assertSameAsRecords(JdbcClient jdbc, LocalDate from, LocalDate to, String district) {
@@ -186,10 +160,5 @@ class RollupTotalsPropertyTests {
             Arrays.stream(script.split(";")).map(String::strip).filter(sql -> sql.startsWith("INSERT"))
                     .forEach(sql -> jdbc.sql(sql).update());
         }
-    }
-
-    private static RecordSource source(String messageId) {
-        return new RecordSource("onebot", "1418159967", "10001", "张三", messageId,
-                TotalsPropertyTests.CLOCK.instant());
     }
 }

@@ -59,16 +59,37 @@ class TotalsPropertyTests {
 
     @Provide
     Arbitrary<List<Step>> histories() {
+        return histories(DAY, 2, 25);
+    }
+
+    /**
+     * Histories of up to {@code maxSteps} reports in three districts and three units, dated from {@code first} to
+     * {@code days} days later, each kept, retracted or corrected (with a second random content).
+     */
+    static Arbitrary<List<Step>> histories(LocalDate first, int days, int maxSteps) {
         Arbitrary<ReportContent> contents = Combinators.combine(
                 Arbitraries.of("锦江区", "金牛区", "高新区"), Arbitraries.of("甲社工站", "乙社工站", "丙社工室"),
-                Arbitraries.integers().between(0, 2), metrics(), items(),
+                Arbitraries.integers().between(0, days), metrics(), items(),
                 Arbitraries.longs().between(0, 5000).injectNull(0.5),
                 Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("99999.99")).ofScale(2)
                         .injectNull(0.5))
-                .as((d, u, offset, ms, is, total, value) -> new ReportContent(d, u, null, DAY.plusDays(offset), ms,
+                .as((d, u, offset, ms, is, total, value) -> new ReportContent(d, u, null, first.plusDays(offset), ms,
                         is, total, value, null));
         return Combinators.combine(contents, Arbitraries.of(Fate.class), contents).as(Step::new).list()
-                .ofMaxSize(25);
+                .ofMaxSize(maxSteps);
+    }
+
+    /** Stores each step's report, then retracts or corrects it as the step says, each in its own transaction. */
+    static void play(List<Step> history, ReportService reports) {
+        int message = 0;
+        for (Step step : history) {
+            long id = reports.store(source("m" + message++), step.content(), "raw").record().id();
+            if (step.fate() == Fate.RETRACT) {
+                reports.retract(id, new Actor("onebot", "1"));
+            } else if (step.fate() == Fate.CORRECT) {
+                reports.correct(id, source("m" + message++), step.correction(), "raw", new Actor("onebot", "1"));
+            }
+        }
     }
 
     static Arbitrary<List<Metric>> metrics() {
@@ -91,15 +112,7 @@ class TotalsPropertyTests {
         ReportService reports = SqliteTestDatabase.reportService(db, CLOCK);
         QueryService queries = new QueryService(new TotalsRepository(JdbcClient.create(db)),
                 new RollupTotalsRepository(JdbcClient.create(db)), CONFIG);
-        int message = 0;
-        for (Step step : history) {
-            long id = reports.store(source("m" + message++), step.content(), "raw").record().id();
-            if (step.fate() == Fate.RETRACT) {
-                reports.retract(id, new Actor("onebot", "1"));
-            } else if (step.fate() == Fate.CORRECT) {
-                reports.correct(id, source("m" + message++), step.correction(), "raw", new Actor("onebot", "1"));
-            }
-        }
+        play(history, reports);
         List<ActivityRecord> active = reports.search(new RecordFilter(null, null, null, null, RecordStatus.ACTIVE));
 
         Totals totals = queries.totals(DAY, DAY.plusDays(2), Scope.CITY);
@@ -132,7 +145,7 @@ class TotalsPropertyTests {
         return new Figures(records.size(), units.size(), totals, materials, value.setScale(2));
     }
 
-    private static RecordSource source(String messageId) {
+    static RecordSource source(String messageId) {
         return new RecordSource("onebot", "1418159967", "10001", "张三", messageId, CLOCK.instant());
     }
 }
