@@ -1,10 +1,14 @@
 package cn.cdsw.tallybot.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,6 +49,31 @@ class RollupRepository {
             """;
     private static final String CHANGED = " FROM d JOIN activity_record r ON r.id = d.id";
     private static final long NO_RECORD = -1;
+    private static final String METRIC_LINES = " JOIN record_metric m ON m.record_id = r.id";
+        private static final Map<String, String> FIGURES = columns(
+            "reports", "SUM(d.sign)",
+            "materials", "SUM(d.sign * COALESCE(r.materials_total, 0))",
+            "materials_reports", "SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END)",
+            "value_fen", "SUM(d.sign * COALESCE(r.value_fen, 0))",
+            "value_reports", "SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)");
+
+    /** V5's and V6's sums, in the fixed order {@link #apply} runs them. */
+    private static final List<String> UPSERTS = List.of(
+            upsert("rollup_metric", columns("span", "s.column1", "period", PERIOD, "district", "r.district",
+                    "metric_key", "m.metric_key", "unit", "m.unit"), total("m.value"), METRIC_LINES + SPANS),
+            upsert("rollup_item", columns("span", "s.column1", "period", PERIOD, "district", "r.district",
+                    "name", "m.name", "unit", "m.unit"), total("m.quantity"),
+                    " JOIN record_item m ON m.record_id = r.id" + SPANS),
+            upsert("rollup_figures", columns("span", "s.column1", "period", PERIOD, "district", "r.district"),
+                    FIGURES, SPANS),
+            upsert("rollup_unit_metric", columns("district", "r.district", "metric_key", "m.metric_key",
+                    "metric_unit", "m.unit", "span", "s.column1", "period", PERIOD, "unit", "r.unit"),
+                    total("m.value"), METRIC_LINES + SPANS),
+            upsert("rollup_unit_figures", columns("district", "r.district", "span", "s.column1", "period", PERIOD,
+                    "unit", "r.unit"), FIGURES, SPANS),
+            upsert("rollup_unit_day", columns("activity_date", "r.activity_date", "district", "r.district",
+                    "unit", "r.unit"), columns("reports", "SUM(d.sign)"), ""));
+
     private static final Object JOURNAL = RollupRepository.class.getName() + ".journal";
 
     private final JdbcClient jdbc;
@@ -97,29 +126,9 @@ class RollupRepository {
     private void apply(List<Long> added, List<Long> removed) {
         List<Long> add = padded(added);
         List<Long> remove = padded(removed);
-        lines("rollup_metric", "metric_key", "record_metric", "m.metric_key", "m.value", add, remove);
-        lines("rollup_item", "name", "record_item", "m.name", "m.quantity", add, remove);
-        jdbc.sql(CHANGES + "INSERT INTO rollup_figures (span, period, district, reports, materials,"
-                + " materials_reports, value_fen, value_reports) SELECT s.column1, " + PERIOD + """
-                , r.district, SUM(d.sign), SUM(d.sign * COALESCE(r.materials_total, 0)),
-                       SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
-                       SUM(d.sign * COALESCE(r.value_fen, 0)), SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
-                """ + CHANGED + SPANS + """
-                 WHERE true GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                ON CONFLICT (span, period, district) DO UPDATE SET
-                    reports = rollup_figures.reports + excluded.reports,
-                    materials = rollup_figures.materials + excluded.materials,
-                    materials_reports = rollup_figures.materials_reports + excluded.materials_reports,
-                    value_fen = rollup_figures.value_fen + excluded.value_fen,
-                    value_reports = rollup_figures.value_reports + excluded.value_reports""")
-                .param("added", add).param("removed", remove).update();
-        perUnit(add, remove);
-        jdbc.sql(CHANGES + "INSERT INTO rollup_unit_day (activity_date, district, unit, reports)"
-                + " SELECT r.activity_date, r.district, r.unit, SUM(d.sign)" + CHANGED + """
-                 WHERE true GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                ON CONFLICT (activity_date, district, unit) DO UPDATE SET
-                    reports = rollup_unit_day.reports + excluded.reports""")
-                .param("added", add).param("removed", remove).update();
+        for (String upsert : UPSERTS) {
+            jdbc.sql(upsert).param("added", add).param("removed", remove).update();
+        }
         if (!added.isEmpty()) {
             jdbc.sql("""
                     INSERT INTO rollup_unit (district, unit, last_active)
@@ -135,33 +144,6 @@ class RollupRepository {
         }
     }
 
-    /** V6's sums per unit: metrics, then the record figures. */
-    private void perUnit(List<Long> added, List<Long> removed) {
-        jdbc.sql(CHANGES + "INSERT INTO rollup_unit_metric (district, metric_key, metric_unit, span, period, unit,"
-                + " total, lines) SELECT r.district, m.metric_key, m.unit, s.column1, " + PERIOD
-                + ", r.unit, SUM(d.sign * m.value), SUM(d.sign)" + CHANGED
-                + " JOIN record_metric m ON m.record_id = r.id" + SPANS + """
-                 WHERE true GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-                ON CONFLICT (district, metric_key, metric_unit, span, period, unit) DO UPDATE SET
-                    total = rollup_unit_metric.total + excluded.total,
-                    lines = rollup_unit_metric.lines + excluded.lines""")
-                .param("added", added).param("removed", removed).update();
-        jdbc.sql(CHANGES + "INSERT INTO rollup_unit_figures (district, span, period, unit, reports, materials,"
-                + " materials_reports, value_fen, value_reports) SELECT r.district, s.column1, " + PERIOD + """
-                , r.unit, SUM(d.sign), SUM(d.sign * COALESCE(r.materials_total, 0)),
-                       SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
-                       SUM(d.sign * COALESCE(r.value_fen, 0)), SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
-                """ + CHANGED + SPANS + """
-                 WHERE true GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-                ON CONFLICT (district, span, period, unit) DO UPDATE SET
-                    reports = rollup_unit_figures.reports + excluded.reports,
-                    materials = rollup_unit_figures.materials + excluded.materials,
-                    materials_reports = rollup_unit_figures.materials_reports + excluded.materials_reports,
-                    value_fen = rollup_unit_figures.value_fen + excluded.value_fen,
-                    value_reports = rollup_unit_figures.value_reports + excluded.value_reports""")
-                .param("added", added).param("removed", removed).update();
-    }
-
     /** After records left, their units' latest active day is looked up again from the units' days. */
     private void lastActiveAgain(List<Long> removed) {
         jdbc.sql("""
@@ -172,16 +154,33 @@ class RollupRepository {
                 .param("removed", removed).update();
     }
 
-    /** One line table's sums; grouped so that lines of the same key make one upsert row. */
-    private void lines(String rollup, String nameColumn, String lineTable, String name, String value,
-            List<Long> added, List<Long> removed) {
-        jdbc.sql(CHANGES + "INSERT INTO " + rollup + " (span, period, district, " + nameColumn + ", unit, total,"
-                + " lines) SELECT s.column1, " + PERIOD + ", r.district, " + name + ", m.unit, SUM(d.sign * " + value
-                + "), SUM(d.sign)" + CHANGED + " JOIN " + lineTable + " m ON m.record_id = r.id" + SPANS
-                + " WHERE true GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
-                + " ON CONFLICT (span, period, district, " + nameColumn + ", unit) DO UPDATE SET"
-                + " total = " + rollup + ".total + excluded.total, lines = " + rollup + ".lines + excluded.lines")
-                .param("added", added).param("removed", removed).update();
+    /**
+     * Adds the signed sums of the changed records to {@code table}: one row per key (the key columns and the
+     * expressions that fill them, in the same order), rows of the same key grouped into one upsert row.
+     */
+    private static String upsert(String table, Map<String, String> key, Map<String, String> sums, String joins) {
+        String positions = IntStream.rangeClosed(1, key.size()).mapToObj(String::valueOf)
+                .collect(Collectors.joining(", "));
+        return CHANGES + "INSERT INTO " + table + " (" + String.join(", ", key.keySet()) + ", "
+                + String.join(", ", sums.keySet()) + ") SELECT " + String.join(", ", key.values()) + ", "
+                + String.join(", ", sums.values()) + CHANGED + joins + " WHERE true GROUP BY " + positions
+                + " ORDER BY " + positions + " ON CONFLICT (" + String.join(", ", key.keySet()) + ") DO UPDATE SET "
+                + sums.keySet().stream().map(c -> c + " = " + table + "." + c + " + excluded." + c)
+                        .collect(Collectors.joining(", "));
+    }
+
+    /** A line table's signed sum of {@code value} and count of lines. */
+    private static Map<String, String> total(String value) {
+        return columns("total", "SUM(d.sign * " + value + ")", "lines", "SUM(d.sign)");
+    }
+
+    /** Column → expression, in the order written. */
+    private static Map<String, String> columns(String... columnsAndExpressions) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndExpressions.length; i += 2) {
+            columns.put(columnsAndExpressions[i], columnsAndExpressions[i + 1]);
+        }
+        return columns;
     }
 
     /** The ids, or the id no record has when there are none, repeated up to the next power of two. */
