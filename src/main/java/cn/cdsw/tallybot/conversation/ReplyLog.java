@@ -1,6 +1,8 @@
 package cn.cdsw.tallybot.conversation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -43,14 +45,17 @@ class ReplyLog {
     /**
      * Runs {@code work} and records its reply in one transaction (committed with other messages' by
      * {@link GroupCommit}; answered only once committed). If another delivery of the same message committed
-     * first, or comes earlier in the same group commit, this one rolls back and answers as that one did.
+     * first, or comes earlier in the same group commit, this one rolls back and answers as that one did, and the
+     * side effects its work asked for through {@link AfterCommit} are dropped: only the recorded delivery has them.
      */
     Optional<String> once(ChatMessage message, Supplier<Optional<String>> work) {
         return Optional.ofNullable(commits.execute(status -> {
-            Optional<String> reply = work.get();
+            List<Runnable> sideEffects = new ArrayList<>();
+            Optional<String> reply = AfterCommit.collecting(sideEffects, work);
             HandledMessage entry = new HandledMessage(message.platform(), message.groupId(), message.messageId(),
                     message.sentAt(), reply.orElse(null));
             if (handled.save(entry)) {
+                sideEffects.forEach(AfterCommit::register);
                 return reply.orElse(null);
             }
             status.setRollbackOnly();

@@ -8,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.config.BotConfig;
@@ -50,26 +48,13 @@ class SummaryCommands implements DisposableBean {
         if (groups == 0) {
             return "❌ 没有配置接收日报的群（bot-config/groups.yml 里 summary: true）。";
         }
-        afterCommit(() -> {
+        AfterCommit.run(() -> executor.execute(() -> {
             List<Delivery> deliveries = summaries.postNow(command.date());
             long failed = deliveries.stream().filter(d -> !d.sent()).count();
             log.info("on-demand summary of {} sent to {} groups, {} failed", command.date(),
                     deliveries.size() - failed, failed);
-        });
+        }));
         return "✅ 正在发送" + ReplyTexts.day(command.date()) + "日报到 " + groups + " 个群。";
-    }
-
-    private void afterCommit(Runnable task) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            executor.execute(task);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                executor.execute(task);
-            }
-        });
     }
 
     @Override

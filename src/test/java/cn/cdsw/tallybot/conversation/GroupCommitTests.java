@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -124,6 +126,34 @@ class GroupCommitTests {
         assertThat(delivery.get(5, TimeUnit.SECONDS)).contains("first");
         assertThat(redelivery.get(5, TimeUnit.SECONDS)).contains("first");
         assertThat(handledIds()).containsExactlyInAnyOrder("0", "7");
+    }
+
+    @Test
+    void aRedeliveryInTheSameBatchDropsTheSideEffectsOfItsWork() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger posted = new AtomicInteger();
+        Future<Optional<String>> blocker = callers.submit(() -> replyLog.once(message("0"), () -> {
+            firstRunning.countDown();
+            hold(release);
+            return Optional.empty();
+        }));
+        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        // as #日报 does: post the summary once the message's work has committed
+        Supplier<Optional<String>> postSummary = () -> {
+            AfterCommit.run(posted::incrementAndGet);
+            return Optional.of("posting");
+        };
+        Future<Optional<String>> delivery = callers.submit(() -> replyLog.once(message("8"), postSummary));
+        waitUntilQueued(1);
+        Future<Optional<String>> redelivery = callers.submit(() -> replyLog.once(message("8"), postSummary));
+        waitUntilQueued(2);
+        release.countDown();
+
+        assertThat(blocker.get(5, TimeUnit.SECONDS)).isEmpty();
+        assertThat(delivery.get(5, TimeUnit.SECONDS)).contains("posting");
+        assertThat(redelivery.get(5, TimeUnit.SECONDS)).contains("posting");
+        assertThat(posted).as("side effects run for the recorded delivery only").hasValue(1);
     }
 
     private List<String> handledIds() {
