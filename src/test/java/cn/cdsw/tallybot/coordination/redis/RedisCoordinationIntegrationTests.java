@@ -19,7 +19,6 @@ import cn.cdsw.tallybot.coordination.SendPacerContractTests;
 import cn.cdsw.tallybot.coordination.SummaryLock;
 import cn.cdsw.tallybot.coordination.SummaryLockContractTests;
 import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
-import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,7 +101,11 @@ class RedisCoordinationIntegrationTests {
     class Pacing extends SendPacerContractTests {
         @Override
         protected SendPacer pacer(Clock clock, int limit, Duration window) {
-            return new RedisSendPacer(redis.link, new LocalSendPacer(clock, limit, window), clock, limit, window);
+            // a fallback that fails the test: the local pacer would give the same answers and hide a broken script
+            SendPacer noFallback = group -> {
+                throw new AssertionError("the Redis pacer fell back to the local one");
+            };
+            return new RedisSendPacer(redis.link, noFallback, clock, limit, window);
         }
 
         @Override
