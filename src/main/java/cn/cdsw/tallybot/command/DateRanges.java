@@ -24,6 +24,12 @@ final class DateRanges {
      */
     private static final Pattern SEPARATOR = Pattern.compile("~|至|到|—+|–+");
 
+    /**
+     * Every character that may stand between the two ends of a range ({@code -} as in {@code 11月1日-28日}), for a
+     * caller that removes the spaces people put around it; kept here so the two cannot drift apart.
+     */
+    static final String SEPARATOR_CHARACTERS = "-~至到—–";
+
     private static final Pattern ISO_PAIR = Pattern
         .compile("([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})-([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})");
 
@@ -59,7 +65,7 @@ final class DateRanges {
     }
 
     private static Optional<Span> span(String start, String end, LocalDate today) {
-        Optional<LocalDate> from = DateExpressions.parse(start, today);
+        Optional<LocalDate> from = DateExpressions.parseNormalized(start, today);
         if (from.isEmpty()) {
             return Optional.empty();
         }
@@ -76,6 +82,6 @@ final class DateRanges {
             int d = Integer.parseInt(day.group(1));
             return d >= 1 && d <= from.lengthOfMonth() ? Optional.of(from.withDayOfMonth(d)) : Optional.empty();
         }
-        return DateExpressions.parse(text, today);
+        return DateExpressions.parseNormalized(text, today);
     }
 }

@@ -17,7 +17,8 @@ import cn.cdsw.tallybot.config.MetricDefinition;
  */
 final class QueryBodyParser {
 
-    private static final Pattern RANGE_SPACES = Pattern.compile("\\s*([-~～至到—])\\s*");
+    private static final Pattern RANGE_SPACES =
+            Pattern.compile("\\s*([" + DateRanges.SEPARATOR_CHARACTERS + "])\\s*");
     private static final Pattern WORDS = Pattern.compile("[\\s,、;。]+");
 
     private final BotConfig config;

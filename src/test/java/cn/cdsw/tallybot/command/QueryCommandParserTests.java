@@ -25,6 +25,7 @@ class QueryCommandParserTests {
             统计 全市 近7天           |        |                | 2026-11-23 | 2026-11-29
             统计 三圣街道社工站 本月   |        | 三圣街道社工站 | 2026-11-01 | 2026-11-29
             统计 11月1日 - 11月28日   |        |                | 2026-11-01 | 2026-11-28
+            统计 11月1日 – 11月28日   |        |                | 2026-11-01 | 2026-11-28
             stats 2026-11-01~2026-11-28 |      |                | 2026-11-01 | 2026-11-28
             """)
     void readsScopeAndPeriodOfTotals(String text, String district, String unit, LocalDate from, LocalDate to) {
