@@ -2,7 +2,6 @@ package cn.cdsw.tallybot.command;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -90,10 +89,11 @@ public final class CommandParser {
     }
 
     private Optional<Map.Entry<String, CommandType>> commandWord(String text, boolean addressed) {
-        String lower = text.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, CommandType> entry : wordsLongestFirst) {
             String word = entry.getKey();
-            if (lower.startsWith(word) && endsWord(text, word.length(), addressed, isAscii(word))) {
+            // the words are stored lower-cased; comparing in place spares a copy of every message
+            if (text.regionMatches(true, 0, word, 0, word.length())
+                    && endsWord(text, word.length(), addressed, isAscii(word))) {
                 return Optional.of(entry);
             }
         }

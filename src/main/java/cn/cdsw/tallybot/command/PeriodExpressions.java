@@ -62,6 +62,7 @@ public final class PeriodExpressions {
             .map(span -> new Period(span.from(), min(span.to(), today), label));
     }
 
+    /** {@code text} is normalised already: the readers below take it as it is. */
     private static Optional<Span> span(String text, LocalDate today) {
         Function<LocalDate, Span> named = NAMED.get(text);
         if (named != null) {
@@ -75,7 +76,7 @@ public final class PeriodExpressions {
         if (m.matches()) {
             return month(m.group(1), m.group(2), today);
         }
-        Optional<LocalDate> day = DateExpressions.parse(text, today);
+        Optional<LocalDate> day = DateExpressions.parseNormalized(text, today);
         if (day.isPresent()) {
             return day.map(Span::day);
         }
@@ -129,7 +130,7 @@ public final class PeriodExpressions {
 
     /** A positive whole number in Arabic or Chinese digits, small enough for a count of days; empty otherwise. */
     private static Optional<Integer> wholeNumber(String text) {
-        return ChineseNumbers.parse(text)
+        return ChineseNumbers.parseNormalized(text)
             .filter(n -> n.scale() <= 0 && n.compareTo(BigDecimal.valueOf(10_000)) <= 0)
             .map(BigDecimal::intValue);
     }

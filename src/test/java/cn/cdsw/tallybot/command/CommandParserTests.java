@@ -83,6 +83,8 @@ class CommandParserTests {
             走访千余户             | visits | 户   | 1000 | true
             走访１９６户           | visits | 户   | 196  | false
             走访 196 户            | visits | 户   | 196  | false
+            走访196 户余           | visits | 户   | 196  | true
+            走访300 余户           | visits | 户   | 300  | true
             走访4,283户            | visits | 户   | 4283 | false
             走访1.2万人次          | visits | 人次 | 12000 | false
             走访3趟                | visits | 次   | 3    | false
