@@ -57,7 +57,7 @@ class DailySummaryComposer implements SummaryComposer {
         Totals dayBefore = queries.totals(date.minusDays(1), date.minusDays(1), Scope.CITY);
         Map<LocalDate, PublishedFigures> toPublish = new LinkedHashMap<>();
         toPublish.put(date, PublishedFigures.of(today.figures()));
-        List<String> corrections = corrections(date, toPublish);
+        List<String> corrections = corrections(date, toPublish, dayBefore);
         composed.put(date, toPublish);
         String body = text.compose(new SummaryText.Input(date, catchUp, today, dayBefore,
                 queries.missing(date, null), corrections));
@@ -75,12 +75,16 @@ class DailySummaryComposer implements SummaryComposer {
                 clock.instant()));
     }
 
-    /** Lines for days already posted whose figures changed since; those days' new figures get published too. */
-    private List<String> corrections(LocalDate date, Map<LocalDate, PublishedFigures> toPublish) {
+    /**
+     * Lines for days already posted whose figures changed since; those days' new figures get published too.
+     * {@code dayBefore}, read for the comparison line already, is not read again.
+     */
+    private List<String> corrections(LocalDate date, Map<LocalDate, PublishedFigures> toPublish, Totals dayBefore) {
         List<String> lines = new ArrayList<>();
         snapshots.between(date.minusDays(CORRECTION_DAYS), date.minusDays(1)).forEach((day, stored) -> {
             PublishedFigures before = new PublishedFigures(json.readValue(stored, FIGURES));
-            PublishedFigures now = PublishedFigures.of(queries.totals(day, day, Scope.CITY).figures());
+            Totals totals = day.equals(dayBefore.from()) ? dayBefore : queries.totals(day, day, Scope.CITY);
+            PublishedFigures now = PublishedFigures.of(totals.figures());
             List<String> changes = differences(before, now);
             if (!changes.isEmpty()) {
                 lines.add(day.getMonthValue() + "月" + day.getDayOfMonth() + "日 " + String.join("，", changes));
