@@ -14,4 +14,9 @@ public record ActivityRecord(
         RecordStatus status,
         @Nullable Long supersedes,
         @Nullable Long supersededBy) {
+
+    /** This record after a status change that touched nothing else (a retraction). */
+    ActivityRecord withStatus(RecordStatus newStatus) {
+        return new ActivityRecord(id, source, content, rawText, newStatus, supersedes, supersededBy);
+    }
 }

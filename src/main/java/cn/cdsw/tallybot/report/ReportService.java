@@ -116,7 +116,8 @@ public class ReportService {
         }
         long id = record.get().id();
         audit.append(id, RecordEvent.RECALLED, actor, clock.instant(), null);
-        return Optional.of(load(id));
+        // the record was just read; the retraction changed its status only
+        return Optional.of(record.get().withStatus(RecordStatus.RETRACTED));
     }
 
     /**
