@@ -25,7 +25,8 @@ final class RecordQueries {
         return new RecordFilter(fromDate, toDate, blankToNull(district), blankToNull(unit), status(status));
     }
 
-    private static @Nullable LocalDate date(String name, @Nullable String value) {
+    /** The date parameter {@code name}, null when absent; a 400 naming the parameter when malformed. */
+    static @Nullable LocalDate date(String name, @Nullable String value) {
         if (blankToNull(value) == null) {
             return null;
         }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.cdsw.tallybot.config.BotConfigProperties;
-import cn.cdsw.tallybot.report.RecordFilter;
 import cn.cdsw.tallybot.summary.DailySummaryService;
 import cn.cdsw.tallybot.summary.Delivery;
 
@@ -45,8 +44,8 @@ class SummaryController {
     @PostMapping("/api/v1/summary")
     SummaryJson post(@RequestParam(name = "date", required = false) @Nullable String date) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        RecordFilter parsed = RecordQueries.filter(date, null, null, null, null);
-        LocalDate day = parsed.from() != null ? parsed.from() : today;
+        LocalDate asked = RecordQueries.date("date", date);
+        LocalDate day = asked != null ? asked : today;
         if (day.isAfter(today)) {
             throw new BadParameterException("date", "date " + day + " is in the future");
         }
