@@ -16,7 +16,7 @@ import org.springframework.core.env.MapPropertySource;
 class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE = "tallybotSqliteDefaults";
-    private static final String PRAGMAS = "spring.datasource.hikari.data-source-properties";
+    static final String PRAGMAS = "spring.datasource.hikari.data-source-properties";
 
     /**
      * One connection because SQLite has one writer: it serialises writes in the process instead of failing on

@@ -7,7 +7,6 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.sqlite.JDBC;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +24,19 @@ public final class SqliteTestDatabase {
     private SqliteTestDatabase() {
     }
 
-    /** Same PRAGMAs as SqliteDefaultsPostProcessor, so tests see the production connection settings. */
+    /**
+     * The production connection settings — SqliteDefaultsPostProcessor's PRAGMAs and its statement-caching driver —
+     * so tests run on what the bot runs on.
+     */
     public static DataSource migrated(Path dir) {
         Properties pragmas = new Properties();
-        pragmas.setProperty("journal_mode", "WAL");
-        pragmas.setProperty("synchronous", "NORMAL");
-        pragmas.setProperty("busy_timeout", "5000");
-        pragmas.setProperty("foreign_keys", "true");
-        DataSource dataSource = new SimpleDriverDataSource(new JDBC(),
+        String prefix = SqliteDefaultsPostProcessor.PRAGMAS + "[";
+        SqliteDefaultsPostProcessor.DEFAULTS.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                pragmas.setProperty(key.substring(prefix.length(), key.length() - 1), value.toString());
+            }
+        });
+        DataSource dataSource = new SimpleDriverDataSource(new StatementCachingSqliteDriver(),
                 "jdbc:sqlite:" + dir.resolve("tallybot.db"), pragmas);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/sqlite").load().migrate();
         return dataSource;
