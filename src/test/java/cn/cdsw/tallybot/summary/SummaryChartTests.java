@@ -72,6 +72,14 @@ class SummaryChartTests {
 
         assertThat(empty.getHeight()).isEqualTo(SummaryChart.HEIGHT);
         assertThat(allZero.getHeight()).isEqualTo(SummaryChart.HEIGHT);
+        // the same message picture for both, and not a chart: one real bar draws something else
+        BufferedImage oneBar = read(chart.render(DAY, List.of(bar("锦江区", 196, 0, 0, 0))));
+        assertThat(pixels(allZero)).as("all-zero figures draw the no-reports picture").isEqualTo(pixels(empty));
+        assertThat(pixels(oneBar)).isNotEqualTo(pixels(empty));
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     @Test
