@@ -10,8 +10,6 @@ import java.util.List;
  */
 public record Figures(long reports, long units, List<MetricTotal> metrics, long materialsTotal, BigDecimal valueYuan) {
 
-    public static final Figures NONE = new Figures(0, 0, List.of(), 0, BigDecimal.ZERO);
-
     public Figures {
         metrics = List.copyOf(metrics);
         valueYuan = valueYuan.setScale(2, RoundingMode.UNNECESSARY);
