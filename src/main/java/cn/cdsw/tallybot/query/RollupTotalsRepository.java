@@ -145,14 +145,16 @@ class RollupTotalsRepository {
      */
     private Map<String, Long> units(Slice s) {
         String sql = ChronoUnit.DAYS.between(s.from(), s.to()) < SHORT_RANGE_DAYS
-                ? "SELECT district, COUNT(DISTINCT unit) FROM rollup_unit_day WHERE activity_date BETWEEN :from AND :to"
-                        + " AND reports > 0" + (s.district() != null ? " AND district = :district" : "")
+                ? "SELECT district, COUNT(DISTINCT unit) FROM rollup_unit_figures WHERE span = 'D'"
+                        + " AND period BETWEEN :from AND :to AND reports > 0"
+                        + (s.district() != null ? " AND district = :district"
+                                : " AND district IN (SELECT DISTINCT district FROM rollup_unit)")
                         + " GROUP BY district"
                 : "SELECT u.district, COUNT(*) FROM rollup_unit u WHERE u.last_active >= :from"
                         + (s.district() != null ? " AND u.district = :district" : "")
-                        + " AND (u.last_active <= :to OR EXISTS (SELECT 1 FROM rollup_unit_day d"
-                        + " WHERE d.district = u.district AND d.unit = u.unit AND d.activity_date BETWEEN :from AND :to"
-                        + " AND d.reports > 0)) GROUP BY u.district";
+                        + " AND (u.last_active <= :to OR EXISTS (SELECT 1 FROM rollup_unit_figures d"
+                        + " WHERE d.district = u.district AND d.unit = u.unit AND d.span = 'D'"
+                        + " AND d.period BETWEEN :from AND :to AND d.reports > 0)) GROUP BY u.district";
         Map<String, Long> units = new HashMap<>();
         jdbc.sql(sql).param("from", s.from().toString()).param("to", s.to().toString())
                 .param("district", s.district())

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tables {@code rollup_metric}, {@code rollup_item}, {@code rollup_figures}, {@code rollup_unit_day} and
- * {@code rollup_unit} (migration V5): the active records summed per day, dekad and month and district, and
- * {@code rollup_unit_metric}, {@code rollup_unit_figures} (V6): the same per unit, which {@code query/} reads so that a year's totals cost a few thousand rows, not a million (issue 6).
+ * Tables {@code rollup_metric}, {@code rollup_item}, {@code rollup_figures} and {@code rollup_unit} (migration
+ * V5): the active records summed per day, dekad and month and district, and {@code rollup_unit_metric},
+ * {@code rollup_unit_figures} (V6; its day rows also serve as each unit's reporting days since V7): the same per
+ * unit, which {@code query/} reads so that a year's totals cost a few thousand rows, not a million (issue 6).
  * {@link RecordRepository} calls {@link #add} in the same transaction as every insert (+1) and every change
  * that ends a record's active life (-1), so the rollups can never disagree with the records they sum.
  *
@@ -70,9 +71,7 @@ class RollupRepository {
                     "metric_unit", "m.unit", "span", "s.column1", "period", PERIOD, "unit", "r.unit"),
                     total("m.value"), METRIC_LINES + SPANS),
             upsert("rollup_unit_figures", columns("district", "r.district", "span", "s.column1", "period", PERIOD,
-                    "unit", "r.unit"), FIGURES, SPANS),
-            upsert("rollup_unit_day", columns("activity_date", "r.activity_date", "district", "r.district",
-                    "unit", "r.unit"), columns("reports", "SUM(d.sign)"), ""));
+                    "unit", "r.unit"), FIGURES, SPANS));
 
     private static final Object JOURNAL = RollupRepository.class.getName() + ".journal";
 
@@ -144,11 +143,12 @@ class RollupRepository {
         }
     }
 
-    /** After records left, their units' latest active day is looked up again from the units' days. */
+    /** After records left, their units' latest active day is looked up again from the units' day rows. */
     private void lastActiveAgain(List<Long> removed) {
         jdbc.sql("""
-                UPDATE rollup_unit SET last_active = (SELECT MAX(d.activity_date) FROM rollup_unit_day d
-                    WHERE d.district = rollup_unit.district AND d.unit = rollup_unit.unit AND d.reports > 0)
+                UPDATE rollup_unit SET last_active = (SELECT MAX(d.period) FROM rollup_unit_figures d
+                    WHERE d.district = rollup_unit.district AND d.unit = rollup_unit.unit AND d.span = 'D'
+                    AND d.reports > 0)
                 WHERE EXISTS (SELECT 1 FROM activity_record r WHERE r.id IN (:removed) AND r.status <> 'active'
                     AND r.district = rollup_unit.district AND r.unit = rollup_unit.unit)""")
                 .param("removed", removed).update();

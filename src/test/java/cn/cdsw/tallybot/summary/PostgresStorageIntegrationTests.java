@@ -39,7 +39,7 @@ class PostgresStorageIntegrationTests extends StorageContractTests {
     void empty() {
         JdbcClient.create(dataSource).sql("""
                 TRUNCATE activity_record, record_metric, record_item, record_event, sender_binding, handled_message,
-                    summary_post, summary_snapshot, rollup_metric, rollup_item, rollup_figures, rollup_unit_day,
+                    summary_post, summary_snapshot, rollup_metric, rollup_item, rollup_figures,
                     rollup_unit, rollup_unit_metric, rollup_unit_figures RESTART IDENTITY""").update();
     }
 

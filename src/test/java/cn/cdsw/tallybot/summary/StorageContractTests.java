@@ -156,7 +156,6 @@ public abstract class StorageContractTests {
             assertThat(sum(jdbc, "SELECT SUM(reports) FROM rollup_unit_figures WHERE span = ?", span)).isEqualTo(2);
             assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_item WHERE span = ?", span)).isEqualTo(2 * 224);
         }
-        assertThat(jdbc.sql("SELECT SUM(reports) FROM rollup_unit_day").query(Long.class).single()).isEqualTo(2);
     }
 
     private static long sum(JdbcClient jdbc, String sql, String span) {
