@@ -1,5 +1,6 @@
 package cn.cdsw.tallybot.config;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class GrammarReader {
             }
         }
         fields.entries().forEach((key, node) -> {
-            if (fieldWords.values().stream().noneMatch(f -> f.configKey().equals(key))) {
+            if (Arrays.stream(ReportField.values()).noneMatch(f -> f.configKey().equals(key))) {
                 throw node.error("unknown field '" + key + "'");
             }
         });

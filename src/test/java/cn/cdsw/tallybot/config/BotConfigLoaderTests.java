@@ -92,6 +92,22 @@ class BotConfigLoaderTests {
     }
 
     @Test
+    void acceptsAFieldWithoutWordsAndStillRefusesAnUnknownField() throws IOException {
+        copyShipped();
+        Path grammar = dir.resolve("grammar.yml");
+        String shipped = Files.readString(grammar, StandardCharsets.UTF_8);
+        Files.writeString(grammar, shipped.replace("note: [备注, 说明]", "note: []"), StandardCharsets.UTF_8);
+
+        assertThat(BotConfigLoader.load(dir).grammar().field("备注")).isEmpty();
+
+        Files.writeString(grammar, shipped.replace("note: [备注, 说明]", "note: [备注, 说明]\n  remark: [附言]"),
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> BotConfigLoader.load(dir))
+                .isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("unknown field 'remark'");
+    }
+
+    @Test
     void loadsTheProseVocabulary() {
         ProseVocabulary prose = BotConfigLoader.load(SHIPPED).prose();
 
