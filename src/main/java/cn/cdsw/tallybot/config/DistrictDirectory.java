@@ -1,6 +1,5 @@
 package cn.cdsw.tallybot.config;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ public final class DistrictDirectory {
      * (at most 2) over names and aliases, counting containment (金牛 inside 金牛区街道) as distance 1.
      */
     public List<String> nearest(String word, int max) {
-        record Candidate(String name, int distance) {
-        }
         Map<String, Integer> best = new HashMap<>();
         byWord.forEach((w, d) -> {
             int distance = EditDistance.between(word, w);
@@ -50,10 +47,9 @@ public final class DistrictDirectory {
         int closest = best.values().stream().min(Integer::compare).orElse(0);
         return best.entrySet().stream()
                 .filter(e -> e.getValue() == closest)
-                .map(e -> new Candidate(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::name))
+                .map(Map.Entry::getKey)
+                .sorted()
                 .limit(max)
-                .map(Candidate::name)
                 .toList();
     }
 }
