@@ -42,15 +42,8 @@ public final class CommandParser {
 
     public ParseResult parse(String text, ParseContext context) {
         String normalized = TextNormalizer.normalize(text);
-        String rest = normalized;
-        boolean prefixed = false;
-        for (String prefix : config.commands().prefixes()) {
-            if (rest.startsWith(prefix)) {
-                rest = rest.substring(prefix.length()).stripLeading();
-                prefixed = true;
-                break;
-            }
-        }
+        String rest = config.commands().withoutPrefix(normalized);
+        boolean prefixed = rest.length() < normalized.length();
         Optional<Map.Entry<String, CommandType>> word = commandWord(rest, prefixed || context.mentionsBot());
         if (word.isEmpty()) {
             return context.mentionsBot() ? new ParseResult.Parsed(new Command.Help(null))
@@ -122,7 +115,8 @@ public final class CommandParser {
             case RETRACT -> new Command.Retract(retractId(body));
             case CORRECT -> correct(body, context);
             case MINE -> new Command.Mine();
-            case HELP -> new Command.Help(config.commands().lookup(body.replaceFirst("^[#/]", "")).orElse(null));
+            case HELP -> new Command.Help(
+                    config.commands().lookup(config.commands().withoutPrefix(body)).orElse(null));
             case QUERY -> queries.query(body, context);
             case RANK -> queries.rank(body, context);
             case LIST -> queries.list(body, context);

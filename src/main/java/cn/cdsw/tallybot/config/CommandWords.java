@@ -13,6 +13,16 @@ public record CommandWords(List<String> prefixes, Map<String, CommandType> words
         words = Map.copyOf(words);
     }
 
+    /** {@code text} without the prefix it starts with and the spaces after it; unchanged when it has none. */
+    public String withoutPrefix(String text) {
+        for (String prefix : prefixes) {
+            if (text.startsWith(prefix)) {
+                return text.substring(prefix.length()).stripLeading();
+            }
+        }
+        return text;
+    }
+
     public Optional<CommandType> lookup(String word) {
         return Optional.ofNullable(words.get(word.toLowerCase(Locale.ROOT)));
     }

@@ -13,6 +13,7 @@ import cn.cdsw.tallybot.command.Place;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.command.TextNormalizer;
 import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.CommandWords;
 import cn.cdsw.tallybot.config.ProseVocabulary;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
@@ -34,6 +35,7 @@ class ProseConfirmations {
     private final ReportFiling filing;
     private final ProseVocabulary words;
     private final String totalUnit;
+    private final CommandWords commands;
 
     ProseConfirmations(@Qualifier("confirmations") PendingDrafts pending, CommandParser parser,
             ReportFiling filing, BotConfig config) {
@@ -42,6 +44,7 @@ class ProseConfirmations {
         this.filing = filing;
         this.words = config.prose();
         this.totalUnit = config.materials().totalUnit();
+        this.commands = config.commands();
     }
 
     Optional<String> propose(ReportDraft draft, Turn turn) {
@@ -74,7 +77,7 @@ class ProseConfirmations {
             return Optional.empty();
         }
         PendingDrafts.Pending held = waiting.get();
-        String word = answerWord(turn.message().text());
+        String word = answerWord(turn.message().text(), commands);
         if (words.cancelWords().contains(word)) {
             log.info("prose report cancelled by its sender");
             return Optional.of(ProseTexts.CANCELLED);
@@ -98,13 +101,12 @@ class ProseConfirmations {
             return words.confirmWords().contains(word) ? Optional.of(ProseTexts.STILL_NEEDS_DISTRICT)
                     : Optional.empty();
         }
-        ReportFiling.Where where = filing.place(held.draft(), turn.message(), place.get());
-        return filing.store(held.draft(), where.district(), where.unit(), original);
+        return filing.storeAnswered(held.draft(), place.get(), turn.message(), original);
     }
 
     /** 确认, ＃确认, 确认！ and OK all read as the same answer. */
-    static String answerWord(String text) {
-        String normalized = TextNormalizer.normalize(text).replaceFirst("^[#/]\\s*", "");
+    static String answerWord(String text, CommandWords commands) {
+        String normalized = commands.withoutPrefix(TextNormalizer.normalize(text));
         return normalized.replaceFirst("[\\s.。!~,]+$", "").toLowerCase(Locale.ROOT);
     }
 }
