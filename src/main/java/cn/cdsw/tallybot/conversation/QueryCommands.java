@@ -53,8 +53,7 @@ class QueryCommands {
         StringBuilder text = new StringBuilder(head);
         for (ActivityRecord r : page.records()) {
             text.append("\n#").append(r.id()).append(' ').append(ReplyTexts.place(r.content())).append('：')
-                    .append(String.join("，", ReplyTexts.figures(r.content(), config.metrics(),
-                            config.materials().totalUnit())));
+                    .append(String.join("，", ReplyTexts.figures(r.content(), config)));
         }
         if (page.total() > page.records().size()) {
             text.append("\n另有 ").append(page.total() - page.records().size()).append(" 条较早的记录，请缩小时段或区县。");

@@ -39,7 +39,7 @@ class RecordChanges {
                 ? reports.lastActive(turn.message().platform(), turn.message().groupId(), turn.message().senderId())
                 : reports.find(id);
         if (target.isEmpty()) {
-            return id == null ? "您在本群还没有可撤回的记录。" : "❌ 没有找到记录 #" + id + "，请核对编号（发送「#我的」查看）。";
+            return id == null ? "您在本群还没有可撤回的记录。" : ReplyTexts.notFound(id);
         }
         Optional<String> refusal = refusal(target.get(), turn, "撤回");
         if (refusal.isPresent()) {
@@ -48,7 +48,7 @@ class RecordChanges {
         ChangeResult result = reports.retract(target.get().id(), turn.actor());
         if (result instanceof ChangeResult.Changed changed) {
             log.debug("record #{} retracted", changed.after().id());
-            return ReplyTexts.retracted(changed.after(), figures(changed.after().content()));
+            return ReplyTexts.retracted(changed.after(), ReplyTexts.figures(changed.after().content(), config));
         }
         return notActive(target.get().id());
     }
@@ -56,7 +56,7 @@ class RecordChanges {
     String correct(long id, ReportDraft changes, Turn turn) {
         Optional<ActivityRecord> target = reports.find(id);
         if (target.isEmpty()) {
-            return "❌ 没有找到记录 #" + id + "，请核对编号（发送「#我的」查看）。";
+            return ReplyTexts.notFound(id);
         }
         Optional<String> refusal = refusal(target.get(), turn, "更正");
         if (refusal.isPresent()) {
@@ -66,7 +66,7 @@ class RecordChanges {
         ChangeResult result = reports.correct(id, turn.source(), merged, turn.message().text(), turn.actor());
         if (result instanceof ChangeResult.Changed changed) {
             log.debug("record #{} superseded by #{}", id, changed.after().id());
-            return ReplyTexts.corrected(id, changed.after(), figures(changed.after().content()));
+            return ReplyTexts.corrected(id, changed.after(), ReplyTexts.figures(changed.after().content(), config));
         }
         return notActive(id);
     }
@@ -106,9 +106,5 @@ class RecordChanges {
                 metrics, newItems ? changes.items() : old.items(), total,
                 changes.valueYuan() != null ? changes.valueYuan() : old.valueYuan(),
                 changes.note() != null ? changes.note() : old.note());
-    }
-
-    private List<String> figures(ReportContent content) {
-        return ReplyTexts.figures(content, config.metrics(), config.materials().totalUnit());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.cdsw.tallybot.command.FigureText;
+import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.MetricDictionary;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Item;
@@ -35,12 +36,21 @@ final class ReplyTexts {
         return "↩️ 已撤回 #" + record.id() + " " + place(record.content()) + "：" + String.join("，", figures) + "。";
     }
 
+    static String notFound(long id) {
+        return "❌ 没有找到记录 #" + id + "，请核对编号（发送「#我的」查看）。";
+    }
+
     static String place(ReportContent content) {
         return content.district() + "·" + content.unit() + "（" + day(content.activityDate()) + "）";
     }
 
     static String day(LocalDate date) {
         return date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    /** {@link #figures(ReportContent, MetricDictionary, String)} with the bot's metric names and total unit. */
+    static List<String> figures(ReportContent content, BotConfig config) {
+        return figures(content, config.metrics(), config.materials().totalUnit());
     }
 
     /** The figures of a stored record, metrics first, then items, total and value. */

@@ -87,9 +87,8 @@ class ReportCommands {
             return nearest.isEmpty() || turn.message().text().length() > 8 ? Optional.empty()
                     : Optional.of("❌ 没有找到这个区县，您是不是要找：" + String.join("、", nearest) + "？请直接回复区县名。");
         }
-        ReportFiling.Where where = filing.place(report.draft(), turn.message(), place.get());
-        return filing.store(report.draft(), where.district(), where.unit(), new Turn(report.original(),
-                turn.context()));
+        return filing.storeAnswered(report.draft(), place.get(), turn.message(),
+                new Turn(report.original(), turn.context()));
     }
 
     /** A recalled chat message takes its record with it (OneBot group_recall). */

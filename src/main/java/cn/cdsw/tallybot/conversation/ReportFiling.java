@@ -41,10 +41,19 @@ class ReportFiling {
         StoreResult result = reports.store(turn.source(), draft.withPlace(district, unit).toContent(),
                 turn.message().text());
         List<String> figures = result instanceof StoreResult.Stored ? draft.figures()
-                : ReplyTexts.figures(result.record().content(), config.metrics(), config.materials().totalUnit());
+                : ReplyTexts.figures(result.record().content(), config);
         log.debug("report #{} {} for {}·{}", result.record().id(),
                 result instanceof StoreResult.Stored ? "stored" : "already stored", district, unit);
         return Optional.of(ReplyTexts.stored(result.record(), figures));
+    }
+
+    /**
+     * Stores a held report once its sender answered where it belongs ({@code answer}, in {@code answering}); the
+     * record's source stays the original message of {@code original}.
+     */
+    Optional<String> storeAnswered(ReportDraft draft, Place answer, ChatMessage answering, Turn original) {
+        Where where = place(draft, answering, answer);
+        return store(draft, where.district(), where.unit(), original);
     }
 
     /** Where a report belongs, as far as it is known; either part may still be missing. */

@@ -40,7 +40,7 @@ class SenderCommands {
         for (ActivityRecord record : today) {
             text.append("\n#").append(record.id()).append(' ').append(record.content().district()).append('·')
                     .append(record.content().unit()).append('：').append(String.join("，",
-                            ReplyTexts.figures(record.content(), config.metrics(), config.materials().totalUnit())));
+                            ReplyTexts.figures(record.content(), config)));
         }
         return text.append("\n发送「#撤回 编号」可撤回，「#更正 编号 内容」可更正。").toString();
     }
