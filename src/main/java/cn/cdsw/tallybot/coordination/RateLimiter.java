@@ -20,4 +20,25 @@ public interface RateLimiter {
             return new Admission(false, retryAfter);
         }
     }
+
+    /**
+     * Fixed windows of the clock, counted alike by every implementation: window n holds the instants from
+     * n·length (inclusive) to (n+1)·length, in epoch milliseconds.
+     */
+    record FixedWindows(long millis) {
+
+        public FixedWindows(Duration length) {
+            this(length.toMillis());
+        }
+
+        public long index(long now) {
+            return now / millis;
+        }
+
+        /** The answer for a sender's {@code count}-th command in the window of {@code now}. */
+        public Admission admit(long count, int limit, long now) {
+            return count <= limit ? Admission.ALLOWED
+                    : Admission.refused(Duration.ofMillis((index(now) + 1) * millis - now));
+        }
+    }
 }

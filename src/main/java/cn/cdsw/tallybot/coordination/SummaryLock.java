@@ -9,7 +9,10 @@ import java.time.Duration;
  */
 public interface SummaryLock {
 
-    /** True when {@code owner} now holds the lock (also when it already held it: the ttl starts again). */
+    /**
+     * True when {@code owner} took the lock now; false while it is held, by another replica or by {@code owner}
+     * itself (both implementations set it only if absent, so a tick never overlaps an unfinished one).
+     */
     boolean acquire(ReplicaId owner, Duration ttl);
 
     /** Releases the lock if {@code owner} holds it; a lock taken over by another replica is left alone. */

@@ -22,28 +22,27 @@ public final class LocalRateLimiter implements RateLimiter {
 
     private final Clock clock;
     private final int limit;
-    private final long windowMillis;
+    private final FixedWindows windowsOfTime;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicLong sweptWindow = new AtomicLong(-1);
 
     public LocalRateLimiter(Clock clock, int limit, Duration window) {
         this.clock = clock;
         this.limit = limit;
-        this.windowMillis = window.toMillis();
+        this.windowsOfTime = new FixedWindows(window);
     }
 
     @Override
     public Admission admit(String platform, String sender) {
         long now = clock.millis();
-        long index = now / windowMillis;
+        long index = windowsOfTime.index(now);
         Window counted = windows.compute(platform + ":" + sender,
                 (key, old) -> old == null || old.index() != index ? new Window(index, 1)
                         : new Window(index, old.count() + 1));
         if (windows.size() > SWEEP_ABOVE && sweptWindow.getAndAccumulate(index, Math::max) < index) {
             windows.values().removeIf(w -> w.index() < index);
         }
-        return counted.count() <= limit ? Admission.ALLOWED
-                : Admission.refused(Duration.ofMillis((index + 1) * windowMillis - now));
+        return windowsOfTime.admit(counted.count(), limit, now);
     }
 
     /** Senders whose counts are held (tests check that memory follows the live window). */

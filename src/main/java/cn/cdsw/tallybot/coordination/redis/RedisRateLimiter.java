@@ -23,23 +23,21 @@ final class RedisRateLimiter implements RateLimiter {
     private final RedisLink redis;
     private final Clock clock;
     private final int limit;
-    private final long windowMillis;
+    private final FixedWindows windows;
 
     RedisRateLimiter(RedisLink redis, Clock clock, int limit, Duration window) {
         this.redis = redis;
         this.clock = clock;
         this.limit = limit;
-        this.windowMillis = window.toMillis();
+        this.windows = new FixedWindows(window);
     }
 
     @Override
     public Admission admit(String platform, String sender) {
         long now = clock.millis();
-        long index = now / windowMillis;
-        String key = redis.key("tallybot:rate:" + platform + ":" + sender + ":" + index);
+        String key = redis.key("tallybot:rate:" + platform + ":" + sender + ":" + windows.index(now));
         Long count = redis.call(c -> c.<Long>eval(COUNT, ScriptOutputType.INTEGER, new String[] { key },
-                Long.toString(2 * windowMillis)), () -> 0L);
-        return count <= limit ? Admission.ALLOWED
-                : Admission.refused(Duration.ofMillis((index + 1) * windowMillis - now));
+                Long.toString(2 * windows.millis())), () -> 0L);
+        return windows.admit(count, limit, now);
     }
 }
