@@ -46,10 +46,11 @@ class DateExpressionsTests {
 
     @ParameterizedTest
     @CsvSource({
+            "12月31日, 2025-12-31",
+            "12-31, 2025-12-31",
             "1月5日, 2026-01-05",
-            "2-1, 2026-02-01",
-            "11月28号, 2026-11-28" })
-    void readsAYearlessDateMoreThanAMonthAheadAsLastYear(String text, LocalDate expected) {
+            "2-1, 2026-02-01" })
+    void readsAYearlessDateMoreThanAMonthAheadAsTheLastOneBefore(String text, LocalDate expected) {
         assertThat(DateExpressions.parse("12月31日", LocalDate.of(2027, 1, 2))).contains(LocalDate.of(2026, 12, 31));
         assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
     }
