@@ -62,7 +62,7 @@ public class QueryService {
             return totals.rank(new TotalsRepository.Criteria(from, to, scope), by, byUnit);
         }
         RollupTotalsRepository.Slice slice = new RollupTotalsRepository.Slice(from, to, scope.district());
-        return byUnit ? rollups.rankUnits(slice, by) : rollups.rank(slice, by);
+        return rollups.rank(slice, by, byUnit);
     }
 
     /**

@@ -94,47 +94,30 @@ class RollupTotalsRepository {
                 .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
-    /** Districts ordered by one figure, largest first; those without the figure are left out. */
-    List<RankEntry> rank(Slice s, RankBy by) {
-        String sql = switch (by.kind()) {
-            case METRIC -> "SELECT district, SUM(total) FROM " + s.rows("district, total, lines", "rollup_metric",
-                    " AND metric_key = :key AND unit = :metricUnit") + " GROUP BY district HAVING SUM(lines) > 0";
-            case MATERIALS -> "SELECT district, SUM(materials) FROM " + s.rows("district, materials, materials_reports",
-                    "rollup_figures", "") + " GROUP BY district HAVING SUM(materials_reports) > 0";
-            case VALUE -> "SELECT district, SUM(value_fen) FROM " + s.rows("district, value_fen, value_reports",
-                    "rollup_figures", "") + " GROUP BY district HAVING SUM(value_reports) > 0";
-            case REPORTS -> "SELECT district, SUM(reports) FROM " + s.rows("district, reports", "rollup_figures", "")
-                    + " GROUP BY district HAVING SUM(reports) > 0";
-        };
-        int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
-        return s.bind(jdbc.sql(sql + " ORDER BY 2 DESC, 1")).param("key", by.metricKey())
-                .param("metricUnit", by.unit())
-                .query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale))).list();
-    }
-
     /**
-     * Units ("district·unit") ordered by one figure, largest first; those without the figure are left out. The
-     * per-unit tables are keyed by district first, so the city's ranking names the districts that ever reported
-     * (from {@code rollup_unit}) and reads one range per district instead of the whole table.
+     * Districts, or units ("district·unit"), ordered by one figure, largest first; those without the figure are
+     * left out. The per-unit tables (V6) are keyed by district first, so the city's ranking of units names the
+     * districts that ever reported (from {@code rollup_unit}) and reads one range per district, not the table.
      */
-    List<RankEntry> rankUnits(Slice s, RankBy by) {
-        String inCity = s.district() == null ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)" : "";
-        String sql = switch (by.kind()) {
-            case METRIC -> "SELECT district || '·' || unit, SUM(total) FROM " + s.rows("district, unit, total, lines",
-                    "rollup_unit_metric", " AND metric_key = :key AND metric_unit = :metricUnit" + inCity)
-                    + " GROUP BY 1 HAVING SUM(lines) > 0";
-            case MATERIALS -> "SELECT district || '·' || unit, SUM(materials) FROM " + s.rows(
-                    "district, unit, materials, materials_reports", "rollup_unit_figures", inCity)
-                    + " GROUP BY 1 HAVING SUM(materials_reports) > 0";
-            case VALUE -> "SELECT district || '·' || unit, SUM(value_fen) FROM " + s.rows(
-                    "district, unit, value_fen, value_reports", "rollup_unit_figures", inCity)
-                    + " GROUP BY 1 HAVING SUM(value_reports) > 0";
-            case REPORTS -> "SELECT district || '·' || unit, SUM(reports) FROM " + s.rows("district, unit, reports",
-                    "rollup_unit_figures", inCity) + " GROUP BY 1 HAVING SUM(reports) > 0";
+    List<RankEntry> rank(Slice s, RankBy by, boolean byUnit) {
+        String prefix = byUnit ? "rollup_unit_" : "rollup_";
+        String table = prefix + (by.kind() == RankBy.Kind.METRIC ? "metric" : "figures");
+        String[] sumAndCount = switch (by.kind()) {
+            case METRIC -> new String[] { "total", "lines" };
+            case MATERIALS -> new String[] { "materials", "materials_reports" };
+            case VALUE -> new String[] { "value_fen", "value_reports" };
+            case REPORTS -> new String[] { "reports", "reports" };
         };
+        String sum = sumAndCount[0];
+        String count = sumAndCount[1];
+        String condition = (by.kind() == RankBy.Kind.METRIC
+                ? " AND metric_key = :key AND " + (byUnit ? "metric_unit" : "unit") + " = :metricUnit" : "")
+                + (byUnit && s.district() == null ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)" : "");
+        String columns = (byUnit ? "district, unit, " : "district, ") + sum + (count.equals(sum) ? "" : ", " + count);
+        String sql = "SELECT " + (byUnit ? "district || '·' || unit" : "district") + ", SUM(" + sum + ") FROM "
+                + s.rows(columns, table, condition) + " GROUP BY 1 HAVING SUM(" + count + ") > 0 ORDER BY 2 DESC, 1";
         int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
-        return s.bind(jdbc.sql(sql + " ORDER BY 2 DESC, 1")).param("key", by.metricKey())
-                .param("metricUnit", by.unit())
+        return s.bind(jdbc.sql(sql)).param("key", by.metricKey()).param("metricUnit", by.unit())
                 .query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale))).list();
     }
 
