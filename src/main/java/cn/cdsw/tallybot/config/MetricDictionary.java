@@ -34,6 +34,12 @@ public final class MetricDictionary {
         return Optional.ofNullable(byKey.get(key));
     }
 
+    /** The Chinese name users read for a metric key (走访 for visits); the key itself if it is not configured. */
+    public String label(String key) {
+        MetricDefinition metric = byKey.get(key);
+        return metric == null ? key : metric.label();
+    }
+
     public Set<String> words() {
         return byWord.keySet();
     }

@@ -57,7 +57,7 @@ final class ReplyTexts {
     static List<String> figures(ReportContent content, MetricDictionary dictionary, String totalUnit) {
         List<String> figures = new ArrayList<>();
         for (Metric m : content.metrics()) {
-            String label = dictionary.byKey(m.key()).map(d -> d.label()).orElse(m.key());
+            String label = dictionary.label(m.key());
             figures.add(FigureText.metric(label, m));
         }
         for (Item item : content.items()) {

@@ -57,7 +57,7 @@ public final class QueryReplies {
     }
 
     String label(String key) {
-        return dictionary.byKey(key).map(d -> d.label()).orElse(key);
+        return dictionary.label(key);
     }
 
     private static String items(List<ItemTotal> items) {

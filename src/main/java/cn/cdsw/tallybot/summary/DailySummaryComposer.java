@@ -101,8 +101,7 @@ class DailySummaryComposer implements SummaryComposer {
                 continue;
             }
             String[] parts = key.split("\\|");
-            String label = parts.length == 2 ? config.metrics().byKey(parts[0]).map(m -> m.label()).orElse(parts[0])
-                    : "物资";
+            String label = parts.length == 2 ? config.metrics().label(parts[0]) : "物资";
             String unit = parts.length == 2 ? parts[1] : "件";
             changes.add(label + " " + before.get(key) + "→" + now.get(key) + unit);
         }
