@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -35,17 +36,19 @@ class DailySummaryComposer implements SummaryComposer {
 
     private final QueryService queries;
     private final SummarySnapshotRepository snapshots;
-    private final SummaryChart chart;
+    /** Null while images are off ({@code tallybot.summary.images=false}): no chart drawn, no font looked up. */
+    private final @Nullable SummaryChart chart;
     private final SummaryText text;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final BotConfig config;
     private final Map<LocalDate, Map<LocalDate, PublishedFigures>> composed = new ConcurrentHashMap<>();
 
-    DailySummaryComposer(QueryService queries, SummarySnapshotRepository snapshots, BotConfig config, Clock clock) {
+    DailySummaryComposer(QueryService queries, SummarySnapshotRepository snapshots, BotConfig config,
+            SummaryProperties properties, Clock clock) {
         this.queries = queries;
         this.snapshots = snapshots;
-        this.chart = new SummaryChart();
+        this.chart = properties.images() ? new SummaryChart() : null;
         this.text = new SummaryText(new QueryReplies(config.metrics()));
         this.clock = clock;
         this.config = config;
@@ -61,7 +64,7 @@ class DailySummaryComposer implements SummaryComposer {
         composed.put(date, toPublish);
         String body = text.compose(new SummaryText.Input(date, catchUp, today, dayBefore,
                 queries.missing(date, null), corrections));
-        return new DailySummary(date, body, chart.render(date, bars(today)), catchUp);
+        return new DailySummary(date, body, chart == null ? null : chart.render(date, bars(today)), catchUp);
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.cdsw.tallybot.bench.BenchDataSource;
@@ -45,8 +47,11 @@ public class SummaryBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(BenchDatabase.LAST_DAY.atTime(20, 0).toInstant(ZoneOffset.ofHours(8)),
                 ZoneOffset.ofHours(8));
+        // the operator's defaults: images on, so the chart is drawn as in production
+        SummaryProperties defaults = Binder.get(new StandardEnvironment())
+                .bindOrCreate("tallybot.summary", SummaryProperties.class);
         composer = new DailySummaryComposer(QueryServices.of(jdbc, config), new SummarySnapshotRepository(jdbc),
-                config, clock);
+                config, defaults, clock);
         for (int back = DailySummaryComposer.CORRECTION_DAYS; back >= 1; back--) {
             LocalDate day = BenchDatabase.LAST_DAY.minusDays(back);
             composer.posted(composer.compose(day, false));
