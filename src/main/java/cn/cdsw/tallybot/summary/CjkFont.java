@@ -6,18 +6,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Predicate;
 
 /**
  * Finds an installed font family that can draw Chinese. Java's logical fonts only reach CJK glyphs when the
- * machine has such a font, and a chart drawn without one shows every label as boxes, so the choice is explicit
- * and a missing font is reported once. Debian's {@code fonts-wqy-zenhei} is the one the Dockerfile and CI install.
+ * machine has such a font, and a chart drawn without one shows every label as an empty box, so the choice is
+ * explicit and a machine without one posts its summaries as text only. Debian's {@code fonts-wqy-zenhei} is the
+ * one the Dockerfile and CI install.
  */
-final class CjkFont {
+public final class CjkFont {
 
-    private static final Logger log = LoggerFactory.getLogger(CjkFont.class);
+    /** The Debian package that gives a machine a Chinese font; named in the start-up warning and test skips. */
+    public static final String PACKAGE = "fonts-wqy-zenhei";
 
     /** Families known to carry Simplified Chinese, best first; WenQuanYi Zen Hei is the one we install. */
     static final List<String> PREFERRED = List.of("WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
@@ -29,35 +29,36 @@ final class CjkFont {
     private CjkFont() {
     }
 
-    /** The family to draw with; the lookup runs once per JVM so the warning is logged once. */
-    static String family() {
+    /** The installed family to draw with, if any; the font scan runs once per JVM. */
+    public static Optional<String> installed() {
         return Installed.FAMILY;
     }
 
-    /** A preferred family if installed, else the first installed family that draws {@link #SAMPLE}. */
-    static Optional<String> choose(List<String> installed) {
-        Optional<String> preferred = PREFERRED.stream().filter(installed::contains).findFirst();
+    /**
+     * A preferred family if present, else the first present family that {@code drawsChinese} accepts. The test is
+     * passed in so that the choice can be checked without depending on the fonts of the machine.
+     */
+    static Optional<String> choose(List<String> present, Predicate<String> drawsChinese) {
+        Optional<String> preferred = PREFERRED.stream().filter(present::contains).findFirst();
         if (preferred.isPresent()) {
             return preferred;
         }
-        return installed.stream().filter(CjkFont::drawsChinese).findFirst();
+        return present.stream().filter(drawsChinese).findFirst();
     }
 
     static boolean drawsChinese(String family) {
         return new Font(family, Font.PLAIN, 12).canDisplayUpTo(SAMPLE) == -1;
     }
 
-    private static String lookUp() {
+    private static Optional<String> lookUp() {
         // English names, so the preferred list matches whatever the JVM's default locale is.
         String[] names = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH);
-        return choose(Arrays.asList(names)).orElseGet(() -> {
-            log.warn("no CJK font installed: install fonts-wqy-zenhei; chart labels will show boxes");
-            return Font.SANS_SERIF;
-        });
+        // The preferred names are only a shortcut: the family must really draw the sample on this machine.
+        return choose(Arrays.asList(names), CjkFont::drawsChinese).filter(CjkFont::drawsChinese);
     }
 
     /** Holder idiom: the font scan is slow and its answer cannot change while the JVM runs. */
     private static final class Installed {
-        static final String FAMILY = lookUp();
+        static final Optional<String> FAMILY = lookUp();
     }
 }

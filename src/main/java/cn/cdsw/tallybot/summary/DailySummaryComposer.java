@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -30,13 +34,18 @@ import cn.cdsw.tallybot.query.Totals;
 @Component
 class DailySummaryComposer implements SummaryComposer {
 
+    private static final Logger log = LoggerFactory.getLogger(DailySummaryComposer.class);
+
     static final int CORRECTION_DAYS = 7;
     private static final TypeReference<Map<String, Long>> FIGURES = new TypeReference<>() {
     };
 
     private final QueryService queries;
     private final SummarySnapshotRepository snapshots;
-    /** Null while images are off ({@code tallybot.summary.images=false}): no chart drawn, no font looked up. */
+    /**
+     * Null while images are off ({@code tallybot.summary.images=false}: no chart drawn, no font looked up) or when
+     * the machine has no Chinese font: a chart of empty boxes would be worse than none.
+     */
     private final @Nullable SummaryChart chart;
     private final SummaryText text;
     private final Clock clock;
@@ -48,10 +57,25 @@ class DailySummaryComposer implements SummaryComposer {
             SummaryProperties properties, Clock clock) {
         this.queries = queries;
         this.snapshots = snapshots;
-        this.chart = properties.images() ? new SummaryChart() : null;
+        this.chart = chart(properties.images(), CjkFont::installed);
         this.text = new SummaryText(new QueryReplies(config.metrics()));
         this.clock = clock;
         this.config = config;
+    }
+
+    /** The chart to attach, if any; says once, at start-up, why a machine without a Chinese font posts none. */
+    static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts) {
+        if (!images) {
+            return null;
+        }
+        Optional<String> font = fonts.get();
+        if (font.isEmpty()) {
+            log.warn("No Chinese font is installed, so the daily summary is posted as text only. To attach its chart, "
+                    + "install one (Debian/Ubuntu: apt-get install {}) and restart; to silence this, set "
+                    + "TALLYBOT_SUMMARY_IMAGES=false", CjkFont.PACKAGE);
+            return null;
+        }
+        return new SummaryChart(font.get());
     }
 
     @Override

@@ -51,11 +51,6 @@ public final class SummaryChart {
     private final String fontFamily;
     private final StandardChartTheme theme;
 
-    /** Draws with the best installed Chinese font (see the Dockerfile: fonts-wqy-zenhei). */
-    public SummaryChart() {
-        this(CjkFont.family());
-    }
-
     /** Draws with the given font family, which must carry the Chinese glyphs of the labels. */
     public SummaryChart(String fontFamily) {
         this.fontFamily = Objects.requireNonNull(fontFamily, "fontFamily");

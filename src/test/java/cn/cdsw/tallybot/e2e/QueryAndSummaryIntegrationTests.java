@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.cdsw.tallybot.summary.CjkFont;
+
 /**
  * Coordinators' view end to end: reports posted through the webhook, then #统计 in chat, the totals API, and
  * POST /api/v1/summary delivering one post per seed group through the OneBot HTTP API (a MockWebServer).
@@ -111,7 +113,14 @@ class QueryAndSummaryIntegrationTests {
             RecordedRequest sent = ONEBOT_API.takeRequest(10, TimeUnit.SECONDS);
             assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer onebot-token");
             String body = sent.getBody().utf8();
-            assertThat(body).contains("走访 238户 / 15人次").contains("base64://");
+            assertThat(body).contains("走访 238户 / 15人次");
+            // the chart goes along where the machine can draw its Chinese labels, and only there
+            if (CjkFont.installed().isPresent()) {
+                assertThat(body).contains("base64://");
+            }
+            else {
+                assertThat(body).doesNotContain("base64://");
+            }
             groups.add(body.replaceAll("(?s).*\"group_id\":(\\d+).*", "$1"));
         }
         assertThat(groups).containsExactlyInAnyOrder("639921629", "1418159967");

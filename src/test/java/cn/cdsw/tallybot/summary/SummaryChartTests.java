@@ -18,11 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import cn.cdsw.tallybot.testing.TestServices;
+
+@ExtendWith(OutputCaptureExtension.class)
 class SummaryChartTests {
 
     static {
@@ -38,7 +46,8 @@ class SummaryChartTests {
             "青白江区", "新都区", "温江区", "双流区", "郫都区", "新津区", "金堂县", "大邑县", "蒲江县", "都江堰市", "彭州市",
             "邛崃市", "崇州市", "简阳市", "高新区", "天府新区", "东部新区");
 
-    private final SummaryChart chart = new SummaryChart();
+    /** Layout and encoding do not depend on the glyphs, so these tests draw with a family every JVM has. */
+    private final SummaryChart chart = new SummaryChart(Font.SANS_SERIF);
 
     @Test
     void rendersAPngOfTheChartSizeForDistrictsWithAllThreeVisitUnits() throws IOException {
@@ -84,7 +93,7 @@ class SummaryChartTests {
 
     @Test
     void chineseLabelsDrawRealGlyphsNotMissingGlyphBoxes() {
-        Font font = new Font(chart.fontFamily(), Font.PLAIN, 24);
+        Font font = new Font(new SummaryChart(TestServices.chineseFont()).fontFamily(), Font.PLAIN, 24);
         String label = "锦江区";
 
         assertThat(font.canDisplayUpTo(label)).as("%s draws %s", font.getFamily(), label).isEqualTo(-1);
@@ -98,21 +107,49 @@ class SummaryChartTests {
     }
 
     @Test
-    void fontFinderPrefersAnInstalledChineseFamily() {
+    void theInstalledChineseFamilyIsAPreferredOneThatDrawsChinese() {
+        String family = TestServices.chineseFont();
         List<String> installed = Arrays.asList(
                 GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH));
 
-        assertThat(CjkFont.family()).isIn(CjkFont.PREFERRED).isIn(installed);
-        assertThat(CjkFont.drawsChinese(CjkFont.family())).isTrue();
+        assertThat(family).isIn(CjkFont.PREFERRED).isIn(installed);
+        assertThat(CjkFont.drawsChinese(family)).isTrue();
     }
 
     @Test
     void fontFinderTakesPreferredFamiliesInOrderThenAnyThatDrawsChinese() {
-        assertThat(CjkFont.choose(List.of("DejaVu Sans", "Noto Sans SC", "Noto Sans CJK SC")))
+        Predicate<String> drawsChinese = family -> family.startsWith("WenQuanYi") || family.startsWith("Noto");
+
+        assertThat(CjkFont.choose(List.of("DejaVu Sans", "Noto Sans SC", "Noto Sans CJK SC"), drawsChinese))
                 .contains("Noto Sans CJK SC");
-        assertThat(CjkFont.choose(List.of("DejaVu Sans", "WenQuanYi Zen Hei Sharp")))
+        assertThat(CjkFont.choose(List.of("DejaVu Sans", "WenQuanYi Zen Hei Sharp"), drawsChinese))
                 .contains("WenQuanYi Zen Hei Sharp");
-        assertThat(CjkFont.choose(List.of("DejaVu Sans"))).isEmpty();
+        assertThat(CjkFont.choose(List.of("DejaVu Sans", "AR PL UMing CN"), family -> family.startsWith("AR PL")))
+                .contains("AR PL UMing CN");
+        assertThat(CjkFont.choose(List.of("DejaVu Sans", "Liberation Serif"), drawsChinese)).isEmpty();
+    }
+
+    @Test
+    void withoutAChineseFontThereIsNoChartAndOneWarningSaysWhatToInstall(CapturedOutput output) {
+        assertThat(DailySummaryComposer.chart(true, Optional::empty)).isNull();
+        assertThat(output.getAll()).contains("No Chinese font is installed").contains("apt-get install fonts-wqy-zenhei")
+                .contains("TALLYBOT_SUMMARY_IMAGES=false");
+    }
+
+    @Test
+    void withImagesOffNoFontIsLookedUpAndNothingIsSaid(CapturedOutput output) {
+        assertThat(DailySummaryComposer.chart(false, () -> {
+            throw new AssertionError("fonts looked up with images off");
+        })).isNull();
+        assertThat(output.getAll()).doesNotContain("No Chinese font");
+    }
+
+    @Test
+    void withAChineseFontTheChartDrawsWithIt() {
+        SummaryChart chosen = DailySummaryComposer.chart(true, () -> Optional.of("WenQuanYi Zen Hei"));
+
+        assertThat(chosen).isNotNull();
+        assertThat(chosen.fontFamily()).isEqualTo("WenQuanYi Zen Hei");
     }
 
     @Test

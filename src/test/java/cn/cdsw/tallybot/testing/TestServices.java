@@ -9,19 +9,24 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
+import cn.cdsw.tallybot.summary.CjkFont;
+
 /**
- * The real Redis and PostgreSQL the integration tests use (style rule 35): {@code TALLYBOT_TEST_REDIS_URL} (default
- * {@code redis://127.0.0.1:6379/0}) and {@code TALLYBOT_TEST_POSTGRES_URL} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres}; the password is ignored
- * where {@code pg_hba.conf} trusts loopback). A test that needs one that is not reachable is
- * skipped, with a line saying so, unless {@code TALLYBOT_REQUIRE_SERVICES=true}: then it fails, so CI can never pass
- * with those tests skipped.
+ * What some tests need beyond Java and Maven: the real Redis and PostgreSQL the integration tests use (never a
+ * stand-in for our own store), and a Chinese font for the chart's glyph tests. Redis comes from
+ * {@code TALLYBOT_TEST_REDIS_URL} (default {@code redis://127.0.0.1:6379/0}), PostgreSQL from
+ * {@code TALLYBOT_TEST_POSTGRES_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres}; the password is ignored where
+ * {@code pg_hba.conf} trusts loopback). A test that needs something the machine lacks is skipped with one
+ * {@code SKIPPED:} line saying what to install, unless {@code TALLYBOT_REQUIRE_SERVICES=true}: then it fails, so CI
+ * (which installs and starts them all) can never pass with those tests skipped.
  */
 public final class TestServices {
 
@@ -34,7 +39,8 @@ public final class TestServices {
     public static String redisUrl() {
         String url = env("TALLYBOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0");
         URI uri = URI.create(url);
-        require("Redis", url, reachable(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()));
+        require("Redis is not reachable at " + url, "install redis-server and start it",
+                reachable(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()));
         return url;
     }
 
@@ -42,30 +48,41 @@ public final class TestServices {
     public static String postgresUrl() {
         String url = env("TALLYBOT_TEST_POSTGRES_URL",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres");
-        require("PostgreSQL", url, connects(url));
+        require("PostgreSQL is not reachable at " + url.replaceAll("password=[^&]*", "password=…"),
+                "install postgresql and start it", connects(url));
         return url;
     }
 
     /** The {@code redis-server} binary, for tests that stop and start a server of their own. */
     public static String redisServerBinary() {
         String binary = env("TALLYBOT_TEST_REDIS_SERVER", "/usr/bin/redis-server");
-        require("redis-server", binary, Files.isExecutable(Path.of(binary)));
+        require("there is no redis-server at " + binary, "install redis-server", Files.isExecutable(Path.of(binary)));
         return binary;
     }
 
-    private static void require(String service, String url, boolean reachable) {
-        if (reachable) {
+    /** The installed font family that draws Chinese, for the tests that look at the glyphs of a chart. */
+    public static String chineseFont() {
+        Optional<String> family = CjkFont.installed();
+        require("no Chinese (CJK) font is installed", "install " + CjkFont.PACKAGE, family.isPresent());
+        return family.orElseThrow();
+    }
+
+    /**
+     * Skips the calling test, with one {@code SKIPPED:} line per missing thing and run, when {@code present} is
+     * false; fails it instead under {@code TALLYBOT_REQUIRE_SERVICES=true}, so CI can never pass with it skipped.
+     */
+    private static void require(String missing, String remedy, boolean present) {
+        if (present) {
             return;
         }
-        String message = service + " is not reachable at " + url;
         if (Boolean.parseBoolean(System.getenv("TALLYBOT_REQUIRE_SERVICES"))) {
-            Assertions.fail(message + ", and TALLYBOT_REQUIRE_SERVICES=true");
+            Assertions.fail(missing + ", and TALLYBOT_REQUIRE_SERVICES=true");
         }
-        if (ANNOUNCED.add(service)) {
-            System.err.println("SKIPPED: " + message + ": the tests that need it are skipped (start it, or set "
-                    + "TALLYBOT_REQUIRE_SERVICES=true to make this a failure)");
+        if (ANNOUNCED.add(missing)) {
+            System.err.println("SKIPPED: " + missing + ", " + remedy
+                    + " (the tests that need it are skipped; TALLYBOT_REQUIRE_SERVICES=true makes this a failure)");
         }
-        Assumptions.abort(message + ": skipped");
+        Assumptions.abort(missing + ": skipped");
     }
 
     private static boolean reachable(String host, int port) {
