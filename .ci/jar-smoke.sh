@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test of the packaged bot as an operator runs it: `java -jar` in a folder holding bot-config/, nothing
+# Smoke test of the packaged jar as an operator runs it: `java -jar` in a folder holding bot-config/, nothing
 # else running, then a signed OneBot event posted with curl must be stored and answered.
 set -euo pipefail
 
