@@ -55,13 +55,6 @@ final class ExpiringMap {
                 : Optional.empty();
     }
 
-    /** Removes the entry only while it still holds {@code value}: an owner's release of its own lock. */
-    boolean removeIfValue(String key, String value) {
-        Entry entry = entries.get(key);
-        return entry != null && entry.value().equals(value) && entries.remove(key, entry)
-                && entry.expiresAt().isAfter(clock.instant());
-    }
-
     /** Entries held, expired or not (tests check that memory follows what is live). */
     int held() {
         return entries.size();
