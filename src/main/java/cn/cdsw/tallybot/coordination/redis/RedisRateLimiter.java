@@ -15,10 +15,10 @@ import cn.cdsw.tallybot.coordination.RateLimiter;
  */
 final class RedisRateLimiter implements RateLimiter {
 
-    private static final String COUNT = """
+    static final RedisScript COUNT = RedisScript.of("""
             local n = redis.call('INCR', KEYS[1])
             if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-            return n""";
+            return n""", ScriptOutputType.INTEGER);
 
     private final RedisLink redis;
     private final Clock clock;
@@ -36,8 +36,8 @@ final class RedisRateLimiter implements RateLimiter {
     public Admission admit(String platform, String sender) {
         long now = clock.millis();
         String key = redis.key("tallybot:rate:" + platform + ":" + sender + ":" + windows.index(now));
-        Long count = redis.call(c -> c.<Long>eval(COUNT, ScriptOutputType.INTEGER, new String[] { key },
-                Long.toString(2 * windows.millis())), () -> 0L);
+        Long count = redis.call(c -> COUNT.<Long>run(c, new String[] { key }, Long.toString(2 * windows.millis())),
+                () -> 0L);
         return windows.admit(count, limit, now);
     }
 }
