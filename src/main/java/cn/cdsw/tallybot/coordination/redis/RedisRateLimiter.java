@@ -11,7 +11,8 @@ import cn.cdsw.tallybot.coordination.RateLimiter;
  * Commands per sender in fixed windows, counted in Redis across replicas: one counter per window
  * ({@code INCR}, with a TTL set by the first increment in the same script). The window comes from the injected
  * clock, as in the local implementation; the TTL only cleans up. While Redis is unreachable every command is
- * allowed: a lost limit is better than a lost report.
+ * allowed: a lost limit is better than a lost report. One {@code INCR} script on the connection the other ports
+ * share, rather than Bucket4j's Redis backend, which would count token buckets, not these windows.
  */
 final class RedisRateLimiter implements RateLimiter {
 
