@@ -1,10 +1,14 @@
 package cn.cdsw.tallybot.api;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the token check in front of the admin API only; webhooks authenticate by their own signatures. */
+/**
+ * Puts the token check in front of the admin API only (webhooks authenticate by their own signatures), and lets
+ * Spring MVC bind the API's {@code status} parameter.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
 
@@ -17,5 +21,10 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ApiTokenInterceptor(properties)).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(new RecordStatusConverter());
     }
 }

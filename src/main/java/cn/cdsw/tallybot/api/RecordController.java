@@ -1,9 +1,12 @@
 package cn.cdsw.tallybot.api;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.cdsw.tallybot.report.RecordStatus;
 import cn.cdsw.tallybot.report.ReportService;
 
 /** {@code GET /api/v1/records} (a plain JSON array in id order) and {@code GET /api/v1/records/{id}}. */
@@ -27,11 +31,12 @@ class RecordController {
     }
 
     @GetMapping
-    List<RecordJson> list(@RequestParam(name = "from", required = false) @Nullable String from,
-            @RequestParam(name = "to", required = false) @Nullable String to,
+    List<RecordJson> list(
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
             @RequestParam(name = "district", required = false) @Nullable String district,
             @RequestParam(name = "unit", required = false) @Nullable String unit,
-            @RequestParam(name = "status", required = false) @Nullable String status) {
+            @RequestParam(name = "status", required = false) @Nullable RecordStatus status) {
         return reports.search(RecordQueries.filter(from, to, district, unit, status)).stream()
                 .map(RecordJson::of)
                 .toList();

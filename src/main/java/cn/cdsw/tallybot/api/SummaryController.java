@@ -8,6 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,10 +44,10 @@ class SummaryController {
     }
 
     @PostMapping("/api/v1/summary")
-    SummaryJson post(@RequestParam(name = "date", required = false) @Nullable String date) {
+    SummaryJson post(
+            @RequestParam(name = "date", required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate date) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate asked = RecordQueries.date("date", date);
-        LocalDate day = asked != null ? asked : today;
+        LocalDate day = date != null ? date : today;
         if (day.isAfter(today)) {
             throw new BadParameterException("date", "date " + day + " is in the future");
         }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,8 +37,9 @@ class TotalsController {
     }
 
     @GetMapping("/api/v1/totals")
-    TotalsJson totals(@RequestParam(name = "from", required = false) @Nullable String from,
-            @RequestParam(name = "to", required = false) @Nullable String to,
+    TotalsJson totals(
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
             @RequestParam(name = "district", required = false) @Nullable String district,
             @RequestParam(name = "unit", required = false) @Nullable String unit) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);

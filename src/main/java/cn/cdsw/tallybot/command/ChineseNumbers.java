@@ -19,6 +19,9 @@ import java.util.OptionalLong;
  * </ul>
  * Strictness is enforced by a round trip: the string is evaluated leniently, then accepted only if it is a spelling
  * that {@link #toChinese(long)} would produce for that value (allowing {@code 两}, {@code 〇} and a leading {@code 一十}).
+ * <p>
+ * Home-made on purpose: a numeral library such as ICU4J's spell-out rules would bring megabytes to read more
+ * spellings, while what matters here is which spellings to refuse and reading {@code 1.2万}, which would stay ours.
  */
 public final class ChineseNumbers {
 

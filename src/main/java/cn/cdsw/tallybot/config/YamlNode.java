@@ -15,6 +15,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * A read-only view of a composed SnakeYAML node that remembers its file and line, so that every
  * validation message can say where the mistake is. Only the shapes bot-config uses are supported.
+ * <p>
+ * Binding the files to records with Jackson or Boot's binder would give typed objects but lose the line of each
+ * value, which is what makes a message useful to someone editing bot-config; SnakeYAML's nodes keep it.
  */
 final class YamlNode {
 

@@ -10,7 +10,6 @@ import cn.cdsw.tallybot.coordination.local.LocalDeduplicator;
 import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
 import cn.cdsw.tallybot.coordination.local.LocalRateLimiter;
 import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
-import cn.cdsw.tallybot.coordination.local.LocalSummaryLock;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 /**
@@ -47,11 +46,5 @@ class CoordinationConfiguration {
     @Conditional(RedisUrl.Absent.class)
     SendPacer sendPacer(Clock clock, CoordinationProperties properties) {
         return new LocalSendPacer(clock, properties.groupSendLimit(), properties.groupSendWindow());
-    }
-
-    @Bean
-    @Conditional(RedisUrl.Absent.class)
-    SummaryLock summaryLock(Clock clock) {
-        return new LocalSummaryLock(clock);
     }
 }

@@ -6,17 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Limits shared by the replicas (design §7): commands per sender ({@code command-limit} per {@code command-window}),
- * messages per group ({@code group-send-limit} per {@code group-send-window}; DingTalk and WeCom allow 20 a minute),
- * and how long the summary lock lives if its holder dies.
+ * Limits shared by the replicas (design §7): commands per sender ({@code command-limit} per {@code command-window})
+ * and messages per group ({@code group-send-limit} per {@code group-send-window}; DingTalk and WeCom allow 20 a
+ * minute).
  */
 @ConfigurationProperties("tallybot.coordination")
 public record CoordinationProperties(
         @DefaultValue("20") int commandLimit,
         @DefaultValue("1m") Duration commandWindow,
         @DefaultValue("20") int groupSendLimit,
-        @DefaultValue("1m") Duration groupSendWindow,
-        @DefaultValue("5m") Duration summaryLockTtl) {
+        @DefaultValue("1m") Duration groupSendWindow) {
 
     public CoordinationProperties {
         if (commandLimit < 1 || groupSendLimit < 1) {
@@ -24,7 +23,6 @@ public record CoordinationProperties(
         }
         positive(commandWindow, "command-window");
         positive(groupSendWindow, "group-send-window");
-        positive(summaryLockTtl, "summary-lock-ttl");
     }
 
     private static void positive(Duration value, String name) {

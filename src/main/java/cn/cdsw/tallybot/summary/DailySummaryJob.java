@@ -1,11 +1,6 @@
 package cn.cdsw.tallybot.summary;
 
 import java.time.Clock;
-import java.time.Duration;
-
-import cn.cdsw.tallybot.coordination.CoordinationProperties;
-import cn.cdsw.tallybot.coordination.ReplicaId;
-import cn.cdsw.tallybot.coordination.SummaryLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +16,8 @@ import org.springframework.stereotype.Component;
  * {@link DailySummaryService#postDue} what is due (style rule 24). The first tick, shortly after start-up, is
  * what posts a summary missed while the bot was down. At start-up it also logs any post a crash left in
  * {@code sending}, for an operator to check. Off with {@code tallybot.summary.enabled=false}, which is also how
- * tests drive {@code postDue} with their own clock. With several replicas, each tick runs under the summary lock,
- * so one replica at a time does the work; the claims in the database stay what makes each post go out once.
+ * tests drive {@code postDue} with their own clock. With several replicas every replica ticks: the claims in the
+ * database decide which one sends each post, so a lock around the tick would only save composing twice.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "tallybot.summary.enabled", matchIfMissing = true)
@@ -32,17 +27,10 @@ class DailySummaryJob {
 
     private final DailySummaryService service;
     private final Clock clock;
-    private final SummaryLock lock;
-    private final ReplicaId replica;
-    private final Duration lockTtl;
 
-    DailySummaryJob(DailySummaryService service, Clock clock, SummaryLock lock, ReplicaId replica,
-            CoordinationProperties coordination) {
+    DailySummaryJob(DailySummaryService service, Clock clock) {
         this.service = service;
         this.clock = clock;
-        this.lock = lock;
-        this.replica = replica;
-        this.lockTtl = coordination.summaryLockTtl();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -53,19 +41,12 @@ class DailySummaryJob {
     @Scheduled(fixedDelayString = "${tallybot.summary.tick:1m}",
             initialDelayString = "${tallybot.summary.initial-delay:5s}")
     void tick() {
-        if (!lock.acquire(replica, lockTtl)) {
-            log.debug("Another replica is ticking the daily summary");
-            return;
-        }
         try {
             service.postDue(clock.instant());
         }
         catch (RuntimeException e) {
             // A broken composer or database must not end the evening's retries: log with context, tick again.
             log.error("Daily summary tick failed; trying again next tick", e);
-        }
-        finally {
-            lock.release(replica);
         }
     }
 }

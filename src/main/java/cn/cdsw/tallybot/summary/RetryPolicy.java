@@ -13,6 +13,10 @@ import java.util.random.RandomGenerator;
  * <p>Equal rather than full jitter: full jitter may draw a delay near zero, so a down API would be hit again on
  * the very next tick; the lower half keeps the spacing growing while the upper half still spreads replicas and
  * groups apart.
+ *
+ * <p>Spring's {@code ExponentialBackOff} keeps the attempt count and elapsed time in an in-memory execution and
+ * jitters with {@code Math.random}; here both live in the {@code summary_post} row, so a restart or another replica
+ * continues the same schedule, and the random source is injected so tests can fix it.
  */
 final class RetryPolicy {
 

@@ -18,6 +18,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -120,6 +121,38 @@ class RecordApiTests {
     }
 
     @Test
+    void aBadDateIsA400ProblemDetailThatNamesTheParameter() throws Exception {
+        String body = problem(get("/api/v1/records?to=2026-13-01"));
+
+        JSONAssert.assertEquals("""
+                {"title":"Bad Request","status":400,
+                 "detail":"to must be a date like 2026-11-28, not '2026-13-01'","parameter":"to",
+                 "instance":"/api/v1/records"}""", body, JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void aBadStatusIsA400ProblemDetailThatListsTheStatuses() throws Exception {
+        String body = problem(get("/api/v1/records?status=deleted"));
+
+        JSONAssert.assertEquals("""
+                {"title":"Bad Request","status":400,
+                 "detail":"status must be active, retracted or superseded, not 'deleted'","parameter":"status",
+                 "instance":"/api/v1/records"}""", body, JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void bindsStatusesByTheirJsonNamesAndIgnoresBlankParameters() throws Exception {
+        reports.store(source("1"), simple("锦江区", DAY), "");
+        reports.store(source("2"), simple("锦江区", DAY), "");
+        reports.retract(2, new Actor("api", "test"));
+
+        assertThat(ids("/api/v1/records?status=retracted")).containsExactly(2L);
+        assertThat(ids("/api/v1/records?status={status}", " Active ")).containsExactly(1L);
+        assertThat(ids("/api/v1/records?status=superseded")).isEmpty();
+        assertThat(ids("/api/v1/records?from=&to=&status=&district={blank}", " ")).containsExactly(1L, 2L);
+    }
+
+    @Test
     void refusesMissingOrWrongTokens() throws Exception {
         mvc.perform(get("/api/v1/records"))
                 .andExpect(status().isUnauthorized())
@@ -142,13 +175,23 @@ class RecordApiTests {
         }
     }
 
-    private List<Long> ids(String uri) throws Exception {
-        String body = mvc.perform(authorized(get(uri)))
+    private List<Long> ids(String uri, Object... uriVariables) throws Exception {
+        String body = mvc.perform(authorized(get(uri, uriVariables)))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<Long> ids = new ArrayList<>();
         JsonMapper.shared().readTree(body).forEach(record -> ids.add(record.get("id").asLong()));
         return ids;
+    }
+
+    /** The body of a 400 answer, checked to carry nothing of the server's insides. */
+    private String problem(MockHttpServletRequestBuilder request) throws Exception {
+        String body = mvc.perform(authorized(request))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType("application/problem+json"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("Exception", "java.", "springframework", "\tat ", "trace");
+        return body;
     }
 
     private void expectProblem(MockHttpServletRequestBuilder request, int status, String detail) throws Exception {
@@ -160,8 +203,12 @@ class RecordApiTests {
     }
 
     private MockMvc mvc(String token) {
+        ApiWebConfiguration web = new ApiWebConfiguration(new ApiProperties(token));
+        DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
+        web.addFormatters(conversions);
         return MockMvcBuilders.standaloneSetup(new RecordController(reports))
                 .setControllerAdvice(new ApiExceptionHandler())
+                .setConversionService(conversions)
                 .addMappedInterceptors(new String[] {"/api/**"}, new ApiTokenInterceptor(new ApiProperties(token)))
                 .build();
     }

@@ -17,7 +17,7 @@ class CommandQuotaTests {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     final CoordinationProperties properties = new CoordinationProperties(2, Duration.ofMinutes(1), 20,
-            Duration.ofMinutes(1), Duration.ofMinutes(5));
+            Duration.ofMinutes(1));
     final CommandQuota quota = new CommandQuota(new LocalRateLimiter(clock, 2, Duration.ofMinutes(1)), properties);
 
     static ChatMessage from(String sender) {

@@ -31,4 +31,15 @@ public abstract class DeduplicatorContractTests extends CoordinationContract {
 
         assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:7", ttl)).isTrue();
     }
+
+    @Test
+    void eachKeyKeepsTheTtlItWasGiven() {
+        Deduplicator dedup = deduplicator();
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:short", Duration.ofMillis(300))).isTrue();
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:long", Duration.ofMinutes(10))).isTrue();
+        elapse(Duration.ofMillis(400));
+
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:short", Duration.ofMinutes(10))).isTrue();
+        assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:long", Duration.ofMinutes(10))).isFalse();
+    }
 }

@@ -51,6 +51,18 @@ public abstract class FollowUpsContractTests extends CoordinationContract {
     }
 
     @Test
+    void aLaterPutGivesTheValueItsOwnTtl() {
+        FollowUps followUps = followUps();
+        followUps.put(KEY, "first", Duration.ofMillis(300));
+        followUps.put(KEY, "second", Duration.ofMinutes(5));
+        followUps.put(KEY + ":other", "brief", Duration.ofMillis(300));
+        elapse(Duration.ofMillis(400));
+
+        assertThat(followUps.get(KEY)).contains("second");
+        assertThat(followUps.get(KEY + ":other")).isEmpty();
+    }
+
+    @Test
     void ofConcurrentTakersExactlyOneGetsTheValue() throws Exception {
         FollowUps followUps = followUps();
         followUps.put(KEY, "answer me", Duration.ofMinutes(5));

@@ -126,6 +126,37 @@ class QueryAndSummaryIntegrationTests {
         assertThat(groups).containsExactlyInAnyOrder("639921629", "1418159967");
     }
 
+    @Test
+    void badQueryParametersAnswer400ProblemDetailsThatShowNoInternals() throws IOException {
+        assertThat(problem("GET", "/api/v1/records?status=deleted").get("detail").asString())
+                .isEqualTo("status must be active, retracted or superseded, not 'deleted'");
+        assertThat(problem("GET", "/api/v1/records?from=2026-11-31").get("detail").asString())
+                .isEqualTo("from must be a date like 2026-11-28, not '2026-11-31'");
+        assertThat(problem("GET", "/api/v1/totals?to=yesterday").get("parameter").asString()).isEqualTo("to");
+        assertThat(problem("POST", "/api/v1/summary?date=29.11.2026").get("detail").asString())
+                .isEqualTo("date must be a date like 2026-11-28, not '29.11.2026'");
+        assertThat(api("GET", "/api/v1/records?status=retracted&from=2026-11-29").isArray())
+                .as("statuses bind by their JSON names in the application too").isTrue();
+    }
+
+    /** A 400 answer's ProblemDetail, checked to carry nothing of the server's insides. */
+    JsonNode problem(String method, String path) throws IOException {
+        Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
+                .header("Authorization", "Bearer " + TOKEN);
+        if (method.equals("POST")) {
+            request.post(RequestBody.create(new byte[0]));
+        }
+        try (Response response = new OkHttpClient().newCall(request.build()).execute()) {
+            String body = response.body().string();
+            assertThat(response.code()).as(path).isEqualTo(400);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(body).doesNotContain("Exception", "java.", "springframework", "\tat ", "trace");
+            JsonNode problem = JsonMapper.builder().build().readTree(body);
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            return problem;
+        }
+    }
+
     JsonNode api(String method, String path) throws IOException {
         Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
                 .header("Authorization", "Bearer " + TOKEN);

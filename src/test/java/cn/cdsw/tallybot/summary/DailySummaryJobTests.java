@@ -6,15 +6,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import cn.cdsw.tallybot.config.GroupConfig;
-import cn.cdsw.tallybot.coordination.CoordinationProperties;
-import cn.cdsw.tallybot.coordination.ReplicaId;
-import cn.cdsw.tallybot.coordination.SummaryLock;
-import cn.cdsw.tallybot.coordination.local.LocalSummaryLock;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.e2e.MutableClock;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
@@ -29,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class DailySummaryJobTests {
 
-    static final CoordinationProperties COORDINATION = new CoordinationProperties(20, Duration.ofMinutes(1), 20,
-            Duration.ofMinutes(1), Duration.ofMinutes(5));
+    static final GroupDirectory GROUPS = new GroupDirectory(List.of(
+            new GroupConfig("onebot", "639921629", "街道社区用户群", true),
+            new GroupConfig("onebot", "1418159967", "社工站工作群", true)));
 
     @TempDir
     Path dir;
@@ -38,7 +44,6 @@ class DailySummaryJobTests {
     @Test
     void aFailingTickIsLoggedAndTheNextTickStillRuns() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
-        SummaryClaimRepository claims = new SummaryClaimRepository(JdbcClient.create(SqliteTestDatabase.migrated(dir)));
         AtomicInteger composes = new AtomicInteger();
         SummaryComposer flaky = new SummaryComposer() {
             @Override
@@ -54,14 +59,8 @@ class DailySummaryJobTests {
             }
         };
         ScriptedSender sender = new ScriptedSender();
-        SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender),
-                new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6), new Random(3)),
-                true, "job-test", clock);
-        DailySummaryService service = new DailySummaryService(claims, delivery, flaky,
-                new GroupDirectory(List.of(new GroupConfig("onebot", "639921629", "街道社区用户群", true))),
-                new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10)));
-        DailySummaryJob job = new DailySummaryJob(service, clock, new LocalSummaryLock(clock), new ReplicaId("a"),
-                COORDINATION);
+        DailySummaryJob job = job(SqliteTestDatabase.migrated(dir), new GroupDirectory(List.of(GROUPS.summaryGroups()
+                .get(0))), flaky, sender, "a", clock);
 
         assertThatNoException().isThrownBy(job::tick);
         clock.advance(Duration.ofMinutes(1));
@@ -70,29 +69,48 @@ class DailySummaryJobTests {
         assertThat(sender.delivered).hasSize(1);
     }
 
+    /** Without a lock around the tick, the claims alone keep two replicas from posting a day twice. */
     @Test
-    void aTickWaitsWhileAnotherReplicaHoldsTheSummaryLockAndRunsOnceItIsReleased() {
+    void twoReplicasTickingTogetherPostOncePerGroup() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
-        SummaryClaimRepository claims = new SummaryClaimRepository(JdbcClient.create(SqliteTestDatabase.migrated(dir)));
+        DataSource database = SqliteTestDatabase.migrated(dir);
         ScriptedSender sender = new ScriptedSender();
+        List<DailySummaryJob> replicas = List.of(job(database, GROUPS, new RecordingComposer(), sender, "a", clock),
+                job(database, GROUPS, new RecordingComposer(), sender, "b", clock));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int minute = 0; minute < 3; minute++) {
+                List<Callable<Void>> ticks = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    DailySummaryJob replica = replicas.get(i % 2);
+                    ticks.add(() -> {
+                        replica.tick();
+                        return null;
+                    });
+                }
+                for (Future<Void> tick : pool.invokeAll(ticks)) {
+                    tick.get();
+                }
+                clock.advance(Duration.ofMinutes(1));
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, Long> postsPerGroup = sender.delivered.stream()
+                .collect(Collectors.groupingBy(sent -> sent.group().groupId(), Collectors.counting()));
+        assertThat(postsPerGroup).isEqualTo(Map.of("639921629", 1L, "1418159967", 1L));
+    }
+
+    private static DailySummaryJob job(DataSource database, GroupDirectory groups, SummaryComposer composer,
+            ScriptedSender sender, String owner, MutableClock clock) {
+        SummaryClaimRepository claims = new SummaryClaimRepository(JdbcClient.create(database));
         SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender),
                 new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6), new Random(3)),
-                true, "job-test", clock);
-        SummaryComposer composer = new RecordingComposer();
-        DailySummaryService service = new DailySummaryService(claims, delivery, composer,
-                new GroupDirectory(List.of(new GroupConfig("onebot", "639921629", "街道社区用户群", true))),
+                true, owner, clock);
+        DailySummaryService service = new DailySummaryService(claims, delivery, composer, groups,
                 new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10)));
-        SummaryLock lock = new LocalSummaryLock(clock);
-        ReplicaId other = new ReplicaId("b");
-        DailySummaryJob job = new DailySummaryJob(service, clock, lock, new ReplicaId("a"), COORDINATION);
-
-        lock.acquire(other, Duration.ofMinutes(5));
-        job.tick();
-        assertThat(sender.delivered).isEmpty();
-
-        lock.release(other);
-        job.tick();
-        assertThat(sender.delivered).hasSize(1);
-        assertThat(lock.acquire(other, Duration.ofMinutes(5))).as("the job released the lock").isTrue();
+        return new DailySummaryJob(service, clock);
     }
 }

@@ -12,6 +12,8 @@ import cn.cdsw.tallybot.coordination.RateLimiter;
  * implementation, so the two behave alike in the contract test. Counts of past windows are swept once per window
  * (at most), when many senders are tracked: a sweep inside the same window could free nothing, and sweeping on every
  * command made each command cost as much as the number of senders (issue 6 found it at 40% of a report's CPU).
+ * Home-made rather than Bucket4j or Resilience4j: their token buckets and permits answer differently from the fixed
+ * windows the Redis script counts, and the two implementations must give the same answers to the same commands.
  */
 public final class LocalRateLimiter implements RateLimiter {
 

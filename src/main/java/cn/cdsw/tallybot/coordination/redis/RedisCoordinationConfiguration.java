@@ -12,7 +12,6 @@ import cn.cdsw.tallybot.coordination.Deduplicator;
 import cn.cdsw.tallybot.coordination.FollowUps;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.coordination.RedisUrl;
-import cn.cdsw.tallybot.coordination.SummaryLock;
 import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
 import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
 import cn.cdsw.tallybot.platform.SendPacer;
@@ -47,11 +46,6 @@ class RedisCoordinationConfiguration {
     SendPacer sendPacer(RedisLink redis, Clock clock, CoordinationProperties properties) {
         LocalSendPacer fallback = new LocalSendPacer(clock, properties.groupSendLimit(), properties.groupSendWindow());
         return new RedisSendPacer(redis, fallback, clock, properties.groupSendLimit(), properties.groupSendWindow());
-    }
-
-    @Bean
-    SummaryLock summaryLock(RedisLink redis) {
-        return new RedisSummaryLock(redis);
     }
 
     /** Named {@code redis} in {@code /actuator/health}. */

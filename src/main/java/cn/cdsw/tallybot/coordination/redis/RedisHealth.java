@@ -36,8 +36,8 @@ final class RedisHealth implements HealthIndicator {
             return Health.up().withDetail("address", redis.address()).build();
         }
         return Health.status(DOWN).withDetail("address", redis.address()).withDetail("error", redis.lastError())
-                .withDetail("fallback", "dedup by the database's unique keys; follow-ups, pacing and the summary "
-                        + "lock in this replica; no command rate limit")
+                .withDetail("fallback", "dedup by the database's unique keys; follow-ups and pacing in this "
+                        + "replica; no command rate limit")
                 .build();
     }
 

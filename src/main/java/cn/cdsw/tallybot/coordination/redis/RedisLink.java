@@ -73,7 +73,7 @@ final class RedisLink implements AutoCloseable {
         try {
             T result = command.apply(commands());
             if (down.compareAndSet(true, false)) {
-                log.info("Redis at {} answers again: dedup, follow-ups, limits and the summary lock are shared again",
+                log.info("Redis at {} answers again: dedup, follow-ups and limits are shared again",
                         address);
             }
             return result;

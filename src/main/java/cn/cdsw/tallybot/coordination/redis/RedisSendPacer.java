@@ -17,7 +17,7 @@ import cn.cdsw.tallybot.platform.SendPacer;
  */
 final class RedisSendPacer implements SendPacer {
 
-    private static final String RESERVE = """
+    static final RedisScript RESERVE = RedisScript.of("""
             local now = tonumber(ARGV[1])
             local limit = tonumber(ARGV[2])
             local window = tonumber(ARGV[3])
@@ -35,7 +35,7 @@ final class RedisSendPacer implements SendPacer {
             redis.call('LPUSH', KEYS[1], slot)
             redis.call('LTRIM', KEYS[1], 0, limit - 1)
             redis.call('PEXPIRE', KEYS[1], slot - now + window)
-            return slot - now""";
+            return slot - now""", ScriptOutputType.INTEGER);
 
     private final RedisLink redis;
     private final SendPacer fallback;
@@ -55,7 +55,7 @@ final class RedisSendPacer implements SendPacer {
     public Duration reserve(GroupRef group) {
         String key = redis.key("tallybot:pace:" + group.platform() + ":" + group.groupId());
         String[] args = { Long.toString(clock.millis()), Integer.toString(limit), Long.toString(windowMillis) };
-        return redis.call(c -> Duration.ofMillis(c.<Long>eval(RESERVE, ScriptOutputType.INTEGER,
-                new String[] { key }, args)), () -> fallback.reserve(group));
+        return redis.call(c -> Duration.ofMillis(RESERVE.<Long>run(c, new String[] { key }, args)),
+                () -> fallback.reserve(group));
     }
 }

@@ -12,8 +12,6 @@ import cn.cdsw.tallybot.coordination.FollowUpsContractTests;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.coordination.RateLimiterContractTests;
 import cn.cdsw.tallybot.coordination.SendPacerContractTests;
-import cn.cdsw.tallybot.coordination.SummaryLock;
-import cn.cdsw.tallybot.coordination.SummaryLockContractTests;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 /** The coordination contracts against the in-process implementations; time passes by moving the clock. */
@@ -63,19 +61,6 @@ class LocalCoordinationTests {
         @Override
         protected SendPacer pacer(Clock clock, int limit, Duration window) {
             return new LocalSendPacer(clock, limit, window);
-        }
-
-        @Override
-        protected void elapse(Duration duration) {
-            clock.advance(duration);
-        }
-    }
-
-    @Nested
-    class Lock extends SummaryLockContractTests {
-        @Override
-        protected SummaryLock lock() {
-            return new LocalSummaryLock(clock);
         }
 
         @Override

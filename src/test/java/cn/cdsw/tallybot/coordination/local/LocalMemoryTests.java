@@ -12,7 +12,7 @@ import cn.cdsw.tallybot.e2e.MutableClock;
 
 /**
  * The in-process ports keep memory bounded by what is live, and sweep rarely enough that a command never pays for
- * every sender or message the process has seen (issue 6).
+ * every sender or message the process has seen (issue 6). Time passes by moving the clock: nothing sleeps.
  */
 class LocalMemoryTests {
 
@@ -49,19 +49,36 @@ class LocalMemoryTests {
     }
 
     @Test
-    void expiringMapDropsExpiredEntriesAsWritesGoOn() {
-        ExpiringMap map = new ExpiringMap(clock);
+    void deduplicatorForgetsExpiredKeysAsDeliveriesGoOn() {
+        LocalDeduplicator dedup = new LocalDeduplicator(clock);
         int live = 50_000;
         for (int i = 0; i < live; i++) {
-            map.put("old" + i, "v", Duration.ofMinutes(10));
+            dedup.firstDelivery("old" + i, Duration.ofMinutes(10));
         }
         clock.advance(Duration.ofMinutes(11));
         for (int i = 0; i < live; i++) {
-            map.put("new" + i, "v", Duration.ofMinutes(10));
+            dedup.firstDelivery("new" + i, Duration.ofMinutes(10));
         }
 
-        assertThat(map.held()).as("expired entries swept; live ones kept").isBetween(live, live + live / 2);
-        assertThat(map.get("new0")).contains("v");
-        assertThat(map.get("old0")).isEmpty();
+        assertThat(dedup.held()).as("expired keys dropped; live ones kept").isBetween((long) live, live + live / 10L);
+        assertThat(dedup.firstDelivery("new0", Duration.ofMinutes(10))).isFalse();
+        assertThat(dedup.firstDelivery("old0", Duration.ofMinutes(10))).isTrue();
+    }
+
+    @Test
+    void followUpsForgetExpiredQuestionsAsOthersAreAsked() {
+        LocalFollowUps followUps = new LocalFollowUps(clock);
+        int live = 50_000;
+        for (int i = 0; i < live; i++) {
+            followUps.put("old" + i, "question", Duration.ofMinutes(5));
+        }
+        clock.advance(Duration.ofMinutes(6));
+        for (int i = 0; i < live; i++) {
+            followUps.put("new" + i, "question", Duration.ofMinutes(5));
+        }
+
+        assertThat(followUps.held()).as("expired questions dropped").isBetween((long) live, live + live / 10L);
+        assertThat(followUps.get("new0")).contains("question");
+        assertThat(followUps.take("old0")).isEmpty();
     }
 }

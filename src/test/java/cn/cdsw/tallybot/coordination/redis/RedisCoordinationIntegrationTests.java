@@ -16,8 +16,6 @@ import cn.cdsw.tallybot.coordination.FollowUpsContractTests;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.coordination.RateLimiterContractTests;
 import cn.cdsw.tallybot.coordination.SendPacerContractTests;
-import cn.cdsw.tallybot.coordination.SummaryLock;
-import cn.cdsw.tallybot.coordination.SummaryLockContractTests;
 import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
 import cn.cdsw.tallybot.platform.SendPacer;
 
@@ -111,20 +109,6 @@ class RedisCoordinationIntegrationTests {
         @Override
         protected void elapse(Duration duration) {
             clock.advance(duration);
-        }
-    }
-
-    @Nested
-    class Lock extends SummaryLockContractTests {
-        @Override
-        protected SummaryLock lock() {
-            return new RedisSummaryLock(redis.link);
-        }
-
-        @Override
-        protected void elapse(Duration duration) {
-            clock.advance(duration);
-            waitFor(duration);
         }
     }
 }
