@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one shared {@link OkHttpClient} (style rule 21): explicit timeouts, no redirects. Each platform derives
- * its own variant with {@code newBuilder()} so they share the connection pool and dispatcher.
+ * The one shared {@link OkHttpClient}: explicit timeouts, so a stuck platform cannot hold a thread for ever, and no
+ * redirects, so a request with a token never follows to another host. Each platform derives its own variant with
+ * {@code newBuilder()} so they share the connection pool and dispatcher.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpClientConfiguration {

@@ -19,11 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import cn.cdsw.tallybot.report.RecordStatus;
 
 /**
- * Every admin API error is a {@code ProblemDetail} (style rule 27). The base class covers Spring MVC's own
- * failures (unknown path → 404) and the {@code ErrorResponseException}s thrown for auth and unknown records. A
- * parameter Spring MVC cannot bind answers 400 saying what the parameter must look like, since the default
- * detail ("Failed to convert ...") reads like a stack trace to an operator. Limited to this package so webhook
- * controllers keep their own status mapping.
+ * Every admin API error is a {@code ProblemDetail}, from this one advice (docs/api.md §4). The base class covers
+ * Spring MVC's own failures (unknown path → 404) and the {@code ErrorResponseException}s thrown for auth and
+ * unknown records. A parameter Spring MVC cannot bind answers 400 saying what the parameter must look like, since
+ * the default detail ("Failed to convert ...") reads like a stack trace to an operator. Limited to this package so
+ * webhook controllers keep their own status mapping.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tallybot.api.*} (env {@code TALLYBOT_API_TOKEN}). The admin API serves only while a non-blank token is
- * configured: failing closed means a deployment without a token exposes no records (design §8).
+ * configured: failing closed means a deployment without a token exposes no records.
  */
 @ConfigurationProperties("tallybot.api")
 record ApiProperties(@Nullable String token) {

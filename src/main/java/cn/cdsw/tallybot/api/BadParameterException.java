@@ -1,6 +1,6 @@
 package cn.cdsw.tallybot.api;
 
-/** A query parameter the admin API cannot use; answered with 400 and the reason (design §9). */
+/** A query parameter the admin API cannot use; answered with 400 and the reason, never a 5xx. */
 class BadParameterException extends RuntimeException {
 
     private final String parameter;

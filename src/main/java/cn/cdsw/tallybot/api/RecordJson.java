@@ -16,7 +16,7 @@ import cn.cdsw.tallybot.report.RecordSource;
 import cn.cdsw.tallybot.report.ReportContent;
 
 /**
- * The record JSON of design §8; its field names are a contract, so each is named here rather than by a global
+ * The record JSON (docs/api.md §2); its field names are a contract, so each is named here rather than by a global
  * naming strategy, and nulls are always written. Instants and dates are ISO strings built here, independent of
  * the mapper's date settings.
  */

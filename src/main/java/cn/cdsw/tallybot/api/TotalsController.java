@@ -18,7 +18,7 @@ import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.query.QueryService;
 
 /**
- * {@code GET /api/v1/totals?from=&to=&district=&unit=}: totals of active records (design §8). Missing dates
+ * {@code GET /api/v1/totals?from=&to=&district=&unit=}: totals of active records (docs/api.md §3). Missing dates
  * mean today in the configured zone; a district may be given by name or alias.
  */
 @RestController

@@ -12,7 +12,7 @@ import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.query.Totals;
 import cn.cdsw.tallybot.report.Money;
 
-/** The totals JSON of design §8; field names are part of the contract. */
+/** The totals JSON (docs/api.md §3); field names are part of the contract. */
 record TotalsJson(
         @JsonProperty("from") String from,
         @JsonProperty("to") String to,

@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads the numerals of design §3 ("Numbers") to an exact {@link BigDecimal}: Arabic ({@code 4283}, {@code 29739.5}),
- * Chinese ({@code 两千七百一十五}) and Arabic with a multiplier ({@code 1.2万}).
+ * Reads the numerals of reports (docs/commands.md §4) to an exact {@link BigDecimal}: Arabic ({@code 4283},
+ * {@code 29739.5}), Chinese ({@code 两千七百一十五}) and Arabic with a multiplier ({@code 1.2万}).
  * <p>
  * Chinese numerals are accepted only in their standard spelling. The tokenizer uses this class to decide where a
- * number ends, and design §3 says "strict, then helpful": a form we might misread must come back empty so the user is
- * shown the right form, rather than a wrong figure being stored. Hence:
+ * number ends, and a report is stored only when every figure was understood: a form we might misread must come back
+ * empty so the user is shown the right form, rather than a wrong figure being stored. Hence:
  * <ul>
  * <li>digit-by-digit forms ({@code 一二〇}) are refused, because {@code 三四个} means "three or four", not 34;</li>
  * <li>the colloquial {@code 一千五} (1500) is refused, because a strict grammar would read it as 1005;</li>
@@ -42,7 +42,7 @@ public final class ChineseNumbers {
     /**
      * Parses a whole string as one numeral; empty if it is not a well-formed numeral. The text is run through
      * {@link TextNormalizer} first, so {@code １９６} and {@code 4,283} are read too. Negative numbers are not numerals
-     * here: the sign is the tokenizer's business (design §3 refuses them with a reply). Never throws.
+     * here: the sign is the tokenizer's business (negative figures are refused with a reply). Never throws.
      */
     public static Optional<BigDecimal> parse(String s) {
         return parseNormalized(TextNormalizer.normalize(s));

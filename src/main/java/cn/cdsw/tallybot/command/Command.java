@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import cn.cdsw.tallybot.config.CommandType;
 
 /**
- * A chat command as read by {@link CommandParser} (design §3). Records only; the conversation feature
+ * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only; the conversation feature
  * decides what each one does.
  */
 public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct,
@@ -20,7 +20,7 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
 
     /**
      * #上报 with a pasted paragraph instead of clauses: the figures the extractor read, to be shown to the sender
-     * and stored only after they answer 确认 (design §3, "Strict, then helpful").
+     * and stored only after they answer 确认, since a figure read from free text may be misread.
      */
     record ProsePending(ReportDraft draft) implements Command {
     }

@@ -13,7 +13,7 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
 
 /**
- * Reads a chat message into a {@link Command} (design §3). A pure function of the text and the
+ * Reads a chat message into a {@link Command} (docs/commands.md). A pure function of the text and the
  * {@link ParseContext}: no Spring, no I/O, no clock. A message is a command when it starts with a command word,
  * optionally after {@code #}/{@code /}, or when it @-mentions the bot; without a prefix or a mention the word
  * must stand alone ({@code 报告领导…} is chat, {@code 上报 锦江区…} is a command).
@@ -128,8 +128,8 @@ public final class CommandParser {
     }
 
     /**
-     * Strict, then helpful (design §3): a body the report grammar refuses is read as a pasted paragraph when it
-     * is one and holds figures; otherwise the strict refusal stands, naming the fragment.
+     * Strict, then helpful (docs/commands.md §8): a body the report grammar refuses is read as a pasted paragraph
+     * when it is one and holds figures; otherwise the strict refusal stands, naming the fragment.
      */
     private Command report(String body, ParseContext context) {
         try {

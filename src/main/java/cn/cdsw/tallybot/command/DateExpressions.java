@@ -9,11 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the report dates of design §3 ("Dates"): {@code 昨天}, {@code 11月28日}, {@code 11-28}, {@code 2026-11-28}.
+ * Reads the report dates (docs/commands.md §5): {@code 昨天}, {@code 11月28日}, {@code 11-28}, {@code 2026-11-28}.
  * <p>
- * {@code today} is the local date of the message and is passed in, never read from a clock (style rule 11), so a
- * message is parsed the same way whenever it is replayed. Whether a date is acceptable (not in the future, not older
- * than the window) is the caller's decision, not this class's.
+ * {@code today} is the local date of the message and is passed in, never read from a clock, so a message is parsed
+ * the same way whenever it is replayed. Whether a date is acceptable (not in the future, not older than the window)
+ * is the caller's decision, not this class's.
  */
 public final class DateExpressions {
 

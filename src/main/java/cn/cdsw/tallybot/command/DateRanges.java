@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import cn.cdsw.tallybot.command.PeriodExpressions.Span;
 
 /**
- * The date ranges of design §3 ("Periods"), {@code 11月1日-11月28日} and {@code 2026-11-01~2026-11-28}: two ends,
+ * The date ranges of queries (docs/commands.md §6), {@code 11月1日-11月28日} and {@code 2026-11-01~2026-11-28}: two ends,
  * each read by {@link DateExpressions}, so a range accepts exactly the dates a report does.
  * <p>
  * The hard part is the hyphen, which also sits inside {@code 11-28} and {@code 2026-11-28}. It separates a range only

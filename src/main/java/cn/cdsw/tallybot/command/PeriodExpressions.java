@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the periods of design §3 ("Periods") that 统计, 排行, 明细 and 导出 take: {@code 今天}, {@code 本周},
+ * Reads the periods (docs/commands.md §6) that 统计, 排行, 明细 and 导出 take: {@code 今天}, {@code 本周},
  * {@code 上月}, {@code 近7天}, {@code 11月}, {@code 11月1日-11月28日}, {@code 2026-11-01~2026-11-28}.
  * <p>
  * Every period ends on or before {@code today}: a query is about what has been reported, and a period reaching into the
  * future would make 本周 or 本月 look like a full week or month of totals when it is not. So "this" periods are
  * to-date ({@code 本周} is Monday to today), a range ending later is cut at today, and a period that would start after
- * today is refused. {@code today} is passed in, never read from a clock (style rule 11).
+ * today is refused. {@code today} is passed in, never read from a clock, so a message parses alike when replayed.
  */
 public final class PeriodExpressions {
 

@@ -6,9 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cuts a normalised message body into pieces, one clause each: lines, then the separators of design §3
- * ({@code , 、 ; 。} and spaces). A space is a separator between words but not inside a quantity, so
- * {@code 走访 196 户} and {@code 区县: 锦江区} are glued back into one piece. A note field
+ * Cuts a normalised message body into pieces, one clause each: lines, then the clause separators
+ * ({@code , 、 ; 。} and spaces; docs/commands.md §13). A space is a separator between words but not inside a
+ * quantity, so {@code 走访 196 户} and {@code 区县: 锦江区} are glued back into one piece. A note field
  * ({@code 备注:…}) takes the rest of its line verbatim, separators and all.
  * <p>
  * Every #上报 body passes through here, so the cutting is done with loops over the characters rather than a

@@ -9,7 +9,7 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.MetricDefinition;
 
 /**
- * Reads the figures out of a pasted bulletin paragraph (design §3, "Strict, then helpful"). Pure Java.
+ * Reads the figures out of a pasted bulletin paragraph (docs/commands.md §10). Pure Java.
  * <p>
  * The paragraph is cut into sentences (。；！？ and line ends) and clauses (，). Each quantity of a clause is, in
  * this order: a value (N元 after a value word of the clause), a materials total (N件 right after a total word),

@@ -11,7 +11,7 @@ import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.config.MetricDefinition;
 
 /**
- * The query grammar of design §3: {@code #统计 [全市|区县|单位] [时段]}, {@code #排行 [指标[单位]] [时段] [单位]},
+ * The query grammar (docs/commands.md §7): {@code #统计 [全市|区县|单位] [时段]}, {@code #排行 [指标[单位]] [时段] [单位]},
  * {@code #明细 …}, {@code #未报 [日期] [区县]}, {@code #日报 [日期]}. Words may come in any order; one that is
  * none of these is refused by name. The period defaults to today.
  */

@@ -14,7 +14,7 @@ import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
- * The report grammar of design §3: pieces → clauses → {@link ReportDraft}. Each piece is a keyed field
+ * The report grammar (docs/commands.md §3): pieces → clauses → {@link ReportDraft}. Each piece is a keyed field
  * ({@code 区县:锦江区}, {@code 走访:196户}), a whole word (a district, category, date or unit name), or words and
  * quantities ({@code 走访196户15人次}, {@code 大米224袋}, {@code 物资合计2.5万件}). Strict: the first piece that
  * cannot be read ends the parse with a reply naming it.

@@ -36,7 +36,7 @@ public record ReportDraft(
         return !metrics.isEmpty() || !items.isEmpty() || explicitTotal != null || valueYuan != null;
     }
 
-    /** Materials total as design §2 defines it: the explicit 合计 wins, else the sum of the items, else null. */
+    /** Materials total (docs/domain.md §4): the explicit 合计 wins, else the sum of the items, else null. */
     public @Nullable Long materialsTotal() {
         if (explicitTotal != null) {
             return explicitTotal;

@@ -1,11 +1,11 @@
 package cn.cdsw.tallybot.command;
 
 /**
- * First step of parsing (style rule 15): turns what a phone keyboard produces into one canonical spelling, so the
- * tokenizer, {@link ChineseNumbers} and {@link DateExpressions} see {@code #上报 走访196户} whether the user typed
+ * First step of parsing (docs/commands.md §13): turns what a phone keyboard produces into one canonical spelling, so
+ * the tokenizer, {@link ChineseNumbers} and {@link DateExpressions} see {@code #上报 走访196户} whether the user typed
  * {@code ＃上报　走访１９６户} or pasted it with Windows line endings.
  * <p>
- * Chinese IMEs switch between full-width and half-width punctuation on their own, so design §3 treats
+ * Chinese IMEs switch between full-width and half-width punctuation on their own, so the grammar treats
  * {@code ，}/{@code ,}, {@code ：}/{@code :} and {@code ＃}/{@code #} as the same separator; folding them here means no
  * later stage has to list both. {@code 、} and {@code 。} have no half-width twin and are left for the tokenizer,
  * which treats them as separators. The result is idempotent: normalising twice changes nothing.
@@ -96,8 +96,8 @@ public final class TextNormalizer {
     }
 
     /**
-     * Drops each comma between a digit and a group of exactly three digits, a thousands separator ({@code 4,283},
-     * design §3). A comma before one, two or four-plus digits is a list separator ({@code 走访3,电话300},
+     * Drops each comma between a digit and a group of exactly three digits, a thousands separator
+     * ({@code 4,283}). A comma before one, two or four-plus digits is a list separator ({@code 走访3,电话300},
      * {@code 12,34}) and stays. The neighbours are read in the text as it was, so {@code 1,234,567} loses both.
      */
     private static String withoutThousandsSeparators(char[] text, int length) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where {@code bot-config/} lives ({@code TALLYBOT_CONFIG_DIR}) and the zone whose calendar days reports and
- * summaries count in. The zone is configuration, never the JVM default (style rule 23).
+ * summaries count in. The zone is configuration, never the JVM default, so a server set to UTC still files a
+ * report sent at 07:00 in Chengdu on the right day.
  */
 @ConfigurationProperties("tallybot")
 public record BotConfigProperties(

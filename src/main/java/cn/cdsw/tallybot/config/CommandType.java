@@ -2,7 +2,7 @@ package cn.cdsw.tallybot.config;
 
 import java.util.Locale;
 
-/** The commands of design §3, named by the keys of {@code commands.yml}. */
+/** The chat commands (docs/commands.md §2), named by the keys of {@code commands.yml}. */
 public enum CommandType {
     REPORT, QUERY, RANK, LIST, MISSING, SUMMARY, RETRACT, CORRECT, BIND, MINE, EXPORT, HELP;
 

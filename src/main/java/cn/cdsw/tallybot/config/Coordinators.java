@@ -6,7 +6,7 @@ import cn.cdsw.tallybot.platform.SenderRole;
 
 /**
  * Who may act as a coordinator: the users of {@code coordinators.yml} and, where configured, each group's
- * owner and admins (issue 3, roles).
+ * owner and admins (docs/domain.md §10).
  */
 public record Coordinators(boolean groupAdminsAreCoordinators, Set<Coordinator> users) {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One entry of the metric dictionary (design §2): key, Chinese label, the words that introduce it, its
+ * One entry of the metric dictionary (docs/domain.md §3): key, Chinese label, the words that introduce it, its
  * canonical units with their synonyms (趟→次), and the largest value one report may carry.
  */
 public record MetricDefinition(

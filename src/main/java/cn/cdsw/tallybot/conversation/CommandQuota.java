@@ -10,8 +10,9 @@ import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.platform.ChatMessage;
 
 /**
- * The per-sender command budget (design §7, default 20 a minute across all replicas). Only commands count: chat
- * the bot ignores costs nothing, and a redelivered message was answered before it got here.
+ * The per-sender command budget (default 20 a minute, across all replicas when Redis is configured; see
+ * docs/coordination.md §6). Only commands count: chat the bot ignores costs nothing, and a redelivered message was
+ * answered before it got here.
  */
 @Component
 class CommandQuota {

@@ -43,7 +43,7 @@ class Conversation {
         return quota.refusal(message);
     }
 
-    /** The day is the message's own local date (design §2), not the moment the bot happens to read it. */
+    /** The day is the message's own local date, not the moment the bot reads it: a replayed message files alike. */
     ParseContext context(ChatMessage message) {
         boolean coordinator = config.coordinators().isCoordinator(message.platform(), message.senderId(),
                 message.senderRole());

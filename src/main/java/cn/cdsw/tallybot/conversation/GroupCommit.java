@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.cdsw.tallybot.report.ReportService;
 
 /**
- * Group commit (issue 6): the database work of concurrent messages runs on one writer thread and commits in one
- * transaction, each message inside its own savepoint, and every caller is answered only after the commit that
- * made its work durable. SQLite has one writer and the pool one connection, so this changes no ordering; it
- * turns N commits and N connection hand-overs into one.
+ * Group commit (docs/storage.md §8): the database work of concurrent messages runs on one writer thread and
+ * commits in one transaction, each message inside its own savepoint, and every caller is answered only after the
+ * commit that made its work durable. SQLite has one writer and the pool one connection, so this changes no
+ * ordering; it turns N commits and N connection hand-overs into one.
  *
  * <p>A message whose work throws rolls back to its savepoint and gets the exception; the others in the batch
  * commit. Should the batch's commit itself fail, each message is run again alone in its own transaction (the

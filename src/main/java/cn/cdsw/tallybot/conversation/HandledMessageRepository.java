@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Table {@code handled_message}: the reply log. A redelivered event is answered from here with exactly the
- * reply the first delivery got (design §9). The first writer wins; later saves of the same key change nothing.
+ * reply the first delivery got, and stores nothing (docs/storage.md §9). The first writer wins; later saves of the
+ * same key change nothing.
  */
 @Repository
 public class HandledMessageRepository {

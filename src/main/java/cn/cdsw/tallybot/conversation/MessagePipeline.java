@@ -14,8 +14,8 @@ import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.platform.Reply;
 
 /**
- * The flow of one message (design §6): known group → already handled? → parse → dispatch → reply, with the
- * work and its reply committed together. Nothing here knows which platform the message came from.
+ * The flow of one message (docs/architecture.md §2): known group → already handled? → parse → dispatch → reply,
+ * with the work and its reply committed together. Nothing here knows which platform the message came from.
  */
 @Service
 class MessagePipeline implements InboundHandler {

@@ -13,9 +13,9 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 
 /**
- * Reports waiting for the sender's answer (design §3): a report missing its district, or figures read from
- * prose waiting for 确认. The sender's next message in the same group within the follow-up timeout answers
- * it. Kept as JSON behind the {@link FollowUps} port so any replica can finish what another one asked; one
+ * Reports waiting for the sender's answer (docs/commands.md §9, §10): a report missing its district, or figures
+ * read from prose waiting for 确认. The sender's next message in the same group within the follow-up timeout
+ * answers it. Kept as JSON behind the {@link FollowUps} port so any replica can finish what another one asked; one
  * instance per purpose, each with its own key prefix.
  */
 final class PendingDrafts {

@@ -19,11 +19,11 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 
 /**
- * The prose report loop (design §3, "Strict, then helpful"): the figures read from a paragraph are shown one a
- * line and stored only when the same sender answers 确认 in the same group before the follow-up timeout;
- * 取消 drops them, silence lets them lapse. The place comes from the header or the binding; when the district
- * is still missing, the read-back asks for it and the district answer itself confirms, so the sender answers
- * once rather than twice.
+ * The prose report loop (docs/commands.md §10): a figure read from free text may be misread, so the figures read
+ * from a paragraph are shown one a line and stored only when the same sender answers 确认 in the same group before
+ * the follow-up timeout; 取消 drops them, silence lets them lapse. The place comes from the header or the binding;
+ * when the district is still missing, the read-back asks for it and the district answer itself confirms, so the
+ * sender answers once rather than twice.
  */
 @Component
 class ProseConfirmations {

@@ -15,7 +15,7 @@ final class ProseTexts {
     private ProseTexts() {
     }
 
-    /** One figure a line, with the place and day, and what to answer (design §3: stored only after 确认). */
+    /** One figure a line, with the place and day, and what to answer: nothing is stored before the 确认. */
     static String readBack(ReportDraft draft, String totalUnit) {
         StringBuilder text = new StringBuilder("📝 读到以下数字，请核对：\n");
         text.append(orMissing(draft.district(), "区县待补充")).append('·').append(orMissing(draft.unit(), "单位待补充"));

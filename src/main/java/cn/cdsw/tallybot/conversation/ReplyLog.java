@@ -15,7 +15,7 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 /**
  * Makes handling a message happen once: the work and the reply it produced commit in one transaction, keyed
  * by (platform, group, message), so a redelivered event gets exactly the first answer and stores nothing
- * (design §9). The de-dup port only saves the database look-up for messages never seen.
+ * (docs/storage.md §9). The de-dup port only saves the database look-up for messages never seen.
  */
 @Component
 class ReplyLog {

@@ -1,6 +1,6 @@
 package cn.cdsw.tallybot.conversation;
 
-/** The reply when a member uses a coordinator's command (issue 3, roles). */
+/** The reply when a member uses a coordinator's command (who may do what: docs/domain.md §10). */
 final class Roles {
 
     private Roles() {

@@ -13,8 +13,8 @@ import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 /**
- * The in-process coordination ports, used while no Redis is configured (one replica, design §7); with
- * {@code tallybot.redis.url} set, {@code coordination.redis} provides them instead.
+ * The in-process coordination ports, used while no Redis is configured (one replica); with {@code tallybot.redis.url}
+ * set, {@code coordination.redis} provides them instead (docs/coordination.md §2).
  */
 @Configuration(proxyBeanMethods = false)
 class CoordinationConfiguration {

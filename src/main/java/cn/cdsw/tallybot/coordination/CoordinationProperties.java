@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Limits shared by the replicas (design §7): commands per sender ({@code command-limit} per {@code command-window})
- * and messages per group ({@code group-send-limit} per {@code group-send-window}; DingTalk and WeCom allow 20 a
- * minute).
+ * Limits shared by the replicas (docs/coordination.md §6): commands per sender ({@code command-limit} per
+ * {@code command-window}) and messages per group ({@code group-send-limit} per {@code group-send-window}; DingTalk
+ * and WeCom allow 20 a minute).
  */
 @ConfigurationProperties("tallybot.coordination")
 public record CoordinationProperties(

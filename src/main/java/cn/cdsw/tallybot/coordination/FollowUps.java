@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Short-lived conversation state, such as a report waiting for its district (design §3). Values are opaque
- * strings (JSON) so that any replica can complete what another one asked.
+ * Short-lived conversation state, such as a report waiting for its district (docs/commands.md §9). Values are
+ * opaque strings (JSON) so that any replica can complete what another one asked.
  */
 public interface FollowUps {
 

@@ -3,8 +3,8 @@ package cn.cdsw.tallybot.coordination;
 import java.time.Duration;
 
 /**
- * A per-sender budget of commands (design §7): at most a configured number in each window, counted across
- * every replica when Redis is configured. The pipeline asks before it dispatches a command.
+ * A per-sender budget of commands (docs/coordination.md §6): at most a configured number in each window, counted
+ * across every replica when Redis is configured. The pipeline asks before it dispatches a command.
  */
 public interface RateLimiter {
 

@@ -7,8 +7,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Whether {@code tallybot.redis.url} (env {@code TALLYBOT_REDIS_URL}) has a non-blank value: that alone chooses the
- * Redis implementations of the coordination ports over the in-process ones (style rule 19). A blank value, as a
- * compose file leaves behind, counts as unset, which {@code @ConditionalOnProperty} would not do.
+ * Redis implementations of the coordination ports over the in-process ones (docs/coordination.md §2). A blank value,
+ * as a compose file leaves behind, counts as unset, which {@code @ConditionalOnProperty} would not do.
  */
 public final class RedisUrl {
 

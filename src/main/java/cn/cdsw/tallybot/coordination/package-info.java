@@ -1,7 +1,7 @@
 /**
  * Coordination between messages and replicas: de-duplication of deliveries, follow-up state, command limits and
- * send pacing, as small ports. {@code local/} implements them in process (one replica, the default); Redis
- * implementations come with scale-out (design §7).
+ * send pacing, as small ports (docs/coordination.md). {@code local/} implements them in process (one replica, the
+ * default); {@code redis/} implements them on Redis for several replicas.
  */
 @NullMarked
 package cn.cdsw.tallybot.coordination;

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The port adapters call with every verified, normalised event. It returns only after whatever the message
- * caused is committed, so a 2xx from a webhook means the record is stored (issue 2, item 6).
+ * caused is committed, so a 2xx from a webhook means the record is stored: a platform that got its answer never
+ * needs to deliver the event again.
  */
 public interface InboundHandler {
 

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Outbound pacing per group, shared by all replicas when Redis is configured (design §7): DingTalk and WeCom refuse
- * more than 20 messages a minute to one group, so whoever calls a {@link ChatSender} reserves a slot first and waits
- * for it. A port of the platform root rather than of {@code coordination}, because adapters send their own API-mode
- * replies and may only depend on this package (style rule 2); {@code coordination} implements it.
+ * Outbound pacing per group, shared by all replicas when Redis is configured: DingTalk and WeCom refuse more than 20
+ * messages a minute to one group, so whoever calls a {@link ChatSender} reserves a slot first and waits for it (see
+ * docs/coordination.md §6). A port of the platform root rather than of {@code coordination}, because adapters send
+ * their own API-mode replies and may only depend on this package (ArchitectureTests); {@code coordination}
+ * implements it.
  */
 public interface SendPacer {
 

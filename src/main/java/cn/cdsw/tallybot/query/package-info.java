@@ -1,5 +1,5 @@
 /**
- * Totals, rankings, record listings and the missing-report list over active records (design §3), as SQL
+ * Totals, rankings, record listings and the missing-report list over active records (docs/commands.md §7), as SQL
  * aggregates; figures in different units are never added. Also the Chinese formatting of query replies.
  */
 @NullMarked

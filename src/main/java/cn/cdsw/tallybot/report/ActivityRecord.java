@@ -3,7 +3,7 @@ package cn.cdsw.tallybot.report;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One stored report (design §2). A correction creates a new record whose {@code supersedes} names the old
+ * One stored report (docs/domain.md §1). A correction creates a new record whose {@code supersedes} names the old
  * one; the old one becomes {@link RecordStatus#SUPERSEDED} with {@code supersededBy} set.
  */
 public record ActivityRecord(

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Yuan amounts stored as whole fen, so that storage and SQL sums are exact (design §2: value_yuan has at most
- * two decimals, which {@link ReportContent} enforces).
+ * Yuan amounts stored as whole fen, so that storage and SQL sums are exact (a value has at most two decimals,
+ * which {@link ReportContent} enforces).
  */
 public final class Money {
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a report says, independent of where it came from: the fields of an activity record that a user types
- * (design §2). {@code materialsTotal} is the explicit 合计 if given, else the sum of the items, else null.
+ * (docs/domain.md §1). {@code materialsTotal} is the explicit 合计 if given, else the sum of the items, else null.
  * {@code valueYuan} has at most two decimals (fen).
  */
 public record ReportContent(

@@ -17,8 +17,9 @@ import cn.cdsw.tallybot.report.ChangeResult.NotFound;
 
 /**
  * Entry point of the report feature: stores, retracts and corrects activity records, each change with a line in
- * the audit trail (design §2, §3). Duplicates and stale changes are results, not exceptions (style rule 27).
- * Callers check permissions (own record or coordinator) before calling.
+ * the audit trail (docs/domain.md §5). Duplicates and stale changes are expected outcomes, so they are results
+ * the caller turns into replies, not exceptions. Callers check permissions (own record or coordinator) before
+ * calling.
  */
 @Service
 public class ReportService {

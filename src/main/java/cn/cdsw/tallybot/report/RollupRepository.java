@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Tables {@code rollup_metric}, {@code rollup_item}, {@code rollup_figures} and {@code rollup_unit} (migration
  * V5): the active records summed per day, dekad and month and district, and {@code rollup_unit_metric},
  * {@code rollup_unit_figures} (V6; its day rows also serve as each unit's reporting days since V7): the same per
- * unit, which {@code query/} reads so that a year's totals cost a few thousand rows, not a million (issue 6).
+ * unit, which {@code query/} reads so that a year's totals cost a few thousand rows, not a million
+ * (docs/storage.md §7).
  * {@link RecordRepository} calls {@link #add} in the same transaction as every insert (+1) and every change
  * that ends a record's active life (-1), so the rollups can never disagree with the records they sum.
  *

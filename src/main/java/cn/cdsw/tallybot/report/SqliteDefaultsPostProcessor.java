@@ -8,10 +8,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The SQLite connection settings (style rule 18), applied only when {@code spring.datasource.url} is a
- * {@code jdbc:sqlite:} URL, so that a PostgreSQL URL gets Hikari's normal pool and no SQLite PRAGMAs (design §7)
- * without a profile. They are the lowest-precedence source: any {@code spring.datasource.hikari.*} an operator sets
- * still wins.
+ * The SQLite connection settings, as configuration that {@code DataSourceConfigurationIntegrationTests} reads back
+ * rather than code that opens connections (docs/storage.md §1). Applied only when {@code spring.datasource.url} is a
+ * {@code jdbc:sqlite:} URL, so that a PostgreSQL URL gets Hikari's normal pool and no SQLite PRAGMAs without a
+ * profile. They are the lowest-precedence source: any {@code spring.datasource.hikari.*} an operator sets still wins.
  */
 class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
 

@@ -15,7 +15,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 /**
  * Creates the parent directory of a {@code jdbc:sqlite:} database file before any DataSource opens it:
  * sqlite-jdbc creates the file but not its directory, so {@code java -jar} on a fresh checkout would fail on
- * {@code data/tallybot.db} (design §7). Runs after config data is loaded, so it sees
+ * the default {@code data/tallybot.db}. Runs after config data is loaded, so it sees
  * {@code SPRING_DATASOURCE_URL} and {@code application.yml} alike. In-memory and resource URLs are left alone.
  */
 class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {

@@ -2,7 +2,7 @@ package cn.cdsw.tallybot.report;
 
 /**
  * Outcome of {@link ReportService#store}. A redelivered message is an expected outcome, not an error: it
- * yields the record the first delivery made, so the caller can answer exactly as before (design §9).
+ * yields the record the first delivery made, so the caller can answer exactly as before (docs/storage.md §5).
  */
 public sealed interface StoreResult permits StoreResult.Stored, StoreResult.AlreadyStored {
 

@@ -29,7 +29,7 @@ import cn.cdsw.tallybot.query.Totals;
 
 /**
  * Composes the evening post from the stored records, with its chart; remembers what each post published so
- * that changes to days already posted come out as 更正 lines in the next post (issue 3).
+ * that changes to days already posted come out as 更正 lines in the next post (docs/daily-summary.md §2).
  */
 @Component
 class DailySummaryComposer implements SummaryComposer {

@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily summary's entry point (design §4): posts each day's tally to every summary group exactly once per
- * (group, date), and re-posts on an operator's request.
+ * The daily summary's entry point (docs/daily-summary.md): posts each day's tally to every summary group exactly
+ * once per (group, date), and re-posts on an operator's request.
  *
- * <p>{@link #postDue} is the one idempotent tick (style rule 24): the normal post, retries, the catch-up after
- * downtime (补发), a restart and several replicas all run the same code, because what to do depends only on the
- * instant and on the {@code summary_post} rows.
+ * <p>{@link #postDue} is the one idempotent tick: the normal post, retries, the catch-up after downtime (补发), a
+ * restart and several replicas all run the same code, because what to do depends only on the instant and on the
+ * {@code summary_post} rows (docs/daily-summary.md §4).
  */
 public class DailySummaryService {
 

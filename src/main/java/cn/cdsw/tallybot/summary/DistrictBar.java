@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One district's figures for the summary chart (design §4): visits per unit and the materials total in 件.
+ * One district's figures for the summary chart: visits per unit and the materials total in 件.
  *
- * <p>Visits are kept per unit (户, 人次, 次) because design §2 never adds different units together; the chart
+ * <p>Visits are kept per unit (户, 人次, 次) because figures in different units are never added together; the chart
  * draws one bar per unit. The map is copied in its iteration order, which decides the order of the chart's
  * visit series, so callers that want stable colours pass the units in a fixed order.
  */

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Which day's summary is due at an instant, and whether posting it now is a catch-up (补发). Both answers depend
- * only on the instant, so every tick, a restart and every replica reach the same ones (style rule 24).
+ * only on the instant, so every tick, a restart and every replica reach the same ones.
  *
  * @param zone the zone whose calendar days are counted ({@code tallybot.zone}, never the JVM default)
  * @param time the local post time

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Capped exponential backoff with equal jitter, bounded by a total retry period (style rule 22, the approach of
- * TelegramBots' {@code ExponentialBackOff}). After {@code n} failed attempts the ceiling is
- * {@code min(max, initial · 2^(n−1))} and the delay is uniform in {@code [ceiling/2, ceiling]}.
+ * Capped exponential backoff with equal jitter, bounded by a total retry period (the approach of TelegramBots'
+ * {@code ExponentialBackOff}; summary delivery is the only code that retries). After {@code n} failed attempts the
+ * ceiling is {@code min(max, initial · 2^(n−1))} and the delay is uniform in {@code [ceiling/2, ceiling]}.
  *
  * <p>Equal rather than full jitter: full jitter may draw a delay near zero, so a down API would be hit again on
  * the very next tick; the lower half keeps the spacing growing while the upper half still spreads replicas and

@@ -24,8 +24,8 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Draws the bar chart that goes with the daily summary (design §4): visits per district on top, one bar per
- * unit because units are never added together (design §2), and materials in 件 below, sharing the district axis.
+ * Draws the bar chart that goes with the daily summary: visits per district on top, one bar per unit because
+ * figures in different units are never added together, and materials in 件 below, sharing the district axis.
  *
  * <p>Districts appear in the caller's order, since the composer already orders the summary's lines and the chart
  * should read the same way (and any "largest first" order would have to add 户 to 人次). Districts without

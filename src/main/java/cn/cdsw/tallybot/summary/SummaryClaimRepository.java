@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Table {@code summary_post}: the claim that makes the daily summary go out exactly once per (group, date)
- * (design §4, style rule 17). A claim is an {@code INSERT … ON CONFLICT DO NOTHING}; every later change is an
+ * (docs/daily-summary.md §3). A claim is an {@code INSERT … ON CONFLICT DO NOTHING}; every later change is an
  * {@code UPDATE … WHERE status = :expected} whose row count says whether this caller won, so two ticks or two
  * replicas on one database can never both send:
  *

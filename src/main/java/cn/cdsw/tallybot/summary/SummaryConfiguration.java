@@ -25,7 +25,7 @@ class SummaryConfiguration {
             SendPacer pacer, SummaryProperties properties, ReplicaId replica, Clock clock) {
         RetryPolicy retry = new RetryPolicy(properties.retryInitial(), properties.retryMax(), properties.retryFor(),
                 new Random());
-        // paced: a summary shares each group's send budget with the replies of every replica (design §7)
+        // paced: a summary shares each group's send budget with the replies of every replica
         return new SummaryDelivery(claims, senders.orderedStream().map(pacer::paced).toList(), retry,
                 properties.images(), replica.value(), clock);
     }

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one claimed post through its platform's {@link ChatSender} and records the outcome. This is the one
- * place summary delivery retries (style rule 22): a retryable failure becomes {@code failed} with a backoff
- * time, anything else ends {@code abandoned} with one ERROR line.
+ * Sends one claimed post through its platform's {@link ChatSender} and records the outcome. This is the only place
+ * that retries a send (the adapters never do, so retries cannot stack up into a double post): a retryable failure
+ * becomes {@code failed} with a backoff time, anything else ends {@code abandoned} with one ERROR line
+ * (docs/daily-summary.md §5).
  */
 final class SummaryDelivery {
 

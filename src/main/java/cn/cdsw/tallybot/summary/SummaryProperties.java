@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code tallybot.summary.*}: when the evening tally is posted and how hard delivery tries (design §4, style
- * rules 22, 24, 25). The post time is a local time in {@code tallybot.zone}, not a cron string.
+ * {@code tallybot.summary.*}: when the evening tally is posted and how hard delivery tries
+ * (docs/daily-summary.md §9). The post time is a local time in {@code tallybot.zone}, not a cron string, because
+ * the tick compares it with the instant itself.
  *
  * @param enabled whether the scheduled tick runs; {@link DailySummaryService#postNow} works either way
  * @param time local post time ({@code TALLYBOT_SUMMARY_TIME}, e.g. {@code 20:00})

@@ -13,7 +13,7 @@ import cn.cdsw.tallybot.query.QueryReplies;
 import cn.cdsw.tallybot.query.Totals;
 
 /**
- * The text of the evening post (design §4, issue 3): the city's figures, one line per district, who has not
+ * The text of the evening post (docs/daily-summary.md §1): the city's figures, one line per district, who has not
  * reported, the change against the day before, and corrections to days already posted.
  */
 final class SummaryText {

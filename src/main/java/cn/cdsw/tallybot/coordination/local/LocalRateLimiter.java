@@ -11,9 +11,10 @@ import cn.cdsw.tallybot.coordination.RateLimiter;
  * Commands per sender in fixed windows of the injected clock, in process. The same arithmetic as the Redis
  * implementation, so the two behave alike in the contract test. Counts of past windows are swept once per window
  * (at most), when many senders are tracked: a sweep inside the same window could free nothing, and sweeping on every
- * command made each command cost as much as the number of senders (issue 6 found it at 40% of a report's CPU).
- * Home-made rather than Bucket4j or Resilience4j: their token buckets and permits answer differently from the fixed
- * windows the Redis script counts, and the two implementations must give the same answers to the same commands.
+ * command made each command cost as much as the number of senders (the ingest benchmark found it at 40% of a
+ * report's CPU; docs/bench-history.md §4). Home-made rather than Bucket4j or Resilience4j: their token buckets and
+ * permits answer differently from the fixed windows the Redis script counts, and the two implementations must give
+ * the same answers to the same commands.
  */
 public final class LocalRateLimiter implements RateLimiter {
 

@@ -16,7 +16,7 @@ import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
 import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
 import cn.cdsw.tallybot.platform.SendPacer;
 
-/** The coordination ports on Redis, chosen when {@code tallybot.redis.url} is set (style rule 19). */
+/** The coordination ports on Redis, chosen when {@code tallybot.redis.url} is set (docs/coordination.md §2). */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisUrl.Present.class)
 class RedisCoordinationConfiguration {

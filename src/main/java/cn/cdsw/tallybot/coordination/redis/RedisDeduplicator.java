@@ -7,8 +7,9 @@ import io.lettuce.core.SetArgs;
 import cn.cdsw.tallybot.coordination.Deduplicator;
 
 /**
- * {@code SET key 1 NX PX ttl}: a null reply means another delivery, on any replica, took the key first (style rule
- * 20). While Redis is unreachable every delivery counts as first, and the database's unique key decides.
+ * {@code SET key 1 NX PX ttl}: a null reply means another delivery, on any replica, took the key first; the TTL
+ * keeps the key space bounded. While Redis is unreachable every delivery counts as first, and the database's unique
+ * key decides.
  */
 final class RedisDeduplicator implements Deduplicator {
 

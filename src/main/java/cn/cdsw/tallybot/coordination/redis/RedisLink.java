@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Lettuce client and the one shared connection of this process (style rule 19), and what an outage does.
+ * The one Lettuce client and the one shared connection of this process (Lettuce connections are thread-safe, so
+ * one serves every caller; no blocking command or transaction may run on it), and what an outage does.
  * Every command goes through {@link #call}: on any Redis failure it answers with the caller's fallback, logs one
  * WARN when an outage begins and one INFO when Redis answers again, never one line per message. Commands are
  * rejected at once while disconnected and time out after {@code tallybot.redis.timeout}, so an outage cannot hold
@@ -120,7 +121,7 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
-    /** Closes the connection, then the client, then its threads (style rule 19). */
+    /** Closes the connection, then the client, then its threads: each needs the next one to shut down cleanly. */
     @Override
     public void close() {
         StatefulRedisConnection<String, String> current = connection;

@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Redis for several replicas (design §7): {@code url} (env {@code TALLYBOT_REDIS_URL}: {@code redis://host:port/db},
- * {@code redis://:password@host:port}, {@code rediss://} for TLS; unset means no Redis), a {@code key-prefix}
- * put before every key (so tests or two deployments can share one server), and short timeouts, because a webhook
- * must not wait on an unreachable Redis: past {@code timeout} the port falls back to in-process behaviour.
+ * Redis for several replicas (docs/coordination.md §4): {@code url} (env {@code TALLYBOT_REDIS_URL}:
+ * {@code redis://host:port/db}, {@code redis://:password@host:port}, {@code rediss://} for TLS; unset means no
+ * Redis), a {@code key-prefix} put before every key (so tests or two deployments can share one server), and short
+ * timeouts, because a webhook must not wait on an unreachable Redis: past {@code timeout} the port falls back to
+ * in-process behaviour.
  */
 @ConfigurationProperties("tallybot.redis")
 public record RedisProperties(

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses the CQ-code string form of a message (spec {@code message/string.md}, platforms.md §1.2):
+ * Parses the CQ-code string form of a message (OneBot spec {@code message/string.md}, docs/platforms.md §3):
  * {@code [CQ:type,k1=v1,k2=v2]} between plain text. A {@code [CQ:} without a closing bracket is kept as text,
  * because a real client never sends one and losing the user's words would be worse.
  */

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replies through {@code send_group_msg} after the webhook has answered 204, so OneBot never waits on the QQ
- * round trip (platforms.md §1.5: go-cqhttp re-posts on timeout). One thread and a bounded queue: replies keep
- * their order, and a stuck API cannot pile up memory; when the queue is full the reply is dropped with a WARN.
- * A failed send is logged, not retried: retries belong to the send queue (style rule 22).
+ * round trip (go-cqhttp posts the event again when its request times out; docs/platforms.md §6). One thread and a
+ * bounded queue: replies keep their order, and a stuck API cannot pile up memory; when the queue is full the reply
+ * is dropped with a WARN. A failed send is logged, not retried: a retry here would stack on any retry of the caller's
+ * and could post a reply twice, so only summary delivery retries.
  */
 final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
 

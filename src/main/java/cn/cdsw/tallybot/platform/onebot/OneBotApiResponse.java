@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
- * The OneBot API envelope {@code {"status":"ok","retcode":0,"data":...}} (platforms.md §1.6). Implementations
+ * The OneBot API envelope {@code {"status":"ok","retcode":0,"data":...}} (docs/platforms.md §7). Implementations
  * put the error text in {@code wording}, {@code message} or {@code msg}; the first present one is used.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

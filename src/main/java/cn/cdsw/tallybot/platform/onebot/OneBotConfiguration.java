@@ -46,7 +46,7 @@ class OneBotConfiguration {
     @Bean
     @Conditional(ApiUrlConfigured.class)
     OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender, SendPacer pacer) {
-        // paced per group, shared with the other replicas and the summary (design §7)
+        // paced per group, shared with the other replicas and the summary: one send budget per group
         return new OneBotApiReplies(pacer.paced(oneBotSender));
     }
 

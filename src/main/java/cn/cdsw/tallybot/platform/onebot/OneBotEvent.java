@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One event as OneBot v11 posts it (spec {@code event/*.md}, platforms.md §1.1), with only the fields tallybot
+ * One event as OneBot v11 posts it (spec {@code event/*.md}, docs/platforms.md §2), with only the fields tallybot
  * reads; everything may be missing, so the mapper decides what is required. Ids are read as strings: the core
  * keeps ids as text, and comparing {@code at.qq} with {@code self_id} is a string comparison anyway.
  * {@code message} stays a tree because it is a segment array or a CQ-code string depending on configuration.

@@ -12,14 +12,14 @@ import cn.cdsw.tallybot.platform.SenderRole;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns OneBot events into the core's records (design §5). An empty result means a required field is missing,
- * which the webhook answers with 400.
+ * Turns OneBot events into the core's records, so no OneBot type reaches the core. An empty result means a required
+ * field is missing, which the webhook answers with 400.
  *
  * <p>The message id is the OneBot {@code message_id} alone, without {@code self_id}: the core de-duplicates on
- * (platform, group_id, message_id) (design §2), so when two bot accounts sit in one group and both deliver a
- * message, it is counted once (style rule 10). This relies on the implementations giving the same message the
- * same id on every account, which holds for one implementation family; mixing families in one group could not
- * be de-duplicated by any key we receive.
+ * (platform, group_id, message_id), so when two bot accounts sit in one group and both deliver a message, it is
+ * counted once (docs/platforms.md §6). This relies on the implementations giving the same message the same id on
+ * every account, which holds for one implementation family; mixing families in one group could not be
+ * de-duplicated by any key we receive.
  */
 final class OneBotEventMapper {
 

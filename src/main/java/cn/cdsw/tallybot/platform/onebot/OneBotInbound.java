@@ -14,10 +14,11 @@ import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 
 /**
- * Everything the OneBot webhook does, without Spring (style rule 5): size check, signature check on the raw
- * bytes, then parsing (rule 6), then dispatch by {@code post_type} through a string switch (rule 8). Group
- * messages go to {@link InboundHandler#onMessage}, {@code group_recall} notices to {@link InboundHandler#onRecall};
- * every other event is answered 204 and dropped.
+ * Everything the OneBot webhook does, without Spring, so tests drive it directly: size check, signature check on the
+ * raw bytes before any parsing (an unauthenticated body is never read), then dispatch by {@code post_type} through
+ * a string switch rather than handler discovery, so what is handled can be read in one place. Group messages go to
+ * {@link InboundHandler#onMessage}, {@code group_recall} notices to {@link InboundHandler#onRecall}; every other
+ * event is answered 204 and dropped.
  */
 final class OneBotInbound {
 

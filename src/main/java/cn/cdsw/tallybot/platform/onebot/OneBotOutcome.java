@@ -1,8 +1,8 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 /**
- * What the webhook answers for one event (design §9): each outcome knows its HTTP status, so the controller
- * only copies it. Bad input never maps to a 5xx.
+ * What the webhook answers for one event (docs/architecture.md §7): each outcome knows its HTTP status, so the
+ * controller only copies it. Bad input never maps to a 5xx.
  */
 sealed interface OneBotOutcome {
 
@@ -43,7 +43,7 @@ sealed interface OneBotOutcome {
         }
     }
 
-    /** A quick operation (platforms.md §1.4) to return as the JSON response body. */
+    /** A quick operation (docs/platforms.md §5) to return as the JSON response body. */
     record Replied(String quickOperationJson) implements OneBotOutcome {
         public int status() {
             return 200;

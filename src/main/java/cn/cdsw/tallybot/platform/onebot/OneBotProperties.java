@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * OneBot settings, bound from {@code tallybot.onebot.*} or the environment ({@code TALLYBOT_ONEBOT_SECRET},
- * {@code TALLYBOT_ONEBOT_API_URL}, {@code TALLYBOT_ONEBOT_ACCESS_TOKEN}, design §8).
+ * {@code TALLYBOT_ONEBOT_API_URL}, {@code TALLYBOT_ONEBOT_ACCESS_TOKEN}).
  *
  * @param secret HMAC key of {@code X-Signature}; unset means events are accepted unsigned. A blank value counts
  *     as unset, because an empty HMAC key authenticates nothing and JCE refuses it anyway.
@@ -18,8 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessToken sent as {@code Authorization: Bearer}; blank counts as unset
  * @param replyMode how replies to a message go back, see {@link ReplyMode}
  * @param atSender whether quick-operation replies @ the sender; sent explicitly because go-cqhttp and NapCat
- *     default to false while the spec defaults to true (platforms.md §1.4)
- * @param maxBodyBytes larger event bodies are refused with 413 (design §9: 64 KiB)
+ *     default to false while the spec defaults to true (docs/platforms.md §5)
+ * @param maxBodyBytes larger event bodies are refused with 413, before they are verified or parsed (default
+ *     64 KiB)
  */
 @ConfigurationProperties("tallybot.onebot")
 record OneBotProperties(

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Replies as a quick operation in the webhook response (platforms.md §1.4). {@code at_sender} is always written
+ * Replies as a quick operation in the webhook response (docs/platforms.md §5). {@code at_sender} is always written
  * because the spec and the implementations disagree on its default. Lagrange.OneBot ignores quick operations;
  * use {@code reply-mode=API} with it.
  */

@@ -25,7 +25,7 @@ record OneBotSegment(String type, Map<String, String> data) {
         return new OneBotSegment("text", Map.of("text", text));
     }
 
-    /** Text first, then the image if any; {@code base64://} is what go-cqhttp and NapCat decode (§1.6). */
+    /** Text first, then the image if any; {@code base64://} is what go-cqhttp and NapCat decode. */
     static List<OneBotSegment> of(Reply reply) {
         List<OneBotSegment> segments = new ArrayList<>();
         segments.add(text(reply.text()));
@@ -40,8 +40,8 @@ record OneBotSegment(String type, Map<String, String> data) {
     }
 
     /**
-     * Reads {@code message}: a segment array, a single segment object, or a CQ-code string (§1.1 — the format
-     * depends on the implementation's configuration). Anything else yields no segments.
+     * Reads {@code message}: a segment array, a single segment object, or a CQ-code string (the format depends on
+     * the implementation's configuration; docs/platforms.md §3). Anything else yields no segments.
      */
     static List<OneBotSegment> listFrom(@Nullable JsonNode message) {
         if (message == null || message.isNull()) {

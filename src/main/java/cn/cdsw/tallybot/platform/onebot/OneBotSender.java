@@ -19,10 +19,11 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends to a QQ group through the OneBot HTTP API, {@code POST {api-url}/send_group_msg} (platforms.md §1.6),
+ * Sends to a QQ group through the OneBot HTTP API, {@code POST {api-url}/send_group_msg} (docs/platforms.md §7),
  * always as a segment array so nothing needs CQ escaping. Refusals become {@link PlatformCallException}:
  * transport errors, 5xx and 429 are retryable; other HTTP errors and a {@code failed} envelope are not. No retry
- * happens here (style rule 22).
+ * happens here: the caller decides, and only summary delivery retries, so no post can go out twice through
+ * retries stacked in two places.
  */
 final class OneBotSender implements ChatSender {
 
@@ -37,7 +38,7 @@ final class OneBotSender implements ChatSender {
     OneBotSender(OkHttpClient sharedClient, URI apiUrl, @Nullable String accessToken) {
         OkHttpClient.Builder builder = sharedClient.newBuilder();
         if (accessToken != null) {
-            // The token goes in an interceptor so no call site can forget it (style rule 21).
+            // The token goes in an interceptor so no call site can forget it.
             builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
                     .header("Authorization", "Bearer " + accessToken)
                     .build()));

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks {@code X-Signature: sha1=<hex HMAC-SHA1(secret, raw body)>} (platforms.md §1.3). Fails closed: with a
+ * Checks {@code X-Signature: sha1=<hex HMAC-SHA1(secret, raw body)>} (docs/platforms.md §4). Fails closed: with a
  * secret configured, a missing, malformed or wrong header is refused. Hex is compared case-insensitively because
  * older Lagrange.OneBot builds sent upper case.
  */

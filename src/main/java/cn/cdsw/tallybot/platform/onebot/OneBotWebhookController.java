@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /webhook/onebot}: reads the raw body, hands it to {@link OneBotInbound} and copies the outcome's
- * status (style rule 5). The body is read here rather than bound with {@code @RequestBody} so that at most
- * {@code max-body-bytes + 1} bytes are ever buffered, also for a chunked body without Content-Length (design §9).
+ * status; the controller holds no logic worth a test of its own. The body is read here rather than bound with
+ * {@code @RequestBody} so that at most {@code max-body-bytes + 1} bytes are ever buffered, also for a chunked body
+ * without Content-Length, and an oversized body is a 413 rather than an exhausted heap.
  */
 @RestController
 class OneBotWebhookController {
@@ -39,7 +40,7 @@ class OneBotWebhookController {
             body = in.readNBytes(limit + 1);
         }
         catch (IOException truncated) {
-            // The client broke off the body: bad input, never a 5xx (design §9).
+            // The client broke off the body: bad input, so a 400, never a 5xx.
             return ResponseEntity.badRequest().build();
         }
         OneBotOutcome outcome = inbound.accept(body, signature);
