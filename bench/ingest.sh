@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest benchmark (issue 6 §1). Starts target/tallybot.jar (-Xmx256m) on a fresh SQLite file in a temp folder
+# Ingest benchmark (bench/README.md). Starts target/tallybot.jar (-Xmx256m) on a fresh SQLite file in a temp folder
 # with a copy of bot-config/, then drives it with wrk (2 threads) from 127.0.0.1 only:
 #   warm-up   8 connections, heartbeats then reports, WARMUP each
 #   measured  heartbeats and reports at 8 connections, then at 64, DURATION each

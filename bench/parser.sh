@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Parser benchmark (issue 6 §2): messages/s per core through CommandParser.parse over the sample reports and the
-# design's examples (jmh/.../command/ParserBenchmark.java), one thread. Target >= 200,000/s.
+# Parser benchmark (bench/README.md): messages/s per core through CommandParser.parse over the sample reports and a
+# few hand-written examples (jmh/.../command/ParserBenchmark.java), one thread. Target >= 200,000/s.
 # Usage: bench/parser.sh                          (3 forks x 5 x 2 s after 3 x 2 s warm-up, about 1 minute)
 #        PARSER_JMH="-f 0 -wi 0 -i 1 -r 1s" bench/parser.sh   (smoke)
 # Prints JMH's table and one summary line with the median of the forks' scores.

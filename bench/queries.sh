@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Query benchmark (issue 6 §3): QueryService.totals for one day, one month and one year at city and district
+# Query benchmark (bench/README.md): QueryService.totals for one day, one month and one year at city and district
 # scope, and the visits ranking, over the 1M-record database of querydb.sh (jmh/.../query/QueryBenchmark.java,
 # JMH sample mode). Target: p50 <= 5 ms for every period up to a year.
 # Usage: bench/queries.sh                       (3 forks x 3 x 1 s after 2 x 1 s warm-up each; about 4 minutes)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Daily-summary benchmark (issue 6 §4): DailySummaryComposer.compose (text + JFreeChart PNG) for the last day of
+# Daily-summary benchmark (bench/README.md): DailySummaryComposer.compose (text + JFreeChart PNG) for the last day of
 # the 1M-record database of querydb.sh, with a bot-config of 2,000 units and 200 summary groups
 # (jmh/.../summary/SummaryBenchmark.java, JMH sample mode). Target <= 200 ms; sending excluded.
 # Usage: bench/summary.sh                      (3 forks x 3 x 2 s after 2 x 2 s warm-up; about 1.5 minutes)

@@ -18,7 +18,7 @@ import cn.cdsw.tallybot.config.District;
 
 /**
  * Fills a SQLite database for the query and summary benchmarks: {@code records} records over the year ending
- * {@link #LAST_DAY}, 23 districts, 2,000 units, 200 groups, several metrics and items each (issue 6 §3). Rows are
+ * {@link #LAST_DAY}, 23 districts, 2,000 units, 200 groups, several metrics and items each (bench/querydb.sh). Rows are
  * written directly with batched JDBC inserts on a schema migrated up to V4 (the raw tables), then the remaining
  * migrations run, so any later migration's backfill is part of the set-up and its time is printed. Also writes
  * a bot-config/ beside the database whose directory lists the 2,000 units and the 200 summary groups.

@@ -24,8 +24,8 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigLoader;
 
 /**
- * Messages per second through {@link CommandParser#parse} on one thread (issue 6 §2, target 200,000/s per core).
- * The mix is every text of the shared sample reports plus the design's examples (the one-line and the form
+ * Messages per second through {@link CommandParser#parse} on one thread (bench/parser.sh, target 200,000/s per
+ * core). The mix is every text of the sample reports plus a few hand-written examples (the one-line and the form
  * report, queries, a ranking, a non-command), cycled in order so each invocation parses the next message.
  * Run from the repository root (reads bot-config/ and src/test/resources/samples/reports.jsonl).
  */
@@ -35,7 +35,7 @@ import cn.cdsw.tallybot.config.BotConfigLoader;
 @Threads(1)
 public class ParserBenchmark {
 
-    static final List<String> DESIGN_EXAMPLES = List.of(
+    static final List<String> EXAMPLES = List.of(
             "#上报 锦江区 三圣街道社工站 走访196户 物资1310件 个案2个",
             "#上报\n区县：锦江区\n单位：锦官驿街道社工站\n类别：资源链接\n物资：大米224袋、一次性手套500双、食用油206瓶、消毒酒精500瓶\n"
                     + "物资合计：4283件\n价值：29739.5元\n备注：发动10家爱心企业、445位爱心个人",
@@ -52,7 +52,7 @@ public class ParserBenchmark {
         BotConfig config = BotConfigLoader.load(Path.of("bot-config"));
         parser = new CommandParser(config);
         context = new ParseContext(LocalDate.of(2026, 11, 29), 7, false, false);
-        List<String> texts = new ArrayList<>(DESIGN_EXAMPLES);
+        List<String> texts = new ArrayList<>(EXAMPLES);
         JsonMapper json = JsonMapper.builder().build();
         Files.readAllLines(Path.of("src/test/resources/samples/reports.jsonl"), StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank())

@@ -24,7 +24,7 @@ import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.config.BotConfigLoader;
 
 /**
- * 统计 and 排行 over the benchmark database (issue 6 §3, target p50 <= 5 ms for every period up to a year): totals
+ * 统计 and 排行 over the benchmark database (bench/queries.sh, target p50 <= 5 ms for every period up to a year): totals
  * for one day, one month and one year at city and district scope, and the visits ranking (districts for the city,
  * units within a district). System properties {@code tallybot.bench.db} and {@code tallybot.bench.config} name
  * the database and bot-config made by {@link BenchDatabase}.

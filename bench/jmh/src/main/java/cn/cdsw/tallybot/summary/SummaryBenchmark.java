@@ -27,7 +27,7 @@ import cn.cdsw.tallybot.config.BotConfigLoader;
 import cn.cdsw.tallybot.query.QueryServices;
 
 /**
- * Composing the evening post (text and chart) for the last day of the benchmark database (issue 6 §4, target
+ * Composing the evening post (text and chart) for the last day of the benchmark database (bench/summary.sh, target
  * <= 200 ms; sending excluded). The bench bot-config lists 2,000 units and 200 summary groups; a tick composes
  * once for all groups, so one compose is the unit of work. The seven days before were posted (their snapshots
  * exist), so the 更正 comparison runs as in production.
