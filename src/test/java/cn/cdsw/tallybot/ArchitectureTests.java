@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of style rule 2, checked on the compiled classes. */
+/** The dependency rules of docs/architecture.md §6 (dependencies point inward), checked on the compiled classes. */
 class ArchitectureTests {
 
     static final JavaClasses CLASSES = new ClassFileImporter()

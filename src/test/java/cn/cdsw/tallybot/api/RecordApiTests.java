@@ -48,7 +48,7 @@ class RecordApiTests {
     private static final String TOKEN = "s3cret-token";
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
 
-    /** Design §8's record JSON, plus the allowed raw_text, supersedes and superseded_by. */
+    /** The record JSON of docs/api.md §2, with raw_text, supersedes and superseded_by. */
     private static final String RECORD_JSON = """
             {"id":1,"platform":"onebot","group_id":"1418159967","sender_id":"10001","sender_name":"张三",
              "message_id":"5501","received_at":"2026-11-28T11:02:03Z","activity_date":"2026-11-28",

@@ -11,8 +11,8 @@ import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
 /**
- * Pasted bulletin paragraphs (design §3, "Strict, then helpful"): the figures read, exactly, and nothing from
- * the numbers that count something else.
+ * Pasted bulletin paragraphs (docs/commands.md §10): the figures read, exactly, and nothing from the numbers that
+ * count something else.
  */
 class ProseReportsTests {
 
@@ -25,7 +25,7 @@ class ProseReportsTests {
     }
 
     @Test
-    void readsThePengzhouParagraphOfTheIssue() {
+    void readsThePengzhouBulletinParagraph() {
         ReportDraft draft = prose("""
                 #上报 彭州市 社工总站
                 自本轮疫情爆发以来，彭州社工共计拨打线上电话300余个，开展线下实地走访60余次，为18名空巢独居老人提供心理疏导。""");

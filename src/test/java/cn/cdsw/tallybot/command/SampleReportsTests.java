@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
-/** Every line of {@code shared/samples/reports.jsonl} (copied to test resources) reads as it must. */
+/** Every line of {@code src/test/resources/samples/reports.jsonl} (real report texts) reads as it must. */
 class SampleReportsTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -25,8 +25,8 @@ import cn.cdsw.tallybot.platform.SenderRole;
 import cn.cdsw.tallybot.report.Metric;
 
 /**
- * Every permitted {@link Command} has a handler (style rule 13: the instanceof chain cannot be checked by the
- * compiler on Java 17, so this test walks the sealed hierarchy instead).
+ * Every permitted {@link Command} has a handler (the instanceof chain cannot be checked by the compiler on Java 17,
+ * so this test walks the sealed hierarchy instead).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tallybot.summary.enabled=false")
 class CommandDispatcherTests {

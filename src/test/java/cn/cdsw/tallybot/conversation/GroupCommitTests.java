@@ -35,8 +35,8 @@ import cn.cdsw.tallybot.platform.SenderRole;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 
 /**
- * Group commit keeps each message's promise (issue 6): an answer means committed, a failing message takes none
- * of its batch with it, and a delivery and its redelivery in one batch store once and answer alike.
+ * Group commit keeps each message's promise (docs/storage.md §8): an answer means committed, a failing message
+ * takes none of its batch with it, and a delivery and its redelivery in one batch store once and answer alike.
  */
 class GroupCommitTests {
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The de-dup port's contract, run against every implementation (style rule 35). */
+/** The de-dup port's contract, run against every implementation so they cannot drift apart. */
 public abstract class DeduplicatorContractTests extends CoordinationContract {
 
     protected abstract Deduplicator deduplicator();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-sender command budget's contract, run against every implementation (style rule 35). */
+/** The per-sender command budget's contract, run against every implementation so they cannot drift apart. */
 public abstract class RateLimiterContractTests extends CoordinationContract {
 
     protected abstract RateLimiter rateLimiter(Clock clock, int limit, Duration window);

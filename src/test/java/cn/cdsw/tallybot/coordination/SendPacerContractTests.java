@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Outbound pacing's contract: never more than the limit in any window, per group (style rule 35). */
+/** Outbound pacing's contract: never more than the limit in any window, per group, for every implementation. */
 public abstract class SendPacerContractTests extends CoordinationContract {
 
     static final GroupRef GROUP = new GroupRef("onebot", "1418159967");

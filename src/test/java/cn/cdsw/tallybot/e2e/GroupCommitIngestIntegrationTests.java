@@ -24,12 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The real application on SQLite, where group commit and per-batch rollups are on (issue 6): concurrent reports,
- * concurrent redeliveries of some of them (a redelivery in the same batch rolls its savepoint back), then
- * retractions and corrections by their authors that land in the same batches as new reports. Every confirmed
- * report is one record, active unless retracted or corrected, and the totals the API reads from the rollups —
- * city, per district and the ranking of units — are the plain sums. Its own application context (the property
- * below), so its database holds only this test's records.
+ * The real application on SQLite, where group commit and per-batch rollups are on (docs/storage.md §7, §8):
+ * concurrent reports, concurrent redeliveries of some of them (a redelivery in the same batch rolls its savepoint
+ * back), then retractions and corrections by their authors that land in the same batches as new reports. Every
+ * confirmed report is one record, active unless retracted or corrected, and the totals the API reads from the
+ * rollups — city, per district and the ranking of units — are the plain sums. Its own application context (the
+ * property below), so its database holds only this test's records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tallybot.test.own-context=group-commit-ingest")

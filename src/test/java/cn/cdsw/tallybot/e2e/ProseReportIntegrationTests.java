@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The prose report loop end to end (design §3, "Strict, then helpful"): a pasted paragraph is read back and
- * stored only after its sender answers 确认, through signed OneBot events into the real application on SQLite.
+ * The prose report loop end to end (docs/commands.md §10): a pasted paragraph is read back and stored only after
+ * its sender answers 确认, through signed OneBot events into the real application on SQLite.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProseReportIntegrationTests extends WebhookTestBase {

@@ -43,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two replicas of the real application on different ports, sharing one PostgreSQL schema and one Redis prefix
- * (design §7): 2,000 signed reports, each to a random replica and one in ten again to the other at the same time;
- * the totals are exact, each summary group gets one post when both replicas tick, and a question asked by one
- * replica is answered on the other. In this order, as one day of a deployment would go.
+ * (docs/architecture.md §1): 2,000 signed reports, each to a random replica and one in ten again to the other at
+ * the same time; the totals are exact, each summary group gets one post when both replicas tick, and a question
+ * asked by one replica is answered on the other. In this order, as one day of a deployment would go.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicaIntegrationTests {

@@ -37,7 +37,7 @@ import cn.cdsw.tallybot.report.SqliteTestDatabase;
  * The rollups (migrations V5, V6) give the same totals and rankings (of districts and of units) as the aggregate over the records, after any
  * history of inserts, retractions and corrections spread over three months, for any date range (days, dekads and
  * months mixed) and for the city or a district; and the migration's backfill builds the same rollups from
- * existing records as the running upkeep did (issue 6).
+ * existing records as the running upkeep did (docs/storage.md §7).
  */
 class RollupTotalsPropertyTests {
 

@@ -43,8 +43,8 @@ import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 
 /**
- * Totals equal the sum of the active records, whatever was stored, retracted or corrected (issue 3): the SQL
- * aggregates are checked against a plain fold over the records themselves, per unit and never across units.
+ * Totals equal the sum of the active records, whatever was stored, retracted or corrected (docs/domain.md §5): the
+ * SQL aggregates are checked against a plain fold over the records themselves, per unit and never across units.
  */
 class TotalsPropertyTests {
 

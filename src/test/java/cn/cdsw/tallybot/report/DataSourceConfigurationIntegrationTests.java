@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production datasource settings of application.yml, read back from a live context (style rule 18): the
+ * The production datasource settings of application.yml, read back from a live context (docs/storage.md §1): the
  * PRAGMAs, the vendor migration folder, the created parent directory, and ReportService wired on top.
  */
 class DataSourceConfigurationIntegrationTests {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Test data in the shape of design §3's examples. */
+/** Test data in the shape of the report examples of docs/commands.md §3. */
 final class Reports {
 
     static final Instant RECEIVED = Instant.parse("2026-11-28T11:02:03Z");

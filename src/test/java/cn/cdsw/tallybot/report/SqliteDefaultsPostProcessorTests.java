@@ -7,7 +7,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SQLite's one-connection pool and PRAGMAs apply to SQLite URLs only (design §7). */
+/** SQLite's one-connection pool and PRAGMAs apply to SQLite URLs only (docs/storage.md §1, §2). */
 class SqliteDefaultsPostProcessorTests {
 
     static MockEnvironment processed(String url) {

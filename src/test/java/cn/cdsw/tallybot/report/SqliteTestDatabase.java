@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.AnnotationTransactionAttribute
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 
 /**
- * A real SQLite file in a test's temp directory, migrated by the real Flyway scripts (style rule 35), and a
- * {@link ReportService} on it whose {@code @Transactional} methods really run in transactions.
+ * A real SQLite file in a test's temp directory, migrated by the real Flyway scripts (never H2 or a mock, so the
+ * SQL under test is the SQL that runs; docs/style.md §19), and a {@link ReportService} on it whose
+ * {@code @Transactional} methods really run in transactions.
  */
 public final class SqliteTestDatabase {
 

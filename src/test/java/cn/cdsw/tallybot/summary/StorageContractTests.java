@@ -37,9 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The repositories' contract on every database the bot runs on (design §7): records stored once per source,
- * retracted, corrected and searched, with big numbers and money exact; the summary claim won by exactly one of two
- * replicas. Subclasses give a freshly migrated database.
+ * The repositories' contract on every database the bot runs on (docs/storage.md §2): records stored once per
+ * source, retracted, corrected and searched, with big numbers and money exact; the summary claim won by exactly one
+ * of two replicas. Subclasses give a freshly migrated database.
  */
 public abstract class StorageContractTests {
 

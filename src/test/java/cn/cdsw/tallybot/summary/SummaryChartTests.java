@@ -41,7 +41,7 @@ class SummaryChartTests {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
     private static final int WHITE = Color.WHITE.getRGB();
 
-    /** Chengdu's 23 county-level areas (design §2): the widest chart the bot can draw. */
+    /** Chengdu's 23 county-level areas (docs/domain.md §6): the widest chart the bot can draw. */
     private static final List<String> DISTRICTS = List.of("锦江区", "青羊区", "金牛区", "武侯区", "成华区", "龙泉驿区",
             "青白江区", "新都区", "温江区", "双流区", "郫都区", "新津区", "金堂县", "大邑县", "蒲江县", "都江堰市", "彭州市",
             "邛崃市", "崇州市", "简阳市", "高新区", "天府新区", "东部新区");

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The claim and its compare-and-set transitions on a real SQLite file (style rules 17, 35). */
+/** The claim and its compare-and-set transitions (docs/daily-summary.md §3) on a real SQLite file. */
 class SummaryClaimRepositoryTests {
 
     static final GroupRef GROUP = new GroupRef("onebot", "639921629");

@@ -10,8 +10,9 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 
 /**
- * A {@code redis-server} of a test's own on a free loopback port (style rule 35), which the test may stop and start
- * again to play an outage. No persistence, as on the deployment machines.
+ * A {@code redis-server} of a test's own on a free loopback port, which the test may stop and start again to play
+ * an outage: a real server, not a mock, because the outage behaviour is Lettuce's. No persistence, as on the
+ * deployment machines.
  */
 public final class RedisServerProcess implements AutoCloseable {
 

@@ -12,7 +12,8 @@ import cn.cdsw.tallybot.e2e.MutableClock;
 
 /**
  * The in-process ports keep memory bounded by what is live, and sweep rarely enough that a command never pays for
- * every sender or message the process has seen (issue 6). Time passes by moving the clock: nothing sleeps.
+ * every sender or message the process has seen (docs/coordination.md §3). Time passes by moving the clock:
+ * nothing sleeps.
  */
 class LocalMemoryTests {
 

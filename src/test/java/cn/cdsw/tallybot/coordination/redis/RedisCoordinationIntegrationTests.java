@@ -22,7 +22,7 @@ import cn.cdsw.tallybot.platform.SendPacer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The coordination contracts against the Redis implementations on a real Redis (style rule 35), each test under a
+ * The coordination contracts against the Redis implementations on a real Redis, never a mock, each test under a
  * fresh key prefix and connection. Redis keeps its own time for TTLs, so letting a TTL pass also waits for it.
  */
 class RedisCoordinationIntegrationTests {

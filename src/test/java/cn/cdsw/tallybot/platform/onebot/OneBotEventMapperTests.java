@@ -102,8 +102,8 @@ class OneBotEventMapperTests {
     }
 
     /**
-     * Style rule 10: two bot accounts in one group deliver the same message with different self_id. The key the
-     * core de-duplicates on, (platform, group, message id), must come out the same, so it is stored once.
+     * Two bot accounts in one group deliver the same message with different self_id (docs/platforms.md §6). The key
+     * the core de-duplicates on, (platform, group, message id), must come out the same, so it is stored once.
      */
     @Test
     void theSameMessageDeliveredByTwoBotAccountsMapsToOneDedupKey() {

@@ -13,7 +13,7 @@ class OneBotVerifierTests {
 
     private static final String SECRET = "onebot-secret";
 
-    // platforms.md §1.7, verbatim.
+    // The test vectors of docs/platforms.md §9, verbatim.
     private static final String HEARTBEAT = "{\"post_type\":\"meta_event\",\"meta_event_type\":\"heartbeat\","
             + "\"time\":1735689600,\"self_id\":10001000,\"interval\":5000,\"status\":{\"online\":true,\"good\":true}}";
     private static final String HEARTBEAT_SIGNATURE = "sha1=85b272938a082d9556d26c35ad24f890a45a8005";
