@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one shared {@link OkHttpClient}: explicit timeouts, so a stuck platform cannot hold a thread for ever, and no
- * redirects, so a request with a token never follows to another host. Each platform derives its own variant with
- * {@code newBuilder()} so they share the connection pool and dispatcher.
+ * redirects, so a call to a platform API is never sent on to another address. Each platform derives its own variant
+ * with {@code newBuilder()} so they share the connection pool and dispatcher.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpClientConfiguration {
