@@ -1,4 +1,4 @@
--- One row per (group, date) of the daily summary (design §4, style rule 17). The row is claimed before the
+-- One row per (group, date) of the daily summary (docs/daily-summary.md §3). The row is claimed before the
 -- summary is sent, and every status change is a conditional UPDATE, so two ticks or two replicas can never both
 -- send the same post. Portable SQL: the same script serves PostgreSQL. Instants are epoch millis (BIGINT,
 -- which SQLite stores as INTEGER), dates ISO text.

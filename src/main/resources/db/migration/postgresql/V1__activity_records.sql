@@ -1,4 +1,4 @@
--- Activity records and their audit trail (design §2, §7), PostgreSQL's copy of sqlite/V1: the same tables and
+-- Activity records and their audit trail (docs/domain.md, docs/storage.md), PostgreSQL's copy of sqlite/V1: the same tables and
 -- keys, with BIGSERIAL for SQLite's INTEGER PRIMARY KEY AUTOINCREMENT and BIGINT wherever SQLite's 64-bit INTEGER
 -- holds ids, epoch millis, fen or counts. Money is stored in fen so sums stay exact; instants are epoch millis and
 -- dates ISO text, which compare correctly as strings on every vendor.
@@ -22,7 +22,7 @@ CREATE TABLE activity_record (
     status          TEXT    NOT NULL CHECK (status IN ('active', 'retracted', 'superseded')),
     supersedes      BIGINT REFERENCES activity_record (id),
     superseded_by   BIGINT REFERENCES activity_record (id),
-    -- a redelivered or doubly delivered message must never make a second record (style rule 17)
+    -- a redelivered or doubly delivered message must never make a second record: the database is the last guard
     CONSTRAINT uq_activity_record_source UNIQUE (platform, group_id, message_id)
 );
 
@@ -71,7 +71,7 @@ CREATE TABLE sender_binding (
     PRIMARY KEY (platform, sender_id)
 );
 
--- The reply log: a redelivered event gets exactly the answer the first delivery got (design §9).
+-- The reply log: a redelivered event gets exactly the answer the first delivery got (docs/storage.md §9).
 CREATE TABLE handled_message (
     platform   TEXT    NOT NULL,
     group_id   TEXT    NOT NULL,

@@ -1,4 +1,4 @@
--- Activity records and their audit trail (design §2, §7). Money is stored in fen so sums stay exact;
+-- Activity records and their audit trail (docs/domain.md, docs/storage.md). Money is stored in fen so sums stay exact;
 -- instants are epoch millis and dates ISO text, which compare correctly as strings on every vendor.
 
 CREATE TABLE activity_record (
@@ -20,7 +20,7 @@ CREATE TABLE activity_record (
     status          TEXT    NOT NULL CHECK (status IN ('active', 'retracted', 'superseded')),
     supersedes      INTEGER REFERENCES activity_record (id),
     superseded_by   INTEGER REFERENCES activity_record (id),
-    -- a redelivered or doubly delivered message must never make a second record (style rule 17)
+    -- a redelivered or doubly delivered message must never make a second record: the database is the last guard
     CONSTRAINT uq_activity_record_source UNIQUE (platform, group_id, message_id)
 );
 
@@ -69,7 +69,7 @@ CREATE TABLE sender_binding (
     PRIMARY KEY (platform, sender_id)
 );
 
--- The reply log: a redelivered event gets exactly the answer the first delivery got (design §9).
+-- The reply log: a redelivered event gets exactly the answer the first delivery got (docs/storage.md §9).
 CREATE TABLE handled_message (
     platform   TEXT    NOT NULL,
     group_id   TEXT    NOT NULL,

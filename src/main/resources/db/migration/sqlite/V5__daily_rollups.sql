@@ -1,4 +1,4 @@
--- Rollups of the active records (issue 6): totals and rankings for a day, a month or a year read a few thousand
+-- Rollups of the active records (docs/storage.md §7): totals and rankings for a day, a month or a year read a few thousand
 -- rollup rows instead of every record of the period. Kept in step by report/RollupRepository in the transaction
 -- of every insert, retraction and correction (+1 / -1 per record), and filled here from the existing records.
 --

@@ -1,4 +1,4 @@
--- Rollups per unit (issue 6): a ranking of the units of a district over a month or a year read all the district's
+-- Rollups per unit (docs/storage.md §7): a ranking of the units of a district over a month or a year read all the district's
 -- records (15 ms for a month, 190 ms for a year over a million records), because V5 sums per district only. These
 -- tables keep the same sums per unit, over the same spans and periods as V5 (D, T, M), kept in step by
 -- report/RollupRepository together with V5's tables. The key starts with the district (and the metric), so one

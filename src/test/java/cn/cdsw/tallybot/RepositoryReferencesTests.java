@@ -41,14 +41,6 @@ class RepositoryReferencesTests {
 
     static final Path SELF = Path.of("src", "test", "java", "cn", "cdsw", "tallybot", "RepositoryReferencesTests.java");
 
-    /**
-     * Migrations up to this version were released before {@code docs/} existed, and a released migration is never
-     * edited, not even a comment: Flyway checks every script's checksum at start-up and refuses to start an existing
-     * database whose scripts changed. Their header comments may still cite documents outside the repository; what
-     * the scripts do is described in docs/storage.md §3 to §7. Later migrations are checked like everything else.
-     */
-    static final int LAST_MIGRATION_BEFORE_DOCS = 7;
-
     private static final String SECTION = "\u00a7";
 
     /** Citations of documents a clone does not contain, each with the reason it is refused. */
@@ -75,8 +67,6 @@ class RepositoryReferencesTests {
     static final Pattern SECTION_NUMBER = Pattern.compile(SECTION + "(\\d+)");
 
     static final Pattern HEADING_NUMBER = Pattern.compile("^#{2,6}\\s+(\\d+)\\.");
-
-    static final Pattern MIGRATION = Pattern.compile("V(\\d+)__[^/]*\\.sql");
 
     private final Map<String, Optional<Set<Integer>>> sectionsByPage = new HashMap<>();
 
@@ -117,27 +107,23 @@ class RepositoryReferencesTests {
                 .isEmpty();
         assertThat(problems(java, " * a redelivered event gets the first answer")).isEmpty();
         assertThat(problems(Path.of("src", "main", "resources", "db", "migration", "sqlite", "V5__x.sql"),
-                "-- Rollups (Is" + "sue 6)")).isEmpty();
-        assertThat(problems(Path.of("src", "main", "resources", "db", "migration", "sqlite", "V8__x.sql"),
                 "-- Rollups (Is" + "sue 6)")).hasSize(1);
     }
 
     /** What is wrong with one line of {@code file}: outside citations, and docs/ references that lead nowhere. */
     List<String> problems(Path file, String line) {
         List<String> problems = new ArrayList<>();
-        if (!isReleasedMigration(file)) {
-            OUTSIDE_CITATIONS.forEach((pattern, what) -> {
-                Matcher m = pattern.matcher(line);
-                while (m.find()) {
-                    problems.add("cites " + what + " ('" + m.group() + "')");
-                }
-            });
-            Matcher bare = BARE_PAGE.matcher(line);
-            while (bare.find()) {
-                if (!file.startsWith("docs") || sectionsOf(bare.group(1)).isEmpty()) {
-                    problems.add("cites " + bare.group() + ", which is not a page of docs/ ('docs/"
-                            + bare.group() + "' if it is one)");
-                }
+        OUTSIDE_CITATIONS.forEach((pattern, what) -> {
+            Matcher m = pattern.matcher(line);
+            while (m.find()) {
+                problems.add("cites " + what + " ('" + m.group() + "')");
+            }
+        });
+        Matcher bare = BARE_PAGE.matcher(line);
+        while (bare.find()) {
+            if (!file.startsWith("docs") || sectionsOf(bare.group(1)).isEmpty()) {
+                problems.add("cites " + bare.group() + ", which is not a page of docs/ ('docs/"
+                        + bare.group() + "' if it is one)");
             }
         }
         checkDocsReferences(DOCS_REFERENCE.matcher(line), problems);
@@ -176,14 +162,6 @@ class RepositoryReferencesTests {
             }
             return numbers;
         }));
-    }
-
-    static boolean isReleasedMigration(Path file) {
-        if (!file.startsWith(Path.of("src", "main", "resources", "db", "migration"))) {
-            return false;
-        }
-        Matcher m = MIGRATION.matcher(file.getFileName().toString());
-        return m.matches() && Integer.parseInt(m.group(1)) <= LAST_MIGRATION_BEFORE_DOCS;
     }
 
     /** Every file under the scanned roots, relative to the repository root, without build output or this file. */
