@@ -12,6 +12,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.TransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 
@@ -55,8 +56,9 @@ public final class SqliteTestDatabase {
     static <T> T transactional(T target, DataSource dataSource) {
         ProxyFactory proxy = new ProxyFactory(target);
         proxy.setProxyTargetClass(true);
-        proxy.addAdvice(new TransactionInterceptor(new DataSourceTransactionManager(dataSource),
-                new AnnotationTransactionAttributeSource()));
+        // typed as TransactionManager: the PlatformTransactionManager overload of the constructor is deprecated
+        TransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        proxy.addAdvice(new TransactionInterceptor(transactions, new AnnotationTransactionAttributeSource()));
         @SuppressWarnings("unchecked")
         T result = (T) proxy.getProxy();
         return result;

@@ -82,7 +82,7 @@ class OneBotWebhookControllerTests {
 
         mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
                         .header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isPayloadTooLarge());
+                .andExpect(status().isContentTooLarge());
         assertThat(handler.untouched()).isTrue();
     }
 
@@ -91,7 +91,7 @@ class OneBotWebhookControllerTests {
         byte[] body = new byte[70_000];
 
         mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
-                .andExpect(status().isPayloadTooLarge());
+                .andExpect(status().isContentTooLarge());
         assertThat(handler.untouched()).isTrue();
     }
 
