@@ -6,12 +6,15 @@ import java.time.Duration;
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.SendPacer;
+import cn.cdsw.tallybot.testing.LogCapture;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,12 @@ class OneBotConfigurationTests {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(Infrastructure.class, OneBotConfiguration.class, OneBotWebhookController.class);
 
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(OneBotConfiguration.class);
+    /** Spring's WARN on the cancelled refresh; the test asserts the failure itself. */
+    @RegisterExtension
+    final LogCapture refresh = LogCapture.quieting(AnnotationConfigApplicationContext.class.getName());
+
     @Test
     void withoutApiUrlRepliesQuicklyAndHasNoSender() {
         runner.run(context -> {
@@ -28,6 +37,24 @@ class OneBotConfigurationTests {
             assertThat(context).hasSingleBean(OneBotInbound.class).hasSingleBean(OneBotVerifier.class)
                     .hasSingleBean(OneBotWebhookController.class)
                     .doesNotHaveBean(ChatSender.class).doesNotHaveBean(OneBotApiReplies.class);
+        });
+    }
+
+    @Test
+    void withoutASecretSaysOnceAtStartUpThatEventsAreAcceptedUnsigned() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(log.warnings())
+                    .containsExactly("TALLYBOT_ONEBOT_SECRET is not set: OneBot events are accepted without a signature");
+        });
+    }
+
+    @Test
+    void withASecretStartsWithoutAWarning() {
+        runner.withPropertyValues("tallybot.onebot.secret=onebot-secret").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(OneBotVerifier.class).requiresSignature()).isTrue();
+            assertThat(log.warnings()).isEmpty();
         });
     }
 
@@ -51,8 +78,11 @@ class OneBotConfigurationTests {
 
     @Test
     void apiModeWithoutApiUrlFailsAtStartUp() {
-        runner.withPropertyValues("tallybot.onebot.reply-mode=API").run(context ->
-                assertThat(context).hasFailed());
+        runner.withPropertyValues("tallybot.onebot.reply-mode=API").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("tallybot.onebot.reply-mode=API needs tallybot.onebot.api-url (TALLYBOT_ONEBOT_API_URL)");
+        });
     }
 
     @Test
