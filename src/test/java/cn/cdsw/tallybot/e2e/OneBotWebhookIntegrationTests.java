@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import tools.jackson.databind.JsonNode;
+
+import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
  * The report loop end to end: signed OneBot events into {@code /webhook/onebot} of the real application on a
@@ -17,6 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OneBotWebhookIntegrationTests extends WebhookTestBase {
+
+    /** The verifier says why it refused an event (package-private, so named). */
+    @RegisterExtension
+    final LogCapture log = LogCapture.named("cn.cdsw.tallybot.platform.onebot.OneBotVerifier");
 
     @Test
     void storesAReportAndConfirmsItExactly() {
@@ -72,6 +79,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
         assertThat(bot.post(event, "sha1=0000000000000000000000000000000000000000").status()).isEqualTo(401);
         assertThat(bot.post(event, null).status()).isEqualTo(401);
         assertThat(recordCount()).isEqualTo(count);
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature does not match the body",
+                "OneBot event refused: X-Signature missing");
     }
 
     @Test

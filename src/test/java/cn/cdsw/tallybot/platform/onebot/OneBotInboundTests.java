@@ -12,7 +12,9 @@ import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.platform.Reply;
+import cn.cdsw.tallybot.testing.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,6 +27,9 @@ class OneBotInboundTests {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private final RecordingInboundHandler handler = new RecordingInboundHandler(Reply.text("已记录：走访3户"));
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(OneBotVerifier.class);
 
     @Test
     void refusesABodyAboveTheLimitBeforeLookingAtIt() {
@@ -46,6 +51,7 @@ class OneBotInboundTests {
         assertThat(quick(handler, false).accept(OneBotFixtures.bytes("group-message-array.json"), null))
                 .isEqualTo(new OneBotOutcome.Unauthorized());
         assertThat(handler.untouched()).isTrue();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature missing");
     }
 
     @Test
@@ -54,11 +60,13 @@ class OneBotInboundTests {
         assertThat(quick(handler, false).accept(body, OneBotSigner.sign("wrong", body)))
                 .isEqualTo(new OneBotOutcome.Unauthorized());
         assertThat(handler.untouched()).isTrue();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature does not match the body");
     }
 
     @Test
     void checksTheSignatureBeforeParsingSoGarbageWithoutSignatureIs401() {
         assertThat(quick(handler, false).accept(utf8("{not json"), null)).isEqualTo(new OneBotOutcome.Unauthorized());
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature missing");
     }
 
     @ParameterizedTest

@@ -3,7 +3,9 @@ package cn.cdsw.tallybot.platform.onebot;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import cn.cdsw.tallybot.testing.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,11 +28,16 @@ class OneBotVerifierTests {
 
     private final OneBotVerifier verifier = new OneBotVerifier(SECRET);
 
+    /** Every refusal is logged with its reason, never with the header's value. */
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(OneBotVerifier.class);
+
     @Test
     void acceptsTheHeartbeatVector() {
         byte[] body = HEARTBEAT.getBytes(StandardCharsets.UTF_8);
         assertThat(body).hasSize(146);
         assertThat(verifier.verify(body, HEARTBEAT_SIGNATURE)).isTrue();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -58,23 +65,27 @@ class OneBotVerifierTests {
     @Test
     void refusesAMissingHeaderWhenASecretIsConfigured() {
         assertThat(verifier.verify(HEARTBEAT.getBytes(StandardCharsets.UTF_8), null)).isFalse();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature missing");
     }
 
     @Test
     void refusesTheSignatureOfAnotherBody() {
         assertThat(verifier.verify(GROUP_MESSAGE.getBytes(StandardCharsets.UTF_8), HEARTBEAT_SIGNATURE)).isFalse();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature does not match the body");
     }
 
     @Test
     void refusesABodyChangedByOneByte() {
         byte[] body = HEARTBEAT.replace("5000", "5001").getBytes(StandardCharsets.UTF_8);
         assertThat(verifier.verify(body, HEARTBEAT_SIGNATURE)).isFalse();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature does not match the body");
     }
 
     @Test
     void refusesASignatureMadeWithAnotherSecret() {
         byte[] body = HEARTBEAT.getBytes(StandardCharsets.UTF_8);
         assertThat(verifier.verify(body, OneBotSigner.sign("other-secret", body))).isFalse();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature does not match the body");
     }
 
     @ParameterizedTest
@@ -84,6 +95,7 @@ class OneBotVerifierTests {
             "sha1=zzb272938a082d9556d26c35ad24f890a45a8005", "sha1=", "" })
     void refusesAWrongPrefixOrMalformedHex(String header) {
         assertThat(verifier.verify(HEARTBEAT.getBytes(StandardCharsets.UTF_8), header)).isFalse();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature malformed");
     }
 
     @Test
@@ -92,5 +104,6 @@ class OneBotVerifierTests {
         assertThat(open.requiresSignature()).isFalse();
         assertThat(open.verify(HEARTBEAT.getBytes(StandardCharsets.UTF_8), null)).isTrue();
         assertThat(open.verify(HEARTBEAT.getBytes(StandardCharsets.UTF_8), "sha1=garbage")).isTrue();
+        assertThat(log.warnings()).isEmpty();
     }
 }

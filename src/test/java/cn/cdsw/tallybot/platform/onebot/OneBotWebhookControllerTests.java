@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import cn.cdsw.tallybot.platform.Reply;
+import cn.cdsw.tallybot.testing.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -28,6 +30,9 @@ class OneBotWebhookControllerTests {
             65_536, new OneBotVerifier(SECRET),
             new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
             new OneBotQuickReplies(false)))).build();
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(OneBotVerifier.class);
 
     @Test
     void answersAGroupMessageWithTheQuickOperationAsJson() throws Exception {
@@ -57,6 +62,7 @@ class OneBotWebhookControllerTests {
                         .content(OneBotFixtures.bytes("group-message-array.json")))
                 .andExpect(status().isUnauthorized());
         assertThat(handler.untouched()).isTrue();
+        assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature missing");
     }
 
     @Test
