@@ -35,7 +35,7 @@ import cn.cdsw.tallybot.summary.CjkFont;
  * POST /api/v1/summary delivering one post per seed group through the OneBot HTTP API (a MockWebServer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(WebhookTestBase.Clocks.class)
+@Import(WebhookTestClock.class)
 class QueryAndSummaryIntegrationTests {
 
     static final String SECRET = "onebot-secret";

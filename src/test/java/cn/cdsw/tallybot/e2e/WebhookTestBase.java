@@ -5,11 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * What the webhook end-to-end tests share: the real application on its own SQLite file, a movable clock at noon
  * of 29 November, a signing client, and small helpers to say something in the seed group and read records back.
  */
-@Import(WebhookTestBase.Clocks.class)
+@Import(WebhookTestClock.class)
 abstract class WebhookTestBase {
 
     static final String SECRET = "onebot-secret";
@@ -27,15 +24,6 @@ abstract class WebhookTestBase {
     static final String GROUP = "1418159967";
     static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
     private static final AtomicLong IDS = new AtomicLong(9000);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(NOON);
-        }
-    }
 
     @DynamicPropertySource
     static void webhookProperties(DynamicPropertyRegistry registry) {
