@@ -23,8 +23,11 @@ import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.e2e.MutableClock;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
+import cn.cdsw.tallybot.testing.LogCapture;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +43,9 @@ class DailySummaryJobTests {
 
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(DailySummaryJob.class);
 
     @Test
     void aFailingTickIsLoggedAndTheNextTickStillRuns() {
@@ -67,6 +73,10 @@ class DailySummaryJobTests {
         job.tick();
 
         assertThat(sender.delivered).hasSize(1);
+        assertThat(log.events(Level.ERROR)).singleElement().satisfies(error -> {
+            assertThat(error.getFormattedMessage()).isEqualTo("Daily summary tick failed; trying again next tick");
+            assertThat(error.getThrowableProxy().getMessage()).isEqualTo("database busy");
+        });
     }
 
     /** Without a lock around the tick, the claims alone keep two replicas from posting a day twice. */

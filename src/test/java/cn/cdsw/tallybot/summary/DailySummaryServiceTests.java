@@ -14,9 +14,11 @@ import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.e2e.MutableClock;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
+import cn.cdsw.tallybot.testing.LogCapture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,10 @@ class DailySummaryServiceTests {
     SummaryClaimRepository claims;
     ScriptedSender sender = new ScriptedSender();
     RecordingComposer composer = new RecordingComposer(RecordingComposer.TINY_PNG);
+
+    /** What an operator reads: a WARN per failed attempt, and one ERROR, saying how to re-post, for a post given up. */
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(SummaryDelivery.class, DailySummaryService.class);
 
     @BeforeEach
     void setUp() {
@@ -107,6 +113,9 @@ class DailySummaryServiceTests {
         assertThat(sender.calls).hasSize(2);
         assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.ABANDONED);
         assertThat(claims.find(STREETS, DATE).orElseThrow().lastError()).contains("retcode 1200");
+        String refused = "after 1 attempt(s) (not retryable): onebot 1200: send_group_msg failed, retcode 1200";
+        assertThat(log.errors()).containsExactlyInAnyOrder(gaveUp(STREETS, refused), gaveUp(STATIONS, refused));
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -123,6 +132,11 @@ class DailySummaryServiceTests {
         // 30s doubling to a 30 min cap, equal jitter, over 6 h: a dozen or two attempts, not 360
         assertThat(sender.calls).hasSizeBetween(8, 25);
         assertThat(row.attempts()).isEqualTo(sender.calls.size());
+        assertThat(log.warnings()).hasSize(row.attempts() - 1).allSatisfy(line -> assertThat(line)
+                .startsWith("Summary onebot:639921629@2026-11-28 attempt ")
+                .endsWith(": onebot http_503: send_group_msg answered HTTP 503"));
+        assertThat(log.errors()).containsExactly(gaveUp(STREETS, "after " + row.attempts()
+                + " attempt(s) (retry period over): onebot http_503: send_group_msg answered HTTP 503"));
     }
 
     @Test
@@ -131,6 +145,9 @@ class DailySummaryServiceTests {
 
         assertThat(claims.find(WECOM, DATE).orElseThrow().status()).isEqualTo(PostStatus.ABANDONED);
         assertThat(sender.delivered).extracting(ScriptedSender.Sent::group).containsExactly(STREETS);
+        assertThat(log.warnings()).containsExactly(
+                "No sender for platform wecom: summaries to its groups cannot be posted (is its API URL set?)");
+        assertThat(log.errors()).as("the WARN says it, once per platform").isEmpty();
     }
 
     @Test
@@ -144,6 +161,9 @@ class DailySummaryServiceTests {
 
         assertThat(sender.delivered).extracting(ScriptedSender.Sent::group).containsExactly(STATIONS);
         assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.SENDING);
+        assertThat(log.errors()).containsExactly("The summary onebot:639921629@2026-11-28 was being sent by "
+                + "crashed-replica when that process stopped; it is not resent automatically. Check the group, and "
+                + "if it is missing re-post with POST /api/v1/summary?date=2026-11-28");
     }
 
     @Test
@@ -155,6 +175,8 @@ class DailySummaryServiceTests {
         assertThat(claims.find(STREETS, DATE.minusDays(3)).orElseThrow().status()).isEqualTo(PostStatus.ABANDONED);
         assertThat(sender.delivered).extracting(s -> s.reply().text())
                 .containsOnly(RecordingComposer.text(DATE, false));
+        assertThat(log.errors()).containsExactly("Gave up the summary onebot:639921629@2026-11-25: not delivered "
+                + "within PT6H of the claim (the bot was down)");
     }
 
     @Test
@@ -196,6 +218,17 @@ class DailySummaryServiceTests {
         assertThat(deliveries.get(0).error()).contains("http_503");
         assertThat(sender.calls).hasSize(4);
         assertThat(composer.posted).hasSize(1);
+        assertThat(log.warnings()).containsExactlyInAnyOrder(
+                "Re-post of the summary of 2026-11-28 to onebot:639921629 failed: onebot http_503: "
+                        + "send_group_msg answered HTTP 503",
+                "Re-post of the summary of 2026-11-28 to onebot:1418159967 failed: onebot http_503: "
+                        + "send_group_msg answered HTTP 503");
+    }
+
+    /** The one ERROR line of a post given up after trying. */
+    static String gaveUp(GroupRef group, String how) {
+        return "Gave up the summary " + group.platform() + ":" + group.groupId() + "@" + DATE + " " + how
+                + "; re-post with POST /api/v1/summary?date=" + DATE;
     }
 
     static final class FailingComposer implements SummaryComposer {
