@@ -1,13 +1,16 @@
 package cn.cdsw.tallybot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +26,7 @@ import cn.cdsw.tallybot.e2e.TestSupport;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.SenderRole;
 import cn.cdsw.tallybot.report.Metric;
+import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
  * Every permitted {@link Command} has a handler (the instanceof chain cannot be checked by the compiler on Java 17,
@@ -41,6 +45,9 @@ class CommandDispatcherTests {
 
     @Autowired
     CommandDispatcher dispatcher;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.named("cn.cdsw.tallybot.summary.SummaryDelivery");
 
     @Test
     void handlesEveryPermittedCommand() {
@@ -68,5 +75,8 @@ class CommandDispatcherTests {
             assertThat(samples).as("a sample of %s", type.getSimpleName()).containsKey(type);
             assertThat(dispatcher.dispatch(samples.get(type), turn)).as(type.getSimpleName()).isPresent();
         }
+        // #日报 posts for real, off this thread; with no OneBot API configured here there is no sender to post with
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log.warnings()).containsExactly(
+                "No sender for platform onebot: summaries to its groups cannot be posted (is its API URL set?)"));
     }
 }

@@ -10,11 +10,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.testing.LogCapture;
 import cn.cdsw.tallybot.testing.OneBotApiStub;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,6 +76,9 @@ class DailySummaryIntegrationTests {
     @Autowired
     ApplicationContext context;
 
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(SummaryDelivery.class);
+
     @BeforeEach
     void reset() {
         API.reset(clock::instant);
@@ -131,7 +136,13 @@ class DailySummaryIntegrationTests {
             assertThat(API.accepted(group)).as("posts accepted for %s", group).isEqualTo(1);
             // 30s doubling with equal jitter: about seven tries in the half hour, far from one a minute
             assertThat(API.attempts(group)).as("attempts for %s", group).isBetween(5L, 10L);
+            assertThat(log.warnings()).as("a WARN per failed attempt for %s", group)
+                    .filteredOn(line -> line.startsWith("Summary onebot:" + group + "@2026-11-20 attempt "))
+                    .hasSize((int) API.attempts(group) - 1)
+                    .allSatisfy(line -> assertThat(line).endsWith(": send_group_msg answered HTTP 503"));
         }
+        assertThat(log.warnings()).hasSize((int) (API.attempts(STREETS) + API.attempts(STATIONS)) - 2);
+        assertThat(log.errors()).isEmpty();
         assertThat(API.calls()).filteredOn(OneBotApiStub.Call::accepted)
                 .allSatisfy(call -> assertThat(call.body()).contains("11月20日").doesNotContain("补发"));
     }

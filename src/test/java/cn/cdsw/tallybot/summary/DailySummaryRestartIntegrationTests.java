@@ -8,11 +8,13 @@ import java.time.ZoneId;
 
 import cn.cdsw.tallybot.TallybotApplication;
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.testing.LogCapture;
 import cn.cdsw.tallybot.testing.OneBotApiStub;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +39,9 @@ class DailySummaryRestartIntegrationTests {
 
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(SummaryDelivery.class);
 
     @BeforeEach
     void reset() {
@@ -83,6 +88,10 @@ class DailySummaryRestartIntegrationTests {
             }
         }
         assertThat(API.accepted(STREETS) + API.accepted(STATIONS)).isZero();
+        int failedAttempts = API.calls().size();
+        assertThat(log.warnings()).as("a WARN per failed attempt").isNotEmpty().hasSize(failedAttempts)
+                .allSatisfy(line -> assertThat(line).matches("Summary onebot:\\d+@2026-11-28 attempt \\d+ failed, .*")
+                        .endsWith(": onebot http_503: send_group_msg answered HTTP 503"));
 
         try (ConfigurableApplicationContext second = start()) {
             MutableClock clock = second.getBean(MutableClock.class);
@@ -97,6 +106,8 @@ class DailySummaryRestartIntegrationTests {
         assertThat(API.accepted(STREETS)).isEqualTo(1);
         assertThat(API.accepted(STATIONS)).isEqualTo(1);
         assertThat(API.calls()).hasSize(2).allSatisfy(call -> assertThat(call.body()).doesNotContain("补发"));
+        assertThat(log.warnings()).as("no failed attempt after the restart").hasSize(failedAttempts);
+        assertThat(log.errors()).as("nothing given up").isEmpty();
     }
 
     void tick(ConfigurableApplicationContext context, Instant now) {
