@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
@@ -69,10 +70,13 @@ class ProsePropertyTests {
         assertThat(result).isNotInstanceOf(ParseResult.Parsed.class);
     }
 
+    /** Only says something about the paragraphs read with figures: most of them must be (about 80 % are). */
     @Property(tries = 500)
+    @StatisticsReport(onFailureOnly = true)
     void everyFigureIsANumberWrittenInTheText(@ForAll("paragraphsWithNumbers") String paragraph) {
         ParseResult result = ParserFixtures.parse(HEADER + paragraph);
-        Statistics.label("read with figures").collect(result instanceof ParseResult.Parsed);
+        Statistics.label("read with figures").collect(result instanceof ParseResult.Parsed)
+                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 50));
         if (!(result instanceof ParseResult.Parsed parsed && parsed.command() instanceof Command.ProsePending p)) {
             return;
         }
