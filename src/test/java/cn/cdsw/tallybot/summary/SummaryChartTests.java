@@ -24,13 +24,11 @@ import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.cdsw.tallybot.testing.LogCapture;
 import cn.cdsw.tallybot.testing.TestServices;
 
-@ExtendWith(OutputCaptureExtension.class)
 class SummaryChartTests {
 
     static {
@@ -48,6 +46,9 @@ class SummaryChartTests {
 
     /** Layout and encoding do not depend on the glyphs, so these tests draw with a family every JVM has. */
     private final SummaryChart chart = new SummaryChart(Font.SANS_SERIF);
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(DailySummaryComposer.class);
 
     @Test
     void rendersAPngOfTheChartSizeForDistrictsWithAllThreeVisitUnits() throws IOException {
@@ -129,18 +130,18 @@ class SummaryChartTests {
     }
 
     @Test
-    void withoutAChineseFontThereIsNoChartAndOneWarningSaysWhatToInstall(CapturedOutput output) {
+    void withoutAChineseFontThereIsNoChartAndOneWarningSaysWhatToInstall() {
         assertThat(DailySummaryComposer.chart(true, Optional::empty)).isNull();
-        assertThat(output.getAll()).contains("No Chinese font is installed").contains("apt-get install fonts-wqy-zenhei")
-                .contains("TALLYBOT_SUMMARY_IMAGES=false");
+        assertThat(log.warnings()).singleElement().asString().startsWith("No Chinese font is installed")
+                .contains("apt-get install fonts-wqy-zenhei").contains("TALLYBOT_SUMMARY_IMAGES=false");
     }
 
     @Test
-    void withImagesOffNoFontIsLookedUpAndNothingIsSaid(CapturedOutput output) {
+    void withImagesOffNoFontIsLookedUpAndNothingIsSaid() {
         assertThat(DailySummaryComposer.chart(false, () -> {
             throw new AssertionError("fonts looked up with images off");
         })).isNull();
-        assertThat(output.getAll()).doesNotContain("No Chinese font");
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
