@@ -12,6 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Redis), a {@code key-prefix} put before every key (so tests or two deployments can share one server), and short
  * timeouts, because a webhook must not wait on an unreachable Redis: past {@code timeout} the port falls back to
  * in-process behaviour.
+ *
+ * @param url Redis shared by the replicas (redis://host:port/db, redis://:password@host:port, rediss:// for
+ *     TLS); unset means in-process coordination, for one replica only
+ * @param keyPrefix put before every key, so that tests or two deployments can share one Redis
+ * @param timeout how long a command may take before the port falls back to in-process behaviour
+ * @param connectTimeout how long connecting may take before the port falls back to in-process behaviour
  */
 @ConfigurationProperties("tallybot.redis")
 public record RedisProperties(
