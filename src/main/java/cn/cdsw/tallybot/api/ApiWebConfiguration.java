@@ -1,13 +1,15 @@
 package cn.cdsw.tallybot.api;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the token check in front of the admin API only (webhooks authenticate by their own signatures), and lets
- * Spring MVC bind the API's {@code status} parameter.
+ * Puts the token check in front of the admin API (webhooks authenticate by their own signatures), lets the same
+ * token sign an operator in to the actuator, and lets Spring MVC bind the API's {@code status} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
@@ -26,5 +28,14 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(new RecordStatusConverter());
+    }
+
+    /** Only the actuator's paths: nothing else in the application looks at the user principal. */
+    @Bean
+    FilterRegistrationBean<OperatorPrincipalFilter> operatorPrincipalFilter() {
+        FilterRegistrationBean<OperatorPrincipalFilter> registration =
+                new FilterRegistrationBean<>(new OperatorPrincipalFilter(properties));
+        registration.addUrlPatterns("/actuator/*");
+        return registration;
     }
 }

@@ -66,6 +66,15 @@ final class WebhookClient {
         return JSON.readTree(answer.body());
     }
 
+    /** A GET as an operator or a load balancer makes it: with the given bearer token, or none. */
+    Answer get(String pathAndQuery, @Nullable String bearerToken) {
+        Request.Builder request = new Request.Builder().url(base + pathAndQuery);
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return call(request.build());
+    }
+
     private Answer call(Request request) {
         try (Response response = http.newCall(request).execute()) {
             return new Answer(response.code(), response.body().string());
