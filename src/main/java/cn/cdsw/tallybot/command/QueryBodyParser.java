@@ -68,7 +68,7 @@ final class QueryBodyParser {
         String text = RANGE_SPACES.matcher(body).replaceAll("$1").strip();
         for (String word : text.isEmpty() ? new String[0] : WORDS.split(text)) {
             if (!readWord(word, r, context, ranking)) {
-                throw new Unreadable(word, "❌ 没看懂「" + word + "」。例如：" + example
+                throw new Unreadable(RefusalReason.FORM, word, "❌ 没看懂「" + word + "」。例如：" + example
                         + "\n时段可写：今天、昨天、本周、上周、本月、上月、近7天、11月、11月1日-11月28日");
             }
         }
@@ -142,7 +142,8 @@ final class QueryBodyParser {
             return context.today();
         }
         if (!r.period.from().equals(r.period.to())) {
-            throw new Unreadable(r.period.label(), "❌ 「" + r.period.label() + "」是一段时间，这里只能写一天，例如：11月28日 或 昨天。");
+            throw new Unreadable(RefusalReason.FORM, r.period.label(),
+                    "❌ 「" + r.period.label() + "」是一段时间，这里只能写一天，例如：11月28日 或 昨天。");
         }
         return r.period.from();
     }
