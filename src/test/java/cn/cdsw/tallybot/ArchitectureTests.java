@@ -57,6 +57,15 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /** Meters live in one small *Metrics class per feature; the code that counts calls it, not Micrometer. */
+    @Test
+    void onlyMetricsClassesAndTheirWiringSeeMicrometer() {
+        noClasses().that().haveSimpleNameNotEndingWith("Metrics")
+                .and().haveSimpleNameNotEndingWith("Configuration")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+                .check(CLASSES);
+    }
+
     @Test
     void onlyCoordinationRedisImportsLettuce() {
         noClasses().that().resideOutsideOfPackage("cn.cdsw.tallybot.coordination.redis..")

@@ -43,10 +43,14 @@ class GroupCommit implements DisposableBean {
     private final ReportService reports;
     private final BlockingQueue<GroupCommitTask<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer = new Thread(this::run, "group-commit");
+    private final GroupCommitMetrics metrics;
     private volatile boolean running = true;
 
-    GroupCommit(PlatformTransactionManager transactions, ReportService reports, ConversationProperties properties) {
+    GroupCommit(PlatformTransactionManager transactions, ReportService reports, ConversationProperties properties,
+            GroupCommitMetrics metrics) {
         this.reports = reports;
+        this.metrics = metrics;
+        metrics.watch(queue);
         this.batch = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -96,6 +100,7 @@ class GroupCommit implements DisposableBean {
     }
 
     private void commit(List<GroupCommitTask<?>> tasks) {
+        metrics.batch(tasks.size());
         List<Runnable> answers = new ArrayList<>(tasks.size());
         try {
             batch.executeWithoutResult(status -> reports.batched(() -> {

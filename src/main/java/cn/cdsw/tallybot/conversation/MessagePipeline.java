@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.ParseResult;
+import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.MessageRecall;
@@ -27,13 +29,17 @@ class MessagePipeline implements InboundHandler {
     private final CommandDispatcher dispatcher;
     private final ReplyLog replyLog;
     private final Conversation conversation;
+    private final ParseMetrics parseMetrics;
+    private final ReportMetrics reportMetrics;
 
     MessagePipeline(CommandParser parser, CommandDispatcher dispatcher, ReplyLog replyLog,
-            Conversation conversation) {
+            Conversation conversation, ParseMetrics parseMetrics, ReportMetrics reportMetrics) {
         this.parser = parser;
         this.dispatcher = dispatcher;
         this.replyLog = replyLog;
         this.conversation = conversation;
+        this.parseMetrics = parseMetrics;
+        this.reportMetrics = reportMetrics;
     }
 
     @Override
@@ -48,7 +54,7 @@ class MessagePipeline implements InboundHandler {
             return Optional.ofNullable(previous.get().replyText()).map(Reply::text);
         }
         Turn turn = new Turn(message, conversation.context(message));
-        ParseResult result = parser.parse(message.text(), turn.context());
+        ParseResult result = parseMetrics.timed(() -> parser.parse(message.text(), turn.context()));
         return reply(result, turn).map(Reply::text);
     }
 
@@ -58,7 +64,12 @@ class MessagePipeline implements InboundHandler {
             Optional<String> refusal = conversation.overQuota(message);
             if (refusal.isPresent()) {
                 log.info("command refused: sender over the rate limit");
-                return replyLog.once(message, () -> refusal);
+                return replyLog.once(message, () -> {
+                    if (isReport(result)) {
+                        AfterCommit.run(reportMetrics::rateLimited);
+                    }
+                    return refusal;
+                });
             }
         }
         if (result instanceof ParseResult.Parsed parsed) {
@@ -68,13 +79,25 @@ class MessagePipeline implements InboundHandler {
             return reply;
         }
         if (result instanceof ParseResult.Rejected rejected) {
-            log.info("command refused at fragment '{}'", rejected.fragment());
-            return replyLog.once(message, () -> Optional.of(rejected.reply()));
+            log.info("command refused ({}) at fragment '{}'", rejected.reason().tag(), rejected.fragment());
+            return replyLog.once(message, () -> {
+                if (rejected.command() == CommandType.REPORT) {
+                    AfterCommit.run(() -> reportMetrics.refused(rejected.reason()));
+                }
+                return Optional.of(rejected.reply());
+            });
         }
         if (conversation.awaitsAnswer(message)) {
             return replyLog.once(message, () -> conversation.reports().answer(turn));
         }
         return Optional.empty();
+    }
+
+    private static boolean isReport(ParseResult result) {
+        if (result instanceof ParseResult.Parsed parsed) {
+            return parsed.command() instanceof Command.Report || parsed.command() instanceof Command.ProsePending;
+        }
+        return result instanceof ParseResult.Rejected rejected && rejected.command() == CommandType.REPORT;
     }
 
     /** The reply's first line, cut short: it names the record id an operator looks for, not the whole text. */

@@ -57,16 +57,26 @@ final class PendingDrafts {
         put(pending);
     }
 
-    void drop(ChatMessage message) {
-        followUps.take(key(message));
+    /** Drops the sender's waiting draft; true when there was one. */
+    boolean drop(ChatMessage message) {
+        return followUps.take(key(message)).isPresent();
     }
 
-    /** A recalled report takes its open question with it; another waiting report of the sender stays. */
-    void dropIfOriginal(MessageRecall recall) {
-        followUps.take(key(recall.platform(), recall.groupId(), recall.senderId()))
-                .map(text -> json.readValue(text, Pending.class))
-                .filter(p -> !p.original().messageId().equals(recall.messageId()))
-                .ifPresent(this::putBack);
+    /**
+     * A recalled report takes its open question with it; another waiting report of the sender stays. True when
+     * the recalled report's draft was dropped.
+     */
+    boolean dropIfOriginal(MessageRecall recall) {
+        Optional<Pending> waiting = followUps.take(key(recall.platform(), recall.groupId(), recall.senderId()))
+                .map(text -> json.readValue(text, Pending.class));
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        if (!waiting.get().original().messageId().equals(recall.messageId())) {
+            putBack(waiting.get());
+            return false;
+        }
+        return true;
     }
 
     private void put(Pending pending) {

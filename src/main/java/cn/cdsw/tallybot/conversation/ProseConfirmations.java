@@ -36,24 +36,30 @@ class ProseConfirmations {
     private final ProseVocabulary words;
     private final String totalUnit;
     private final CommandWords commands;
+    private final ProseDraftMetrics metrics;
+    private final ReportMetrics reportMetrics;
 
     ProseConfirmations(@Qualifier("confirmations") PendingDrafts pending, CommandParser parser,
-            ReportFiling filing, BotConfig config) {
+            ReportFiling filing, BotConfig config, ProseDraftMetrics metrics, ReportMetrics reportMetrics) {
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
         this.words = config.prose();
         this.totalUnit = config.materials().totalUnit();
         this.commands = config.commands();
+        this.metrics = metrics;
+        this.reportMetrics = reportMetrics;
     }
 
     Optional<String> propose(ReportDraft draft, Turn turn) {
         ReportFiling.Where where = filing.place(draft, turn.message(), null);
         if (where.district() != null && where.unit() == null) {
+            AfterCommit.run(reportMetrics::stationMissing);
             return Optional.of(ReplyTexts.MISSING_UNIT);
         }
         ReportDraft placed = draft.withPlace(where.district(), where.unit());
         pending.hold(turn.message(), placed);
+        AfterCommit.run(metrics::proposed);
         log.info("prose report read {} figures and waits for 确认", placed.figures().size());
         return Optional.of(ProseTexts.readBack(placed, totalUnit));
     }
@@ -63,11 +69,16 @@ class ProseConfirmations {
     }
 
     void dropIfOriginal(MessageRecall recall) {
-        pending.dropIfOriginal(recall);
+        if (pending.dropIfOriginal(recall)) {
+            metrics.dropped(ProseDraftMetrics.Dropped.RECALLED);
+        }
     }
 
+    /** A new command from the sender replaces the figures waiting for 确认. */
     void drop(ChatMessage message) {
-        pending.drop(message);
+        if (pending.drop(message)) {
+            metrics.dropped(ProseDraftMetrics.Dropped.REPLACED);
+        }
     }
 
     /** The sender's answer: 确认 stores, 取消 drops, a district completes; anything else leaves it waiting. */
@@ -80,12 +91,14 @@ class ProseConfirmations {
         String word = answerWord(turn.message().text(), commands);
         if (words.cancelWords().contains(word)) {
             log.info("prose report cancelled by its sender");
+            AfterCommit.run(() -> metrics.dropped(ProseDraftMetrics.Dropped.CANCELLED));
             return Optional.of(ProseTexts.CANCELLED);
         }
         Turn original = new Turn(held.original(), turn.context());
         ReportDraft draft = held.draft();
         if (draft.district() != null) {
             if (words.confirmWords().contains(word)) {
+                AfterCommit.run(metrics::confirmed);
                 return filing.store(draft, draft.district(), draft.unit(), original);
             }
             pending.putBack(held);
@@ -101,7 +114,11 @@ class ProseConfirmations {
             return words.confirmWords().contains(word) ? Optional.of(ProseTexts.STILL_NEEDS_DISTRICT)
                     : Optional.empty();
         }
-        return filing.storeAnswered(held.draft(), place.get(), turn.message(), original);
+        // the district answer is the 确认; without a station the draft is refused and gone
+        ReportFiling.Where where = filing.place(held.draft(), turn.message(), place.get());
+        AfterCommit.run(where.unit() == null ? () -> metrics.dropped(ProseDraftMetrics.Dropped.STATION_MISSING)
+                : metrics::confirmed);
+        return filing.store(held.draft(), where.district(), where.unit(), original);
     }
 
     /** 确认, ＃确认, 确认！ and OK all read as the same answer. */

@@ -28,18 +28,25 @@ class ReportFiling {
 
     private final ReportService reports;
     private final BotConfig config;
+    private final ReportMetrics metrics;
 
-    ReportFiling(ReportService reports, BotConfig config) {
+    ReportFiling(ReportService reports, BotConfig config, ReportMetrics metrics) {
         this.reports = reports;
         this.config = config;
+        this.metrics = metrics;
     }
 
+    /** Stores the report; a report whose station is still unknown is refused instead. */
     Optional<String> store(ReportDraft draft, String district, @Nullable String unit, Turn turn) {
         if (unit == null) {
+            AfterCommit.run(metrics::stationMissing);
             return Optional.of(ReplyTexts.MISSING_UNIT);
         }
         StoreResult result = reports.store(turn.source(), draft.withPlace(district, unit).toContent(),
                 turn.message().text());
+        if (result instanceof StoreResult.Stored) {
+            AfterCommit.run(metrics::stored);
+        }
         List<String> figures = result instanceof StoreResult.Stored ? draft.figures()
                 : ReplyTexts.figures(result.record().content(), config);
         log.debug("report #{} {} for {}·{}", result.record().id(),

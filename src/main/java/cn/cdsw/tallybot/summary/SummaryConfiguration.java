@@ -9,6 +9,8 @@ import cn.cdsw.tallybot.coordination.ReplicaId;
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.SendPacer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,12 +24,12 @@ class SummaryConfiguration {
 
     @Bean
     SummaryDelivery summaryDelivery(SummaryClaimRepository claims, ObjectProvider<ChatSender> senders,
-            SendPacer pacer, SummaryProperties properties, ReplicaId replica, Clock clock) {
+            SendPacer pacer, SummaryProperties properties, ReplicaId replica, Clock clock, MeterRegistry registry) {
         RetryPolicy retry = new RetryPolicy(properties.retryInitial(), properties.retryMax(), properties.retryFor(),
                 new Random());
         // paced: a summary shares each group's send budget with the replies of every replica
         return new SummaryDelivery(claims, senders.orderedStream().map(pacer::paced).toList(), retry,
-                properties.images(), replica.value(), clock);
+                properties.images(), replica.value(), clock, new SummaryMetrics(registry));
     }
 
     @Bean

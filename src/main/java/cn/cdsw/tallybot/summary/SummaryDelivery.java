@@ -36,10 +36,11 @@ final class SummaryDelivery {
     private final boolean images;
     private final String owner;
     private final Clock clock;
+    private final SummaryMetrics metrics;
     private final Set<String> platformsWarned = ConcurrentHashMap.newKeySet();
 
     SummaryDelivery(SummaryClaimRepository claims, List<ChatSender> senders, RetryPolicy retry, boolean images,
-            String owner, Clock clock) {
+            String owner, Clock clock, SummaryMetrics metrics) {
         this.claims = claims;
         this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ChatSender::platform,
                 Function.identity()));
@@ -47,6 +48,7 @@ final class SummaryDelivery {
         this.images = images;
         this.owner = owner;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Tries one due post; the row's status tells the outcome. */
@@ -58,7 +60,9 @@ final class SummaryDelivery {
         Optional<ChatSender> sender = sender(post.group());
         if (sender.isEmpty()) {
             // Already said once at WARN by sender(); one ERROR per row and day would only repeat it.
-            claims.abandonUnsent(post, "no sender for platform " + post.group().platform());
+            if (claims.abandonUnsent(post, "no sender for platform " + post.group().platform())) {
+                metrics.count(SummaryMetrics.Outcome.ABANDONED);
+            }
             return;
         }
         // Composed before the take, so a composer failure leaves the row untouched for the next tick.
@@ -84,8 +88,10 @@ final class SummaryDelivery {
         catch (RuntimeException e) {
             log.warn("Re-post of the summary of {} to {}:{} failed: {}", summary.date(), group.platform(),
                     group.groupId(), describe(e));
+            metrics.count(SummaryMetrics.Outcome.FAILED);
             return describe(e);
         }
+        metrics.count(SummaryMetrics.Outcome.POSTED);
         claims.recordManualPost(group, summary.date(), clock.instant());
         log.info("Re-posted the summary of {} to {}:{}", summary.date(), group.platform(), group.groupId());
         return null;
@@ -106,6 +112,8 @@ final class SummaryDelivery {
             failed(post, attempt, false, describe(e), now);
             return false;
         }
+        // the platform has it either way: counted as posted even if an operator's re-post changed the row meanwhile
+        metrics.count(SummaryMetrics.Outcome.POSTED);
         if (claims.markSent(post, owner, clock.instant())) {
             log.info("Posted the summary {}{} (attempt {})", post.key(), post.catchUp() ? " as 补发" : "", attempt);
         }
@@ -119,16 +127,19 @@ final class SummaryDelivery {
         Optional<Instant> next = retryable ? retry.nextAttempt(attempt, post.claimedAt(), now) : Optional.empty();
         if (next.isPresent()) {
             claims.markFailed(post, owner, next.get(), error);
+            metrics.count(SummaryMetrics.Outcome.RETRIED);
             log.warn("Summary {} attempt {} failed, next try at {}: {}", post.key(), attempt, next.get(), error);
             return;
         }
         claims.markAbandoned(post, owner, error);
+        metrics.count(SummaryMetrics.Outcome.ABANDONED);
         log.error("Gave up the summary {} after {} attempt(s) ({}): {}; re-post with POST /api/v1/summary?date={}",
                 post.key(), attempt, retryable ? "retry period over" : "not retryable", error, post.date());
     }
 
     private void giveUp(SummaryPost post, String reason) {
         if (claims.abandonUnsent(post, reason)) {
+            metrics.count(SummaryMetrics.Outcome.ABANDONED);
             log.error("Gave up the summary {}: {}", post.key(), reason);
         }
     }

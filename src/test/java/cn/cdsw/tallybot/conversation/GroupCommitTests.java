@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.awaitility.Awaitility;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +51,14 @@ class GroupCommitTests {
     private GroupCommit commits;
     private ReplyLog replyLog;
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() {
         db = SqliteTestDatabase.migrated(dir);
         commits = new GroupCommit(new DataSourceTransactionManager(db), SqliteTestDatabase.reportService(db, Clock.systemUTC()),
-                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), 64));
+                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), 64),
+                new GroupCommitMetrics(meters));
         replyLog = new ReplyLog(new HandledMessageRepository(JdbcClient.create(db)),
                 new LocalDeduplicator(Clock.systemUTC()), commits,
                 new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), 64));
@@ -154,6 +158,37 @@ class GroupCommitTests {
         assertThat(delivery.get(5, TimeUnit.SECONDS)).contains("posting");
         assertThat(redelivery.get(5, TimeUnit.SECONDS)).contains("posting");
         assertThat(posted).as("side effects run for the recorded delivery only").hasValue(1);
+    }
+
+    @Test
+    void measuresTheWaitingQueueAndTheSizeOfEachBatch() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Optional<String>> first = callers.submit(() -> replyLog.once(message("20"), () -> {
+            firstRunning.countDown();
+            hold(release);
+            return Optional.empty();
+        }));
+        assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<Optional<String>>> batch = new ArrayList<>();
+        for (int i = 21; i <= 23; i++) {
+            String id = String.valueOf(i);
+            batch.add(callers.submit(() -> replyLog.once(message(id), () -> Optional.of("reply " + id))));
+        }
+        waitUntilQueued(3);
+
+        assertThat(meters.get(GroupCommitMetrics.QUEUE_DEPTH).gauge().value()).isEqualTo(3);
+        release.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        for (Future<Optional<String>> answer : batch) {
+            answer.get(5, TimeUnit.SECONDS);
+        }
+
+        DistributionSummary batches = meters.get(GroupCommitMetrics.BATCH_SIZE).summary();
+        assertThat(batches.count()).isEqualTo(2);
+        assertThat(batches.totalAmount()).isEqualTo(4);
+        assertThat(batches.max()).isEqualTo(3);
+        assertThat(meters.get(GroupCommitMetrics.QUEUE_DEPTH).gauge().value()).isZero();
     }
 
     private List<String> handledIds() {

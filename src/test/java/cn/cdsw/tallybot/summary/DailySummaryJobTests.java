@@ -26,6 +26,7 @@ import cn.cdsw.tallybot.report.SqliteTestDatabase;
 import cn.cdsw.tallybot.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +119,7 @@ class DailySummaryJobTests {
         SummaryClaimRepository claims = new SummaryClaimRepository(JdbcClient.create(database));
         SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender),
                 new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6), new Random(3)),
-                true, owner, clock);
+                true, owner, clock, new SummaryMetrics(new SimpleMeterRegistry()));
         DailySummaryService service = new DailySummaryService(claims, delivery, composer, groups,
                 new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10)));
         return new DailySummaryJob(service, clock);

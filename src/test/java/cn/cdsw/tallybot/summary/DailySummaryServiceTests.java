@@ -16,6 +16,7 @@ import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 import cn.cdsw.tallybot.testing.LogCapture;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,7 @@ class DailySummaryServiceTests {
     SummaryClaimRepository claims;
     ScriptedSender sender = new ScriptedSender();
     RecordingComposer composer = new RecordingComposer(RecordingComposer.TINY_PNG);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     /** What an operator reads: a WARN per failed attempt, and one ERROR, saying how to re-post, for a post given up. */
     @RegisterExtension
@@ -59,7 +61,8 @@ class DailySummaryServiceTests {
     DailySummaryService service(boolean images, SummaryComposer composer, GroupConfig... groups) {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6),
                 new Random(1));
-        SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender), retry, images, "test", clock);
+        SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender), retry, images, "test", clock,
+                new SummaryMetrics(meters));
         PostSchedule schedule = new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0),
                 Duration.ofMinutes(10));
         return new DailySummaryService(claims, delivery, composer, new GroupDirectory(List.of(groups)), schedule);
@@ -82,6 +85,7 @@ class DailySummaryServiceTests {
         assertThat(composer.composed).containsExactly(new RecordingComposer.Call(DATE, false));
         assertThat(composer.posted).hasSize(1);
         assertThat(sender.delivered.get(0).reply().imagePngBase64()).isNotBlank();
+        assertThat(sends("posted")).isEqualTo(2);
     }
 
     @Test
@@ -116,6 +120,9 @@ class DailySummaryServiceTests {
         String refused = "after 1 attempt(s) (not retryable): onebot 1200: send_group_msg failed, retcode 1200";
         assertThat(log.errors()).containsExactlyInAnyOrder(gaveUp(STREETS, refused), gaveUp(STATIONS, refused));
         assertThat(log.warnings()).isEmpty();
+        assertThat(sends("abandoned")).isEqualTo(2);
+        assertThat(sends("retried")).isZero();
+        assertThat(sends("posted")).isZero();
     }
 
     @Test
@@ -137,6 +144,8 @@ class DailySummaryServiceTests {
                 .endsWith(": onebot http_503: send_group_msg answered HTTP 503"));
         assertThat(log.errors()).containsExactly(gaveUp(STREETS, "after " + row.attempts()
                 + " attempt(s) (retry period over): onebot http_503: send_group_msg answered HTTP 503"));
+        assertThat(sends("retried")).isEqualTo(sender.calls.size() - 1);
+        assertThat(sends("abandoned")).isEqualTo(1);
     }
 
     @Test
@@ -148,6 +157,8 @@ class DailySummaryServiceTests {
         assertThat(log.warnings()).containsExactly(
                 "No sender for platform wecom: summaries to its groups cannot be posted (is its API URL set?)");
         assertThat(log.errors()).as("the WARN says it, once per platform").isEmpty();
+        assertThat(sends("abandoned")).isEqualTo(1);
+        assertThat(sends("posted")).isEqualTo(1);
     }
 
     @Test
@@ -223,12 +234,19 @@ class DailySummaryServiceTests {
                         + "send_group_msg answered HTTP 503",
                 "Re-post of the summary of 2026-11-28 to onebot:1418159967 failed: onebot http_503: "
                         + "send_group_msg answered HTTP 503");
+        assertThat(sends("posted")).isEqualTo(2);
+        assertThat(sends("failed")).isEqualTo(2);
     }
 
     /** The one ERROR line of a post given up after trying. */
     static String gaveUp(GroupRef group, String how) {
         return "Gave up the summary " + group.platform() + ":" + group.groupId() + "@" + DATE + " " + how
                 + "; re-post with POST /api/v1/summary?date=" + DATE;
+    }
+
+    /** {@code tallybot.summaries} of one outcome, as Prometheus would read it. */
+    private long sends(String outcome) {
+        return (long) meters.get(SummaryMetrics.SUMMARIES).tag("outcome", outcome).counter().count();
     }
 
     static final class FailingComposer implements SummaryComposer {

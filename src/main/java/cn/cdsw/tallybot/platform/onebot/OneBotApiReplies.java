@@ -26,10 +26,12 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
     static final int QUEUE_CAPACITY = 256;
 
     private final ChatSender sender;
+    private final ReplyMetrics metrics;
     private final ThreadPoolExecutor executor;
 
-    OneBotApiReplies(ChatSender sender) {
+    OneBotApiReplies(ChatSender sender, ReplyMetrics metrics) {
         this.sender = sender;
+        this.metrics = metrics;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
                     Thread thread = new Thread(runnable, "onebot-api-replies");
@@ -39,27 +41,31 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
     }
 
     @Override
-    public OneBotOutcome reply(ChatMessage message, Reply reply) {
+    public OneBotOutcome reply(ChatMessage message, Reply reply, long receivedNanos) {
         GroupRef group = message.group();
         try {
-            executor.execute(() -> send(group, message.messageId(), reply));
+            executor.execute(() -> send(group, message.messageId(), reply, receivedNanos));
         }
         catch (RejectedExecutionException full) {
+            metrics.dropped();
             log.warn("OneBot API reply to group {} for message {} dropped: reply queue full or closed",
                     group.groupId(), message.messageId());
         }
         return new OneBotOutcome.Handled();
     }
 
-    private void send(GroupRef group, String messageId, Reply reply) {
+    private void send(GroupRef group, String messageId, Reply reply, long receivedNanos) {
         try {
             sender.send(group, reply);
+            metrics.sent(receivedNanos);
         }
         catch (PlatformCallException e) {
+            metrics.failed();
             log.warn("OneBot API reply to group {} for message {} failed: status {}, code {}, retryable {}: {}",
                     group.groupId(), messageId, e.status(), e.errorCode(), e.retryable(), e.getMessage());
         }
         catch (IllegalArgumentException e) {
+            metrics.failed();
             log.warn("OneBot API reply to group {} for message {} refused before sending: {}",
                     group.groupId(), messageId, e.getMessage());
         }

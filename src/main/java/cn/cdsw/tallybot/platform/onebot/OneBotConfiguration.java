@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.SendPacer;
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,18 +45,24 @@ class OneBotConfiguration {
     }
 
     @Bean
+    ReplyMetrics oneBotReplyMetrics(MeterRegistry registry, OneBotProperties properties) {
+        return new ReplyMetrics(registry, properties.replyMode());
+    }
+
+    @Bean
     @Conditional(ApiUrlConfigured.class)
-    OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender, SendPacer pacer) {
+    OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender, SendPacer pacer, ReplyMetrics oneBotReplyMetrics) {
         // paced per group, shared with the other replicas and the summary: one send budget per group
-        return new OneBotApiReplies(pacer.paced(oneBotSender));
+        return new OneBotApiReplies(pacer.paced(oneBotSender), oneBotReplyMetrics);
     }
 
     @Bean
     OneBotInbound oneBotInbound(OneBotProperties properties, OneBotVerifier oneBotVerifier,
-            InboundHandler inboundHandler, ObjectProvider<OneBotApiReplies> apiReplies, Clock clock) {
+            InboundHandler inboundHandler, ObjectProvider<OneBotApiReplies> apiReplies, ReplyMetrics oneBotReplyMetrics,
+            Clock clock) {
         OneBotReplies replies = properties.replyMode() == OneBotProperties.ReplyMode.API
                 ? apiReplies.getObject()
-                : new OneBotQuickReplies(properties.atSender());
+                : new OneBotQuickReplies(properties.atSender(), oneBotReplyMetrics);
         return new OneBotInbound(properties.maxBodyBytes(), oneBotVerifier, new OneBotEventMapper(clock),
                 inboundHandler, replies);
     }

@@ -44,6 +44,7 @@ final class OneBotInbound {
     }
 
     OneBotOutcome accept(byte[] body, @Nullable String signatureHeader) {
+        long receivedNanos = System.nanoTime();
         if (body.length > maxBodyBytes) {
             log.debug("OneBot event refused: body larger than {} bytes", maxBodyBytes);
             return new OneBotOutcome.TooLarge();
@@ -57,7 +58,8 @@ final class OneBotInbound {
         }
         String postType = Objects.requireNonNullElse(event.postType(), "");
         return switch (postType) {
-            case "message" -> "group".equals(event.messageType()) ? onGroupMessage(event) : ignored(event);
+            case "message" -> "group".equals(event.messageType()) ? onGroupMessage(event, receivedNanos)
+                    : ignored(event);
             case "notice" -> "group_recall".equals(event.noticeType()) ? onGroupRecall(event) : ignored(event);
             default -> ignored(event);
         };
@@ -73,7 +75,7 @@ final class OneBotInbound {
         }
     }
 
-    private OneBotOutcome onGroupMessage(OneBotEvent event) {
+    private OneBotOutcome onGroupMessage(OneBotEvent event, long receivedNanos) {
         Optional<ChatMessage> message = mapper.toChatMessage(event);
         if (message.isEmpty()) {
             log.debug("OneBot group message refused: group_id, user_id or message_id missing");
@@ -84,7 +86,7 @@ final class OneBotInbound {
                 MDC.MDCCloseable group = MDC.putCloseable("groupId", chatMessage.groupId());
                 MDC.MDCCloseable id = MDC.putCloseable("messageId", chatMessage.messageId())) {
             Optional<Reply> reply = handler.onMessage(chatMessage);
-            return reply.map(r -> replies.reply(chatMessage, r)).orElseGet(OneBotOutcome.Handled::new);
+            return reply.map(r -> replies.reply(chatMessage, r, receivedNanos)).orElseGet(OneBotOutcome.Handled::new);
         }
     }
 

@@ -15,15 +15,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 final class OneBotQuickReplies implements OneBotReplies {
 
     private final boolean atSender;
+    private final ReplyMetrics metrics;
 
-    OneBotQuickReplies(boolean atSender) {
+    OneBotQuickReplies(boolean atSender, ReplyMetrics metrics) {
         this.atSender = atSender;
+        this.metrics = metrics;
     }
 
     @Override
-    public OneBotOutcome reply(ChatMessage message, Reply reply) {
+    public OneBotOutcome reply(ChatMessage message, Reply reply, long receivedNanos) {
         QuickOperation operation = new QuickOperation(OneBotSegment.of(reply), atSender);
-        return new OneBotOutcome.Replied(OneBotJson.MAPPER.writeValueAsString(operation));
+        OneBotOutcome replied = new OneBotOutcome.Replied(OneBotJson.MAPPER.writeValueAsString(operation));
+        metrics.sent(receivedNanos);
+        return replied;
     }
 
     @JsonPropertyOrder({ "reply", "at_sender" })

@@ -6,5 +6,6 @@ import cn.cdsw.tallybot.platform.Reply;
 /** How a reply to an inbound message leaves: in the webhook response, or through the HTTP API. */
 interface OneBotReplies {
 
-    OneBotOutcome reply(ChatMessage message, Reply reply);
+    /** Sends {@code reply}; {@code receivedNanos} is {@link System#nanoTime()} when {@code message} arrived. */
+    OneBotOutcome reply(ChatMessage message, Reply reply, long receivedNanos);
 }

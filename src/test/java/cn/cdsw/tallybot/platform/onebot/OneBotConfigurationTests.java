@@ -7,6 +7,8 @@ import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.SendPacer;
 import cn.cdsw.tallybot.testing.LogCapture;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,6 +116,11 @@ class OneBotConfigurationTests {
         @Bean
         InboundHandler inboundHandler() {
             return RecordingInboundHandler.silent();
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
         }
     }
 }

@@ -13,6 +13,7 @@ import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.testing.LogCapture;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,8 @@ class OneBotInboundTests {
 
     private static final String SECRET = "onebot-secret";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final ReplyMetrics METRICS = new ReplyMetrics(new SimpleMeterRegistry(),
+            OneBotProperties.ReplyMode.QUICK);
 
     private final RecordingInboundHandler handler = new RecordingInboundHandler(Reply.text("已记录：走访3户"));
 
@@ -153,7 +156,7 @@ class OneBotInboundTests {
     void inApiModeAnswers204AndTheSenderGetsTheReply() throws Exception {
         RecordingSender sender = new RecordingSender();
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
-        try (OneBotApiReplies replies = new OneBotApiReplies(sender)) {
+        try (OneBotApiReplies replies = new OneBotApiReplies(sender, METRICS)) {
             OneBotInbound inbound = inbound(handler, replies);
 
             assertThat(inbound.accept(body, OneBotSigner.sign(SECRET, body))).isEqualTo(new OneBotOutcome.Handled());
@@ -166,12 +169,12 @@ class OneBotInboundTests {
     @Test
     void withoutASecretUnsignedEventsAreAccepted() {
         OneBotInbound open = new OneBotInbound(65_536, new OneBotVerifier(null), new OneBotEventMapper(CLOCK),
-                handler, new OneBotQuickReplies(false));
+                handler, new OneBotQuickReplies(false, METRICS));
         assertThat(open.accept(OneBotFixtures.bytes("group-message-array.json"), null).status()).isEqualTo(200);
     }
 
     private static OneBotInbound quick(RecordingInboundHandler handler, boolean atSender) {
-        return inbound(handler, new OneBotQuickReplies(atSender));
+        return inbound(handler, new OneBotQuickReplies(atSender, METRICS));
     }
 
     private static OneBotInbound inbound(RecordingInboundHandler handler, OneBotReplies replies) {

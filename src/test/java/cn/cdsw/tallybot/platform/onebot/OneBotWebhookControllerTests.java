@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.testing.LogCapture;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +30,8 @@ class OneBotWebhookControllerTests {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OneBotWebhookController(new OneBotInbound(
             65_536, new OneBotVerifier(SECRET),
             new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
-            new OneBotQuickReplies(false)))).build();
+            new OneBotQuickReplies(false,
+                    new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))))).build();
 
     @RegisterExtension
     final LogCapture log = LogCapture.of(OneBotVerifier.class);

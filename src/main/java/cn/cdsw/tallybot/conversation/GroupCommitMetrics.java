@@ -1,0 +1,40 @@
+package cn.cdsw.tallybot.conversation;
+
+import java.util.Collection;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the group commit's writer keeps up: how many messages each commit takes (near 1 means no contention; near
+ * the maximum batch means the writer is the bottleneck) and how many wait for it right now. Buckets at the powers
+ * of two up to 64, SQLite's default maximum batch.
+ */
+@Component
+class GroupCommitMetrics {
+
+    static final String BATCH_SIZE = "tallybot.writer.batch.size";
+    static final String QUEUE_DEPTH = "tallybot.writer.queue.depth";
+
+    private final MeterRegistry registry;
+    private final DistributionSummary batchSize;
+
+    GroupCommitMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.batchSize = DistributionSummary.builder(BATCH_SIZE)
+                .description("Messages committed together in one group commit")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64).register(registry);
+    }
+
+    /** Reports the size of {@code queue} as the writer's queue depth, for as long as the queue lives. */
+    void watch(Collection<?> queue) {
+        Gauge.builder(QUEUE_DEPTH, queue, Collection::size).description("Messages waiting for the group commit writer")
+                .register(registry);
+    }
+
+    void batch(int size) {
+        batchSize.record(size);
+    }
+}
