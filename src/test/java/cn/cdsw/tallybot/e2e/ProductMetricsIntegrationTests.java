@@ -63,6 +63,27 @@ class ProductMetricsIntegrationTests extends WebhookTestBase {
     }
 
     @Test
+    void countsAProseDraftReplacedByAnotherCommandOrRecalledWithItsParagraph() {
+        Map<String, Double> before = scrape();
+
+        say(40020, PROSE);
+        say(40020, "#我的");
+        long paragraph = nextId();
+        bot.post(OneBotEvents.groupMessage(GROUP, paragraph, 40021, "member", PROSE, clock.instant()));
+        bot.post(OneBotEvents.recall(GROUP, paragraph, 40021, clock.instant()));
+        Map<String, Double> after = scrape();
+
+        assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"proposed\",reason=\"none\"}"))
+                .isEqualTo(2);
+        assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"dropped\",reason=\"replaced\"}"))
+                .isEqualTo(1);
+        assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"dropped\",reason=\"recalled\"}"))
+                .isEqualTo(1);
+        assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"confirmed\",reason=\"none\"}"))
+                .isZero();
+    }
+
+    @Test
     void noTagCarriesAGroupAUserOrAMessage() {
         say(40010, "#上报 锦江区 三圣街道社工站 走访196户");
 
