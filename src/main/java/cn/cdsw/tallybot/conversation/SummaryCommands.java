@@ -1,11 +1,13 @@
 package cn.cdsw.tallybot.conversation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -48,11 +50,21 @@ class SummaryCommands implements DisposableBean {
         if (groups == 0) {
             return "❌ 没有配置接收日报的群（bot-config/groups.yml 里 summary: true）。";
         }
+        // the post runs on its own thread: its log lines carry the #日报 message's context like the others
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         AfterCommit.run(() -> executor.execute(() -> {
-            List<Delivery> deliveries = summaries.postNow(command.date());
-            long failed = deliveries.stream().filter(d -> !d.sent()).count();
-            log.info("on-demand summary of {} sent to {} groups, {} failed", command.date(),
-                    deliveries.size() - failed, failed);
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                List<Delivery> deliveries = summaries.postNow(command.date());
+                long failed = deliveries.stream().filter(d -> !d.sent()).count();
+                log.info("on-demand summary of {} sent to {} groups, {} failed", command.date(),
+                        deliveries.size() - failed, failed);
+            }
+            finally {
+                MDC.clear();
+            }
         }));
         return "✅ 正在发送" + ReplyTexts.day(command.date()) + "日报到 " + groups + " 个群。";
     }

@@ -32,4 +32,11 @@ public record RedisProperties(
             throw new IllegalArgumentException("tallybot.redis.timeout and connect-timeout must be positive");
         }
     }
+
+    /** Keeps a password in the URL out of logs and failure analyses, which print bound properties. */
+    @Override
+    public String toString() {
+        return "RedisProperties[url=" + (url == null ? "unset" : url.replaceFirst("//[^@/]*@", "//******@"))
+                + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout + "]";
+    }
 }

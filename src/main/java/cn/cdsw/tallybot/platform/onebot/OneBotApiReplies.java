@@ -1,5 +1,6 @@
 package cn.cdsw.tallybot.platform.onebot;
 
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -12,6 +13,7 @@ import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Replies through {@code send_group_msg} after the webhook has answered 204, so OneBot never waits on the QQ
@@ -43,8 +45,20 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
     @Override
     public OneBotOutcome reply(ChatMessage message, Reply reply, long receivedNanos) {
         GroupRef group = message.group();
+        // the send runs on the reply thread: its log lines carry the message's context like the others
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
-            executor.execute(() -> send(group, message.messageId(), reply, receivedNanos));
+            executor.execute(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                try {
+                    send(group, message.messageId(), reply, receivedNanos);
+                }
+                finally {
+                    MDC.clear();
+                }
+            });
         }
         catch (RejectedExecutionException full) {
             metrics.dropped();

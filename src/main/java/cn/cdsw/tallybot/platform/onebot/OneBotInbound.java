@@ -82,9 +82,8 @@ final class OneBotInbound {
             return new OneBotOutcome.Malformed();
         }
         ChatMessage chatMessage = message.get();
-        try (MDC.MDCCloseable platform = MDC.putCloseable("platform", chatMessage.platform());
-                MDC.MDCCloseable group = MDC.putCloseable("groupId", chatMessage.groupId());
-                MDC.MDCCloseable id = MDC.putCloseable("messageId", chatMessage.messageId())) {
+        try (LogContext context = LogContext.of(chatMessage.platform(), chatMessage.groupId(),
+                chatMessage.messageId())) {
             Optional<Reply> reply = handler.onMessage(chatMessage);
             return reply.map(r -> replies.reply(chatMessage, r, receivedNanos)).orElseGet(OneBotOutcome.Handled::new);
         }
@@ -96,8 +95,31 @@ final class OneBotInbound {
             log.debug("OneBot group_recall refused: group_id, user_id or message_id missing");
             return new OneBotOutcome.Malformed();
         }
-        handler.onRecall(recall.get());
+        MessageRecall recalled = recall.get();
+        try (LogContext context = LogContext.of(recalled.platform(), recalled.groupId(), recalled.messageId())) {
+            handler.onRecall(recalled);
+        }
         return new OneBotOutcome.Handled();
+    }
+
+    /**
+     * The message's platform, group and id in the MDC while it is handled, so every log line about it can be found
+     * (the pattern's {@code [platform:group:message]}, or fields of their own in structured JSON logs).
+     */
+    private record LogContext(MDC.MDCCloseable platform, MDC.MDCCloseable group, MDC.MDCCloseable message)
+            implements AutoCloseable {
+
+        static LogContext of(String platform, String groupId, String messageId) {
+            return new LogContext(MDC.putCloseable("platform", platform), MDC.putCloseable("groupId", groupId),
+                    MDC.putCloseable("messageId", messageId));
+        }
+
+        @Override
+        public void close() {
+            message.close();
+            group.close();
+            platform.close();
+        }
     }
 
     private static OneBotOutcome ignored(OneBotEvent event) {

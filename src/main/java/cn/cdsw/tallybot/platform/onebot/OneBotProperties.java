@@ -47,6 +47,18 @@ record OneBotProperties(
         }
     }
 
+    /** Keeps the secret and the access token out of logs and failure analyses, which print bound properties. */
+    @Override
+    public String toString() {
+        return "OneBotProperties[secret=" + masked(secret) + ", apiUrl=" + apiUrl + ", accessToken="
+                + masked(accessToken) + ", replyMode=" + replyMode + ", atSender=" + atSender + ", maxBodyBytes="
+                + maxBodyBytes + "]";
+    }
+
+    private static String masked(@Nullable String value) {
+        return value == null ? "unset" : "******";
+    }
+
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -26,6 +26,15 @@ class OneBotPropertiesTests {
     }
 
     @Test
+    void printsNeitherTheSecretNorTheAccessToken() {
+        OneBotProperties properties = new OneBotProperties("onebot-secret", URI.create("http://127.0.0.1:3000"),
+                "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536);
+
+        assertThat(properties.toString()).doesNotContain("onebot-secret").doesNotContain("kSLuTF2GC2Q4q4ugm3")
+                .contains("secret=******").contains("apiUrl=http://127.0.0.1:3000");
+    }
+
+    @Test
     void bindsTheDocumentedEnvironmentVariables() {
         SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
