@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.ChatSender;
@@ -17,6 +18,7 @@ import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.platform.SenderRole;
+import cn.cdsw.tallybot.testing.LogCapture;
 
 /** What becomes of each reply, counted by outcome and mode, and how long after its message it left. */
 class ReplyMetricsTests {
@@ -25,6 +27,9 @@ class ReplyMetricsTests {
             SenderRole.MEMBER, "77", "#上报 简阳市 射洪坝街道社工站 走访46户", false, Instant.EPOCH);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(OneBotApiReplies.class);
 
     @Test
     void aQuickReplyIsSentInTheWebhookResponseAndTimedFromTheCall() {
@@ -61,6 +66,8 @@ class ReplyMetricsTests {
             await().until(() -> replies(OneBotProperties.ReplyMode.API, "failed") == 1);
             assertThat(replies(OneBotProperties.ReplyMode.API, "sent")).isZero();
             assertThat(meters.get(ReplyMetrics.DELAY).tag("mode", "api").timer().count()).isZero();
+            await().until(() -> log.warnings().size() == 1);
+            assertThat(log.warnings().get(0)).contains("failed: status 200, code 1200");
         }
     }
 
@@ -75,6 +82,8 @@ class ReplyMetricsTests {
             }
 
             assertThat(replies(OneBotProperties.ReplyMode.API, "dropped")).isBetween(2.0, 3.0);
+            assertThat(log.warnings()).hasSizeBetween(2, 3)
+                    .allSatisfy(line -> assertThat(line).endsWith("dropped: reply queue full or closed"));
             stuck.countDown();
         }
     }
