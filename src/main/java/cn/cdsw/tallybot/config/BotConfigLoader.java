@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,6 +29,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class BotConfigLoader {
 
     private final Path dir;
+    /** Every file read, so that keys no reader asked for can be refused once all have been read. */
+    private final List<YamlNode> read = new ArrayList<>();
 
     private BotConfigLoader(Path dir) {
         this.dir = dir;
@@ -52,22 +55,37 @@ public final class BotConfigLoader {
         Grammar grammar = GrammarReader.read(file("grammar.yml"), metrics);
         GroupDirectory groups = groups(file("groups.yml"));
         Coordinators coordinators = coordinators(file("coordinators.yml"));
-        UnitDirectory units = unitDirectory(file("units.yml"), districts);
+        UnitDirectory units = unitDirectory(optionalFile("units.yml"), districts);
         ProseVocabulary prose = ProseReader.read(file("prose.yml"), metrics);
+        read.forEach(YamlNode::checkKeys);
         return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators,
                 units, prose);
     }
 
     private YamlNode file(String name) {
+        YamlNode file = optionalFile(name);
+        if (file == null) {
+            throw new BotConfigException(shown(name) + ": file is empty");
+        }
+        return file;
+    }
+
+    /** The file, or null where it is missing, empty or only comments (units.yml may be all three). */
+    private @Nullable YamlNode optionalFile(String name) {
         Path path = dir.resolve(name);
-        String shown = dir.getFileName() + "/" + name;
+        String shown = shown(name);
+        if (!Files.exists(path) && name.equals("units.yml")) {
+            return null;
+        }
         try {
             String text = Files.readString(path, StandardCharsets.UTF_8);
             Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
             if (root == null) {
-                throw new BotConfigException(shown + ": file is empty");
+                return null;
             }
-            return new YamlNode(shown, root);
+            YamlNode file = new YamlNode(shown, root);
+            read.add(file);
+            return file;
         } catch (MalformedInputException e) {
             throw new BotConfigException(shown + ": not UTF-8 text; save it as UTF-8", e);
         } catch (IOException e) {
@@ -75,6 +93,10 @@ public final class BotConfigLoader {
         } catch (YAMLException e) {
             throw new BotConfigException(shown + ": not valid YAML: " + e.getMessage(), e);
         }
+    }
+
+    private String shown(String name) {
+        return dir.getFileName() + "/" + name;
     }
 
     private static MaterialsVocabulary materials(YamlNode file) {
@@ -122,7 +144,8 @@ public final class BotConfigLoader {
     private static GroupDirectory groups(YamlNode file) {
         List<GroupConfig> groups = new ArrayList<>();
         UniqueWords unique = new UniqueWords("group");
-        for (YamlNode g : file.require("groups").list()) {
+        YamlNode list = file.require("groups");
+        for (YamlNode g : list.list()) {
             String platform = g.require("platform").text();
             String id = g.require("id").text();
             unique.add(platform + ":" + id, g);
@@ -131,12 +154,17 @@ public final class BotConfigLoader {
             groups.add(new GroupConfig(platform, id, name == null ? id : name.text(),
                     summary != null && summary.bool()));
         }
+        if (groups.isEmpty()) {
+            // the bot answers only the groups listed, so with none it would ignore every message without a word
+            throw list.error("no groups listed: the bot would ignore every message; add each group it serves "
+                    + "(platform, id, and summary: true for the daily summary)");
+        }
         return new GroupDirectory(groups);
     }
 
-    private static UnitDirectory unitDirectory(YamlNode file, DistrictDirectory districts) {
+    private static UnitDirectory unitDirectory(@Nullable YamlNode file, DistrictDirectory districts) {
         Map<String, List<String>> units = new LinkedHashMap<>();
-        YamlNode entries = file.get("units");
+        YamlNode entries = file == null ? null : file.get("units");
         if (entries == null) {
             return new UnitDirectory(units);
         }
@@ -157,6 +185,8 @@ public final class BotConfigLoader {
         Set<Coordinators.Coordinator> users = new HashSet<>();
         YamlNode list = file.get("coordinators");
         for (YamlNode c : list == null ? List.<YamlNode>of() : list.list()) {
+            // name: is a label for the people editing the file (whose account is this?); the bot does not use it
+            c.get("name");
             users.add(new Coordinators.Coordinator(c.require("platform").text(), c.require("user-id").text()));
         }
         return new Coordinators(admins != null && admins.bool(), users);

@@ -1,9 +1,12 @@
 package cn.cdsw.tallybot.config;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -23,10 +26,21 @@ final class YamlNode {
 
     private final String file;
     private final Node node;
+    private final AskedKeys asked;
 
+    /** The root of one file; {@link #checkKeys()} then says which of its keys no reader asked for. */
     YamlNode(String file, Node node) {
+        this(file, node, new AskedKeys());
+    }
+
+    private YamlNode(String file, Node node, AskedKeys asked) {
         this.file = file;
         this.node = node;
+        this.asked = asked;
+    }
+
+    private YamlNode child(Node child) {
+        return new YamlNode(file, child, asked);
     }
 
     /** "bot-config/metrics.yml:12", the place to name in messages (1-based line). */
@@ -39,9 +53,11 @@ final class YamlNode {
     }
 
     @Nullable YamlNode get(String key) {
-        for (NodeTuple tuple : mapping().getValue()) {
+        MappingNode mapping = mapping();
+        asked.add(mapping, key);
+        for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                return new YamlNode(file, tuple.getValueNode());
+                return child(tuple.getValueNode());
             }
         }
         return null;
@@ -64,21 +80,88 @@ final class YamlNode {
         }
         List<YamlNode> items = new ArrayList<>();
         for (Node child : seq.getValue()) {
-            items.add(new YamlNode(file, child));
+            items.add(child(child));
         }
         return items;
     }
 
     /** The entries of a mapping in file order; keys must be plain scalars. */
     Map<String, YamlNode> entries() {
+        MappingNode mapping = mapping();
         Map<String, YamlNode> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping().getValue()) {
-            YamlNode key = new YamlNode(file, tuple.getKeyNode());
-            if (entries.put(key.text(), new YamlNode(file, tuple.getValueNode())) != null) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode key = child(tuple.getKeyNode());
+            asked.add(mapping, key.text());
+            if (entries.put(key.text(), child(tuple.getValueNode())) != null) {
                 throw key.error("duplicate key '" + key.text() + "'");
             }
         }
         return entries;
+    }
+
+    /**
+     * Fails on the first key of this file that is written twice in one mapping, or that no reader asked for: a typo
+     * such as {@code sumary:} or {@code alias:} would otherwise be ignored without a word, and with a duplicate the
+     * first value would silently win. Call it after the readers have read the whole file. A mapping no reader looked
+     * into sits under a key that is itself unknown, which is the one reported.
+     */
+    void checkKeys() {
+        checkKeys(node);
+    }
+
+    private void checkKeys(Node at) {
+        if (at instanceof SequenceNode seq) {
+            seq.getValue().forEach(this::checkKeys);
+        }
+        if (!(at instanceof MappingNode mapping)) {
+            return;
+        }
+        Map<String, Node> seen = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode key = child(tuple.getKeyNode());
+            String name = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : key.where();
+            Node first = seen.putIfAbsent(name, tuple.getKeyNode());
+            if (first != null) {
+                throw key.error("duplicate key '" + name + "' (first at line " + (first.getStartMark().getLine() + 1)
+                        + "); keep one");
+            }
+            Set<String> known = asked.of(mapping);
+            if (!known.isEmpty() && !known.contains(name)) {
+                throw key.error("unknown key '" + name + "'" + nearest(name, known));
+            }
+            checkKeys(tuple.getValueNode());
+        }
+    }
+
+    private static String nearest(String name, Set<String> known) {
+        String best = null;
+        int distance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = EditDistance.between(name, candidate);
+            if (d < distance) {
+                best = candidate;
+                distance = d;
+            }
+        }
+        List<String> sorted = known.stream().sorted().toList();
+        if (best != null && distance <= Math.max(2, name.length() / 2)) {
+            return "; did you mean '" + best + "'? (keys here: " + String.join(", ", sorted) + ")";
+        }
+        return " (keys here: " + String.join(", ", sorted) + ")";
+    }
+
+    /** The keys readers asked for, per mapping node of one file (by identity: equal nodes are different places). */
+    private static final class AskedKeys {
+
+        private final Map<MappingNode, Set<String>> keys = new IdentityHashMap<>();
+
+        void add(MappingNode mapping, String key) {
+            keys.computeIfAbsent(mapping, m -> new LinkedHashSet<>()).add(key);
+        }
+
+        Set<String> of(MappingNode mapping) {
+            return keys.getOrDefault(mapping, Set.of());
+        }
     }
 
     String text() {

@@ -180,6 +180,82 @@ class BotConfigLoaderTests {
                 .hasMessageContaining("groups.yml: not valid YAML");
     }
 
+    @Test
+    void refusesAMisspelledKeyNamingTheNearestKnownOne() throws IOException {
+        copyShipped();
+        replace("groups.yml", "    summary: true\n", "    sumary: true\n");
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("groups.yml:6: unknown key 'sumary'; did you mean 'summary'?");
+    }
+
+    @Test
+    void refusesAnUnknownKeyInADistrictEntry() throws IOException {
+        copyShipped();
+        replace("districts.yml", "    aliases: [锦江]", "    alias: [锦江]");
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("districts.yml:5: unknown key 'alias'; did you mean 'aliases'?");
+    }
+
+    @Test
+    void refusesAnUnknownTopLevelKeyListingTheKnownOnes() throws IOException {
+        copyShipped();
+        Files.writeString(dir.resolve("categories.yml"), "categories: [重点人群]\ncategory: [资源链接]\n",
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("categories.yml:2: unknown key 'category'; did you mean 'categories'?");
+    }
+
+    @Test
+    void refusesADuplicateKeyInsteadOfLettingTheFirstWin() throws IOException {
+        copyShipped();
+        replace("groups.yml", "    summary: true\n", "    summary: true\n    summary: false\n");
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("groups.yml:7: duplicate key 'summary' (first at line 6)");
+    }
+
+    @Test
+    void refusesAnEmptyGroupList() throws IOException {
+        copyShipped();
+        Files.writeString(dir.resolve("groups.yml"), "groups: []\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("groups.yml:1: no groups listed: the bot would ignore every message");
+    }
+
+    @Test
+    void acceptsACoordinatorWithAName() throws IOException {
+        copyShipped();
+        replace("coordinators.yml", "coordinators: []",
+                "coordinators:\n  - platform: onebot\n    user-id: \"12345678\"\n    name: 锦江区协调员");
+
+        assertThat(BotConfigLoader.load(dir).coordinators().isCoordinator("onebot", "12345678", SenderRole.MEMBER))
+                .isTrue();
+    }
+
+    @Test
+    void theUnitsFileMayBeMissingOrEmpty() throws IOException {
+        copyShipped();
+        Files.delete(dir.resolve("units.yml"));
+
+        assertThat(BotConfigLoader.load(dir).unitDirectory().unitsByDistrict()).isEmpty();
+
+        Files.writeString(dir.resolve("units.yml"), "# 还没有名单\n", StandardCharsets.UTF_8);
+
+        assertThat(BotConfigLoader.load(dir).unitDirectory().unitsByDistrict()).isEmpty();
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path path = dir.resolve(file);
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        assertThat(text).as("%s holds %s", file, from).contains(from);
+        Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+    }
+
     private void copyShipped() throws IOException {
         try (Stream<Path> files = Files.list(SHIPPED)) {
             for (Path f : files.toList()) {
