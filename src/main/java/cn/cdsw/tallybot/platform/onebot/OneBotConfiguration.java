@@ -31,10 +31,20 @@ class OneBotConfiguration {
 
     @Bean
     OneBotVerifier oneBotVerifier(OneBotProperties properties) {
-        if (properties.secret() == null) {
-            log.warn("TALLYBOT_ONEBOT_SECRET is not set: OneBot events are accepted without a signature");
-        }
         return new OneBotVerifier(properties.secret());
+    }
+
+    @Bean
+    OneBotSources oneBotSources(OneBotProperties properties) {
+        if (properties.secret() == null && properties.insecure()) {
+            log.warn("TALLYBOT_ONEBOT_SECRET is not set and TALLYBOT_ONEBOT_INSECURE=true: OneBot events from anywhere "
+                    + "are accepted without a signature");
+        }
+        else if (properties.secret() == null) {
+            log.warn("TALLYBOT_ONEBOT_SECRET is not set: only OneBot events from this machine are accepted; set the "
+                    + "secret (NapCat: the HTTP client's token) to take events from elsewhere");
+        }
+        return new OneBotSources(properties.secret() != null, properties.insecure());
     }
 
     @Bean

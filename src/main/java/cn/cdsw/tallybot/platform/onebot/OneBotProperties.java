@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replyMode how replies to a message go back, see {@link ReplyMode}
  * @param atSender whether quick-operation replies @ the sender; sent explicitly because go-cqhttp and NapCat
  *     default to false while the spec defaults to true (docs/platforms.md §5)
+ * @param insecure with no secret, take events from any address instead of only from this machine (loopback);
+ *     for a closed network where the implementation cannot sign ({@code TALLYBOT_ONEBOT_INSECURE})
  * @param maxBodyBytes larger event bodies are refused with 413, before they are verified or parsed (default
  *     64 KiB)
  */
@@ -29,7 +31,8 @@ record OneBotProperties(
         @Nullable String accessToken,
         @DefaultValue("QUICK") ReplyMode replyMode,
         @DefaultValue("false") boolean atSender,
-        @DefaultValue("65536") int maxBodyBytes) {
+        @DefaultValue("65536") int maxBodyBytes,
+        @DefaultValue("false") boolean insecure) {
 
     OneBotProperties {
         secret = blankToNull(secret);
@@ -52,7 +55,7 @@ record OneBotProperties(
     public String toString() {
         return "OneBotProperties[secret=" + masked(secret) + ", apiUrl=" + apiUrl + ", accessToken="
                 + masked(accessToken) + ", replyMode=" + replyMode + ", atSender=" + atSender + ", maxBodyBytes="
-                + maxBodyBytes + "]";
+                + maxBodyBytes + ", insecure=" + insecure + "]";
     }
 
     private static String masked(@Nullable String value) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,14 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 class OneBotWebhookController {
 
     private final OneBotInbound inbound;
+    private final OneBotSources sources;
 
-    OneBotWebhookController(OneBotInbound inbound) {
+    OneBotWebhookController(OneBotInbound inbound, OneBotSources sources) {
         this.inbound = inbound;
+        this.sources = sources;
     }
 
     @PostMapping("/webhook/onebot")
     ResponseEntity<byte[]> receive(HttpServletRequest request,
             @RequestHeader(name = "X-Signature", required = false) @Nullable String signature) {
+        if (!sources.accepts(request.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
         int limit = inbound.maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
             return ResponseEntity.status(new OneBotOutcome.TooLarge().status()).build();

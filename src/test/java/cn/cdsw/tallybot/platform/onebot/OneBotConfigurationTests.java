@@ -47,7 +47,8 @@ class OneBotConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(log.warnings())
-                    .containsExactly("TALLYBOT_ONEBOT_SECRET is not set: OneBot events are accepted without a signature");
+                    .containsExactly("TALLYBOT_ONEBOT_SECRET is not set: only OneBot events from this machine are "
+                            + "accepted; set the secret (NapCat: the HTTP client's token) to take events from elsewhere");
         });
     }
 

@@ -22,13 +22,13 @@ class OneBotPropertiesTests {
         OneBotProperties properties = bind(Map.of());
 
         assertThat(properties).isEqualTo(
-                new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false, 65_536));
+                new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false, 65_536, false));
     }
 
     @Test
     void printsNeitherTheSecretNorTheAccessToken() {
         OneBotProperties properties = new OneBotProperties("onebot-secret", URI.create("http://127.0.0.1:3000"),
-                "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536);
+                "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536, false);
 
         assertThat(properties.toString()).doesNotContain("onebot-secret").doesNotContain("kSLuTF2GC2Q4q4ugm3")
                 .contains("secret=******").contains("apiUrl=http://127.0.0.1:3000");
@@ -41,7 +41,7 @@ class OneBotPropertiesTests {
                 Map.of("TALLYBOT_ONEBOT_SECRET", "onebot-secret",
                         "TALLYBOT_ONEBOT_API_URL", "http://127.0.0.1:3000",
                         "TALLYBOT_ONEBOT_ACCESS_TOKEN", "kSLuTF2GC2Q4q4ugm3",
-                        "TALLYBOT_ONEBOT_REPLY_MODE", "api"));
+                        "TALLYBOT_ONEBOT_REPLY_MODE", "api", "TALLYBOT_ONEBOT_INSECURE", "true"));
 
         OneBotProperties properties = new Binder(ConfigurationPropertySources.from(environment))
                 .bind("tallybot.onebot", OneBotProperties.class).get();
@@ -50,6 +50,7 @@ class OneBotPropertiesTests {
         assertThat(properties.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:3000"));
         assertThat(properties.accessToken()).isEqualTo("kSLuTF2GC2Q4q4ugm3");
         assertThat(properties.replyMode()).isEqualTo(OneBotProperties.ReplyMode.API);
+        assertThat(properties.insecure()).isTrue();
     }
 
     @Test

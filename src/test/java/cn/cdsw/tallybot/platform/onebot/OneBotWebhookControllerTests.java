@@ -31,7 +31,8 @@ class OneBotWebhookControllerTests {
             65_536, new OneBotVerifier(SECRET),
             new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
             new OneBotQuickReplies(false,
-                    new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))))).build();
+                    new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))),
+            new OneBotSources(true, false))).build();
 
     @RegisterExtension
     final LogCapture log = LogCapture.of(OneBotVerifier.class);

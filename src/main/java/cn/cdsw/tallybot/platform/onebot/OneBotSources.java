@@ -1,0 +1,58 @@
+package cn.cdsw.tallybot.platform.onebot;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may post events. With a secret, anyone whose signature checks out (the signature is the proof). Without one,
+ * an event proves nothing — a forged {@code role: owner} could retract anybody's record — so only clients on this
+ * machine are taken (NapCat beside the bot, or a reverse proxy on the same host that does its own checking),
+ * unless the operator says {@code tallybot.onebot.insecure=true}: fail closed rather than open.
+ */
+final class OneBotSources {
+
+    private static final Logger log = LoggerFactory.getLogger(OneBotSources.class);
+    /** Only IP literals are parsed, so that deciding never triggers a DNS lookup. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+    /** One line for the first refusal and then one per this many, so a scan cannot flood the log. */
+    private static final long LOG_EVERY = 1000;
+
+    private final boolean signed;
+    private final boolean insecure;
+    private final AtomicLong refused = new AtomicLong();
+
+    OneBotSources(boolean signed, boolean insecure) {
+        this.signed = signed;
+        this.insecure = insecure;
+    }
+
+    boolean accepts(@Nullable String remoteAddress) {
+        if (signed || insecure || isLoopback(remoteAddress)) {
+            return true;
+        }
+        long count = refused.incrementAndGet();
+        if (count % LOG_EVERY == 1) {
+            log.warn("OneBot event from {} refused: no TALLYBOT_ONEBOT_SECRET is set, so only this machine may post "
+                    + "events ({} refused so far)", remoteAddress, count);
+        }
+        return false;
+    }
+
+    static boolean isLoopback(@Nullable String address) {
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        }
+        catch (UnknownHostException notAnAddress) {
+            return false;
+        }
+    }
+}
