@@ -2,7 +2,6 @@ package cn.cdsw.tallybot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and the reply goes to {@code send_group_msg} with the access token, here a MockWebServer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(WebhookTestClock.class)
 class OneBotApiReplyIntegrationTests {
 
     static final MockWebServer ONEBOT_API = TestSupport.startedMockWebServer();
@@ -49,7 +50,7 @@ class OneBotApiReplyIntegrationTests {
         WebhookClient bot = new WebhookClient(port, "onebot-secret", "unused");
 
         WebhookClient.Answer answer = bot.post(OneBotEvents.groupMessage("639921629", 77, 30001, "member",
-                "#上报 简阳市 射洪坝街道社工站 走访46户", Instant.parse("2026-11-29T04:00:00Z")));
+                "#上报 简阳市 射洪坝街道社工站 走访46户", WebhookTestBase.NOON));
 
         assertThat(answer.status()).isEqualTo(204);
         RecordedRequest sent = ONEBOT_API.takeRequest(10, TimeUnit.SECONDS);

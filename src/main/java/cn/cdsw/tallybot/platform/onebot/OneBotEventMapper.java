@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
 final class OneBotEventMapper {
 
     static final String PLATFORM = "onebot";
+
+    /** How far an event's own time may stray from the server's clock and still be believed. */
+    static final Duration SKEW = Duration.ofMinutes(5);
 
     private final Clock clock;
 
@@ -87,8 +91,18 @@ final class OneBotEventMapper {
         return "admin".equals(role) ? SenderRole.ADMIN : SenderRole.MEMBER;
     }
 
-    /** Every event carries {@code time} in seconds; the clock only covers an implementation that omits it. */
-    private Instant sentAt(OneBotEvent event) {
-        return event.time() != null ? Instant.ofEpochSecond(event.time()) : clock.instant();
+    /**
+     * The event's {@code time} (seconds) where it is within {@link #SKEW} of this server's clock, else the clock. The
+     * time decides a report's day, the backdating window and the no-future rule, so it must not be whatever the
+     * sender wrote: {@code time=0} would file a record in 1970 and a millisecond value one in the year 58883. A few
+     * minutes cover clock drift and an implementation's retries; beyond that the server's clock is the truth.
+     */
+    Instant sentAt(OneBotEvent event) {
+        Instant now = clock.instant();
+        Long time = event.time();
+        if (time == null || Math.abs(time - now.getEpochSecond()) > SKEW.toSeconds()) {
+            return now;
+        }
+        return Instant.ofEpochSecond(time);
     }
 }

@@ -141,4 +141,24 @@ class OneBotEventMapperTests {
     private static OneBotEvent read(String json) {
         return OneBotJson.MAPPER.readValue(json, OneBotEvent.class);
     }
+
+    @Test
+    void believesTheEventTimeOnlyWithinAFewMinutesOfTheServerClock() {
+        Instant now = Instant.parse("2026-11-29T04:00:00Z");
+        OneBotEventMapper mapper = new OneBotEventMapper(Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(mapper.sentAt(event(now.getEpochSecond() - 240))).isEqualTo(now.minusSeconds(240));
+        assertThat(mapper.sentAt(event(now.getEpochSecond() + 60))).isEqualTo(now.plusSeconds(60));
+        assertThat(mapper.sentAt(event(0L))).as("time=0 is not 1970").isEqualTo(now);
+        assertThat(mapper.sentAt(event(now.toEpochMilli()))).as("milliseconds are not the year 58883").isEqualTo(now);
+        assertThat(mapper.sentAt(event(now.getEpochSecond() - 8 * 86_400))).as("a week old").isEqualTo(now);
+        assertThat(mapper.sentAt(event(Long.MAX_VALUE))).as("beyond Java's dates").isEqualTo(now);
+        assertThat(mapper.sentAt(event(Long.MIN_VALUE))).isEqualTo(now);
+        assertThat(mapper.sentAt(event(null))).isEqualTo(now);
+    }
+
+    private static OneBotEvent event(Long time) {
+        return OneBotJson.MAPPER.readValue("{\"post_type\":\"meta_event\"" + (time == null ? "" : ",\"time\":" + time) + "}",
+                OneBotEvent.class);
+    }
 }
