@@ -54,8 +54,10 @@ public final class TextNormalizer {
                 pendingSpace = lineHasText;
                 continue;
             }
-            if (isZeroWidth(c)) {
-                // Invisible, but it would split 19\u200B6 into two numbers; copy-paste from web pages brings these.
+            // A character outside the BMP (a rare place-name character, an emoji) is kept whole.
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < raw.length()
+                    && Character.isLowSurrogate(raw.charAt(i + 1));
+            if (!pair && isInvisible(c)) {
                 continue;
             }
             char folded = fold(c);
@@ -67,6 +69,9 @@ public final class TextNormalizer {
                 out[length++] = ' ';
             }
             out[length++] = folded;
+            if (pair) {
+                out[length++] = raw.charAt(++i);
+            }
             lineHasText = true;
             pendingSpace = false;
             sawComma |= folded == ',';
@@ -91,8 +96,20 @@ public final class TextNormalizer {
         return Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
-    private static boolean isZeroWidth(char c) {
-        return c == '\u200B' || c == '\uFEFF';
+    /**
+     * Characters that show nothing or nothing sensible, dropped so that they can neither split a figure
+     * ({@code 19\u200B6}), nor turn one station into several ({@code 三圣\u200D街道社工站}), nor reach a stored name:
+     * format characters (zero-width space and joiners, the byte-order mark, right-to-left overrides and isolates,
+     * which would reverse how QQ shows the rest of a confirmation), controls such as NUL, a surrogate without its
+     * pair, and U+FFFD, which a decoder puts where the bytes were not UTF-8.
+     */
+    private static boolean isInvisible(char c) {
+        if (c < 0x80) {
+            return c < 0x20 || c == 0x7F;
+        }
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.CONTROL || type == Character.SURROGATE
+                || c == '\uFFFD';
     }
 
     /**

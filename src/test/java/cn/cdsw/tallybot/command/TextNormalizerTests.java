@@ -130,11 +130,17 @@ class TextNormalizerTests {
                 else if (c == '\uFE5F') {
                     out.append('#');
                 }
-                else if (c == '\u200B' || c == '\uFEFF') {
-                    continue;
-                }
                 else if (c == '\t' || c == '\u000B' || c == '\f' || Character.getType(c) == Character.SPACE_SEPARATOR) {
                     out.append(' ');
+                }
+                else if (Character.isHighSurrogate(c) && i + 1 < raw.length()
+                        && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                    out.append(c).append(raw.charAt(++i));
+                }
+                else if (c != '\n' && (c == '\uFFFD' || Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.SURROGATE)) {
+                    // invisible characters are dropped, as the normaliser does since it strips more than zero widths
+                    continue;
                 }
                 else {
                     out.append(c);
