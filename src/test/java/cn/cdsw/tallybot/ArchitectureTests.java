@@ -1,5 +1,8 @@
 package cn.cdsw.tallybot;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,6 +10,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.Test;
+
+import cn.cdsw.tallybot.query.Period;
+import cn.cdsw.tallybot.query.RankBy;
+import cn.cdsw.tallybot.query.Scope;
 
 /** The dependency rules of docs/architecture.md §6 (dependencies point inward), checked on the compiled classes. */
 class ArchitectureTests {
@@ -37,6 +44,31 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("cn.cdsw.tallybot.command")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.platform..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Queries are answered alike whether they come from the chat, the admin API or the evening summary, so
+     * those speak the query feature's own vocabulary ({@code Scope}, {@code Period}, {@code RankBy}) and never
+     * the parser's.
+     */
+    @Test
+    void queriesAndTheirCallersDoNotNeedTheParser() {
+        noClasses().that().resideInAnyPackage("cn.cdsw.tallybot.query..", "cn.cdsw.tallybot.api..",
+                        "cn.cdsw.tallybot.summary..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.command..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The parser produces the query vocabulary and may use nothing else of the query feature: the services,
+     * repositories and replies there use Spring and SQL, which the grammar must not ({@link #parserIsPlainJava}).
+     */
+    @Test
+    void parserUsesOnlyTheQueryVocabulary() {
+        noClasses().that().resideInAPackage("cn.cdsw.tallybot.command")
+                .should().dependOnClassesThat(resideInAPackage("cn.cdsw.tallybot.query..")
+                        .and(not(belongToAnyOf(Scope.class, Period.class, RankBy.class))))
                 .check(CLASSES);
     }
 

@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigProperties;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.query.QueryService;
+import cn.cdsw.tallybot.query.Scope;
 
 /**
  * {@code GET /api/v1/totals?from=&to=&district=&unit=}: totals of active records (docs/api.md §3). Missing dates

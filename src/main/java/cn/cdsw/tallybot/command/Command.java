@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 import cn.cdsw.tallybot.config.CommandType;
+import cn.cdsw.tallybot.query.Period;
+import cn.cdsw.tallybot.query.RankBy;
+import cn.cdsw.tallybot.query.Scope;
 
 /**
  * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only; the conversation feature

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.cdsw.tallybot.query.Period;
+
 /**
  * Reads the periods (docs/commands.md §6) that 统计, 排行, 明细 and 导出 take: {@code 今天}, {@code 本周},
  * {@code 上月}, {@code 近7天}, {@code 11月}, {@code 11月1日-11月28日}, {@code 2026-11-01~2026-11-28}.

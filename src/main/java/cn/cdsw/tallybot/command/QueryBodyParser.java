@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.config.MetricDefinition;
+import cn.cdsw.tallybot.query.Period;
+import cn.cdsw.tallybot.query.RankBy;
+import cn.cdsw.tallybot.query.Scope;
 
 /**
  * The query grammar (docs/commands.md §7): {@code #统计 [全市|区县|单位] [时段]}, {@code #排行 [指标[单位]] [时段] [单位]},

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.cdsw.tallybot.command.Period;
 import cn.cdsw.tallybot.config.MetricDictionary;
 
 /**

@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.cdsw.tallybot.command.RankBy;
-import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.District;
 

@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.cdsw.tallybot.command.RankBy;
-
 /**
  * Totals and rankings read from the rollup tables (migrations V5 and V6, kept by report/RollupRepository), for
  * the city or one district. Same figures as {@link TotalsRepository}'s aggregates over the records, which

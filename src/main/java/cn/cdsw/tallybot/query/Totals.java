@@ -3,8 +3,6 @@ package cn.cdsw.tallybot.query;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.cdsw.tallybot.command.Scope;
-
 /** Totals of a scope over a period (the admin API's totals JSON), with the items and a per-district breakdown. */
 public record Totals(
         LocalDate from, LocalDate to, Scope scope, Figures figures, List<ItemTotal> items,

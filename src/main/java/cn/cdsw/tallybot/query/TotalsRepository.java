@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import cn.cdsw.tallybot.command.RankBy;
-import cn.cdsw.tallybot.command.Scope;
-
 /**
  * The aggregate SQL over active records. Every figure is a {@code SUM … GROUP BY} with the unit in the group,
  * so 户 and 人次 can never be added together; money is summed in fen and so stays exact.

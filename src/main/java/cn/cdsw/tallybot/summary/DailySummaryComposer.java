@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.query.DistrictTotals;
 import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.query.QueryReplies;
 import cn.cdsw.tallybot.query.QueryService;
+import cn.cdsw.tallybot.query.Scope;
 import cn.cdsw.tallybot.query.Totals;
 
 /**

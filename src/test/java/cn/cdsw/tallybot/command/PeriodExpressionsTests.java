@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import cn.cdsw.tallybot.query.Period;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PeriodExpressionsTests {

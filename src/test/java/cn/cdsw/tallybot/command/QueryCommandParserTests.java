@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import cn.cdsw.tallybot.query.Period;
+import cn.cdsw.tallybot.query.RankBy;
+import cn.cdsw.tallybot.query.Scope;
+
 class QueryCommandParserTests {
 
     static Command command(String text) {

@@ -18,13 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.command.ParseContext;
-import cn.cdsw.tallybot.command.Period;
-import cn.cdsw.tallybot.command.RankBy;
 import cn.cdsw.tallybot.command.ReportDraft;
-import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.e2e.TestSupport;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.SenderRole;
+import cn.cdsw.tallybot.query.Period;
+import cn.cdsw.tallybot.query.RankBy;
+import cn.cdsw.tallybot.query.Scope;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.testing.LogCapture;
 

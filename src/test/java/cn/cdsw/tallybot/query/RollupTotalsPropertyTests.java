@@ -25,8 +25,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.cdsw.tallybot.command.RankBy;
-import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.query.TotalsPropertyTests.Fate;
 import cn.cdsw.tallybot.query.TotalsPropertyTests.Step;
 import cn.cdsw.tallybot.report.Actor;

@@ -28,7 +28,6 @@ import net.jqwik.api.Provide;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigLoader;
 import cn.cdsw.tallybot.report.ActivityRecord;

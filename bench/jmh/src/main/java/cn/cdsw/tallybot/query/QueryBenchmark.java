@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.cdsw.tallybot.bench.BenchDatabase;
 import cn.cdsw.tallybot.bench.BenchDataSource;
-import cn.cdsw.tallybot.command.RankBy;
-import cn.cdsw.tallybot.command.Scope;
 import cn.cdsw.tallybot.config.BotConfigLoader;
 
 /**

@@ -1,4 +1,4 @@
-package cn.cdsw.tallybot.command;
+package cn.cdsw.tallybot.query;
 
 import org.jspecify.annotations.Nullable;
 
