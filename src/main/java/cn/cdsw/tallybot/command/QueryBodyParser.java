@@ -105,13 +105,13 @@ final class QueryBodyParser {
 
     private @Nullable RankBy rankBy(String word) {
         if (word.equals("物资") || word.equals("物资合计")) {
-            return RankBy.of(RankBy.Kind.MATERIALS, "物资（件）");
+            return new RankBy.Materials("物资（件）");
         }
         if (word.equals("价值") || word.equals("金额")) {
-            return RankBy.of(RankBy.Kind.VALUE, "价值（元）");
+            return new RankBy.Value("价值（元）");
         }
         if (word.equals("上报") || word.equals("上报数") || word.equals("条数")) {
-            return RankBy.of(RankBy.Kind.REPORTS, "上报条数");
+            return new RankBy.Reports("上报条数");
         }
         for (MetricDefinition m : config.metrics().all()) {
             for (String synonym : m.synonyms()) {
@@ -119,7 +119,7 @@ final class QueryBodyParser {
                     String rest = word.substring(synonym.length());
                     Optional<String> unit = rest.isEmpty() ? Optional.of(m.units().get(0)) : m.canonicalUnit(rest);
                     if (unit.isPresent()) {
-                        return RankBy.metric(m.key(), unit.get(), m.label() + "（" + unit.get() + "）");
+                        return new RankBy.Metric(m.key(), unit.get(), m.label() + "（" + unit.get() + "）");
                     }
                 }
             }
@@ -129,7 +129,8 @@ final class QueryBodyParser {
 
     private RankBy defaultRank() {
         MetricDefinition first = config.metrics().all().get(0);
-        return RankBy.metric(first.key(), first.units().get(0), first.label() + "（" + first.units().get(0) + "）");
+        return new RankBy.Metric(first.key(), first.units().get(0),
+                first.label() + "（" + first.units().get(0) + "）");
     }
 
     private static Scope scope(Reading r) {

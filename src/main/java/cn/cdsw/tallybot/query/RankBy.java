@@ -1,20 +1,31 @@
 package cn.cdsw.tallybot.query;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * What a ranking orders by: one metric in one unit (figures in different units are never added), the
- * materials total, the money value, or the number of reports.
+ * What a ranking orders by: one metric in one unit (figures in different units are never added), the materials
+ * total, the money value, or the number of reports. Each carries the label its reply heads the ranking with
+ * (走访（户）, 物资（件）), worded by whoever asked.
+ * <p>
+ * Sealed so that each kind holds exactly what it needs: only a metric has a key and a unit. Callers tell the kinds
+ * apart with {@code instanceof} (pattern matching in {@code switch} is not available on Java 17, docs/style.md §6).
  */
-public record RankBy(Kind kind, @Nullable String metricKey, @Nullable String unit, String label) {
+public sealed interface RankBy permits RankBy.Metric, RankBy.Materials, RankBy.Value, RankBy.Reports {
 
-    public enum Kind { METRIC, MATERIALS, VALUE, REPORTS }
+    /** How the reply names what is ranked. */
+    String label();
 
-    public static RankBy metric(String key, String unit, String label) {
-        return new RankBy(Kind.METRIC, key, unit, label);
+    /** One metric ({@code visits}) counted in one of its units ({@code 户}). */
+    record Metric(String key, String unit, String label) implements RankBy {
     }
 
-    public static RankBy of(Kind kind, String label) {
-        return new RankBy(kind, null, null, label);
+    /** The materials total of each report, in pieces. */
+    record Materials(String label) implements RankBy {
+    }
+
+    /** The money value of each report, in yuan. */
+    record Value(String label) implements RankBy {
+    }
+
+    /** The number of active reports. */
+    record Reports(String label) implements RankBy {
     }
 }

@@ -98,25 +98,45 @@ class RollupTotalsRepository {
      * districts that ever reported (from {@code rollup_unit}) and reads one range per district, not the table.
      */
     List<RankEntry> rank(Slice s, RankBy by, boolean byUnit) {
-        String prefix = byUnit ? "rollup_unit_" : "rollup_";
-        String table = prefix + (by.kind() == RankBy.Kind.METRIC ? "metric" : "figures");
-        String[] sumAndCount = switch (by.kind()) {
-            case METRIC -> new String[] { "total", "lines" };
-            case MATERIALS -> new String[] { "materials", "materials_reports" };
-            case VALUE -> new String[] { "value_fen", "value_reports" };
-            case REPORTS -> new String[] { "reports", "reports" };
-        };
-        String sum = sumAndCount[0];
-        String count = sumAndCount[1];
-        String condition = (by.kind() == RankBy.Kind.METRIC
-                ? " AND metric_key = :key AND " + (byUnit ? "metric_unit" : "unit") + " = :metricUnit" : "")
-                + (byUnit && s.district() == null ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)" : "");
-        String columns = (byUnit ? "district, unit, " : "district, ") + sum + (count.equals(sum) ? "" : ", " + count);
-        String sql = "SELECT " + (byUnit ? "district || '·' || unit" : "district") + ", SUM(" + sum + ") FROM "
-                + s.rows(columns, table, condition) + " GROUP BY 1 HAVING SUM(" + count + ") > 0 ORDER BY 2 DESC, 1";
-        int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
-        return s.bind(jdbc.sql(sql)).param("key", by.metricKey()).param("metricUnit", by.unit())
-                .query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale))).list();
+        Ranked ranked = ranked(by, byUnit);
+        String condition = ranked.condition() + (byUnit && s.district() == null
+                ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)" : "");
+        String columns = (byUnit ? "district, unit, " : "district, ") + ranked.sum()
+                + (ranked.count().equals(ranked.sum()) ? "" : ", " + ranked.count());
+        String sql = "SELECT " + (byUnit ? "district || '·' || unit" : "district") + ", SUM(" + ranked.sum()
+                + ") FROM " + s.rows(columns, (byUnit ? "rollup_unit_" : "rollup_") + ranked.table(), condition)
+                + " GROUP BY 1 HAVING SUM(" + ranked.count() + ") > 0 ORDER BY 2 DESC, 1";
+        int scale = by instanceof RankBy.Value ? 2 : 0;
+        JdbcClient.StatementSpec statement = s.bind(jdbc.sql(sql));
+        if (by instanceof RankBy.Metric metric) {
+            statement = statement.param("key", metric.key()).param("metricUnit", metric.unit());
+        }
+        return statement.query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale)))
+                .list();
+    }
+
+    /**
+     * Where a ranking's figure lives in the rollups: the table (after its {@code rollup_} or {@code rollup_unit_}
+     * prefix), the column summed, the column counting the reports that had the figure, and the metric's condition.
+     */
+    private record Ranked(String table, String sum, String count, String condition) {
+    }
+
+    private static Ranked ranked(RankBy by, boolean byUnit) {
+        if (by instanceof RankBy.Metric) {
+            return new Ranked("metric", "total", "lines",
+                    " AND metric_key = :key AND " + (byUnit ? "metric_unit" : "unit") + " = :metricUnit");
+        }
+        if (by instanceof RankBy.Materials) {
+            return new Ranked("figures", "materials", "materials_reports", "");
+        }
+        if (by instanceof RankBy.Value) {
+            return new Ranked("figures", "value_fen", "value_reports", "");
+        }
+        if (by instanceof RankBy.Reports) {
+            return new Ranked("figures", "reports", "reports", "");
+        }
+        throw new IllegalStateException("no rollup column for " + by);
     }
 
     /**

@@ -91,19 +91,32 @@ class TotalsRepository {
     /** Districts (or units) ordered by one figure, largest first; those without the figure are left out. */
     List<RankEntry> rank(Criteria c, RankBy by, boolean byUnit) {
         String name = byUnit ? "r.district || '·' || r.unit" : "r.district";
-        String sql = switch (by.kind()) {
-            case METRIC -> "SELECT " + name + ", SUM(m.value) FROM record_metric m JOIN activity_record r"
+        int scale = by instanceof RankBy.Value ? 2 : 0;
+        JdbcClient.StatementSpec statement = c.bind(jdbc.sql(rankSql(name, c, by) + " GROUP BY 1 ORDER BY 2 DESC, 1"));
+        if (by instanceof RankBy.Metric metric) {
+            statement = statement.param("key", metric.key()).param("metricUnit", metric.unit());
+        }
+        return statement.query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale)))
+                .list();
+    }
+
+    private static String rankSql(String name, Criteria c, RankBy by) {
+        if (by instanceof RankBy.Metric) {
+            return "SELECT " + name + ", SUM(m.value) FROM record_metric m JOIN activity_record r"
                     + " ON r.id = m.record_id WHERE" + c.where() + " AND m.metric_key = :key AND m.unit = :metricUnit";
-            case MATERIALS -> "SELECT " + name + ", SUM(r.materials_total) FROM activity_record r WHERE" + c.where()
+        }
+        if (by instanceof RankBy.Materials) {
+            return "SELECT " + name + ", SUM(r.materials_total) FROM activity_record r WHERE" + c.where()
                     + " AND r.materials_total IS NOT NULL";
-            case VALUE -> "SELECT " + name + ", SUM(r.value_fen) FROM activity_record r WHERE" + c.where()
+        }
+        if (by instanceof RankBy.Value) {
+            return "SELECT " + name + ", SUM(r.value_fen) FROM activity_record r WHERE" + c.where()
                     + " AND r.value_fen IS NOT NULL";
-            case REPORTS -> "SELECT " + name + ", COUNT(*) FROM activity_record r WHERE" + c.where();
-        };
-        int scale = by.kind() == RankBy.Kind.VALUE ? 2 : 0;
-        return c.bind(jdbc.sql(sql + " GROUP BY 1 ORDER BY 2 DESC, 1")).param("key", by.metricKey())
-                .param("metricUnit", by.unit())
-                .query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale))).list();
+        }
+        if (by instanceof RankBy.Reports) {
+            return "SELECT " + name + ", COUNT(*) FROM activity_record r WHERE" + c.where();
+        }
+        throw new IllegalStateException("no ranking over the records for " + by);
     }
 
     /** The "district·unit" names with at least one active record on a day, optionally in one district. */

@@ -43,17 +43,19 @@ class QueryCommandParserTests {
     @Test
     void readsRankings() {
         Command.Rank visits = (Command.Rank) command("#排行 走访 本月");
-        assertThat(visits.by()).isEqualTo(RankBy.metric("visits", "户", "走访（户）"));
+        assertThat(visits.by()).isEqualTo(new RankBy.Metric("visits", "户", "走访（户）"));
         assertThat(visits.byUnit()).isFalse();
         assertThat(visits.period().from()).isEqualTo(LocalDate.of(2026, 11, 1));
 
         Command.Rank personTimes = (Command.Rank) command("#排名 走访人次 单位");
-        assertThat(personTimes.by().unit()).isEqualTo("人次");
+        assertThat(personTimes.by()).isInstanceOfSatisfying(RankBy.Metric.class,
+                metric -> assertThat(metric.unit()).isEqualTo("人次"));
         assertThat(personTimes.byUnit()).isTrue();
 
-        assertThat(((Command.Rank) command("#排行 物资 上周")).by().kind()).isEqualTo(RankBy.Kind.MATERIALS);
+        assertThat(((Command.Rank) command("#排行 物资 上周")).by()).isInstanceOf(RankBy.Materials.class);
         assertThat(((Command.Rank) command("#排行 锦江区 电话")).byUnit()).isTrue();
-        assertThat(((Command.Rank) command("#排行")).by().metricKey()).isEqualTo("visits");
+        assertThat(((Command.Rank) command("#排行")).by()).isInstanceOfSatisfying(RankBy.Metric.class,
+                metric -> assertThat(metric.key()).isEqualTo("visits"));
     }
 
     @Test

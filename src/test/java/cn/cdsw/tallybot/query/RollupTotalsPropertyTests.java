@@ -20,6 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
+import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,9 +43,18 @@ class RollupTotalsPropertyTests {
     static final LocalDate START = LocalDate.of(2026, 9, 25);
     static final Path V5 = Path.of("src/main/resources/db/migration/sqlite/V5__daily_rollups.sql");
     static final Path V6 = Path.of("src/main/resources/db/migration/sqlite/V6__unit_rollups.sql");
-    static final List<RankBy> RANKINGS = List.of(RankBy.metric("visits", "户", "走访"),
-            RankBy.of(RankBy.Kind.MATERIALS, "物资"), RankBy.of(RankBy.Kind.VALUE, "价值"),
-            RankBy.of(RankBy.Kind.REPORTS, "上报"));
+    static final List<RankBy> RANKINGS = List.of(new RankBy.Metric("visits", "户", "走访"),
+            new RankBy.Materials("物资"), new RankBy.Value("价值"), new RankBy.Reports("上报"));
+
+    /**
+     * Both repositories tell the kinds of ranking apart by an {@code instanceof} chain (docs/style.md §6); the
+     * properties below run each chain for every kind only if {@link #RANKINGS} holds one of each.
+     */
+    @Test
+    void rankingsCoverEveryKindOfRankBy() {
+        assertThat(RANKINGS.stream().map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(RankBy.class.getPermittedSubclasses());
+    }
 
     @Provide
     Arbitrary<List<Step>> histories() {
