@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.cdsw.tallybot.command.PeriodExpressions.Span;
-
 /**
  * The date ranges of queries (docs/commands.md §6), {@code 11月1日-11月28日} and {@code 2026-11-01~2026-11-28}: two ends,
  * each read by {@link DateExpressions}, so a range accepts exactly the dates a report does.
@@ -46,7 +44,7 @@ final class DateRanges {
      * Reads {@code text} (normalised, no spaces) as a range; empty if it is not one or its start is after its end. The
      * end may lie after {@code today}; cutting it is the caller's decision.
      */
-    static Optional<Span> parse(String text, LocalDate today) {
+    static Optional<DateSpan> parse(String text, LocalDate today) {
         return ends(text).flatMap(ends -> span(ends[0], ends[1], today));
     }
 
@@ -64,13 +62,13 @@ final class DateRanges {
         return parts.length == 2 ? Optional.of(parts) : Optional.empty();
     }
 
-    private static Optional<Span> span(String start, String end, LocalDate today) {
+    private static Optional<DateSpan> span(String start, String end, LocalDate today) {
         Optional<LocalDate> from = DateExpressions.parseNormalized(start, today);
         if (from.isEmpty()) {
             return Optional.empty();
         }
         LocalDate first = from.get();
-        return end(end, first, today).filter(last -> !last.isBefore(first)).map(last -> new Span(first, last));
+        return end(end, first, today).filter(last -> !last.isBefore(first)).map(last -> new DateSpan(first, last));
     }
 
     private static Optional<LocalDate> end(String text, LocalDate from, LocalDate today) {

@@ -21,14 +21,17 @@ import cn.cdsw.tallybot.query.Period;
  * future would make 本周 or 本月 look like a full week or month of totals when it is not. So "this" periods are
  * to-date ({@code 本周} is Monday to today), a range ending later is cut at today, and a period that would start after
  * today is refused. {@code today} is passed in, never read from a clock, so a message parses alike when replayed.
+ * <p>
+ * This class reads the named, recent and month periods and single days itself, hands ranges of two dates to
+ * {@link DateRanges}, and cuts and labels whatever {@link DateSpan} comes back; {@code DateRanges} knows nothing of it.
  */
 public final class PeriodExpressions {
 
     /** The named periods, by their spellings; weeks start on Monday, as in the Chinese calendar and ISO 8601. */
-    private static final Map<String, Function<LocalDate, Span>> NAMED = Map.ofEntries(
-            Map.entry("今天", Span::day), Map.entry("今日", Span::day),
-            Map.entry("昨天", t -> Span.day(t.minusDays(1))), Map.entry("昨日", t -> Span.day(t.minusDays(1))),
-            Map.entry("前天", t -> Span.day(t.minusDays(2))),
+    private static final Map<String, Function<LocalDate, DateSpan>> NAMED = Map.ofEntries(
+            Map.entry("今天", DateSpan::day), Map.entry("今日", DateSpan::day),
+            Map.entry("昨天", t -> DateSpan.day(t.minusDays(1))), Map.entry("昨日", t -> DateSpan.day(t.minusDays(1))),
+            Map.entry("前天", t -> DateSpan.day(t.minusDays(2))),
             Map.entry("本周", PeriodExpressions::thisWeek), Map.entry("这周", PeriodExpressions::thisWeek),
             Map.entry("本星期", PeriodExpressions::thisWeek), Map.entry("这个星期", PeriodExpressions::thisWeek),
             Map.entry("上周", PeriodExpressions::lastWeek), Map.entry("上星期", PeriodExpressions::lastWeek),
@@ -65,8 +68,8 @@ public final class PeriodExpressions {
     }
 
     /** {@code text} is normalised already: the readers below take it as it is. */
-    private static Optional<Span> span(String text, LocalDate today) {
-        Function<LocalDate, Span> named = NAMED.get(text);
+    private static Optional<DateSpan> span(String text, LocalDate today) {
+        Function<LocalDate, DateSpan> named = NAMED.get(text);
         if (named != null) {
             return Optional.of(named.apply(today));
         }
@@ -80,38 +83,38 @@ public final class PeriodExpressions {
         }
         Optional<LocalDate> day = DateExpressions.parseNormalized(text, today);
         if (day.isPresent()) {
-            return day.map(Span::day);
+            return day.map(DateSpan::day);
         }
         return DateRanges.parse(text, today);
     }
 
-    private static Span thisWeek(LocalDate today) {
-        return new Span(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today);
+    private static DateSpan thisWeek(LocalDate today) {
+        return new DateSpan(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today);
     }
 
-    private static Span lastWeek(LocalDate today) {
+    private static DateSpan lastWeek(LocalDate today) {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
-        return new Span(monday, monday.plusDays(6));
+        return new DateSpan(monday, monday.plusDays(6));
     }
 
-    private static Span thisMonth(LocalDate today) {
-        return new Span(today.withDayOfMonth(1), today);
+    private static DateSpan thisMonth(LocalDate today) {
+        return new DateSpan(today.withDayOfMonth(1), today);
     }
 
-    private static Span lastMonth(LocalDate today) {
+    private static DateSpan lastMonth(LocalDate today) {
         YearMonth last = YearMonth.from(today).minusMonths(1);
-        return new Span(last.atDay(1), last.atEndOfMonth());
+        return new DateSpan(last.atDay(1), last.atEndOfMonth());
     }
 
-    private static Span thisYear(LocalDate today) {
-        return new Span(today.withDayOfYear(1), today);
+    private static DateSpan thisYear(LocalDate today) {
+        return new DateSpan(today.withDayOfYear(1), today);
     }
 
     /** {@code count} days or weeks ending today, which counts as one of them: 近7天 is today and the six before. */
-    private static Optional<Span> recent(String count, String unit, LocalDate today) {
+    private static Optional<DateSpan> recent(String count, String unit, LocalDate today) {
         int perUnit = unit.equals("周") ? 7 : 1;
         return wholeNumber(count).filter(n -> n >= 1 && n * perUnit <= MAX_RECENT_DAYS)
-            .map(n -> new Span(today.minusDays((long) n * perUnit - 1), today));
+            .map(n -> new DateSpan(today.minusDays((long) n * perUnit - 1), today));
     }
 
     /**
@@ -119,7 +122,7 @@ public final class PeriodExpressions {
      * current month runs to today. A month with a year is taken as written; if it has not begun, {@link #parse} refuses
      * it.
      */
-    private static Optional<Span> month(String year, String monthText, LocalDate today) {
+    private static Optional<DateSpan> month(String year, String monthText, LocalDate today) {
         Optional<Integer> number = wholeNumber(monthText).filter(n -> n >= 1 && n <= 12);
         if (number.isEmpty()) {
             return Optional.empty();
@@ -127,7 +130,7 @@ public final class PeriodExpressions {
         int month = number.get();
         int latestYear = month <= today.getMonthValue() ? today.getYear() : today.getYear() - 1;
         YearMonth named = YearMonth.of(year == null ? latestYear : Integer.parseInt(year), month);
-        return Optional.of(new Span(named.atDay(1), named.atEndOfMonth()));
+        return Optional.of(new DateSpan(named.atDay(1), named.atEndOfMonth()));
     }
 
     /** A positive whole number in Arabic or Chinese digits, small enough for a count of days; empty otherwise. */
@@ -139,13 +142,5 @@ public final class PeriodExpressions {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    /** Both ends inclusive; unlike {@link Period}, it may end after today until {@link #parse} cuts it. */
-    record Span(LocalDate from, LocalDate to) {
-
-        static Span day(LocalDate date) {
-            return new Span(date, date);
-        }
     }
 }
