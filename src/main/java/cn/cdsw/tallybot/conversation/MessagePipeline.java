@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import cn.cdsw.tallybot.command.Command;
-import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.ParseResult;
 import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.platform.ChatMessage;
@@ -25,26 +24,30 @@ class MessagePipeline implements InboundHandler {
     private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
     private static final int LOGGED_REPLY = 60;
 
-    private final CommandParser parser;
-    private final CommandDispatcher dispatcher;
+    private final MessageReader reader;
     private final ReplyLog replyLog;
-    private final Conversation conversation;
-    private final ParseMetrics parseMetrics;
+    private final CommandQuota quota;
+    private final CommandDispatcher dispatcher;
+    private final ReportCommands reports;
     private final ReportMetrics reportMetrics;
 
-    MessagePipeline(CommandParser parser, CommandDispatcher dispatcher, ReplyLog replyLog,
-            Conversation conversation, ParseMetrics parseMetrics, ReportMetrics reportMetrics) {
-        this.parser = parser;
-        this.dispatcher = dispatcher;
+    /**
+     * {@code reports} besides the dispatcher because a plain message can be the answer to a question that
+     * {@code #上报} asked, and a recall can take back the record a report made.
+     */
+    MessagePipeline(MessageReader reader, ReplyLog replyLog, CommandQuota quota, CommandDispatcher dispatcher,
+            ReportCommands reports, ReportMetrics reportMetrics) {
+        this.reader = reader;
         this.replyLog = replyLog;
-        this.conversation = conversation;
-        this.parseMetrics = parseMetrics;
+        this.quota = quota;
+        this.dispatcher = dispatcher;
+        this.reports = reports;
         this.reportMetrics = reportMetrics;
     }
 
     @Override
     public Optional<Reply> onMessage(ChatMessage message) {
-        if (!conversation.serves(message)) {
+        if (!reader.serves(message)) {
             log.debug("message from unconfigured group {}:{} ignored", message.platform(), message.groupId());
             return Optional.empty();
         }
@@ -53,15 +56,15 @@ class MessagePipeline implements InboundHandler {
             log.info("redelivered message answered as before");
             return Optional.ofNullable(previous.get().replyText()).map(Reply::text);
         }
-        Turn turn = new Turn(message, conversation.context(message));
-        ParseResult result = parseMetrics.timed(() -> parser.parse(message.text(), turn.context()));
+        Turn turn = reader.turn(message);
+        ParseResult result = reader.parse(turn);
         return reply(result, turn).map(Reply::text);
     }
 
     private Optional<String> reply(ParseResult result, Turn turn) {
         ChatMessage message = turn.message();
         if (!(result instanceof ParseResult.NotACommand)) {
-            Optional<String> refusal = conversation.overQuota(message);
+            Optional<String> refusal = quota.refusal(message);
             if (refusal.isPresent()) {
                 log.info("command refused: sender over the rate limit");
                 return replyLog.once(message, () -> {
@@ -73,7 +76,7 @@ class MessagePipeline implements InboundHandler {
             }
         }
         if (result instanceof ParseResult.Parsed parsed) {
-            conversation.forget(message);
+            reports.forget(message);
             Optional<String> reply = replyLog.once(message, () -> dispatcher.dispatch(parsed.command(), turn));
             log.info("command {} answered: {}", parsed.command().getClass().getSimpleName(), firstLine(reply));
             return reply;
@@ -87,8 +90,8 @@ class MessagePipeline implements InboundHandler {
                 return Optional.of(rejected.reply());
             });
         }
-        if (conversation.awaitsAnswer(message)) {
-            return replyLog.once(message, () -> conversation.reports().answer(turn));
+        if (reports.awaitsAnswer(message)) {
+            return replyLog.once(message, () -> reports.answer(turn));
         }
         return Optional.empty();
     }
@@ -108,7 +111,7 @@ class MessagePipeline implements InboundHandler {
 
     @Override
     public void onRecall(MessageRecall recall) {
-        Optional<?> retracted = conversation.reports().recall(recall);
+        Optional<?> retracted = reports.recall(recall);
         log.info("recall of message {} in {}:{} {}", recall.messageId(), recall.platform(), recall.groupId(),
                 retracted.isPresent() ? "retracted its record" : "touched no record");
     }
