@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -72,20 +73,20 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /**
+     * The features form layers: a feature that needs another must not be needed by it, directly or around a
+     * circle, or neither could change or be tested without the other.
+     */
+    @Test
+    void featuresDoNotDependOnEachOtherInACircle() {
+        slices().matching("cn.cdsw.tallybot.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
     @Test
     void onlyRepositoriesWriteSql() {
         noClasses().that().haveSimpleNameNotEndingWith("Repository")
                 .and().resideOutsideOfPackage("cn.cdsw.tallybot")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
-                .check(CLASSES);
-    }
-
-    @Test
-    void adaptersDoNotReachIntoEachOther() {
-        noClasses().that().resideInAPackage("cn.cdsw.tallybot.platform.onebot..")
-                .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.platform.wecom..",
-                        "cn.cdsw.tallybot.platform.dingtalk..", "cn.cdsw.tallybot.platform.feishu..",
-                        "cn.cdsw.tallybot.platform.http..")
                 .check(CLASSES);
     }
 
