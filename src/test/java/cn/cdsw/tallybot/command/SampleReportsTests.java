@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.cdsw.tallybot.config.CommandType;
+import cn.cdsw.tallybot.query.Period;
+import cn.cdsw.tallybot.query.RankBy;
+import cn.cdsw.tallybot.query.Scope;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
@@ -32,6 +38,11 @@ class SampleReportsTests {
         }
     }
 
+    /**
+     * Each sample says in {@code expect} what it must give, in words for the reader; refusals and queries also say it
+     * in fields ({@code refusal}, {@code query}) that are checked here, so that no sample passes on its kind alone.
+     * The samples are read on {@link ParserFixtures#TODAY}, a Sunday, which their query periods assume.
+     */
     @ParameterizedTest
     @MethodSource("samples")
     void readsTheSample(JsonNode sample) {
@@ -45,6 +56,10 @@ class SampleReportsTests {
             assertMatches(draft, expect);
         } else if (expect.asString().startsWith("refused")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.Rejected.class);
+            assertRefusedAsPromised((ParseResult.Rejected) result, required(sample, "refusal"));
+        } else if (expect.asString().startsWith("query")) {
+            assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
+            assertQueryAsPromised(((ParseResult.Parsed) result).command(), required(sample, "query"));
         } else if (expect.asString().startsWith("free prose")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
             Command command = ((ParseResult.Parsed) result).command();
@@ -53,8 +68,64 @@ class SampleReportsTests {
         } else if (expect.asString().startsWith("ignored")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.NotACommand.class);
         } else {
-            assertThat(result).as(text).isNotInstanceOf(ParseResult.NotACommand.class);
+            fail("%s promises \"%s\", which this test does not know how to check", text, expect.asString());
         }
+    }
+
+    private static JsonNode required(JsonNode sample, String field) {
+        JsonNode value = sample.get(field);
+        assertThat(value).as("%s needs a \"%s\" field saying what it promises", sample.get("text"), field)
+                .isNotNull();
+        return value;
+    }
+
+    /** The kind of refusal, the fragment it names and the words its reply must contain (a suggestion, a hint). */
+    private static void assertRefusedAsPromised(ParseResult.Rejected rejected, JsonNode promise) {
+        assertThat(rejected.reason().tag()).isEqualTo(promise.get("reason").asString());
+        assertThat(rejected.command()).isEqualTo(CommandType.REPORT);
+        assertThat(rejected.fragment()).isEqualTo(promise.get("fragment").asString());
+        JsonNode words = promise.get("reply_contains");
+        assertThat(words).as("reply_contains").isNotEmpty();
+        for (JsonNode word : words) {
+            assertThat(rejected.reply()).contains(word.asString());
+        }
+    }
+
+    /** The command, its scope, its period (read on {@link ParserFixtures#TODAY}) and, for a ranking, its figure. */
+    private static void assertQueryAsPromised(Command command, JsonNode promise) {
+        Period period = new Period(LocalDate.parse(promise.get("from").asString()),
+                LocalDate.parse(promise.get("to").asString()), promise.get("label").asString());
+        Scope scope = new Scope(nullable(promise.get("district")), nullable(promise.get("unit")));
+        switch (promise.get("command").asString()) {
+            case "query" -> assertThat(command).isEqualTo(new Command.Query(scope, period));
+            case "rank" -> {
+                assertThat(command).isInstanceOf(Command.Rank.class);
+                Command.Rank rank = (Command.Rank) command;
+                assertThat(rank.scope()).isEqualTo(scope);
+                assertThat(rank.period()).isEqualTo(period);
+                assertRanksBy(rank.by(), promise.get("rank_by"));
+                assertThat(rank.byUnit()).isEqualTo(promise.get("by_unit").asBoolean());
+            }
+            default -> fail("unknown query command %s", promise.get("command"));
+        }
+    }
+
+    /** The figure a ranking orders by: a metric in one unit, or materials, value or the number of reports. */
+    private static void assertRanksBy(RankBy by, JsonNode promise) {
+        switch (promise.get("kind").asString()) {
+            case "metric" -> assertThat(by).isInstanceOfSatisfying(RankBy.Metric.class, metric -> {
+                assertThat(metric.key()).isEqualTo(promise.get("metric").asString());
+                assertThat(metric.unit()).isEqualTo(promise.get("unit").asString());
+            });
+            case "materials" -> assertThat(by).isInstanceOf(RankBy.Materials.class);
+            case "value" -> assertThat(by).isInstanceOf(RankBy.Value.class);
+            case "reports" -> assertThat(by).isInstanceOf(RankBy.Reports.class);
+            default -> fail("unknown ranking figure %s", promise.get("kind"));
+        }
+    }
+
+    private static @Nullable String nullable(@Nullable JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
     }
 
     /** The prose sample says what the bot shows in words (visits 46户, items 口罩300个 …, value 5600元). */
