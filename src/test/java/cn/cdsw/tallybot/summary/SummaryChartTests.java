@@ -2,6 +2,7 @@ package cn.cdsw.tallybot.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -14,11 +15,13 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
@@ -38,6 +41,11 @@ class SummaryChartTests {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
     private static final int WHITE = Color.WHITE.getRGB();
+    /** The series colours of {@link SummaryChart}: visits in 户, 人次 and 次 (in the order first reported), materials. */
+    private static final Color HOUSEHOLDS = new Color(0x2F6EBA);
+    private static final Color PERSON_TIMES = new Color(0x4BA3C3);
+    private static final Color TIMES = new Color(0x4E9A5E);
+    private static final Color MATERIALS = new Color(0xE08E2B);
 
     /** Chengdu's 23 county-level areas (docs/domain.md §6): the widest chart the bot can draw. */
     private static final List<String> DISTRICTS = List.of("锦江区", "青羊区", "金牛区", "武侯区", "成华区", "龙泉驿区",
@@ -51,7 +59,7 @@ class SummaryChartTests {
     final LogCapture log = LogCapture.of(DailySummaryComposer.class);
 
     @Test
-    void rendersAPngOfTheChartSizeForDistrictsWithAllThreeVisitUnits() throws IOException {
+    void drawsOneBarPerFigureInItsUnitsColourWithHeightsInProportion() throws IOException {
         List<DistrictBar> bars = List.of(bar("锦江区", 196, 15, 3, 4283), bar("龙泉驿区", 88, 0, 12, 600),
                 bar("高新区", 0, 40, 0, 0), new DistrictBar("简阳市", Map.of(), 120));
 
@@ -59,18 +67,30 @@ class SummaryChartTests {
 
         assertThat(image.getWidth()).isEqualTo(SummaryChart.WIDTH);
         assertThat(image.getHeight()).isEqualTo(SummaryChart.HEIGHT);
+        // left to right in the caller's order; a zero or missing figure draws no bar
+        assertProportional(barHeights(image, HOUSEHOLDS), 196, 88);
+        assertProportional(barHeights(image, PERSON_TIMES), 15, 40);
+        assertProportional(barHeights(image, TIMES), 3, 12);
+        assertProportional(barHeights(image, MATERIALS), 4283, 600, 120);
     }
 
     @Test
-    void rendersAllTwentyThreeDistrictsAsASmallPng() throws IOException {
+    void drawsAllTwentyThreeDistrictsInOrderAsASmallPng() throws IOException {
         List<DistrictBar> bars = new ArrayList<>();
+        long[] households = new long[DISTRICTS.size()];
+        long[] materials = new long[DISTRICTS.size()];
         for (int i = 0; i < DISTRICTS.size(); i++) {
-            bars.add(bar(DISTRICTS.get(i), 20 + 17L * i, 5L * (i % 7), i % 3, 150L * (i + 1)));
+            households[i] = 20 + 17L * i;
+            materials[i] = 150L * (i + 1);
+            bars.add(bar(DISTRICTS.get(i), households[i], 5L * (i % 7), i % 3, materials[i]));
         }
 
         byte[] png = chart.render(DAY, bars);
 
-        assertThat(read(png).getWidth()).isEqualTo(SummaryChart.WIDTH);
+        BufferedImage image = read(png);
+        assertThat(image.getWidth()).isEqualTo(SummaryChart.WIDTH);
+        assertProportional(barHeights(image, HOUSEHOLDS), households);
+        assertProportional(barHeights(image, MATERIALS), materials);
         assertThat(png.length).isLessThan(300 * 1024);
     }
 
@@ -89,6 +109,56 @@ class SummaryChartTests {
 
     private static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /**
+     * The bars drawn in one colour, left to right, as their heights in pixels. Bars are the runs of that exact colour
+     * (the chart draws without shape anti-aliasing) that stand on the most common bottom row, the panel's baseline;
+     * the legend's swatch of the same colour stands lower and is left out.
+     */
+    private static List<Integer> barHeights(BufferedImage image, Color colour) {
+        Map<Integer, Map<Integer, Integer>> runsByBottom = new TreeMap<>();
+        for (int x = 0; x < image.getWidth(); x++) {
+            int run = 0;
+            for (int y = 0; y <= image.getHeight(); y++) {
+                if (y < image.getHeight() && image.getRGB(x, y) == colour.getRGB()) {
+                    run++;
+                    continue;
+                }
+                if (run > 0) {
+                    runsByBottom.computeIfAbsent(y - 1, bottom -> new TreeMap<>()).merge(x, run, Math::max);
+                }
+                run = 0;
+            }
+        }
+        Map<Integer, Integer> onBaseline = runsByBottom.values().stream().max(Comparator.comparingInt(Map::size))
+                .orElse(Map.of());
+        List<Integer> heights = new ArrayList<>();
+        int previousX = -2;
+        for (Map.Entry<Integer, Integer> column : onBaseline.entrySet()) {
+            if (column.getKey() == previousX + 1) {
+                heights.set(heights.size() - 1, Math.max(heights.get(heights.size() - 1), column.getValue()));
+            }
+            else {
+                heights.add(column.getValue());
+            }
+            previousX = column.getKey();
+        }
+        return heights;
+    }
+
+    /**
+     * One bar per figure, each as high as its figure on the scale of the tallest (the value axis starts at zero),
+     * within the two pixels that rounding to whole pixels can cost.
+     */
+    private static void assertProportional(List<Integer> heights, long... figures) {
+        assertThat(heights).as("bar heights in pixels").hasSize(figures.length);
+        long largest = Arrays.stream(figures).max().orElseThrow();
+        int tallest = heights.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        for (int i = 0; i < figures.length; i++) {
+            assertThat((double) heights.get(i)).as("bar %d of %s for %s", i, heights, Arrays.toString(figures))
+                    .isCloseTo((double) tallest * figures[i] / largest, within(2.0));
+        }
     }
 
     @Test
