@@ -26,6 +26,7 @@ import cn.cdsw.tallybot.report.SqliteTestDatabase;
 import cn.cdsw.tallybot.testing.LogCapture;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,10 +74,12 @@ class DailySummaryJobTests {
         clock.advance(Duration.ofMinutes(1));
         job.tick();
 
+        assertThat(composes).as("the next tick composed again").hasValue(2);
         assertThat(sender.delivered).hasSize(1);
         assertThat(log.events(Level.ERROR)).singleElement().satisfies(error -> {
             assertThat(error.getFormattedMessage()).isEqualTo("Daily summary tick failed; trying again next tick");
-            assertThat(error.getThrowableProxy().getMessage()).isEqualTo("database busy");
+            assertThat(error.getThrowableProxy()).as("the exception, for its stack trace").isNotNull()
+                    .extracting(IThrowableProxy::getMessage).isEqualTo("database busy");
         });
     }
 
