@@ -149,9 +149,14 @@ class ChineseNumbersTests {
             .hasValueSatisfying(value -> assertThat(value).isEqualByComparingTo(x));
     }
 
+    /** Whatever the text, the answer is nothing or one non-negative value in its one form, read from numerals only. */
     @Property
-    void neverThrowsOnArbitraryText(@ForAll String text) {
-        ChineseNumbers.parse(text);
+    void readsArbitraryTextAsNothingOrANumeralsValue(@ForAll String text) {
+        ChineseNumbers.parse(text).ifPresent(value -> {
+            assertThat(value.signum()).isNotNegative();
+            assertThat(value).isEqualTo(value.scale() > 0 ? value.stripTrailingZeros() : value.setScale(0));
+            assertThat(TextNormalizer.normalize(text)).matches("[0-9.零〇一二两三四五六七八九十百千万亿]+");
+        });
     }
 
     /** Arbitrary strings seldom hit the numeral grammar; these are drawn from numeral characters only. */

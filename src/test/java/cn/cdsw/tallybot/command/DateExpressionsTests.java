@@ -1,10 +1,20 @@
 package cn.cdsw.tallybot.command;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import net.jqwik.time.api.constraints.DateRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -129,8 +139,71 @@ class DateExpressionsTests {
     }
 
     @Property
-    void neverThrowsOnArbitraryText(@ForAll String text,
+    void readsArbitraryTextAsNoDateOrTheDayItNames(@ForAll String text,
             @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today) {
-        DateExpressions.parse(text, today);
+        assertReadsNothingOrTheDayItNames(text, today);
     }
+
+    /** Arbitrary strings seldom look like dates; these are made of the numbers and words dates are written with. */
+    @Property(tries = 5000)
+    @StatisticsReport(onFailureOnly = true)
+    void readsDateLikeTextAsNoDateOrTheDayItNames(@ForAll("dateLike") String text,
+            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today) {
+        boolean read = DateExpressions.parse(text, today).isPresent();
+        Statistics.label("read as a date").collect(read).coverage(c -> c.check(true).percentage(p -> p >= 10));
+        assertReadsNothingOrTheDayItNames(text, today);
+    }
+
+    @Provide
+    Arbitrary<String> dateLike() {
+        return Arbitraries.oneOf(dateShapes(), Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.integers().between(0, 40).map(String::valueOf)),
+                Tuple.of(1, Arbitraries.integers().between(1999, 2101).map(String::valueOf)),
+                Tuple.of(4, Arbitraries.of("-", "/", ".", "年", "月", "日", "号", " ", "－", "１")),
+                Tuple.of(1, Arbitraries.of("今天", "今日", "昨天", "昨日", "前天", "明天")))
+                .list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts)));
+    }
+
+    /**
+     * Month and day, perhaps a year, in each written form, with numbers that may name no month or day; the soup in
+     * {@link #dateLike} brings the forms that do not fit together.
+     */
+    static Arbitrary<String> dateShapes() {
+        return Combinators.combine(Arbitraries.integers().between(1999, 2101), Arbitraries.of(true, false),
+                Arbitraries.integers().between(0, 13), Arbitraries.of("-", "/", ".", "月"),
+                Arbitraries.integers().between(0, 32), Arbitraries.of("", "日", "号"))
+                .as((year, withYear, month, separator, day, suffix) -> {
+                    boolean chinese = separator.equals("月");
+                    String written = (withYear ? year + (chinese ? "年" : separator) : "") + month + separator + day;
+                    return chinese ? written + suffix : written;
+                });
+    }
+
+    /**
+     * A date read from any text is one the text names (docs/commands.md §5): today, yesterday or the day before for
+     * the relative words; otherwise its last two numbers are the month and the day, and the first the year if three
+     * are written, or else the date lies within the year back and the month ahead that a yearless date may name.
+     */
+    private static void assertReadsNothingOrTheDayItNames(String text, LocalDate today) {
+        DateExpressions.parse(text, today).ifPresent(date -> {
+            String written = TextNormalizer.normalize(text).replace(" ", "");
+            Integer daysAgo = DAYS_AGO.get(written);
+            if (daysAgo != null) {
+                assertThat(date).isEqualTo(today.minusDays(daysAgo));
+                return;
+            }
+            List<Integer> numbers = Pattern.compile("[0-9]+").matcher(written).results()
+                    .map(m -> Integer.parseInt(m.group())).toList();
+            assertThat(numbers).as("the numbers of %s", written).hasSizeBetween(2, 3)
+                    .endsWith(date.getMonthValue(), date.getDayOfMonth());
+            if (numbers.size() == 3) {
+                assertThat(numbers.get(0)).isEqualTo(date.getYear());
+            }
+            else {
+                assertThat(date).isAfter(today.minusYears(1)).isBeforeOrEqualTo(today.plusDays(31));
+            }
+        });
+    }
+
+    private static final Map<String, Integer> DAYS_AGO = Map.of("今天", 0, "今日", 0, "昨天", 1, "昨日", 1, "前天", 2);
 }
