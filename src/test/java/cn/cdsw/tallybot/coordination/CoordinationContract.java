@@ -8,7 +8,7 @@ import cn.cdsw.tallybot.e2e.MutableClock;
 /**
  * What every coordination contract test gives its implementations: a movable clock at the start of a minute, and a
  * way to let a TTL pass. In-process implementations read the clock; Redis keeps its own time for TTLs, so its
- * subclasses also wait that long for real.
+ * subclasses also wait until Redis has let the keys lapse.
  */
 public abstract class CoordinationContract {
 

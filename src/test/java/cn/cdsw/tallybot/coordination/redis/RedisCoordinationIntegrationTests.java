@@ -3,7 +3,6 @@ package cn.cdsw.tallybot.coordination.redis;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -23,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The coordination contracts against the Redis implementations on a real Redis, never a mock, each test under a
- * fresh key prefix and connection. Redis keeps its own time for TTLs, so letting a TTL pass also waits for it.
+ * fresh key prefix and connection. Redis keeps its own time for TTLs, so letting a TTL pass also waits until Redis
+ * has let the keys lapse.
  */
 class RedisCoordinationIntegrationTests {
 
@@ -39,11 +39,6 @@ class RedisCoordinationIntegrationTests {
         if (redis != null) {
             redis.close();
         }
-    }
-
-    /** Waits for real as well as moving the test clock. */
-    static void waitFor(Duration duration) {
-        Awaitility.await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
     }
 
     @Test
@@ -64,7 +59,7 @@ class RedisCoordinationIntegrationTests {
         @Override
         protected void elapse(Duration duration) {
             clock.advance(duration);
-            waitFor(duration);
+            redis.awaitLapsed(duration);
         }
     }
 
@@ -78,7 +73,7 @@ class RedisCoordinationIntegrationTests {
         @Override
         protected void elapse(Duration duration) {
             clock.advance(duration);
-            waitFor(duration);
+            redis.awaitLapsed(duration);
         }
     }
 

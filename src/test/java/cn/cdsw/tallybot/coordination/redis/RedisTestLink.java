@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+
 import cn.cdsw.tallybot.testing.TestServices;
 
 /**
@@ -21,6 +23,23 @@ final class RedisTestLink implements AutoCloseable {
 
     RedisTestLink(String url) {
         this.link = new RedisLink(new RedisProperties(url, prefix, Duration.ofMillis(500), Duration.ofSeconds(1)));
+    }
+
+    /**
+     * Waits until Redis has let lapse every key under the prefix whose TTL ends within {@code duration}. Redis keeps
+     * its own time for TTLs, which a test's clock cannot move; waiting on the keys rather than for the duration ends
+     * as soon as Redis has expired them. A key given a longer TTL than asked stays, and the test then sees it.
+     */
+    void awaitLapsed(Duration duration) {
+        List<String> lapsing = link.call(c -> c.keys(prefix + "*").stream().filter(key -> {
+            long ttl = c.pttl(key);
+            return ttl >= 0 && ttl <= duration.toMillis();
+        }).toList(), List::of);
+        if (lapsing.isEmpty()) {
+            return;
+        }
+        Awaitility.await().atMost(duration.plusSeconds(5))
+                .until(() -> link.call(c -> c.exists(lapsing.toArray(String[]::new)), () -> -1L) == 0L);
     }
 
     @Override
