@@ -1,10 +1,17 @@
 package cn.cdsw.tallybot.command;
 
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Locale;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.NumericChars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -91,95 +98,91 @@ class TextNormalizerTests {
         assertThat(normalized).doesNotStartWith(" ").doesNotEndWith(" ").doesNotEndWith("\n");
     }
 
-    /** The one-pass normaliser must agree with the earlier fold, split-per-line and replaceAll version, kept below. */
+    /** Full-width ASCII (and the ideographic space) is read as the half-width text it stands for. */
     @Property(tries = 3000)
-    void agreesWithThePassByPassAlgorithm(@ForAll String raw) {
-        assertThat(TextNormalizer.normalize(raw)).isEqualTo(PassByPass.normalize(raw));
+    void readsFullWidthAsItsHalfWidthText(@ForAll @StringLength(max = 30) @CharRange(from = ' ', to = '~') String ascii) {
+        assertThat(TextNormalizer.normalize(toFullWidth(ascii))).isEqualTo(TextNormalizer.normalize(ascii));
     }
 
-    /** The same, drawn from the characters each pass treats specially, so that they meet in every order. */
-    @Property(tries = 20_000)
-    void agreesWithThePassByPassAlgorithmOnTheCharactersThatMatter(@ForAll @StringLength(max = 30) @NumericChars
-            @Chars({ ',', '，', '１', '４', ' ', '\u3000', '\u00A0', '\u2009', '\t', '\u000B', '\f', '\r', '\n',
-                    '\u200B', '\uFEFF', '\uFE5F', '＃', '：', '\uFFFF', '\u2028', '\u0085', 'a', '走' }) String raw) {
-        assertThat(TextNormalizer.normalize(raw)).isEqualTo(PassByPass.normalize(raw));
+    /** Any run of spaces, tabs or Unicode space separators counts as one space, or none at a line's ends. */
+    @Property(tries = 3000)
+    void anyRunOfSpacesReadsAsOneSpace(@ForAll("text") String text, @ForAll("spaceRuns") String run) {
+        assertThat(TextNormalizer.normalize(text.replace(" ", run))).isEqualTo(TextNormalizer.normalize(text));
     }
 
-    /** The normaliser as it was before it became one pass: the oracle of the two properties above. */
-    private static final class PassByPass {
+    /** Windows and old Mac line endings and blank lines in between read as one line end. */
+    @Property(tries = 3000)
+    void anyLineEndingOrBlankLinesReadAsOneLineEnd(@ForAll("text") String text, @ForAll("lineEnds") String end) {
+        assertThat(TextNormalizer.normalize(text.replace("\n", end))).isEqualTo(TextNormalizer.normalize(text));
+    }
 
-        private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile("(?<=[0-9]),(?=[0-9]{3}(?![0-9]))");
+    /**
+     * Characters that show nothing (zero widths and joiners, direction overrides, controls, lone surrogates, U+FFFD)
+     * are dropped wherever they stand, so they can neither split a number nor a name.
+     */
+    @Property(tries = 3000)
+    void invisibleCharactersAnywhereChangeNothing(@ForAll("text") String text, @ForAll @IntRange(max = 40) int at,
+            @ForAll("invisible") char invisible) {
+        int i = Math.min(at, text.length());
+        String withInvisible = text.substring(0, i) + invisible + text.substring(i);
 
-        static String normalize(String raw) {
-            return THOUSANDS_SEPARATOR.matcher(tidyLines(foldCharacters(raw))).replaceAll("");
+        assertThat(TextNormalizer.normalize(withInvisible)).isEqualTo(TextNormalizer.normalize(text));
+    }
+
+    /** Digits grouped by thousands, as a spreadsheet writes them, read as the plain number. */
+    @Property
+    void dropsTheThousandsSeparatorsOfAnyNumber(@ForAll @LongRange(min = 0) long n, @ForAll boolean fullWidth) {
+        String grouped = String.format(Locale.ROOT, "%,d", n);
+
+        assertThat(TextNormalizer.normalize("物资合计:" + (fullWidth ? toFullWidth(grouped) : grouped) + "件"))
+                .isEqualTo("物资合计:" + n + "件");
+    }
+
+    /** Text that is already single-spaced, trimmed, half-width and without digit groups comes out unchanged. */
+    @Property(tries = 3000)
+    void leavesNormalTextAsItIs(@ForAll("normalLines") List<String> lines) {
+        String text = String.join("\n", lines);
+
+        assertThat(TextNormalizer.normalize(text)).isEqualTo(text);
+    }
+
+    /** Text drawn from the characters the normaliser treats specially, so that they meet in every order. */
+    @Provide
+    Arbitrary<String> text() {
+        return Arbitraries.strings().withChars("0123456789,，１４ \n\t\u3000#＃:：a走访户").ofMaxLength(30);
+    }
+
+    @Provide
+    Arbitrary<Character> invisible() {
+        return Arbitraries.of('\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202E', '\u2066', '\u0000', '\u0007',
+                '\u001F', '\u007F', '\u0085', '\u00AD', '\uD800', '\uDC00', '\uFFFD');
+    }
+
+    @Provide
+    Arbitrary<String> spaceRuns() {
+        return Arbitraries.of(" ", "  ", "\t", "\u000B", "\f", "\u3000", "\u00A0", "\u2009", " \t\u3000 ");
+    }
+
+    @Provide
+    Arbitrary<String> lineEnds() {
+        return Arbitraries.of("\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n", "\n\u3000\t\n", "\r\r");
+    }
+
+    /** Non-blank lines of words joined by one space, none with a comma between digits or a character to fold. */
+    @Provide
+    Arbitrary<List<String>> normalLines() {
+        Arbitrary<String> word = Arbitraries.strings().withChars("0123456789.-~/#:()走访户人次锦江区备注、。;!?abcXYZ")
+                .ofMinLength(1).ofMaxLength(8);
+        return word.list().ofMinSize(1).ofMaxSize(4).map(words -> String.join(" ", words)).list().ofMinSize(1)
+                .ofMaxSize(3);
+    }
+
+    /** ASCII as a phone's full-width keyboard types it: U+FF01 to U+FF5E, and U+3000 for the space. */
+    private static String toFullWidth(String ascii) {
+        StringBuilder out = new StringBuilder(ascii.length());
+        for (char c : ascii.toCharArray()) {
+            out.append(c == ' ' ? '\u3000' : (char) (c - '!' + '\uFF01'));
         }
-
-        private static String foldCharacters(String raw) {
-            StringBuilder out = new StringBuilder(raw.length());
-            for (int i = 0; i < raw.length(); i++) {
-                char c = raw.charAt(i);
-                if (c == '\r') {
-                    out.append('\n');
-                    if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                }
-                else if (c >= '\uFF01' && c <= '\uFF5E') {
-                    out.append((char) (c - ('\uFF01' - '!')));
-                }
-                else if (c == '\uFE5F') {
-                    out.append('#');
-                }
-                else if (c == '\t' || c == '\u000B' || c == '\f' || Character.getType(c) == Character.SPACE_SEPARATOR) {
-                    out.append(' ');
-                }
-                else if (Character.isHighSurrogate(c) && i + 1 < raw.length()
-                        && Character.isLowSurrogate(raw.charAt(i + 1))) {
-                    out.append(c).append(raw.charAt(++i));
-                }
-                else if (c != '\n' && (c == '\uFFFD' || Character.getType(c) == Character.FORMAT
-                        || Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.SURROGATE)) {
-                    // invisible characters are dropped, as the normaliser does since it strips more than zero widths
-                    continue;
-                }
-                else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
-        }
-
-        private static String tidyLines(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            for (String line : text.split("\n", -1)) {
-                String tidy = collapseSpaces(line);
-                if (tidy.isEmpty()) {
-                    continue;
-                }
-                if (out.length() > 0) {
-                    out.append('\n');
-                }
-                out.append(tidy);
-            }
-            return out.toString();
-        }
-
-        private static String collapseSpaces(String line) {
-            StringBuilder out = new StringBuilder(line.length());
-            boolean pendingSpace = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == ' ') {
-                    pendingSpace = out.length() > 0;
-                    continue;
-                }
-                if (pendingSpace) {
-                    out.append(' ');
-                    pendingSpace = false;
-                }
-                out.append(c);
-            }
-            return out.toString();
-        }
+        return out.toString();
     }
 }
