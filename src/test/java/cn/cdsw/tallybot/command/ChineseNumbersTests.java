@@ -1,14 +1,17 @@
 package cn.cdsw.tallybot.command;
 
 import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.regex.Matcher;
+import java.math.BigInteger;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
@@ -154,7 +157,7 @@ class ChineseNumbersTests {
     void readsArbitraryTextAsNothingOrANumeralsValue(@ForAll String text) {
         ChineseNumbers.parse(text).ifPresent(value -> {
             assertThat(value.signum()).isNotNegative();
-            assertThat(value).isEqualTo(value.scale() > 0 ? value.stripTrailingZeros() : value.setScale(0));
+            assertInItsOneForm(value);
             assertThat(TextNormalizer.normalize(text)).matches("[0-9.零〇一二两三四五六七八九十百千万亿]+");
         });
     }
@@ -173,39 +176,50 @@ class ChineseNumbersTests {
         });
     }
 
-    /** The Arabic forms are read with loops now; the regular expressions they replaced are the oracle here. */
+    /** An Arabic number with one multiplier after it reads as the product, in the one form {@code equals} needs. */
+    @Property
+    void readsAnArabicNumberWithAMultiplierAsTheProduct(
+            @ForAll @BigRange(min = "0", max = "1000000") @Scale(3) BigDecimal x,
+            @ForAll("multipliers") char multiplier) {
+        BigDecimal product = x.multiply(BigDecimal.valueOf(MULTIPLIERS.get(multiplier)));
+
+        assertThat(ChineseNumbers.parse(x.toPlainString() + multiplier)).hasValueSatisfying(value -> {
+            assertThat(value).isEqualByComparingTo(product);
+            assertInItsOneForm(value);
+        });
+    }
+
+    /**
+     * Text with an ASCII character in it is read exactly when it is an Arabic number (docs/commands.md §4): digits,
+     * perhaps a point and more digits, perhaps one multiplier; {@code .5}, {@code 5.}, {@code 1.2.3}, {@code 1万2},
+     * {@code 万1} and anything with a letter are refused. The loop that reads them is checked against that shape.
+     */
     @Property(tries = 20_000)
-    void readsArabicFormsAsTheRegularExpressionsDid(@ForAll @StringLength(min = 1, max = 8) @Chars({ '0', '1', '9',
-            '.', '百', '千', '万', '亿', 'a' }) String text) {
-        // Without a digit, a point or a letter the text is a Chinese numeral, read the same way before and after.
+    void readsTextWithADigitOnlyInTheShapeOfAnArabicNumber(@ForAll @StringLength(min = 1, max = 8) @Chars({ '0', '1',
+            '9', '.', '百', '千', '万', '亿', 'a' }) String text) {
+        // Without a digit, a point or a letter the text is a Chinese numeral, which the properties above cover.
         Assume.that(text.chars().anyMatch(c -> c < 128));
 
-        assertThat(ChineseNumbers.parseNormalized(text)).as(text).isEqualTo(parsedWithRegularExpressions(text));
+        assertThat(ChineseNumbers.parse(text)).as(text).matches(
+                value -> value.isPresent() == ARABIC_NUMBER.matcher(text).matches());
     }
 
-    private static final Pattern ARABIC = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
-    private static final Pattern ARABIC_WITH_MULTIPLIER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([百千万亿])");
-
-    /** The Arabic reading as it was; any other text with an ASCII character in it is no Chinese numeral either. */
-    private static Optional<BigDecimal> parsedWithRegularExpressions(String text) {
-        if (ARABIC.matcher(text).matches()) {
-            return Optional.of(canonical(new BigDecimal(text)));
+    /** No exponent and no trailing zero after the point: 12000 and 29739.5, never 1.2E+4 or 29739.50. */
+    private static void assertInItsOneForm(BigDecimal value) {
+        assertThat(value.scale()).as("the scale of %s", value).isNotNegative();
+        if (value.scale() > 0) {
+            assertThat(value.unscaledValue().mod(BigInteger.TEN)).as("the last digit of %s", value)
+                    .isNotEqualTo(BigInteger.ZERO);
         }
-        Matcher m = ARABIC_WITH_MULTIPLIER.matcher(text);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        long multiplier = switch (m.group(2)) {
-            case "百" -> 100L;
-            case "千" -> 1_000L;
-            case "万" -> 10_000L;
-            default -> 100_000_000L;
-        };
-        return Optional.of(canonical(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(multiplier))));
     }
 
-    private static BigDecimal canonical(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    private static final Pattern ARABIC_NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?[百千万亿]?");
+
+    private static final Map<Character, Long> MULTIPLIERS = Map.of('百', 100L, '千', 1_000L, '万', 10_000L, '亿',
+            100_000_000L);
+
+    @Provide
+    Arbitrary<Character> multipliers() {
+        return Arbitraries.of(MULTIPLIERS.keySet());
     }
 }
