@@ -37,6 +37,7 @@ class OneBotSourcesTests {
         assertThat(sources.accepts("fe80::1")).isFalse();
         assertThat(sources.accepts("localhost")).as("a name is never looked up").isFalse();
         assertThat(sources.accepts(null)).isFalse();
+        assertThat(log.warnings()).as("the first refusal is logged, the next ones are counted").hasSize(1);
     }
 
     @Test
