@@ -9,9 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import cn.cdsw.tallybot.report.ActivityRecord;
+import cn.cdsw.tallybot.report.Decimals;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
-import cn.cdsw.tallybot.report.Money;
 import cn.cdsw.tallybot.report.RecordSource;
 import cn.cdsw.tallybot.report.ReportContent;
 
@@ -49,7 +49,7 @@ record RecordJson(
         return new RecordJson(record.id(), s.platform(), s.groupId(), s.senderId(), s.senderName(), s.messageId(),
                 s.receivedAt().toString(), c.activityDate().toString(), c.district(), c.unit(), c.category(),
                 c.metrics().stream().map(MetricJson::of).toList(), c.items().stream().map(ItemJson::of).toList(),
-                c.materialsTotal(), c.valueYuan() == null ? null : Money.plain(c.valueYuan()), c.note(),
+                c.materialsTotal(), c.valueYuan() == null ? null : Decimals.canonical(c.valueYuan()), c.note(),
                 record.status().wireName(), record.rawText(), record.supersedes(), record.supersededBy());
     }
 

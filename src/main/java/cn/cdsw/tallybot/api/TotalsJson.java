@@ -10,7 +10,7 @@ import cn.cdsw.tallybot.query.Figures;
 import cn.cdsw.tallybot.query.ItemTotal;
 import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.query.Totals;
-import cn.cdsw.tallybot.report.Money;
+import cn.cdsw.tallybot.report.Decimals;
 
 /** The totals JSON (docs/api.md §3); field names are part of the contract. */
 record TotalsJson(
@@ -28,7 +28,7 @@ record TotalsJson(
     static TotalsJson of(Totals totals) {
         Figures f = totals.figures();
         return new TotalsJson(totals.from().toString(), totals.to().toString(), totals.scope().label(), f.reports(),
-                f.units(), metrics(f), f.materialsTotal(), Money.plain(f.valueYuan()),
+                f.units(), metrics(f), f.materialsTotal(), Decimals.canonical(f.valueYuan()),
                 totals.items().stream().map(ItemJson::of).toList(),
                 totals.byDistrict().stream().map(DistrictJson::of).toList());
     }
@@ -64,7 +64,7 @@ record TotalsJson(
         static DistrictJson of(DistrictTotals d) {
             Figures f = d.figures();
             return new DistrictJson(d.district(), f.reports(), f.units(), TotalsJson.metrics(f), f.materialsTotal(),
-                    Money.plain(f.valueYuan()));
+                    Decimals.canonical(f.valueYuan()));
         }
     }
 }

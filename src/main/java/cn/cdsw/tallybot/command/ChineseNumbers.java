@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import cn.cdsw.tallybot.report.Decimals;
+
 /**
  * Reads the numerals of reports (docs/commands.md §4) to an exact {@link BigDecimal}: Arabic ({@code 4283},
  * {@code 29739.5}), Chinese ({@code 两千七百一十五}) and Arabic with a multiplier ({@code 1.2万}).
@@ -55,12 +57,12 @@ public final class ChineseNumbers {
         }
         int arabicEnd = endOfArabic(text);
         if (arabicEnd == text.length()) {
-            return Optional.of(canonical(new BigDecimal(text)));
+            return Optional.of(Decimals.canonical(new BigDecimal(text)));
         }
         if (arabicEnd > 0 && arabicEnd == text.length() - 1 && isMultiplier(text.charAt(arabicEnd))) {
             BigDecimal coefficient = new BigDecimal(text.substring(0, arabicEnd));
             BigDecimal multiplier = BigDecimal.valueOf(unitValue(text.charAt(arabicEnd)));
-            return Optional.of(canonical(coefficient.multiply(multiplier)));
+            return Optional.of(Decimals.canonical(coefficient.multiply(multiplier)));
         }
         OptionalLong chinese = parseChinese(text);
         return chinese.isPresent() ? Optional.of(BigDecimal.valueOf(chinese.getAsLong())) : Optional.empty();
@@ -246,11 +248,5 @@ public final class ChineseNumbers {
             case '亿' -> 100_000_000L;
             default -> 0L;
         };
-    }
-
-    /** One representation per value ({@code 12000}, not {@code 12000.0}), so callers may use {@code equals}. */
-    private static BigDecimal canonical(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -2,9 +2,9 @@ package cn.cdsw.tallybot.command;
 
 import java.math.BigDecimal;
 
+import cn.cdsw.tallybot.report.Decimals;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
-import cn.cdsw.tallybot.report.Money;
 
 /** Figures as replies show them: 走访196户, 电话约80次, 大米224袋, 物资1310件, 价值29739.5元. */
 public final class FigureText {
@@ -25,6 +25,6 @@ public final class FigureText {
     }
 
     public static String value(BigDecimal yuan) {
-        return "价值" + Money.plain(yuan).toPlainString() + "元";
+        return "价值" + Decimals.canonical(yuan).toPlainString() + "元";
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class BotConfigLoader {
 
     private static MaterialsVocabulary materials(YamlNode file) {
         YamlNode materials = file.require("materials");
-        Set<String> units = new HashSet<>();
+        Set<String> units = new LinkedHashSet<>();
         UniqueWords unique = new UniqueWords("materials unit");
         for (YamlNode unit : materials.require("units").list()) {
             unique.add(unit.text(), unit);

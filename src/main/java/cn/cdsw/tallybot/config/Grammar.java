@@ -1,19 +1,22 @@
 package cn.cdsw.tallybot.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The grammar words of {@code grammar.yml}: field names of the report form, the endings that mark a word as a
- * unit (社工站, 社工室 …) and the approximation markers (约 近 / 余 多 来 左右).
+ * unit (社工站, 社工室 …) and the approximation markers (约 近 / 余 多 来 左右). Field names keep the file's
+ * order: the first name of a field is the one replies show (物资, 价值).
  */
 public record Grammar(
         Map<String, ReportField> fieldWords, List<String> unitSuffixes, List<String> approxPrefixes,
         List<String> approxSuffixes, List<String> itemVerbs) {
 
     public Grammar {
-        fieldWords = Map.copyOf(fieldWords);
+        fieldWords = Collections.unmodifiableMap(new LinkedHashMap<>(fieldWords));
         unitSuffixes = List.copyOf(unitSuffixes);
         approxPrefixes = List.copyOf(approxPrefixes);
         approxSuffixes = List.copyOf(approxSuffixes);
@@ -28,6 +31,12 @@ public record Grammar(
             }
         }
         return word;
+    }
+
+    /** The name replies use for a field: its first name in {@code grammar.yml} (物资 for materials). */
+    public String name(ReportField field) {
+        return fieldWords.entrySet().stream().filter(e -> e.getValue() == field).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no name for field " + field.configKey()));
     }
 
     public Optional<ReportField> field(String word) {

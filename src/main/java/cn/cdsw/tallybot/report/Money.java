@@ -19,12 +19,6 @@ public final class Money {
 
     /** The amount in its shortest plain form: 2973950 fen is 29739.5, 412000 fen is 4120 (never 4.12E+3). */
     static @Nullable BigDecimal fenToYuan(@Nullable Long fen) {
-        return fen == null ? null : plain(BigDecimal.valueOf(fen, 2));
-    }
-
-    /** Strips trailing zeros without going to a negative scale, whose toString is exponent notation. */
-    public static BigDecimal plain(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return fen == null ? null : Decimals.canonical(BigDecimal.valueOf(fen, 2));
     }
 }
