@@ -40,11 +40,32 @@ class ArchitectureTests {
                 .check(CLASSES);
     }
 
+    /** The grammar says what it refused as a value; how the bot words it is not its business. */
     @Test
     void parserIsPlainJava() {
         noClasses().that().resideInAPackage("cn.cdsw.tallybot.command")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
-                        "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.platform..")
+                        "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.platform..",
+                        "cn.cdsw.tallybot.wording..")
+                .check(CLASSES);
+    }
+
+    /** What users read is plain Java over the catalogue, testable without Spring; only its bean wiring is not. */
+    @Test
+    void wordingIsPlainJavaApartFromItsWiring() {
+        noClasses().that().resideInAPackage("cn.cdsw.tallybot.wording")
+                .and().haveSimpleNameNotEndingWith("Configuration")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.platform..",
+                        "cn.cdsw.tallybot.summary..", "cn.cdsw.tallybot.api..")
+                .check(CLASSES);
+    }
+
+    /** Queries answer with figures; the words around them are the wording module's. */
+    @Test
+    void queriesDoNotWordTheirAnswers() {
+        noClasses().that().resideInAPackage("cn.cdsw.tallybot.query")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.wording..")
                 .check(CLASSES);
     }
 

@@ -122,9 +122,7 @@ public final class CommandParser {
             case LIST -> queries.list(body, context);
             case MISSING -> queries.missing(body, context);
             case SUMMARY -> queries.summary(body, context);
-            case EXPORT -> throw new Unreadable(RefusalReason.NOT_AVAILABLE, body,
-                    "「" + firstWord(type) + "」功能还没有开放。群里可以用："
-                    + "#统计、#排行、#明细；全部记录请管理员从管理接口读取。");
+            case EXPORT -> throw new Unreadable(new Refusal.NotAvailable(body, type));
         };
     }
 
@@ -143,7 +141,7 @@ public final class CommandParser {
     private Command bind(String body, ParseContext context) {
         ReportDraft draft = reports.parseChanges(body, context);
         if (draft.district() == null || draft.unit() == null || draft.hasFigures()) {
-            throw new Unreadable(RefusalReason.FORM, body, "❌ 绑定要写区县和单位，例如：#绑定 锦江区 三圣街道社工站");
+            throw new Unreadable(new Refusal.IncompleteCommand(body, CommandType.BIND));
         }
         return new Command.Bind(draft.district(), draft.unit());
     }
@@ -154,8 +152,7 @@ public final class CommandParser {
         }
         Matcher m = RECORD_ID.matcher(body);
         if (!m.find() || m.end() != body.length()) {
-            throw new Unreadable(RefusalReason.FORM, body,
-                    "❌ 撤回请写记录编号，例如：#撤回 128；不写编号则撤回您最近的一条。");
+            throw new Unreadable(new Refusal.IncompleteCommand(body, CommandType.RETRACT));
         }
         return Long.parseLong(m.group(1));
     }
@@ -163,14 +160,9 @@ public final class CommandParser {
     private Command correct(String body, ParseContext context) {
         Matcher m = RECORD_ID.matcher(body);
         if (!m.find()) {
-            throw new Unreadable(RefusalReason.FORM, body, "❌ 更正请写记录编号和要改的内容，例如：#更正 128 走访206户");
+            throw new Unreadable(new Refusal.IncompleteCommand(body, CommandType.CORRECT));
         }
         long id = Long.parseLong(m.group(1));
         return new Command.Correct(id, reports.parseChanges(body.substring(m.end()), context));
-    }
-
-    private String firstWord(CommandType type) {
-        return wordsLongestFirst.stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey)
-                .filter(w -> !isAscii(w)).findFirst().orElse(type.configKey());
     }
 }

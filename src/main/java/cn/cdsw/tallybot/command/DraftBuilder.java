@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.config.MetricDefinition;
+import cn.cdsw.tallybot.config.ReportField;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
@@ -33,7 +34,6 @@ final class DraftBuilder {
     private @Nullable Long explicitTotal;
     private @Nullable BigDecimal valueYuan;
     private @Nullable String note;
-    private final List<String> figures = new ArrayList<>();
     private Context context = Context.NONE;
     private @Nullable MetricDefinition lastMetric;
     private boolean districtJustRead;
@@ -54,7 +54,7 @@ final class DraftBuilder {
 
     void district(District value) {
         if (district != null && !district.equals(value.name())) {
-            throw Hints.conflict(value.name(), "区县");
+            throw new Unreadable(new Refusal.Conflict(value.name(), ReportField.DISTRICT));
         }
         district = value.name();
         districtJustRead = true;
@@ -70,7 +70,7 @@ final class DraftBuilder {
 
     void unit(String value, String piece) {
         if (unit != null && !unit.equals(value)) {
-            throw Hints.conflict(piece, "单位");
+            throw new Unreadable(new Refusal.Conflict(piece, ReportField.UNIT));
         }
         unit = value;
         districtJustRead = false;
@@ -78,7 +78,7 @@ final class DraftBuilder {
 
     void category(String value) {
         if (!config.categories().contains(value)) {
-            throw Hints.badCategory(value, config.categories());
+            throw new Unreadable(new Refusal.UnknownCategory(value));
         }
         category = value;
         districtJustRead = false;
@@ -89,15 +89,16 @@ final class DraftBuilder {
     }
 
     void date(String text) {
-        LocalDate value = DateExpressions.parseNormalized(text, parse.today()).orElseThrow(() -> Hints.badDate(text));
+        LocalDate value = DateExpressions.parseNormalized(text, parse.today()).orElseThrow(() -> new Unreadable(
+                new Refusal.UnreadableDate(text)));
         if (value.isAfter(parse.today())) {
-            throw Hints.futureDate(text);
+            throw new Unreadable(new Refusal.FutureDate(text));
         }
         if (value.isBefore(parse.today().minusDays(parse.backdateWindowDays())) && !parse.coordinator()) {
-            throw Hints.tooOld(text, parse.backdateWindowDays());
+            throw new Unreadable(new Refusal.TooOld(text, parse.backdateWindowDays()));
         }
         if (date != null && !date.equals(value)) {
-            throw Hints.conflict(text, "日期");
+            throw new Unreadable(new Refusal.Conflict(text, ReportField.DATE));
         }
         date = value;
         districtJustRead = false;
@@ -112,17 +113,15 @@ final class DraftBuilder {
     void metric(MetricDefinition definition, Token.Quantity q) {
         String written = definition.label() + q.raw();
         String canonical = q.unit() == null
-                ? definition.soleUnit().orElseThrow(() -> Hints.missingUnit(written, definition.label(),
-                        definition.units()))
-                : definition.canonicalUnit(q.unit()).orElseThrow(() -> Hints.wrongUnit(written,
-                        definition.label(), definition.units()));
+                ? definition.soleUnit().orElseThrow(() -> new Unreadable(
+                        new Refusal.MetricUnitMissing(written, definition.key())))
+                : definition.canonicalUnit(q.unit()).orElseThrow(() -> new Unreadable(
+                        new Refusal.MetricUnitWrong(written, definition.key())));
         long value = wholeNumber(q, written, definition.ceiling(), canonical);
         if (metrics.stream().anyMatch(m -> m.key().equals(definition.key()) && m.unit().equals(canonical))) {
-            throw Hints.duplicate(written);
+            throw new Unreadable(new Refusal.Duplicate(written));
         }
-        Metric metric = new Metric(definition.key(), canonical, value, q.approx());
-        metrics.add(metric);
-        figures.add(FigureText.metric(definition.label(), metric));
+        metrics.add(new Metric(definition.key(), canonical, value, q.approx()));
         context = Context.METRIC;
         lastMetric = definition;
         districtJustRead = false;
@@ -135,7 +134,8 @@ final class DraftBuilder {
             quantities.forEach(q -> metric(definition, q));
             return;
         }
-        throw context == Context.MATERIALS ? Hints.itemWithoutName(piece) : Hints.unreadable(piece);
+        throw new Unreadable(context == Context.MATERIALS ? new Refusal.ItemWithoutName(piece)
+                : new Refusal.NotUnderstood(piece));
     }
 
     boolean acceptsItem(String name) {
@@ -145,69 +145,66 @@ final class DraftBuilder {
     void item(String name, Token.Quantity q) {
         String written = name + q.raw();
         if (q.unit() == null) {
-            throw Hints.missingUnit(written, name, List.of("袋", "瓶", "个", "件"));
+            throw new Unreadable(new Refusal.ItemUnitMissing(written, name));
         }
         if (!config.materials().units().contains(q.unit())) {
-            throw Hints.wrongUnit(written, "物资", List.of("件", "个", "袋", "瓶", "双", "箱", "…"));
+            throw new Unreadable(new Refusal.ItemUnitWrong(written));
         }
         long quantity = wholeNumber(q, written, config.materials().ceiling(), q.unit());
         if (items.stream().anyMatch(i -> i.name().equals(name) && i.unit().equals(q.unit()))) {
-            throw Hints.duplicate(written);
+            throw new Unreadable(new Refusal.Duplicate(written));
         }
-        Item item = new Item(name, quantity, q.unit(), q.approx());
-        items.add(item);
-        figures.add(FigureText.item(item));
+        items.add(new Item(name, quantity, q.unit(), q.approx()));
         context = Context.MATERIALS;
         districtJustRead = false;
     }
 
     void materialsTotal(Token.Quantity q) {
         String totalUnit = config.materials().totalUnit();
-        String written = "物资" + q.raw();
+        String written = config.grammar().name(ReportField.MATERIALS) + q.raw();
         if (q.unit() != null && !q.unit().equals(totalUnit)) {
-            throw Hints.materialsTotalUnit(written, totalUnit);
+            throw new Unreadable(new Refusal.TotalUnitWrong(written));
         }
         if (explicitTotal != null) {
-            throw Hints.duplicate(written);
+            throw new Unreadable(new Refusal.Duplicate(written));
         }
         explicitTotal = wholeNumber(q, written, config.materials().ceiling(), totalUnit);
-        figures.add(FigureText.materialsTotal(explicitTotal, totalUnit));
         context = Context.NONE;
         districtJustRead = false;
     }
 
     void value(Token.Quantity q) {
-        String written = "价值" + q.raw();
+        String written = config.grammar().name(ReportField.VALUE) + q.raw();
         if (q.unit() != null && !q.unit().equals(Lexicon.YUAN)) {
-            throw Hints.wrongUnit(written, "价值", List.of("元", "万元"));
+            throw new Unreadable(new Refusal.ValueUnitWrong(written));
         }
         if (q.negative()) {
-            throw Hints.negative(written);
+            throw new Unreadable(new Refusal.Negative(written));
         }
         if (q.value().stripTrailingZeros().scale() > 2) {
-            throw Hints.unreadable(written);
+            throw new Unreadable(new Refusal.NotUnderstood(written));
         }
         if (q.value().compareTo(config.materials().valueCeilingYuan()) > 0) {
-            throw Hints.tooLarge(written, config.materials().valueCeilingYuan().longValueExact(), "元");
+            throw new Unreadable(new Refusal.TooLarge(written,
+                    config.materials().valueCeilingYuan().longValueExact(), Lexicon.YUAN));
         }
         if (valueYuan != null) {
-            throw Hints.duplicate(written);
+            throw new Unreadable(new Refusal.Duplicate(written));
         }
         valueYuan = q.value();
-        figures.add(FigureText.value(valueYuan));
         context = Context.NONE;
         districtJustRead = false;
     }
 
     private static long wholeNumber(Token.Quantity q, String written, long ceiling, String unit) {
         if (q.negative()) {
-            throw Hints.negative(written);
+            throw new Unreadable(new Refusal.Negative(written));
         }
         if (q.value().stripTrailingZeros().scale() > 0) {
-            throw Hints.notWhole(written);
+            throw new Unreadable(new Refusal.NotWhole(written));
         }
         if (q.value().compareTo(BigDecimal.valueOf(ceiling)) > 0) {
-            throw Hints.tooLarge(written, ceiling, unit);
+            throw new Unreadable(new Refusal.TooLarge(written, ceiling, unit));
         }
         return q.value().longValueExact();
     }
@@ -218,12 +215,11 @@ final class DraftBuilder {
      */
     ReportDraft build(boolean correction) {
         ReportDraft draft = new ReportDraft(district, unit, category,
-                date == null && !correction ? parse.today() : date, metrics, items, explicitTotal, valueYuan, note,
-                figures);
+                date == null && !correction ? parse.today() : date, metrics, items, explicitTotal, valueYuan, note);
         boolean changesSomething = draft.hasFigures() || district != null || unit != null || category != null
                 || date != null || note != null;
         if (correction ? !changesSomething : !draft.hasFigures()) {
-            throw Hints.noFigures();
+            throw new Unreadable(new Refusal.NoFigures());
         }
         return draft;
     }

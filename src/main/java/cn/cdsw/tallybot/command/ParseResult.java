@@ -9,11 +9,19 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Reje
     }
 
     /**
-     * The message was meant as a command but cannot be read; nothing is stored. {@code fragment} is the part
-     * that could not be read (may be empty), {@code reply} the whole Chinese answer, with the right form,
-     * {@code reason} what kind of refusal it is and {@code command} the command it was meant as.
+     * The message was meant as a command but cannot be read; nothing is stored. {@code refusal} says what could
+     * not be read and why (the wording module words the reply), {@code command} the command it was meant as.
      */
-    record Rejected(String fragment, String reply, RefusalReason reason, CommandType command) implements ParseResult {
+    record Rejected(Refusal refusal, CommandType command) implements ParseResult {
+
+        /** The part that could not be read; may be empty. */
+        public String fragment() {
+            return refusal.fragment();
+        }
+
+        public RefusalReason reason() {
+            return refusal.reason();
+        }
     }
 
     /** Ordinary chat: the bot stays silent. */

@@ -23,7 +23,6 @@ final class ProseFigures {
     private final List<Item> items = new ArrayList<>();
     private @Nullable Long explicitTotal;
     private @Nullable BigDecimal valueYuan;
-    private final List<String> figures = new ArrayList<>();
 
     ProseFigures(BotConfig config) {
         this.config = config;
@@ -39,9 +38,7 @@ final class ProseFigures {
                 || metrics.stream().anyMatch(m -> m.key().equals(definition.key()) && m.unit().equals(unit))) {
             return true;
         }
-        Metric metric = new Metric(definition.key(), unit, q.value().longValueExact(), q.approx());
-        metrics.add(metric);
-        figures.add(FigureText.metric(definition.label(), metric));
+        metrics.add(new Metric(definition.key(), unit, q.value().longValueExact(), q.approx()));
         return true;
     }
 
@@ -51,9 +48,7 @@ final class ProseFigures {
                 || items.stream().anyMatch(i -> i.name().equals(name) && i.unit().equals(unit))) {
             return;
         }
-        Item item = new Item(name, q.value().longValueExact(), unit, q.approx());
-        items.add(item);
-        figures.add(FigureText.item(item));
+        items.add(new Item(name, q.value().longValueExact(), unit, q.approx()));
     }
 
     void materialsTotal(Token.Quantity q) {
@@ -61,7 +56,6 @@ final class ProseFigures {
             return;
         }
         explicitTotal = q.value().longValueExact();
-        figures.add(FigureText.materialsTotal(explicitTotal, config.materials().totalUnit()));
     }
 
     void value(Token.Quantity q) {
@@ -71,11 +65,10 @@ final class ProseFigures {
             return;
         }
         valueYuan = yuan;
-        figures.add(FigureText.value(yuan));
     }
 
     boolean isEmpty() {
-        return figures.isEmpty();
+        return metrics.isEmpty() && items.isEmpty() && explicitTotal == null && valueYuan == null;
     }
 
     List<Metric> metrics() {
@@ -92,10 +85,6 @@ final class ProseFigures {
 
     @Nullable BigDecimal valueYuan() {
         return valueYuan;
-    }
-
-    List<String> figures() {
-        return List.copyOf(figures);
     }
 
     private static boolean whole(BigDecimal value, long ceiling) {

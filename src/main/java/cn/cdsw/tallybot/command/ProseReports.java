@@ -50,7 +50,7 @@ final class ProseReports {
         ReportDraft place = header.place();
         return Optional.of(new ReportDraft(place.district(), place.unit(), place.category(),
                 place.activityDate() != null ? place.activityDate() : context.today(), figures.metrics(),
-                figures.items(), figures.explicitTotal(), figures.valueYuan(), null, figures.figures()));
+                figures.items(), figures.explicitTotal(), figures.valueYuan(), null));
     }
 
     /**
@@ -81,7 +81,7 @@ final class ProseReports {
         }
         lines.set(0, String.join(" ", Arrays.copyOfRange(words, used, words.length)));
         ReportDraft place = placeOnly(String.join(" ", taken), context)
-                .orElse(new ReportDraft(null, null, null, null, List.of(), List.of(), null, null, null, List.of()));
+                .orElse(new ReportDraft(null, null, null, null, List.of(), List.of(), null, null, null));
         return new Header(place, String.join("\n", lines));
     }
 

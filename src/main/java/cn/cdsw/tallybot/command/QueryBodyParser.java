@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.query.Period;
@@ -41,38 +42,37 @@ final class QueryBodyParser {
     }
 
     Command.Query query(String body, ParseContext context) {
-        Reading r = read(body, context, false, "#统计 锦江区 本周");
+        Reading r = read(body, context, false, CommandType.QUERY);
         return new Command.Query(scope(r), period(r, context));
     }
 
     Command.ListRecords list(String body, ParseContext context) {
-        Reading r = read(body, context, false, "#明细 锦江区 今天");
+        Reading r = read(body, context, false, CommandType.LIST);
         return new Command.ListRecords(scope(r), period(r, context));
     }
 
     Command.Rank rank(String body, ParseContext context) {
-        Reading r = read(body, context, true, "#排行 走访 本月");
+        Reading r = read(body, context, true, CommandType.RANK);
         RankBy by = r.rankBy != null ? r.rankBy : defaultRank();
         return new Command.Rank(scope(r), period(r, context), by, r.byUnit || r.district != null);
     }
 
     Command.Missing missing(String body, ParseContext context) {
-        Reading r = read(body, context, false, "#未报 11月28日 锦江区");
+        Reading r = read(body, context, false, CommandType.MISSING);
         return new Command.Missing(day(r, context), r.district);
     }
 
     Command.PostSummary summary(String body, ParseContext context) {
-        Reading r = read(body, context, false, "#日报 11月28日");
+        Reading r = read(body, context, false, CommandType.SUMMARY);
         return new Command.PostSummary(day(r, context));
     }
 
-    private Reading read(String body, ParseContext context, boolean ranking, String example) {
+    private Reading read(String body, ParseContext context, boolean ranking, CommandType command) {
         Reading r = new Reading();
         String text = RANGE_SPACES.matcher(body).replaceAll("$1").strip();
         for (String word : text.isEmpty() ? new String[0] : WORDS.split(text)) {
             if (!readWord(word, r, context, ranking)) {
-                throw new Unreadable(RefusalReason.FORM, word, "❌ 没看懂「" + word + "」。例如：" + example
-                        + "\n时段可写：今天、昨天、本周、上周、本月、上月、近7天、11月、11月1日-11月28日");
+                throw new Unreadable(new Refusal.UnknownQueryWord(word, command));
             }
         }
         return r;
@@ -105,13 +105,13 @@ final class QueryBodyParser {
 
     private @Nullable RankBy rankBy(String word) {
         if (word.equals("物资") || word.equals("物资合计")) {
-            return new RankBy.Materials("物资（件）");
+            return new RankBy.Materials();
         }
         if (word.equals("价值") || word.equals("金额")) {
-            return new RankBy.Value("价值（元）");
+            return new RankBy.Value();
         }
         if (word.equals("上报") || word.equals("上报数") || word.equals("条数")) {
-            return new RankBy.Reports("上报条数");
+            return new RankBy.Reports();
         }
         for (MetricDefinition m : config.metrics().all()) {
             for (String synonym : m.synonyms()) {
@@ -119,7 +119,7 @@ final class QueryBodyParser {
                     String rest = word.substring(synonym.length());
                     Optional<String> unit = rest.isEmpty() ? Optional.of(m.units().get(0)) : m.canonicalUnit(rest);
                     if (unit.isPresent()) {
-                        return new RankBy.Metric(m.key(), unit.get(), m.label() + "（" + unit.get() + "）");
+                        return new RankBy.Metric(m.key(), unit.get());
                     }
                 }
             }
@@ -129,8 +129,7 @@ final class QueryBodyParser {
 
     private RankBy defaultRank() {
         MetricDefinition first = config.metrics().all().get(0);
-        return new RankBy.Metric(first.key(), first.units().get(0),
-                first.label() + "（" + first.units().get(0) + "）");
+        return new RankBy.Metric(first.key(), first.units().get(0));
     }
 
     private static Scope scope(Reading r) {
@@ -146,8 +145,7 @@ final class QueryBodyParser {
             return context.today();
         }
         if (!r.period.from().equals(r.period.to())) {
-            throw new Unreadable(RefusalReason.FORM, r.period.label(),
-                    "❌ 「" + r.period.label() + "」是一段时间，这里只能写一天，例如：11月28日 或 昨天。");
+            throw new Unreadable(new Refusal.NotOneDay(r.period.label()));
         }
         return r.period.from();
     }

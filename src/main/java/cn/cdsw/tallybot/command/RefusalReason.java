@@ -3,8 +3,8 @@ package cn.cdsw.tallybot.command;
 import java.util.Locale;
 
 /**
- * Why a command was refused, one value per kind of Chinese refusal the grammar gives. The reply says it to the
- * sender; this says it to an operator counting refusals, so it is a short closed set and never the text.
+ * Why a command was refused, in the short closed set an operator counts refusals by (a metric tag). The
+ * {@link Refusal} carries the details the reply needs; this is never the text.
  */
 public enum RefusalReason {
     /** A clause that reads as nothing the grammar knows. */

@@ -93,7 +93,8 @@ final class ReportBodyParser {
             }
             return;
         }
-        ReportField field = config.grammar().field(key).orElseThrow(() -> Hints.unknownField(piece, key));
+        ReportField field = config.grammar().field(key)
+                .orElseThrow(() -> new Unreadable(new Refusal.UnknownField(piece, key)));
         if (value.isEmpty()) {
             draft.context(field == ReportField.MATERIALS ? DraftBuilder.Context.MATERIALS : DraftBuilder.Context.NONE);
             return;
@@ -149,9 +150,9 @@ final class ReportBodyParser {
             return;
         }
         if (looksLikeDistrict(word)) {
-            throw Hints.unknownDistrict(word, config.districts().nearest(word, 3));
+            throw new Unreadable(new Refusal.UnknownDistrict(word, config.districts().nearest(word, 3)));
         }
-        throw Hints.unreadable(word);
+        throw new Unreadable(new Refusal.NotUnderstood(word));
     }
 
     /**
@@ -185,7 +186,7 @@ final class ReportBodyParser {
     private void readClause(Clause clause, String piece, DraftBuilder draft) {
         String word = clause.word();
         if (clause.quantities().isEmpty()) {
-            throw Hints.unreadable(piece);
+            throw new Unreadable(new Refusal.NotUnderstood(piece));
         }
         if (word == null) {
             draft.continuation(clause.quantities(), piece);
@@ -201,7 +202,7 @@ final class ReportBodyParser {
             switch (field.get()) {
                 case MATERIALS, MATERIALS_TOTAL -> draft.materialsTotal(clause.quantities().get(0));
                 case VALUE -> draft.value(clause.quantities().get(0));
-                default -> throw Hints.unreadable(piece);
+                default -> throw new Unreadable(new Refusal.NotUnderstood(piece));
             }
             return;
         }
@@ -220,8 +221,8 @@ final class ReportBodyParser {
             return;
         }
         String unit = clause.quantities().get(0).unit();
-        throw unit != null && config.materials().units().contains(unit) ? Hints.itemOutsideMaterials(piece)
-                : Hints.unreadable(piece);
+        throw new Unreadable(unit != null && config.materials().units().contains(unit)
+                ? new Refusal.ItemOutsideMaterials(piece) : new Refusal.NotUnderstood(piece));
     }
 
     /**
@@ -249,19 +250,20 @@ final class ReportBodyParser {
 
     private District district(String value) {
         return config.districts().resolve(value)
-                .orElseThrow(() -> Hints.unknownDistrict(value, config.districts().nearest(value, 3)));
+                .orElseThrow(() -> new Unreadable(
+                        new Refusal.UnknownDistrict(value, config.districts().nearest(value, 3))));
     }
 
     private List<Token.Quantity> quantitiesOnly(String value, String piece) {
         List<Token.Quantity> quantities = new ArrayList<>();
         for (Token token : scanner.scan(value)) {
             if (!(token instanceof Token.Quantity q)) {
-                throw Hints.unreadable(piece);
+                throw new Unreadable(new Refusal.NotUnderstood(piece));
             }
             quantities.add(q);
         }
         if (quantities.isEmpty()) {
-            throw Hints.unreadable(piece);
+            throw new Unreadable(new Refusal.NotUnderstood(piece));
         }
         return quantities;
     }
@@ -269,7 +271,7 @@ final class ReportBodyParser {
     private Token.Quantity single(String value, String piece) {
         List<Token.Quantity> quantities = quantitiesOnly(value, piece);
         if (quantities.size() != 1) {
-            throw Hints.unreadable(piece);
+            throw new Unreadable(new Refusal.NotUnderstood(piece));
         }
         return quantities.get(0);
     }

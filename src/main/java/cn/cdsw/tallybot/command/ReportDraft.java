@@ -11,8 +11,8 @@ import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.ReportContent;
 
 /**
- * The fields a report message gave; null means "not written". {@code figures} reads the figures back in the
- * order they were written, for the confirmation reply. {@code explicitTotal} is a written 物资合计 or 物资N件.
+ * The fields a report message gave; null means "not written". {@code explicitTotal} is a written 物资合计 or
+ * 物资N件.
  */
 public record ReportDraft(
         @Nullable String district,
@@ -23,13 +23,11 @@ public record ReportDraft(
         List<Item> items,
         @Nullable Long explicitTotal,
         @Nullable BigDecimal valueYuan,
-        @Nullable String note,
-        List<String> figures) {
+        @Nullable String note) {
 
     public ReportDraft {
         metrics = List.copyOf(metrics);
         items = List.copyOf(items);
-        figures = List.copyOf(figures);
     }
 
     public boolean hasFigures() {
@@ -50,7 +48,7 @@ public record ReportDraft(
     /** The draft with its place; either may still be unknown while a prose report waits for its district. */
     public ReportDraft withPlace(@Nullable String district, @Nullable String unit) {
         return new ReportDraft(district, unit, category, activityDate, metrics, items, explicitTotal, valueYuan,
-                note, figures);
+                note);
     }
 
     /** The record content, once district, unit and date are known. */

@@ -8,16 +8,14 @@ import cn.cdsw.tallybot.config.CommandType;
  */
 final class Unreadable extends RuntimeException {
 
-    private final String fragment;
-    private final RefusalReason reason;
+    private final Refusal refusal;
 
-    Unreadable(RefusalReason reason, String fragment, String reply) {
-        super(reply, null, false, false);
-        this.fragment = fragment;
-        this.reason = reason;
+    Unreadable(Refusal refusal) {
+        super(refusal.toString(), null, false, false);
+        this.refusal = refusal;
     }
 
     ParseResult.Rejected toRejected(CommandType command) {
-        return new ParseResult.Rejected(fragment, getMessage(), reason, command);
+        return new ParseResult.Rejected(refusal, command);
     }
 }

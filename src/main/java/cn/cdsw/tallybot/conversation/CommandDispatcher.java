@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.Command;
+import cn.cdsw.tallybot.command.ParseResult;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * Routes a parsed command to its handler. An {@code instanceof} chain because pattern matching in
@@ -19,14 +21,21 @@ class CommandDispatcher {
     private final SenderCommands senders;
     private final QueryCommands queries;
     private final SummaryCommands summaries;
+    private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
-            SummaryCommands summaries) {
+            SummaryCommands summaries, Wording wording) {
         this.reports = reports;
         this.changes = changes;
         this.senders = senders;
         this.queries = queries;
         this.summaries = summaries;
+        this.wording = wording;
+    }
+
+    /** The reply to a command the grammar refused: what it could not read and the right form. */
+    String refusal(ParseResult.Rejected rejected) {
+        return wording.refusals().of(rejected.refusal());
     }
 
     Optional<String> dispatch(Command command, Turn turn) {
@@ -64,7 +73,7 @@ class CommandDispatcher {
             return Optional.of(summaries.post(summary, turn));
         }
         if (command instanceof Command.Help help) {
-            return Optional.of(HelpTexts.help(help.topic()));
+            return Optional.of(wording.help().help(help.topic(), turn.coordinator()));
         }
         throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
     }

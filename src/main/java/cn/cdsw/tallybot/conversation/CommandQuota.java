@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.coordination.CoordinationProperties;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.wording.Refusals;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * The per-sender command budget (default 20 a minute, across all replicas when Redis is configured; see
@@ -20,11 +22,13 @@ class CommandQuota {
     private final RateLimiter limiter;
     private final int limit;
     private final Duration window;
+    private final Refusals refusals;
 
-    CommandQuota(RateLimiter limiter, CoordinationProperties properties) {
+    CommandQuota(RateLimiter limiter, CoordinationProperties properties, Wording wording) {
         this.limiter = limiter;
         this.limit = properties.commandLimit();
         this.window = properties.commandWindow();
+        this.refusals = wording.refusals();
     }
 
     /** The refusal to send instead of handling this command, when its sender is over budget. */
@@ -33,15 +37,6 @@ class CommandQuota {
         if (admission.allowed()) {
             return Optional.empty();
         }
-        long seconds = Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
-        return Optional.of("⏳ 命令发得太快了：每" + per(window) + "最多 " + limit + " 条。这条没有处理，请 " + seconds
-                + " 秒后再发。");
-    }
-
-    private static String per(Duration window) {
-        if (window.equals(Duration.ofMinutes(1))) {
-            return "分钟";
-        }
-        return window.toSeconds() % 60 == 0 ? " " + window.toMinutes() + " 分钟" : " " + window.toSeconds() + " 秒";
+        return Optional.of(refusals.tooFast(limit, window, admission.retryAfter()));
     }
 }

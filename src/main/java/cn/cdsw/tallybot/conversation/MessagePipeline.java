@@ -87,7 +87,7 @@ class MessagePipeline implements InboundHandler {
                 if (rejected.command() == CommandType.REPORT) {
                     AfterCommit.run(() -> reportMetrics.refused(rejected.reason()));
                 }
-                return Optional.of(rejected.reply());
+                return Optional.of(dispatcher.refusal(rejected));
             });
         }
         if (reports.awaitsAnswer(message)) {

@@ -38,6 +38,11 @@ final class PendingDrafts {
         this.timeout = timeout;
     }
 
+    /** How long the sender has to answer, which the question tells them. */
+    Duration timeout() {
+        return timeout;
+    }
+
     /** Holds a draft for the sender, replacing one already waiting. */
     void hold(ChatMessage original, ReportDraft draft) {
         put(new Pending(original, draft, clock.instant().plus(timeout)));

@@ -17,6 +17,8 @@ import cn.cdsw.tallybot.config.CommandWords;
 import cn.cdsw.tallybot.config.ProseVocabulary;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
+import cn.cdsw.tallybot.wording.ProseReplies;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * The prose report loop (docs/commands.md §10): a figure read from free text may be misread, so the figures read
@@ -34,34 +36,32 @@ class ProseConfirmations {
     private final CommandParser parser;
     private final ReportFiling filing;
     private final ProseVocabulary words;
-    private final String totalUnit;
     private final CommandWords commands;
     private final ProseDraftMetrics metrics;
-    private final ReportMetrics reportMetrics;
+    private final ProseReplies replies;
 
     ProseConfirmations(@Qualifier("confirmations") PendingDrafts pending, CommandParser parser,
-            ReportFiling filing, BotConfig config, ProseDraftMetrics metrics, ReportMetrics reportMetrics) {
+            ReportFiling filing, BotConfig config, ProseDraftMetrics metrics, Wording wording) {
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
         this.words = config.prose();
-        this.totalUnit = config.materials().totalUnit();
         this.commands = config.commands();
         this.metrics = metrics;
-        this.reportMetrics = reportMetrics;
+        this.replies = wording.prose();
     }
 
     Optional<String> propose(ReportDraft draft, Turn turn) {
         ReportFiling.Where where = filing.place(draft, turn.message(), null);
         if (where.district() != null && where.unit() == null) {
-            AfterCommit.run(reportMetrics::stationMissing);
-            return Optional.of(ReplyTexts.MISSING_UNIT);
+            return Optional.of(filing.refuseWithoutStation());
         }
         ReportDraft placed = draft.withPlace(where.district(), where.unit());
         pending.hold(turn.message(), placed);
         AfterCommit.run(metrics::proposed);
-        log.info("prose report read {} figures and waits for 确认", placed.figures().size());
-        return Optional.of(ProseTexts.readBack(placed, totalUnit));
+        log.info("prose report read {} metrics and {} items and waits for 确认", placed.metrics().size(),
+                placed.items().size());
+        return Optional.of(replies.readBack(placed));
     }
 
     boolean waitingFor(ChatMessage message) {
@@ -92,7 +92,7 @@ class ProseConfirmations {
         if (words.cancelWords().contains(word)) {
             log.info("prose report cancelled by its sender");
             AfterCommit.run(() -> metrics.dropped(ProseDraftMetrics.Dropped.CANCELLED));
-            return Optional.of(ProseTexts.CANCELLED);
+            return Optional.of(replies.cancelled());
         }
         Turn original = new Turn(held.original(), turn.context());
         ReportDraft draft = held.draft();
@@ -111,7 +111,7 @@ class ProseConfirmations {
         Optional<Place> place = parser.readPlace(turn.message().text(), turn.context());
         if (place.isEmpty()) {
             pending.putBack(held);
-            return words.confirmWords().contains(word) ? Optional.of(ProseTexts.STILL_NEEDS_DISTRICT)
+            return words.confirmWords().contains(word) ? Optional.of(replies.stillNeedsDistrict())
                     : Optional.empty();
         }
         // the district answer is the 确认; without a station the draft is refused and gone

@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.ReportDraft;
-import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.ChangeResult;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.RecordStatus;
 import cn.cdsw.tallybot.report.ReportContent;
 import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.wording.RecordReplies;
+import cn.cdsw.tallybot.wording.Wording;
 
 /** #撤回 and #更正: own records, or any record for a coordinator; only active records change. */
 @Component
@@ -27,11 +29,11 @@ class RecordChanges {
     private static final Logger log = LoggerFactory.getLogger(RecordChanges.class);
 
     private final ReportService reports;
-    private final BotConfig config;
+    private final RecordReplies replies;
 
-    RecordChanges(ReportService reports, BotConfig config) {
+    RecordChanges(ReportService reports, Wording wording) {
         this.reports = reports;
-        this.config = config;
+        this.replies = wording.records();
     }
 
     String retract(@Nullable Long id, Turn turn) {
@@ -39,26 +41,26 @@ class RecordChanges {
                 ? reports.lastActive(turn.message().platform(), turn.message().groupId(), turn.message().senderId())
                 : reports.find(id);
         if (target.isEmpty()) {
-            return id == null ? "您在本群还没有可撤回的记录。" : ReplyTexts.notFound(id);
+            return id == null ? replies.nothingToRetract() : replies.notFound(id);
         }
-        Optional<String> refusal = refusal(target.get(), turn, "撤回");
+        Optional<String> refusal = refusal(target.get(), turn, CommandType.RETRACT);
         if (refusal.isPresent()) {
             return refusal.get();
         }
         ChangeResult result = reports.retract(target.get().id(), turn.actor());
         if (result instanceof ChangeResult.Changed changed) {
             log.debug("record #{} retracted", changed.after().id());
-            return ReplyTexts.retracted(changed.after(), ReplyTexts.figures(changed.after().content(), config));
+            return replies.retracted(changed.after());
         }
-        return notActive(target.get().id());
+        return replies.notActive(target.get().id());
     }
 
     String correct(long id, ReportDraft changes, Turn turn) {
         Optional<ActivityRecord> target = reports.find(id);
         if (target.isEmpty()) {
-            return ReplyTexts.notFound(id);
+            return replies.notFound(id);
         }
-        Optional<String> refusal = refusal(target.get(), turn, "更正");
+        Optional<String> refusal = refusal(target.get(), turn, CommandType.CORRECT);
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -66,24 +68,19 @@ class RecordChanges {
         ChangeResult result = reports.correct(id, turn.source(), merged, turn.message().text(), turn.actor());
         if (result instanceof ChangeResult.Changed changed) {
             log.debug("record #{} superseded by #{}", id, changed.after().id());
-            return ReplyTexts.corrected(id, changed.after(), ReplyTexts.figures(changed.after().content(), config));
+            return replies.corrected(id, changed.after());
         }
-        return notActive(id);
+        return replies.notActive(id);
     }
 
-    private Optional<String> refusal(ActivityRecord record, Turn turn, String verb) {
+    private Optional<String> refusal(ActivityRecord record, Turn turn, CommandType command) {
         if (!turn.mayChange(record.source().senderId())) {
-            return Optional.of("❌ 只能" + verb + "自己的记录，#" + record.id() + " 是" + record.source().senderName()
-                    + "报的。如需" + verb + "请联系协调员。");
+            return Optional.of(replies.notYours(record, command));
         }
         if (record.status() != RecordStatus.ACTIVE) {
-            return Optional.of(notActive(record.id()));
+            return Optional.of(replies.notActive(record.id()));
         }
         return Optional.empty();
-    }
-
-    private static String notActive(long id) {
-        return "记录 #" + id + " 已经撤回或更正过，不能再改。发送「#我的」查看当前记录。";
     }
 
     /**

@@ -16,6 +16,8 @@ import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.wording.RecordReplies;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * #上报: fills a missing district and unit from the sender's binding, asks for a district that is still
@@ -32,14 +34,16 @@ class ReportCommands {
     private final CommandParser parser;
     private final ReportFiling filing;
     private final ProseConfirmations confirmations;
+    private final RecordReplies replies;
 
-    ReportCommands(ReportService reports, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser, ReportFiling filing,
-            ProseConfirmations confirmations) {
+    ReportCommands(ReportService reports, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser,
+            ReportFiling filing, ProseConfirmations confirmations, Wording wording) {
         this.reports = reports;
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
         this.confirmations = confirmations;
+        this.replies = wording.records();
     }
 
     Optional<String> report(ReportDraft draft, Turn turn) {
@@ -47,7 +51,7 @@ class ReportCommands {
         if (where.district() == null) {
             pending.hold(turn.message(), draft);
             log.info("report waits for its district");
-            return Optional.of(ReplyTexts.ASK_DISTRICT);
+            return Optional.of(replies.askDistrict(pending.timeout()));
         }
         return filing.store(draft, where.district(), where.unit(), turn);
     }
@@ -85,7 +89,7 @@ class ReportCommands {
             pending.putBack(report);
             List<String> nearest = parser.nearestDistricts(turn.message().text());
             return nearest.isEmpty() || turn.message().text().length() > 8 ? Optional.empty()
-                    : Optional.of("❌ 没有找到这个区县，您是不是要找：" + String.join("、", nearest) + "？请直接回复区县名。");
+                    : Optional.of(replies.noSuchDistrict(nearest));
         }
         return filing.storeAnswered(report.draft(), place.get(), turn.message(),
                 new Turn(report.original(), turn.context()));

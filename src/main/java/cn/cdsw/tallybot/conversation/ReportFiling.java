@@ -1,6 +1,5 @@
 package cn.cdsw.tallybot.conversation;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -10,11 +9,12 @@ import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.Place;
 import cn.cdsw.tallybot.command.ReportDraft;
-import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.StoreResult;
+import cn.cdsw.tallybot.wording.RecordReplies;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * Stores a report whose place is known and words the ✅ reply; shared by the form path, the district follow-up
@@ -27,31 +27,37 @@ class ReportFiling {
     private static final Logger log = LoggerFactory.getLogger(ReportFiling.class);
 
     private final ReportService reports;
-    private final BotConfig config;
+    private final RecordReplies replies;
     private final ReportMetrics metrics;
 
-    ReportFiling(ReportService reports, BotConfig config, ReportMetrics metrics) {
+    ReportFiling(ReportService reports, Wording wording, ReportMetrics metrics) {
         this.reports = reports;
-        this.config = config;
+        this.replies = wording.records();
         this.metrics = metrics;
     }
 
-    /** Stores the report; a report whose station is still unknown is refused instead. */
+    /**
+     * Stores the report; a report whose station is still unknown is refused instead. A report stored before
+     * (the same message again) is answered from its record, so both answers read alike.
+     */
     Optional<String> store(ReportDraft draft, String district, @Nullable String unit, Turn turn) {
         if (unit == null) {
-            AfterCommit.run(metrics::stationMissing);
-            return Optional.of(ReplyTexts.MISSING_UNIT);
+            return Optional.of(refuseWithoutStation());
         }
         StoreResult result = reports.store(turn.source(), draft.withPlace(district, unit).toContent(),
                 turn.message().text());
         if (result instanceof StoreResult.Stored) {
             AfterCommit.run(metrics::stored);
         }
-        List<String> figures = result instanceof StoreResult.Stored ? draft.figures()
-                : ReplyTexts.figures(result.record().content(), config);
         log.debug("report #{} {} for {}·{}", result.record().id(),
                 result instanceof StoreResult.Stored ? "stored" : "already stored", district, unit);
-        return Optional.of(ReplyTexts.stored(result.record(), figures));
+        return Optional.of(replies.stored(result.record()));
+    }
+
+    /** The refusal of a report whose unit is neither written nor bound, counted as such. */
+    String refuseWithoutStation() {
+        AfterCommit.run(metrics::stationMissing);
+        return replies.missingUnit();
     }
 
     /**

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.summary.DailySummaryService;
 import cn.cdsw.tallybot.summary.Delivery;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * #日报 [date]: a coordinator posts (or re-posts) a day's summary now. The post starts only after the command
@@ -28,27 +30,29 @@ class SummaryCommands implements DisposableBean {
 
     private final DailySummaryService summaries;
     private final BotConfig config;
+    private final Wording wording;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "summary-on-demand");
         thread.setDaemon(true);
         return thread;
     });
 
-    SummaryCommands(DailySummaryService summaries, BotConfig config) {
+    SummaryCommands(DailySummaryService summaries, BotConfig config, Wording wording) {
         this.summaries = summaries;
         this.config = config;
+        this.wording = wording;
     }
 
     String post(Command.PostSummary command, Turn turn) {
         if (!turn.coordinator()) {
-            return Roles.refusal("日报");
+            return wording.refusals().coordinatorsOnly(CommandType.SUMMARY);
         }
         if (command.date().isAfter(turn.context().today())) {
-            return "❌ " + ReplyTexts.day(command.date()) + "还没到，不能发日报。";
+            return wording.refusals().summaryNotYet(command.date());
         }
         int groups = config.groups().summaryGroups().size();
         if (groups == 0) {
-            return "❌ 没有配置接收日报的群（bot-config/groups.yml 里 summary: true）。";
+            return wording.refusals().summaryNoGroups();
         }
         // the post runs on its own thread: its log lines carry the #日报 message's context like the others
         Map<String, String> logContext = MDC.getCopyOfContextMap();
@@ -66,7 +70,7 @@ class SummaryCommands implements DisposableBean {
                 MDC.clear();
             }
         }));
-        return "✅ 正在发送" + ReplyTexts.day(command.date()) + "日报到 " + groups + " 个群。";
+        return wording.records().summarySending(command.date(), groups);
     }
 
     @Override

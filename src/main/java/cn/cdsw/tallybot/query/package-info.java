@@ -1,6 +1,7 @@
 /**
  * Totals, rankings, record listings and the missing-report list over active records (docs/commands.md §7), as SQL
- * aggregates; figures in different units are never added. Also the Chinese formatting of query replies.
+ * aggregates; figures in different units are never added. The replies that show them are worded in
+ * {@code wording}.
  * <p>
  * The words a query is asked in, {@link cn.cdsw.tallybot.query.Scope}, {@link cn.cdsw.tallybot.query.Period} and
  * {@link cn.cdsw.tallybot.query.RankBy}, are plain records of this package: the chat parser produces them and the

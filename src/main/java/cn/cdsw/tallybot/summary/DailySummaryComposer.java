@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.query.DistrictTotals;
 import cn.cdsw.tallybot.query.MetricTotal;
-import cn.cdsw.tallybot.query.QueryReplies;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.Scope;
 import cn.cdsw.tallybot.query.Totals;
+import cn.cdsw.tallybot.wording.SummaryTexts;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * Composes the evening post from the stored records, with its chart; remembers what each post published so
@@ -47,24 +47,22 @@ class DailySummaryComposer implements SummaryComposer {
      * the machine has no Chinese font: a chart of empty boxes would be worse than none.
      */
     private final @Nullable SummaryChart chart;
-    private final SummaryText text;
+    private final SummaryTexts text;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final BotConfig config;
     private final Map<LocalDate, Map<LocalDate, PublishedFigures>> composed = new ConcurrentHashMap<>();
 
-    DailySummaryComposer(QueryService queries, SummarySnapshotRepository snapshots, BotConfig config,
+    DailySummaryComposer(QueryService queries, SummarySnapshotRepository snapshots, Wording wording,
             SummaryProperties properties, Clock clock) {
         this.queries = queries;
         this.snapshots = snapshots;
-        this.chart = chart(properties.images(), CjkFont::installed);
-        this.text = new SummaryText(new QueryReplies(config.metrics()));
+        this.text = wording.summary();
+        this.chart = chart(properties.images(), CjkFont::installed, text);
         this.clock = clock;
-        this.config = config;
     }
 
     /** The chart to attach, if any; says once, at start-up, why a machine without a Chinese font posts none. */
-    static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts) {
+    static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts, SummaryTexts labels) {
         if (!images) {
             return null;
         }
@@ -75,7 +73,7 @@ class DailySummaryComposer implements SummaryComposer {
                     + "TALLYBOT_SUMMARY_IMAGES=false", CjkFont.PACKAGE);
             return null;
         }
-        return new SummaryChart(font.get());
+        return new SummaryChart(font.get(), labels);
     }
 
     @Override
@@ -84,9 +82,9 @@ class DailySummaryComposer implements SummaryComposer {
         Totals dayBefore = queries.totals(date.minusDays(1), date.minusDays(1), Scope.CITY);
         Map<LocalDate, PublishedFigures> toPublish = new LinkedHashMap<>();
         toPublish.put(date, PublishedFigures.of(today.figures()));
-        List<String> corrections = corrections(date, toPublish, dayBefore);
+        List<SummaryTexts.Correction> corrections = corrections(date, toPublish, dayBefore);
         composed.put(date, toPublish);
-        String body = text.compose(new SummaryText.Input(date, catchUp, today, dayBefore,
+        String body = text.compose(new SummaryTexts.Day(date, catchUp, today, dayBefore,
                 queries.missing(date, null), corrections));
         return new DailySummary(date, body, chart == null ? null : chart.render(date, bars(today)), catchUp);
     }
@@ -106,31 +104,31 @@ class DailySummaryComposer implements SummaryComposer {
      * Lines for days already posted whose figures changed since; those days' new figures get published too.
      * {@code dayBefore}, read for the comparison line already, is not read again.
      */
-    private List<String> corrections(LocalDate date, Map<LocalDate, PublishedFigures> toPublish, Totals dayBefore) {
-        List<String> lines = new ArrayList<>();
+    private List<SummaryTexts.Correction> corrections(LocalDate date, Map<LocalDate, PublishedFigures> toPublish,
+            Totals dayBefore) {
+        List<SummaryTexts.Correction> lines = new ArrayList<>();
         snapshots.between(date.minusDays(CORRECTION_DAYS), date.minusDays(1)).forEach((day, stored) -> {
             PublishedFigures before = new PublishedFigures(json.readValue(stored, FIGURES));
             Totals totals = day.equals(dayBefore.from()) ? dayBefore : queries.totals(day, day, Scope.CITY);
             PublishedFigures now = PublishedFigures.of(totals.figures());
-            List<String> changes = differences(before, now);
+            List<SummaryTexts.Change> changes = differences(before, now);
             if (!changes.isEmpty()) {
-                lines.add(day.getMonthValue() + "月" + day.getDayOfMonth() + "日 " + String.join("，", changes));
+                lines.add(new SummaryTexts.Correction(day, changes));
                 toPublish.put(day, now);
             }
         });
         return lines;
     }
 
-    private List<String> differences(PublishedFigures before, PublishedFigures now) {
-        List<String> changes = new ArrayList<>();
+    private static List<SummaryTexts.Change> differences(PublishedFigures before, PublishedFigures now) {
+        List<SummaryTexts.Change> changes = new ArrayList<>();
         for (String key : new TreeSet<>(union(before, now))) {
             if (before.get(key) == now.get(key)) {
                 continue;
             }
             String[] parts = key.split("\\|");
-            String label = parts.length == 2 ? config.metrics().label(parts[0]) : "物资";
-            String unit = parts.length == 2 ? parts[1] : "件";
-            changes.add(label + " " + before.get(key) + "→" + now.get(key) + unit);
+            changes.add(parts.length == 2 ? new SummaryTexts.Change(parts[0], parts[1], before.get(key), now.get(key))
+                    : new SummaryTexts.Change(null, null, before.get(key), now.get(key)));
         }
         return changes;
     }
@@ -146,7 +144,7 @@ class DailySummaryComposer implements SummaryComposer {
         for (DistrictTotals d : totals.byDistrict()) {
             Map<String, Long> visits = new LinkedHashMap<>();
             for (MetricTotal m : d.figures().metrics()) {
-                if (m.key().equals(SummaryText.VISITS)) {
+                if (m.key().equals(SummaryTexts.HEADLINE_METRIC)) {
                     visits.put(m.unit(), m.value());
                 }
             }

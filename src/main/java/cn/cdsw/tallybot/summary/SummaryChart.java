@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +22,8 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import cn.cdsw.tallybot.wording.SummaryTexts;
+
 /**
  * Draws the bar chart that goes with the daily summary: visits per district on top, one bar per unit because
  * figures in different units are never added together, and materials in 件 below, sharing the district axis.
@@ -30,7 +31,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * <p>Districts appear in the caller's order, since the composer already orders the summary's lines and the chart
  * should read the same way (and any "largest first" order would have to add 户 to 人次). Districts without
  * figures are left out. A day with no figures still gets a chart of the same size, titled, with 今日暂无上报 in
- * the middle, so delivery never has to special-case a missing image.
+ * the middle, so delivery never has to special-case a missing image. Its words are the summary's
+ * ({@link SummaryTexts}): the metric label, the materials word and unit of bot-config.
  *
  * <p>Rendering draws into a {@link BufferedImage} only, so it works on a headless JVM (Spring Boot's default).
  * Instances are immutable and may be shared.
@@ -39,9 +41,6 @@ public final class SummaryChart {
 
     static final int WIDTH = 1100;
     static final int HEIGHT = 700;
-    static final String NO_DATA = "今日暂无上报";
-
-    private static final DateTimeFormatter TITLE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
     /** Above this many districts the names no longer fit side by side (23 at most in Chengdu). */
     private static final int UPRIGHT_LABELS_MAX = 10;
     private static final Color[] VISIT_COLOURS = { new Color(0x2F6EBA), new Color(0x4BA3C3), new Color(0x4E9A5E),
@@ -50,11 +49,13 @@ public final class SummaryChart {
 
     private final String fontFamily;
     private final StandardChartTheme theme;
+    private final SummaryTexts labels;
 
     /** Draws with the given font family, which must carry the Chinese glyphs of the labels. */
-    public SummaryChart(String fontFamily) {
+    public SummaryChart(String fontFamily, SummaryTexts labels) {
         this.fontFamily = Objects.requireNonNull(fontFamily, "fontFamily");
         this.theme = theme(fontFamily);
+        this.labels = labels;
     }
 
     public String fontFamily() {
@@ -69,7 +70,7 @@ public final class SummaryChart {
         Objects.requireNonNull(date, "date");
         List<DistrictBar> shown = bars.stream().filter(DistrictBar::hasFigures).toList();
         CategoryPlot plot = shown.isEmpty() ? emptyPlot() : combinedPlot(shown);
-        JFreeChart chart = new JFreeChart(TITLE_DATE.format(date) + " 各区县走访与物资",
+        JFreeChart chart = new JFreeChart(labels.chartTitle(date),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, !shown.isEmpty());
         theme.apply(chart);
         plot.setNoDataMessageFont(theme.getExtraLargeFont());
@@ -94,16 +95,18 @@ public final class SummaryChart {
         return theme;
     }
 
-    private static CategoryPlot combinedPlot(List<DistrictBar> bars) {
-        CategoryAxis districts = new CategoryAxis("区县");
+    private CategoryPlot combinedPlot(List<DistrictBar> bars) {
+        CategoryAxis districts = new CategoryAxis(labels.chartDistricts());
         districts.setCategoryMargin(0.25);
         if (bars.size() > UPRIGHT_LABELS_MAX) {
             districts.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(districts);
         combined.setGap(12);
-        combined.add(panel(SummaryDatasets.visits(bars), "走访", VISIT_COLOURS), 3);
-        combined.add(panel(SummaryDatasets.materials(bars), "物资（件）", MATERIALS_COLOUR), 2);
+        combined.add(panel(SummaryDatasets.visits(bars, labels::chartVisitSeries), labels.chartVisits(), VISIT_COLOURS),
+                3);
+        combined.add(panel(SummaryDatasets.materials(bars, labels.chartMaterials()), labels.chartMaterials(),
+                MATERIALS_COLOUR), 2);
         return combined;
     }
 
@@ -121,14 +124,14 @@ public final class SummaryChart {
         return new CategoryPlot(data, null, values, renderer);
     }
 
-    private static CategoryPlot emptyPlot() {
+    private CategoryPlot emptyPlot() {
         CategoryAxis districts = new CategoryAxis();
         NumberAxis values = new NumberAxis();
         // Axes with no districts and a 0–1 scale would suggest figures of zero, not an absence of reports.
         districts.setVisible(false);
         values.setVisible(false);
         CategoryPlot plot = new CategoryPlot(new DefaultCategoryDataset(), districts, values, new BarRenderer());
-        plot.setNoDataMessage(NO_DATA);
+        plot.setNoDataMessage(labels.chartNoData());
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
         return plot;

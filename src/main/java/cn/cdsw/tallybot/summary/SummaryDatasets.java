@@ -3,13 +3,15 @@ package cn.cdsw.tallybot.summary;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** Turns district bars into the two panels' data: visits with one series per unit, and materials. */
+/**
+ * Turns district bars into the two panels' data: visits with one series per unit, and materials. The series
+ * names are the legend's labels, so the caller words them.
+ */
 final class SummaryDatasets {
-
-    static final String MATERIALS_SERIES = "物资（件）";
 
     private SummaryDatasets() {
     }
@@ -19,27 +21,23 @@ final class SummaryDatasets {
      * series (null where it has no figure) so both panels list the districts in the caller's order; a district
      * that only reported materials would otherwise be appended after the others.
      */
-    static DefaultCategoryDataset visits(List<DistrictBar> bars) {
+    static DefaultCategoryDataset visits(List<DistrictBar> bars, UnaryOperator<String> seriesOfUnit) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String unit : units(bars)) {
             for (DistrictBar bar : bars) {
                 Long count = bar.visitsByUnit().get(unit);
-                data.addValue(count == null || count == 0 ? null : count, visitSeries(unit), bar.district());
+                data.addValue(count == null || count == 0 ? null : count, seriesOfUnit.apply(unit), bar.district());
             }
         }
         return data;
     }
 
-    static DefaultCategoryDataset materials(List<DistrictBar> bars) {
+    static DefaultCategoryDataset materials(List<DistrictBar> bars, String series) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (DistrictBar bar : bars) {
-            data.addValue(bar.materials() == 0 ? null : (Long) bar.materials(), MATERIALS_SERIES, bar.district());
+            data.addValue(bar.materials() == 0 ? null : (Long) bar.materials(), series, bar.district());
         }
         return data;
-    }
-
-    static String visitSeries(String unit) {
-        return "走访（" + unit + "）";
     }
 
     /** Units with at least one visit; a unit reported only as zero would be an empty legend entry. */

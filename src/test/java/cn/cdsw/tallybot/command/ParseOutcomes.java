@@ -27,8 +27,8 @@ final class ParseOutcomes {
         ParseResult result = ParserFixtures.parse(text);
         assertThat(ParserFixtures.parse(text)).as("%s parsed again", text).isEqualTo(result);
         if (result instanceof ParseResult.Rejected rejected) {
-            assertThat(rejected.reply()).as("the reply to %s", text).isNotBlank();
-            assertThat(rejected.reply()).as("the reply to %s names what it could not read", text)
+            assertThat(ParserFixtures.reply(rejected)).as("the reply to %s", text).isNotBlank();
+            assertThat(ParserFixtures.reply(rejected)).as("the reply to %s names what it could not read", text)
                     .contains(named(rejected));
         }
         else if (result instanceof ParseResult.Parsed parsed) {

@@ -43,7 +43,7 @@ class QueryCommandParserTests {
     @Test
     void readsRankings() {
         Command.Rank visits = (Command.Rank) command("#排行 走访 本月");
-        assertThat(visits.by()).isEqualTo(new RankBy.Metric("visits", "户", "走访（户）"));
+        assertThat(visits.by()).isEqualTo(new RankBy.Metric("visits", "户"));
         assertThat(visits.byUnit()).isFalse();
         assertThat(visits.period().from()).isEqualTo(LocalDate.of(2026, 11, 1));
 
@@ -80,7 +80,7 @@ class QueryCommandParserTests {
 
         assertThat(result).isInstanceOfSatisfying(ParseResult.Rejected.class, r -> {
             assertThat(r.fragment()).isEqualTo(fragment);
-            assertThat(r.reply()).startsWith("❌").contains(fragment);
+            assertThat(ParserFixtures.reply(r)).startsWith("❌").contains(fragment);
         });
     }
 }

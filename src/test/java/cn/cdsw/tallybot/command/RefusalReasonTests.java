@@ -32,7 +32,7 @@ class RefusalReasonTests {
 
         assertThat(result).as(text).isInstanceOf(ParseResult.Rejected.class);
         ParseResult.Rejected rejected = (ParseResult.Rejected) result;
-        assertThat(rejected.reason()).as(rejected.reply()).isEqualTo(reason);
+        assertThat(rejected.reason()).as(rejected.refusal().toString()).isEqualTo(reason);
         assertThat(rejected.command()).isEqualTo(command);
     }
 

@@ -54,7 +54,7 @@ class CommandDispatcherTests {
         Turn turn = new Turn(new ChatMessage("onebot", "1418159967", "1", "张三", SenderRole.ADMIN, "m1", "#x",
                 false, NOW), new ParseContext(TODAY, 7, true, false));
         ReportDraft draft = new ReportDraft("锦江区", "三圣街道社工站", null, TODAY,
-                List.of(new Metric("visits", "户", 3, false)), List.of(), null, null, null, List.of("走访3户"));
+                List.of(new Metric("visits", "户", 3, false)), List.of(), null, null, null);
         Period today = Period.day(TODAY, "今天");
         Map<Class<?>, Command> samples = Map.ofEntries(
                 Map.entry(Command.Report.class, new Command.Report(draft)),
@@ -66,7 +66,7 @@ class CommandDispatcherTests {
                 Map.entry(Command.Help.class, new Command.Help(null)),
                 Map.entry(Command.Query.class, new Command.Query(Scope.CITY, today)),
                 Map.entry(Command.Rank.class, new Command.Rank(Scope.CITY, today,
-                        new RankBy.Metric("visits", "户", "走访（户）"), false)),
+                        new RankBy.Metric("visits", "户"), false)),
                 Map.entry(Command.ListRecords.class, new Command.ListRecords(Scope.CITY, today)),
                 Map.entry(Command.Missing.class, new Command.Missing(TODAY, null)),
                 Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)));

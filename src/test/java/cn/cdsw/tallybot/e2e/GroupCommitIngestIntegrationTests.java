@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
+import cn.cdsw.tallybot.testing.ShippedWording;
+
 /**
  * The real application on SQLite, where group commit and per-batch rollups are on (docs/storage.md §7, §8):
  * concurrent reports, concurrent redeliveries of some of them (a redelivery in the same batch rolls its savepoint
@@ -164,7 +166,7 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
         jinjiang.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> expected.add((expected.size() + 1) + ". " + e.getKey() + " "
-                        + String.format("%,d", e.getValue())));
+                        + ShippedWording.WORDING.figures().figure("", e.getValue(), "户")));
         List<String> ranking = say(1, "#排行 走访 今天 锦江区").replyText().lines().skip(1).toList();
         assertThat(ranking).as("units of 锦江区 ranked from the per-unit rollups").isEqualTo(expected);
     }

@@ -32,7 +32,7 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
         assertThat(answer.status()).isEqualTo(200);
         long id = idIn(answer.replyText());
         assertThat(answer.replyText()).isEqualTo("✅ 已记录 #" + id
-                + " 锦江区·三圣街道社工站（11月29日）：走访196户，物资1310件，个案2个。发送「#撤回 " + id + "」可撤回。");
+                + " 锦江区·三圣街道社工站（11月29日）：走访196户，个案2个，物资1310件。发送「#撤回 " + id + "」可撤回。");
         JsonNode record = record(id);
         assertThat(record.get("district").asString()).isEqualTo("锦江区");
         assertThat(record.get("activity_date").asString()).isEqualTo("2026-11-29");

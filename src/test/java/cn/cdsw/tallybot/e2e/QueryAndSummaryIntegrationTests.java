@@ -79,10 +79,10 @@ class QueryAndSummaryIntegrationTests {
         say(4, "member", "#撤回");
 
         String stats = say(5, "member", "#统计 锦江区 今天");
-        assertThat(stats).contains("锦江区·今天").contains("上报 2 条").contains("走访 196户 / 15人次")
-                .contains("物资 1,740件").contains("价值 2.97万元");
+        assertThat(stats).contains("锦江区·今天").contains("上报2条").contains("走访196户/15人次")
+                .contains("物资1740件（大米224袋、食用油206瓶）").contains("价值29,739.5元");
         String city = say(5, "member", "#统计");
-        assertThat(city).contains("走访 238户 / 15人次").contains("电话 80次");
+        assertThat(city).contains("走访238户/15人次").contains("电话80次").contains("按区县：锦江区2条、金牛区1条");
         assertThat(retracted).contains("已记录");
 
         JsonNode totals = api("GET", "/api/v1/totals?from=2026-11-29&to=2026-11-29");
@@ -100,7 +100,7 @@ class QueryAndSummaryIntegrationTests {
         assertThat(say(6, "member", "#未报")).contains("只有协调员");
         assertThat(say(6, "admin", "#未报")).contains("未上报").contains("青羊区·琴台路社区社工室")
                 .doesNotContain("三圣街道社工站");
-        assertThat(say(6, "member", "#排行 走访 今天")).contains("1. 锦江区 196").contains("2. 金牛区 42");
+        assertThat(say(6, "member", "#排行 走访 今天")).contains("1. 锦江区 196户").contains("2. 金牛区 42户");
 
         for (int i = 0; i < 2; i++) {
             ONEBOT_API.enqueue(new MockResponse.Builder().code(200)
@@ -113,7 +113,7 @@ class QueryAndSummaryIntegrationTests {
             RecordedRequest sent = ONEBOT_API.takeRequest(10, TimeUnit.SECONDS);
             assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer onebot-token");
             String body = sent.getBody().utf8();
-            assertThat(body).contains("走访 238户 / 15人次");
+            assertThat(body).contains("走访238户/15人次");
             // the chart goes along where the machine can draw its Chinese labels, and only there
             if (CjkFont.installed().isPresent()) {
                 assertThat(body).contains("base64://");

@@ -43,8 +43,8 @@ class RollupTotalsPropertyTests {
     static final LocalDate START = LocalDate.of(2026, 9, 25);
     static final Path V5 = Path.of("src/main/resources/db/migration/sqlite/V5__daily_rollups.sql");
     static final Path V6 = Path.of("src/main/resources/db/migration/sqlite/V6__unit_rollups.sql");
-    static final List<RankBy> RANKINGS = List.of(new RankBy.Metric("visits", "户", "走访"),
-            new RankBy.Materials("物资"), new RankBy.Value("价值"), new RankBy.Reports("上报"));
+    static final List<RankBy> RANKINGS = List.of(new RankBy.Metric("visits", "户"), new RankBy.Materials(),
+            new RankBy.Value(), new RankBy.Reports());
 
     /**
      * Both repositories tell the kinds of ranking apart by an {@code instanceof} chain (docs/style.md §6); the
@@ -151,8 +151,8 @@ class RollupTotalsPropertyTests {
                 .containsExactlyEntriesOf(records.byDistrict(criteria));
         assertThat(rollups.items(slice)).isEqualTo(records.items(criteria));
         for (RankBy by : RANKINGS) {
-            assertThat(rollups.rank(slice, by, false)).as(by.label()).isEqualTo(records.rank(criteria, by, false));
-            assertThat(rollups.rank(slice, by, true)).as("units by " + by.label())
+            assertThat(rollups.rank(slice, by, false)).as("%s", by).isEqualTo(records.rank(criteria, by, false));
+            assertThat(rollups.rank(slice, by, true)).as("units by %s", by)
                     .isEqualTo(records.rank(criteria, by, true));
         }
     }

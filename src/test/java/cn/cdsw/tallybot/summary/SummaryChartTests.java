@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.cdsw.tallybot.testing.LogCapture;
+import cn.cdsw.tallybot.testing.ShippedWording;
 import cn.cdsw.tallybot.testing.TestServices;
+import cn.cdsw.tallybot.wording.SummaryTexts;
 
 class SummaryChartTests {
 
@@ -39,6 +41,7 @@ class SummaryChartTests {
         System.setProperty("java.awt.headless", "true");
     }
 
+    private static final SummaryTexts LABELS = ShippedWording.WORDING.summary();
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
     private static final int WHITE = Color.WHITE.getRGB();
     /** The series colours of {@link SummaryChart}: visits in 户, 人次 and 次 (in the order first reported), materials. */
@@ -53,7 +56,7 @@ class SummaryChartTests {
             "邛崃市", "崇州市", "简阳市", "高新区", "天府新区", "东部新区");
 
     /** Layout and encoding do not depend on the glyphs, so these tests draw with a family every JVM has. */
-    private final SummaryChart chart = new SummaryChart(Font.SANS_SERIF);
+    private final SummaryChart chart = new SummaryChart(Font.SANS_SERIF, LABELS);
 
     @RegisterExtension
     final LogCapture log = LogCapture.of(DailySummaryComposer.class);
@@ -163,7 +166,7 @@ class SummaryChartTests {
 
     @Test
     void chineseLabelsDrawRealGlyphsNotMissingGlyphBoxes() {
-        Font font = new Font(new SummaryChart(TestServices.chineseFont()).fontFamily(), Font.PLAIN, 24);
+        Font font = new Font(new SummaryChart(TestServices.chineseFont(), LABELS).fontFamily(), Font.PLAIN, 24);
         String label = "锦江区";
 
         assertThat(font.canDisplayUpTo(label)).as("%s draws %s", font.getFamily(), label).isEqualTo(-1);
@@ -201,7 +204,7 @@ class SummaryChartTests {
 
     @Test
     void withoutAChineseFontThereIsNoChartAndOneWarningSaysWhatToInstall() {
-        assertThat(DailySummaryComposer.chart(true, Optional::empty)).isNull();
+        assertThat(DailySummaryComposer.chart(true, Optional::empty, LABELS)).isNull();
         assertThat(log.warnings()).singleElement().asString().startsWith("No Chinese font is installed")
                 .contains("apt-get install fonts-wqy-zenhei").contains("TALLYBOT_SUMMARY_IMAGES=false");
     }
@@ -210,13 +213,13 @@ class SummaryChartTests {
     void withImagesOffNoFontIsLookedUpAndNothingIsSaid() {
         assertThat(DailySummaryComposer.chart(false, () -> {
             throw new AssertionError("fonts looked up with images off");
-        })).isNull();
+        }, LABELS)).isNull();
         assertThat(log.warnings()).isEmpty();
     }
 
     @Test
     void withAChineseFontTheChartDrawsWithIt() {
-        SummaryChart chosen = DailySummaryComposer.chart(true, () -> Optional.of("WenQuanYi Zen Hei"));
+        SummaryChart chosen = DailySummaryComposer.chart(true, () -> Optional.of("WenQuanYi Zen Hei"), LABELS);
 
         assertThat(chosen).isNotNull();
         assertThat(chosen.fontFamily()).isEqualTo("WenQuanYi Zen Hei");
@@ -240,13 +243,13 @@ class SummaryChartTests {
     void visitSeriesFollowUnitsAndEveryDistrictKeepsItsPlace() {
         List<DistrictBar> bars = List.of(new DistrictBar("简阳市", Map.of(), 120), bar("锦江区", 196, 15, 0, 0));
 
-        var visits = SummaryDatasets.visits(bars);
+        var visits = SummaryDatasets.visits(bars, LABELS::chartVisitSeries);
 
         // JFreeChart's keys are raw lists: compared as arrays, without an unchecked call
         assertThat(visits.getRowKeys().toArray()).containsExactly("走访（户）", "走访（人次）");
         assertThat(visits.getColumnKeys().toArray()).containsExactly("简阳市", "锦江区");
         assertThat(visits.getValue("走访（户）", "简阳市")).isNull();
-        assertThat(SummaryDatasets.materials(bars).getValue(SummaryDatasets.MATERIALS_SERIES, "锦江区")).isNull();
+        assertThat(SummaryDatasets.materials(bars, LABELS.chartMaterials()).getValue(LABELS.chartMaterials(), "锦江区")).isNull();
     }
 
     private static DistrictBar bar(String district, long households, long personTimes, long times, long materials) {

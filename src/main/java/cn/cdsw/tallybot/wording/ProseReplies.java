@@ -1,0 +1,71 @@
+package cn.cdsw.tallybot.wording;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.command.ReportDraft;
+
+/**
+ * The prose report loop (docs/commands.md §10): the figures read from a paragraph, one a line, for the sender to
+ * check, and the answers to 取消 and to a 确认 that still lacks its district.
+ */
+public final class ProseReplies {
+
+    private final FigureStyle figures;
+    private final RecordReplies records;
+    private final String head;
+    private final String noDistrict;
+    private final String noUnit;
+    private final String confirm;
+    private final String confirmByDistrict;
+    private final String stillNeedsDistrict;
+    private final String cancelled;
+
+    ProseReplies(Catalogue c, FigureStyle figures, RecordReplies records) {
+        this.figures = figures;
+        this.records = records;
+        head = c.text("prose.head");
+        noDistrict = c.text("prose.no-district");
+        noUnit = c.text("prose.no-unit");
+        confirm = c.text("prose.confirm");
+        confirmByDistrict = c.text("prose.confirm-by-district");
+        stillNeedsDistrict = c.text("prose.still-needs-district");
+        cancelled = c.text("prose.cancelled");
+    }
+
+    /**
+     * The read-back: place and day, one figure a line, and what to answer. Nothing is stored before the 确认, so a
+     * materials total added up from the items says so.
+     */
+    public String readBack(ReportDraft draft) {
+        List<String> lines = new ArrayList<>();
+        lines.add(head);
+        // a prose draft is always dated: today, when the paragraph names no day
+        lines.add(records.place(orMissing(draft.district(), noDistrict), orMissing(draft.unit(), noUnit),
+                Objects.requireNonNull(draft.activityDate(), "activityDate")));
+        List<String> read = figures.record(draft.metrics(), draft.items(), draft.explicitTotal(), draft.valueYuan());
+        lines.addAll(read);
+        Long total = draft.materialsTotal();
+        if (draft.explicitTotal() == null && total != null) {
+            lines.add(figures.summedMaterials(total));
+        }
+        lines.add(draft.district() == null ? confirmByDistrict : confirm);
+        return String.join("\n", lines);
+    }
+
+    public String cancelled() {
+        return cancelled;
+    }
+
+    /** 确认 while the district is still missing: the district itself is the answer wanted. */
+    public String stillNeedsDistrict() {
+        return stillNeedsDistrict;
+    }
+
+    private static String orMissing(@Nullable String value, String missing) {
+        return value == null ? missing : value;
+    }
+}

@@ -1,0 +1,227 @@
+package cn.cdsw.tallybot.wording;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.config.MetricDictionary;
+import cn.cdsw.tallybot.query.DistrictTotals;
+import cn.cdsw.tallybot.query.Figures;
+import cn.cdsw.tallybot.query.ItemTotal;
+import cn.cdsw.tallybot.query.MetricTotal;
+import cn.cdsw.tallybot.query.Period;
+import cn.cdsw.tallybot.query.RankBy;
+import cn.cdsw.tallybot.query.RankEntry;
+import cn.cdsw.tallybot.query.Scope;
+import cn.cdsw.tallybot.query.Totals;
+import cn.cdsw.tallybot.report.ActivityRecord;
+
+/**
+ * The answers to #统计, #排行, #明细 and #未报: a few short lines, every figure with its unit, largest first, cut
+ * to a handful of entries with "另有…" so that a reply stays well inside one chat message.
+ */
+public final class QueryReplies {
+
+    static final int TOP_ITEMS = 5;
+    static final int TOP_LINES = 10;
+
+    private final MetricDictionary metrics;
+    private final FigureStyle figures;
+    private final RecordReplies records;
+    private final String city;
+    private final Template scope;
+    private final String none;
+    private final Template totalsHead;
+    private final Template counts;
+    private final Template items;
+    private final Template itemsMore;
+    private final Template byDistrict;
+    private final Template byDistrictMore;
+    private final Template districtReports;
+    private final Template rankHead;
+    private final Template rankMetric;
+    private final String rankMaterials;
+    private final String rankValue;
+    private final String rankReports;
+    private final String reportsUnit;
+    private final Template rankLine;
+    private final String rankNone;
+    private final Template rankMore;
+    private final Template listHead;
+    private final Template listLine;
+    private final Template listMore;
+    private final Template missingNone;
+    private final Template missing;
+
+    QueryReplies(Catalogue c, MetricDictionary metrics, FigureStyle figures, RecordReplies records) {
+        this.metrics = metrics;
+        this.figures = figures;
+        this.records = records;
+        city = c.text("query.city");
+        scope = c.template("query.scope", "district", "unit");
+        none = c.text("query.none");
+        totalsHead = c.template("query.totals-head", "scope", "period", "span");
+        counts = c.template("query.counts", "reports", "units");
+        items = c.template("query.items", "materials", "items");
+        itemsMore = c.template("query.items-more", "materials", "items", "count");
+        byDistrict = c.template("query.by-district", "districts");
+        byDistrictMore = c.template("query.by-district-more", "districts", "count");
+        districtReports = c.template("query.district-reports", "district", "reports");
+        rankHead = c.template("query.rank-head", "scope", "period", "what", "span");
+        rankMetric = c.template("query.rank-metric", "label", "unit");
+        rankMaterials = c.text("query.rank-materials");
+        rankValue = c.text("query.rank-value");
+        rankReports = c.text("query.rank-reports");
+        reportsUnit = c.text("query.rank-reports-unit");
+        rankLine = c.template("query.rank-line", "place", "name", "figure");
+        rankNone = c.text("query.rank-none");
+        rankMore = c.template("query.rank-more", "count");
+        listHead = c.template("query.list-head", "scope", "period", "count");
+        listLine = c.template("query.list-line", "id", "place", "figures");
+        listMore = c.template("query.list-more", "count");
+        missingNone = c.template("query.missing-none", "day", "district");
+        missing = c.template("query.missing", "day", "count", "units");
+    }
+
+    /** 全市, 锦江区, 锦江区·三圣街道社工站. */
+    public String scope(Scope s) {
+        if (s.district() == null) {
+            return s.unit() == null ? city : s.unit();
+        }
+        return s.unit() == null ? s.district() : scope.fill(s.district(), s.unit());
+    }
+
+    /** #统计: reports and units, each metric, materials with the top items, value, and the districts' counts. */
+    public String totals(Totals totals, Period period) {
+        String head = totalsHead.fill(scope(totals.scope()), period.label(), figures.span(period.from(), period.to()));
+        Figures f = totals.figures();
+        if (f.reports() == 0) {
+            return head + "\n" + none;
+        }
+        List<String> lines = new ArrayList<>(List.of(head, counts(f)));
+        lines.addAll(metricLines(f));
+        if (f.materialsTotal() > 0 || !totals.items().isEmpty()) {
+            lines.add(materials(f.materialsTotal(), totals.items()));
+        }
+        if (f.valueYuan().signum() > 0) {
+            lines.add(figures.value(f.valueYuan()));
+        }
+        if (totals.scope().district() == null && totals.byDistrict().size() > 1) {
+            lines.add(byDistrict(totals.byDistrict()));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** 上报3条｜参与单位3个 */
+    String counts(Figures f) {
+        return counts.fill(figures.number(f.reports()), figures.number(f.units()));
+    }
+
+    /** One line per metric with its units side by side (走访238户/15人次), the metric with the largest first. */
+    public List<String> metricLines(Figures f) {
+        Map<String, List<MetricTotal>> byKey = new LinkedHashMap<>();
+        f.metrics().stream().sorted(Comparator.comparingLong(MetricTotal::value).reversed())
+                .forEach(m -> byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m));
+        List<String> lines = new ArrayList<>();
+        byKey.forEach((key, inUnits) -> lines.add(figures.inUnits(metrics.label(key), inUnits)));
+        return lines;
+    }
+
+    private String materials(long total, List<ItemTotal> itemTotals) {
+        String materials = figures.materials(total, false);
+        if (itemTotals.isEmpty()) {
+            return materials;
+        }
+        String top = figures.names(itemTotals.stream().limit(TOP_ITEMS)
+                .map(i -> figures.figure(i.name(), i.quantity(), i.unit())).toList());
+        return itemTotals.size() > TOP_ITEMS ? itemsMore.fill(materials, top, figures.number(itemTotals.size()))
+                : items.fill(materials, top);
+    }
+
+    private String byDistrict(List<DistrictTotals> districts) {
+        List<DistrictTotals> sorted = districts.stream()
+                .sorted(Comparator.comparingLong((DistrictTotals d) -> d.figures().reports()).reversed()).toList();
+        String shown = figures.names(sorted.stream().limit(TOP_LINES)
+                .map(d -> districtReports.fill(d.district(), figures.number(d.figures().reports()))).toList());
+        return sorted.size() > TOP_LINES ? byDistrictMore.fill(shown, figures.number(sorted.size() - TOP_LINES))
+                : byDistrict.fill(shown);
+    }
+
+    /** #排行: the first ten, each figure in its unit. */
+    public String rank(List<RankEntry> entries, RankBy by, Scope rankScope, Period period) {
+        String head = rankHead.fill(scope(rankScope), period.label(), what(by), figures.span(period.from(), period.to()));
+        if (entries.isEmpty()) {
+            return head + "\n" + rankNone;
+        }
+        List<String> lines = new ArrayList<>(List.of(head));
+        for (int i = 0; i < Math.min(TOP_LINES, entries.size()); i++) {
+            RankEntry e = entries.get(i);
+            lines.add(rankLine.fill(String.valueOf(i + 1), e.name(), rankFigure(by, e)));
+        }
+        if (entries.size() > TOP_LINES) {
+            lines.add(rankMore.fill(figures.number(entries.size() - TOP_LINES)));
+        }
+        return String.join("\n", lines);
+    }
+
+    private String what(RankBy by) {
+        if (by instanceof RankBy.Metric metric) {
+            return rankMetric.fill(metrics.label(metric.key()), metric.unit());
+        }
+        if (by instanceof RankBy.Materials) {
+            return rankMaterials;
+        }
+        if (by instanceof RankBy.Value) {
+            return rankValue;
+        }
+        if (by instanceof RankBy.Reports) {
+            return rankReports;
+        }
+        throw new IllegalStateException("no wording for a ranking by " + by);
+    }
+
+    private String rankFigure(RankBy by, RankEntry e) {
+        if (by instanceof RankBy.Metric metric) {
+            return figures.figure("", e.value().longValueExact(), metric.unit());
+        }
+        if (by instanceof RankBy.Materials) {
+            return figures.materialsAmount(e.value().longValueExact());
+        }
+        if (by instanceof RankBy.Value) {
+            return figures.money(e.value());
+        }
+        if (by instanceof RankBy.Reports) {
+            return figures.figure("", e.value().longValueExact(), reportsUnit);
+        }
+        throw new IllegalStateException("no figure for a ranking by " + by);
+    }
+
+    /** #明细: the newest records with their ids, and how many older ones are left out of {@code total}. */
+    public String list(Scope listScope, Period period, List<ActivityRecord> newest, long total) {
+        List<String> lines = new ArrayList<>();
+        lines.add(listHead.fill(scope(listScope), period.label(), figures.number(total)));
+        if (newest.isEmpty()) {
+            lines.add(none);
+        }
+        for (ActivityRecord r : newest) {
+            lines.add(listLine.fill(String.valueOf(r.id()), records.place(r.content()), records.figuresOf(r)));
+        }
+        if (total > newest.size()) {
+            lines.add(listMore.fill(figures.number(total - newest.size())));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** #未报: the directory's units without an active record on {@code day}, in {@code district} or the city. */
+    public String missing(LocalDate day, @Nullable String district, List<String> units) {
+        if (units.isEmpty()) {
+            return missingNone.fill(figures.day(day), district == null ? "" : district);
+        }
+        return missing.fill(figures.day(day), figures.number(units.size()), figures.names(units));
+    }
+}

@@ -1,0 +1,250 @@
+package cn.cdsw.tallybot.wording;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.MetricDefinition;
+import cn.cdsw.tallybot.config.ReportField;
+import cn.cdsw.tallybot.query.DistrictTotals;
+import cn.cdsw.tallybot.query.Figures;
+import cn.cdsw.tallybot.query.MetricTotal;
+import cn.cdsw.tallybot.query.Totals;
+
+/**
+ * The evening post (docs/daily-summary.md §1) and the labels of its chart: the city's figures, one line per
+ * district, who has not reported, the change against the day before, and corrections to days already posted.
+ * Figures are printed as in every reply, so a district's line shows what its stations' echoes showed.
+ */
+public final class SummaryTexts {
+
+    /** The metric the post leads with, and the chart draws per district. */
+    public static final String HEADLINE_METRIC = "visits";
+    static final int MAX_MISSING_NAMES = 20;
+    static final int TOP_ITEMS = 5;
+
+    /** One day's post: its figures, the day before's for the change, the missing units, the corrections. */
+    public record Day(LocalDate date, boolean catchUp, Totals today, Totals dayBefore, List<String> missing,
+            List<Correction> corrections) {
+        public Day {
+            missing = List.copyOf(missing);
+            corrections = List.copyOf(corrections);
+        }
+    }
+
+    /** Figures of a day already posted that changed since. */
+    public record Correction(LocalDate day, List<Change> changes) {
+        public Correction {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** One changed figure: a metric in one unit, or the materials total when {@code metricKey} is null. */
+    public record Change(@Nullable String metricKey, @Nullable String unit, long before, long after) {
+    }
+
+    private final BotConfig config;
+    private final FigureStyle figures;
+    private final QueryReplies queries;
+    private final String materials;
+    private final Template title;
+    private final Template titleCatchUp;
+    private final Template counts;
+    private final String parts;
+    private final Template items;
+    private final Template district;
+    private final Template districtReports;
+    private final Template missing;
+    private final Template missingMore;
+    private final Template change;
+    private final Template changeUp;
+    private final Template changeDown;
+    private final Template changeSame;
+    private final Template changeFlat;
+    private final Template changeNew;
+    private final Template corrections;
+    private final String correctionsJoin;
+    private final Template correctionDay;
+    private final Template correction;
+    private final Template chartTitle;
+    private final String chartDistricts;
+    private final Template chartSeries;
+    private final String chartNoData;
+
+    SummaryTexts(Catalogue c, BotConfig config, FigureStyle figures, QueryReplies queries) {
+        this.config = config;
+        this.figures = figures;
+        this.queries = queries;
+        this.materials = config.grammar().name(ReportField.MATERIALS);
+        title = c.template("summary.title", "date");
+        titleCatchUp = c.template("summary.title-catch-up", "date");
+        counts = c.template("summary.counts", "reports", "units");
+        parts = c.text("summary.parts");
+        items = c.template("summary.items", "items");
+        district = c.template("summary.district", "district", "figures");
+        districtReports = c.template("summary.district-reports", "reports");
+        missing = c.template("summary.missing", "count", "names");
+        missingMore = c.template("summary.missing-more", "count", "names");
+        change = c.template("summary.change", "changes");
+        changeUp = c.template("summary.change-up", "what", "percent");
+        changeDown = c.template("summary.change-down", "what", "percent");
+        changeSame = c.template("summary.change-same", "what");
+        changeFlat = c.template("summary.change-flat", "what");
+        changeNew = c.template("summary.change-new", "what");
+        corrections = c.template("summary.corrections", "days");
+        correctionsJoin = c.text("summary.corrections-join");
+        correctionDay = c.template("summary.correction-day", "day", "changes");
+        correction = c.template("summary.correction", "what", "before", "after", "unit");
+        chartTitle = c.template("summary.chart-title", "date", "visits");
+        chartDistricts = c.text("summary.chart-districts");
+        chartSeries = c.template("summary.chart-series", "what", "unit");
+        chartNoData = c.text("summary.chart-no-data");
+    }
+
+    public String compose(Day day) {
+        List<String> lines = new ArrayList<>();
+        String date = figures.date(day.date());
+        lines.add(day.catchUp() ? titleCatchUp.fill(date) : title.fill(date));
+        Figures city = day.today().figures();
+        lines.add(counts.fill(figures.number(city.reports()), figures.number(city.units())));
+        lines.add(headline(city));
+        List<String> others = queries.metricLines(without(city, HEADLINE_METRIC));
+        if (!others.isEmpty()) {
+            lines.add(String.join(parts, others));
+        }
+        if (!day.today().items().isEmpty()) {
+            lines.add(items.fill(figures.names(day.today().items().stream().limit(TOP_ITEMS)
+                    .map(i -> figures.figure(i.name(), i.quantity(), i.unit())).toList())));
+        }
+        day.today().byDistrict().stream()
+                .sorted(Comparator.comparingLong((DistrictTotals t) -> t.figures().reports()).reversed())
+                .forEach(t -> lines.add(districtLine(t)));
+        if (!day.missing().isEmpty()) {
+            lines.add(missingLine(day.missing()));
+        }
+        List<String> changes = changes(city, day.dayBefore().figures());
+        if (!changes.isEmpty()) {
+            lines.add(change.fill(figures.list(changes)));
+        }
+        if (!day.corrections().isEmpty()) {
+            lines.add(corrections.fill(String.join(correctionsJoin,
+                    day.corrections().stream().map(this::correctionLine).toList())));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** 走访238户/15人次｜物资1740件｜价值29,739.5元 */
+    private String headline(Figures city) {
+        List<String> line = new ArrayList<>();
+        visits(city).or(() -> headlineMetric().map(m -> figures.figure(m.label(), 0, m.units().get(0))))
+                .ifPresent(line::add);
+        line.add(figures.materials(city.materialsTotal(), false));
+        if (city.valueYuan().signum() > 0) {
+            line.add(figures.value(city.valueYuan()));
+        }
+        return String.join(parts, line);
+    }
+
+    private Optional<String> visits(Figures f) {
+        List<MetricTotal> visits = f.metrics().stream().filter(m -> m.key().equals(HEADLINE_METRIC))
+                .sorted(Comparator.comparingLong(MetricTotal::value).reversed()).toList();
+        return visits.isEmpty() ? Optional.empty() : Optional.of(figures.inUnits(visitsLabel(), visits));
+    }
+
+    private static Figures without(Figures f, String key) {
+        return new Figures(f.reports(), f.units(), f.metrics().stream().filter(m -> !m.key().equals(key)).toList(),
+                f.materialsTotal(), f.valueYuan());
+    }
+
+    /** 锦江区：上报2条，走访196户/15人次，物资1740件 */
+    private String districtLine(DistrictTotals t) {
+        Figures f = t.figures();
+        List<String> shown = new ArrayList<>();
+        shown.add(districtReports.fill(figures.number(f.reports())));
+        visits(f).ifPresent(shown::add);
+        if (f.materialsTotal() > 0) {
+            shown.add(figures.materials(f.materialsTotal(), false));
+        }
+        return district.fill(t.district(), figures.list(shown));
+    }
+
+    private String missingLine(List<String> names) {
+        String shown = figures.names(names.stream().limit(MAX_MISSING_NAMES).toList());
+        String count = figures.number(names.size());
+        return names.size() > MAX_MISSING_NAMES ? missingMore.fill(count, shown) : missing.fill(count, shown);
+    }
+
+    /** The headline metric in its largest unit and materials, as percentages; a figure absent both days is left out. */
+    private List<String> changes(Figures today, Figures before) {
+        List<String> changes = new ArrayList<>();
+        today.metrics().stream().filter(m -> m.key().equals(HEADLINE_METRIC))
+                .max(Comparator.comparingLong(MetricTotal::value))
+                .ifPresent(m -> changes.add(percent(visitsLabel(), m.value(), before.metric(HEADLINE_METRIC, m.unit()))));
+        if (today.materialsTotal() > 0 || before.materialsTotal() > 0) {
+            changes.add(percent(materials, today.materialsTotal(), before.materialsTotal()));
+        }
+        return changes;
+    }
+
+    String percent(String what, long now, long before) {
+        if (before == 0) {
+            return now == 0 ? changeFlat.fill(what) : changeNew.fill(what);
+        }
+        long percent = Math.round((now - before) * 100.0 / before);
+        if (percent == 0) {
+            return changeSame.fill(what);
+        }
+        return (percent > 0 ? changeUp : changeDown).fill(what, figures.number(Math.abs(percent)));
+    }
+
+    /** 11月27日 走访196→206户，物资1310→1500件 */
+    private String correctionLine(Correction c) {
+        return correctionDay.fill(figures.day(c.day()), figures.list(c.changes().stream().map(change -> {
+            boolean isMaterials = change.metricKey() == null;
+            return correction.fill(isMaterials ? materials : config.metrics().label(change.metricKey()),
+                    figures.number(change.before()), figures.number(change.after()),
+                    isMaterials ? config.materials().totalUnit() : String.valueOf(change.unit()));
+        }).toList()));
+    }
+
+    /** 2026年11月29日 各区县走访与物资 */
+    public String chartTitle(LocalDate date) {
+        return chartTitle.fill(figures.date(date), visitsLabel());
+    }
+
+    public String chartDistricts() {
+        return chartDistricts;
+    }
+
+    /** The axis of the visits panel: the headline metric's label. */
+    public String chartVisits() {
+        return visitsLabel();
+    }
+
+    /** One series of the visits panel: 走访（户）. */
+    public String chartVisitSeries(String unit) {
+        return chartSeries.fill(visitsLabel(), unit);
+    }
+
+    /** The materials panel and its one series: 物资（件）. */
+    public String chartMaterials() {
+        return chartSeries.fill(materials, config.materials().totalUnit());
+    }
+
+    public String chartNoData() {
+        return chartNoData;
+    }
+
+    private String visitsLabel() {
+        return config.metrics().label(HEADLINE_METRIC);
+    }
+
+    private Optional<MetricDefinition> headlineMetric() {
+        return config.metrics().byKey(HEADLINE_METRIC);
+    }
+}

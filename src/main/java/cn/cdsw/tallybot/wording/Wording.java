@@ -1,0 +1,75 @@
+package cn.cdsw.tallybot.wording;
+
+import cn.cdsw.tallybot.config.BotConfig;
+
+/**
+ * Everything the bot says, by feature: one object per feature's messages, all drawn from one catalogue and
+ * printing figures in one style. Built once at start-up from bot-config; immutable and shared.
+ */
+public final class Wording {
+
+    /** The language of the shipped catalogue, {@code src/main/resources/wording/zh.yml}. */
+    static final String CHINESE = "zh";
+
+    private final Catalogue catalogue;
+    private final FigureStyle figures;
+    private final RecordReplies records;
+    private final ProseReplies prose;
+    private final QueryReplies queries;
+    private final SummaryTexts summary;
+    private final HelpReplies help;
+    private final Refusals refusals;
+
+    private Wording(Catalogue catalogue, BotConfig config) {
+        this.catalogue = catalogue;
+        this.figures = new FigureStyle(catalogue, config);
+        this.records = new RecordReplies(catalogue, figures);
+        this.prose = new ProseReplies(catalogue, figures, records);
+        this.queries = new QueryReplies(catalogue, config.metrics(), figures, records);
+        this.summary = new SummaryTexts(catalogue, config, figures, queries);
+        this.help = new HelpReplies(catalogue, config, figures);
+        this.refusals = new Refusals(catalogue, config, figures);
+    }
+
+    /**
+     * The Chinese wording with the words of {@code config}.
+     *
+     * @throws IllegalStateException when the catalogue lacks a message or fills one differently from its code
+     */
+    public static Wording chinese(BotConfig config) {
+        return new Wording(Catalogue.load(CHINESE, Terms.of(config)), config);
+    }
+
+    public FigureStyle figures() {
+        return figures;
+    }
+
+    public RecordReplies records() {
+        return records;
+    }
+
+    public ProseReplies prose() {
+        return prose;
+    }
+
+    public QueryReplies queries() {
+        return queries;
+    }
+
+    public SummaryTexts summary() {
+        return summary;
+    }
+
+    public HelpReplies help() {
+        return help;
+    }
+
+    public Refusals refusals() {
+        return refusals;
+    }
+
+    /** The catalogue, for the tests that check it has no dead entries and that its examples parse. */
+    Catalogue catalogue() {
+        return catalogue;
+    }
+}
