@@ -10,6 +10,7 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.config.MetricDefinition;
+import cn.cdsw.tallybot.config.ReportField;
 import cn.cdsw.tallybot.query.Period;
 import cn.cdsw.tallybot.query.RankBy;
 import cn.cdsw.tallybot.query.Scope;
@@ -104,10 +105,11 @@ final class QueryBodyParser {
     }
 
     private @Nullable RankBy rankBy(String word) {
-        if (word.equals("物资") || word.equals("物资合计")) {
+        Optional<ReportField> field = config.grammar().field(word);
+        if (field.isPresent() && (field.get() == ReportField.MATERIALS || field.get() == ReportField.MATERIALS_TOTAL)) {
             return new RankBy.Materials();
         }
-        if (word.equals("价值") || word.equals("金额")) {
+        if (field.isPresent() && field.get() == ReportField.VALUE) {
             return new RankBy.Value();
         }
         if (word.equals("上报") || word.equals("上报数") || word.equals("条数")) {

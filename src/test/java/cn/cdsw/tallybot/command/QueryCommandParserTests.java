@@ -53,6 +53,9 @@ class QueryCommandParserTests {
         assertThat(personTimes.byUnit()).isTrue();
 
         assertThat(((Command.Rank) command("#排行 物资 上周")).by()).isInstanceOf(RankBy.Materials.class);
+        // any name of the materials and value fields of grammar.yml, as in a report form
+        assertThat(((Command.Rank) command("#排行 物资合计")).by()).isInstanceOf(RankBy.Materials.class);
+        assertThat(((Command.Rank) command("#排行 总价值 本月")).by()).isInstanceOf(RankBy.Value.class);
         assertThat(((Command.Rank) command("#排行 锦江区 电话")).byUnit()).isTrue();
         assertThat(((Command.Rank) command("#排行")).by()).isInstanceOfSatisfying(RankBy.Metric.class,
                 metric -> assertThat(metric.key()).isEqualTo("visits"));
