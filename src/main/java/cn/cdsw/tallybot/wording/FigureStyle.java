@@ -3,11 +3,13 @@ package cn.cdsw.tallybot.wording;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.MetricDictionary;
 import cn.cdsw.tallybot.config.ReportField;
 import cn.cdsw.tallybot.query.MetricTotal;
@@ -40,6 +42,7 @@ public final class FigureStyle {
     static final long GROUPED_FROM = 10_000;
 
     private final MetricDictionary metrics;
+    private final Comparator<Metric> dictionaryOrder;
     private final String materials;
     private final String materialsTotal;
     private final String value;
@@ -58,6 +61,9 @@ public final class FigureStyle {
 
     FigureStyle(Catalogue catalogue, BotConfig config) {
         this.metrics = config.metrics();
+        List<MetricDefinition> all = metrics.all();
+        this.dictionaryOrder = Comparator.comparingInt((Metric m) -> position(all, m.key()))
+                .thenComparingInt(m -> metrics.byKey(m.key()).map(d -> d.units().indexOf(m.unit())).orElse(0));
         this.materials = config.grammar().name(ReportField.MATERIALS);
         this.materialsTotal = config.grammar().name(ReportField.MATERIALS_TOTAL);
         this.value = config.grammar().name(ReportField.VALUE);
@@ -143,8 +149,9 @@ public final class FigureStyle {
     }
 
     /**
-     * The figures of a record in one order, whichever order the report wrote them: metrics, items, the materials
-     * total and the value; a reply about a record and its echo when stored print the same.
+     * The figures of a record in one order, whichever order the report or a correction wrote them: metrics in the
+     * order of metrics.yml (and each in the order of its units), items as written, the materials total and the
+     * value; every reply about a record prints it the same.
      */
     public List<String> record(ReportContent content) {
         return record(content.metrics(), content.items(), content.materialsTotal(), content.valueYuan());
@@ -152,7 +159,7 @@ public final class FigureStyle {
 
     List<String> record(List<Metric> metricList, List<Item> items, @Nullable Long total, @Nullable BigDecimal yuanValue) {
         List<String> figures = new ArrayList<>();
-        metricList.forEach(m -> figures.add(metric(m)));
+        metricList.stream().sorted(dictionaryOrder).forEach(m -> figures.add(metric(m)));
         items.forEach(i -> figures.add(item(i)));
         if (total != null) {
             figures.add(materials(total, !items.isEmpty()));
@@ -187,6 +194,15 @@ public final class FigureStyle {
     /** 11月29日, or 11月1日—11月28日. */
     public String span(LocalDate from, LocalDate to) {
         return from.equals(to) ? day(from) : span.fill(day(from), day(to));
+    }
+
+    private static int position(List<MetricDefinition> all, String key) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return all.size();
     }
 
     private String grouped(String digits) {

@@ -37,8 +37,8 @@ class ProseReportIntegrationTests extends WebhookTestBase {
         assertThat(readBack.replyText()).isEqualTo("""
                 📝 读到以下数字，请核对：
                 彭州市·社工总站（11月29日）
-                电话约300次
                 走访约60次
+                电话约300次
                 心理疏导18人
                 回复「确认」保存，「取消」放弃，或直接发送更正后的内容""");
         assertThat(recordCount()).isEqualTo(before);
@@ -50,7 +50,7 @@ class ProseReportIntegrationTests extends WebhookTestBase {
         byte[] confirm = event(nextId(), 30001, "＃确认！");
         WebhookClient.Answer stored = bot.post(confirm);
 
-        assertThat(stored.replyText()).startsWith("✅ 已记录 #").contains("彭州市·社工总站（11月29日）：电话约300次，走访约60次，心理疏导18人。");
+        assertThat(stored.replyText()).startsWith("✅ 已记录 #").contains("彭州市·社工总站（11月29日）：走访约60次，电话约300次，心理疏导18人。");
         JsonNode record = record(stored.replyText());
         assertThat(record.get("message_id").asString()).isEqualTo(String.valueOf(proseId));
         assertThat(record.get("sender_id").asString()).isEqualTo("30001");
