@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.coordination.CoordinationProperties;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.platform.ChatMessage;
-import cn.cdsw.tallybot.wording.Refusals;
+import cn.cdsw.tallybot.wording.CommandRefusals;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
@@ -22,13 +22,13 @@ class CommandQuota {
     private final RateLimiter limiter;
     private final int limit;
     private final Duration window;
-    private final Refusals refusals;
+    private final CommandRefusals refusals;
 
     CommandQuota(RateLimiter limiter, CoordinationProperties properties, Wording wording) {
         this.limiter = limiter;
         this.limit = properties.commandLimit();
         this.window = properties.commandWindow();
-        this.refusals = wording.refusals();
+        this.refusals = wording.commandRefusals();
     }
 
     /** The refusal to send instead of handling this command, when its sender is over budget. */

@@ -12,7 +12,7 @@ import cn.cdsw.tallybot.report.RecordFilter;
 import cn.cdsw.tallybot.report.RecordStatus;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.wording.QueryReplies;
-import cn.cdsw.tallybot.wording.Refusals;
+import cn.cdsw.tallybot.wording.CommandRefusals;
 import cn.cdsw.tallybot.wording.Wording;
 
 /** #统计, #排行, #明细 and #未报: read-only answers over active records. */
@@ -24,13 +24,13 @@ class QueryCommands {
     private final QueryService queries;
     private final ReportService reports;
     private final QueryReplies replies;
-    private final Refusals refusals;
+    private final CommandRefusals refusals;
 
     QueryCommands(QueryService queries, ReportService reports, Wording wording) {
         this.queries = queries;
         this.reports = reports;
         this.replies = wording.queries();
-        this.refusals = wording.refusals();
+        this.refusals = wording.commandRefusals();
     }
 
     String totals(Command.Query query) {

@@ -45,14 +45,14 @@ class SummaryCommands implements DisposableBean {
 
     String post(Command.PostSummary command, Turn turn) {
         if (!turn.coordinator()) {
-            return wording.refusals().coordinatorsOnly(CommandType.SUMMARY);
+            return wording.commandRefusals().coordinatorsOnly(CommandType.SUMMARY);
         }
         if (command.date().isAfter(turn.context().today())) {
-            return wording.refusals().summaryNotYet(command.date());
+            return wording.commandRefusals().summaryNotYet(command.date());
         }
         int groups = config.groups().summaryGroups().size();
         if (groups == 0) {
-            return wording.refusals().summaryNoGroups();
+            return wording.commandRefusals().summaryNoGroups();
         }
         // the post runs on its own thread: its log lines carry the #日报 message's context like the others
         Map<String, String> logContext = MDC.getCopyOfContextMap();

@@ -24,6 +24,7 @@ import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.Scope;
 import cn.cdsw.tallybot.query.Totals;
+import cn.cdsw.tallybot.wording.ChartLabels;
 import cn.cdsw.tallybot.wording.SummaryTexts;
 import cn.cdsw.tallybot.wording.Wording;
 
@@ -57,12 +58,12 @@ class DailySummaryComposer implements SummaryComposer {
         this.queries = queries;
         this.snapshots = snapshots;
         this.text = wording.summary();
-        this.chart = chart(properties.images(), CjkFont::installed, text);
+        this.chart = chart(properties.images(), CjkFont::installed, wording.chart());
         this.clock = clock;
     }
 
     /** The chart to attach, if any; says once, at start-up, why a machine without a Chinese font posts none. */
-    static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts, SummaryTexts labels) {
+    static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts, ChartLabels labels) {
         if (!images) {
             return null;
         }

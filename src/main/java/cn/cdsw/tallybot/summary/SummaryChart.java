@@ -22,7 +22,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import cn.cdsw.tallybot.wording.SummaryTexts;
+import cn.cdsw.tallybot.wording.ChartLabels;
 
 /**
  * Draws the bar chart that goes with the daily summary: visits per district on top, one bar per unit because
@@ -32,7 +32,7 @@ import cn.cdsw.tallybot.wording.SummaryTexts;
  * should read the same way (and any "largest first" order would have to add 户 to 人次). Districts without
  * figures are left out. A day with no figures still gets a chart of the same size, titled, with 今日暂无上报 in
  * the middle, so delivery never has to special-case a missing image. Its words are the summary's
- * ({@link SummaryTexts}): the metric label, the materials word and unit of bot-config.
+ * ({@link ChartLabels}): the metric label, the materials word and unit of bot-config.
  *
  * <p>Rendering draws into a {@link BufferedImage} only, so it works on a headless JVM (Spring Boot's default).
  * Instances are immutable and may be shared.
@@ -49,10 +49,10 @@ public final class SummaryChart {
 
     private final String fontFamily;
     private final StandardChartTheme theme;
-    private final SummaryTexts labels;
+    private final ChartLabels labels;
 
     /** Draws with the given font family, which must carry the Chinese glyphs of the labels. */
-    public SummaryChart(String fontFamily, SummaryTexts labels) {
+    public SummaryChart(String fontFamily, ChartLabels labels) {
         this.fontFamily = Objects.requireNonNull(fontFamily, "fontFamily");
         this.theme = theme(fontFamily);
         this.labels = labels;
@@ -70,7 +70,7 @@ public final class SummaryChart {
         Objects.requireNonNull(date, "date");
         List<DistrictBar> shown = bars.stream().filter(DistrictBar::hasFigures).toList();
         CategoryPlot plot = shown.isEmpty() ? emptyPlot() : combinedPlot(shown);
-        JFreeChart chart = new JFreeChart(labels.chartTitle(date),
+        JFreeChart chart = new JFreeChart(labels.title(date),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, !shown.isEmpty());
         theme.apply(chart);
         plot.setNoDataMessageFont(theme.getExtraLargeFont());
@@ -96,17 +96,16 @@ public final class SummaryChart {
     }
 
     private CategoryPlot combinedPlot(List<DistrictBar> bars) {
-        CategoryAxis districts = new CategoryAxis(labels.chartDistricts());
+        CategoryAxis districts = new CategoryAxis(labels.districts());
         districts.setCategoryMargin(0.25);
         if (bars.size() > UPRIGHT_LABELS_MAX) {
             districts.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(districts);
         combined.setGap(12);
-        combined.add(panel(SummaryDatasets.visits(bars, labels::chartVisitSeries), labels.chartVisits(), VISIT_COLOURS),
-                3);
-        combined.add(panel(SummaryDatasets.materials(bars, labels.chartMaterials()), labels.chartMaterials(),
-                MATERIALS_COLOUR), 2);
+        combined.add(panel(SummaryDatasets.visits(bars, labels::visitSeries), labels.visits(), VISIT_COLOURS), 3);
+        combined.add(panel(SummaryDatasets.materials(bars, labels.materials()), labels.materials(), MATERIALS_COLOUR),
+                2);
         return combined;
     }
 
@@ -131,7 +130,7 @@ public final class SummaryChart {
         districts.setVisible(false);
         values.setVisible(false);
         CategoryPlot plot = new CategoryPlot(new DefaultCategoryDataset(), districts, values, new BarRenderer());
-        plot.setNoDataMessage(labels.chartNoData());
+        plot.setNoDataMessage(labels.noData());
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
         return plot;

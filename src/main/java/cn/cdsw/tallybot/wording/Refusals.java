@@ -1,7 +1,5 @@
 package cn.cdsw.tallybot.wording;
 
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,9 +12,8 @@ import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
- * The refusals: what the grammar could not read (docs/commands.md §8), a coordinator's command from a member,
- * a sender over the rate limit, a summary that cannot be posted. Each says what was wrong, that nothing was
- * stored, and what to send instead, with the units and words of bot-config.
+ * What the grammar could not read (docs/commands.md §8): each reply names the fragment, says what was wrong and
+ * that nothing was stored, and shows what to send instead, with the units and words of bot-config.
  */
 public final class Refusals {
 
@@ -27,7 +24,6 @@ public final class Refusals {
 
     private final BotConfig config;
     private final FigureStyle figures;
-    private final Map<CommandType, String> words = new EnumMap<>(CommandType.class);
     private final Template unreadable;
     private final Template unknownField;
     private final Template unknownDistrict;
@@ -54,20 +50,10 @@ public final class Refusals {
     private final Template unknownWord;
     private final Template notOneDay;
     private final Template notAvailable;
-    private final Template coordinatorsOnly;
-    private final Template tooFast;
-    private final String perMinute;
-    private final Template perMinutes;
-    private final Template perSeconds;
-    private final Template summaryNotYet;
-    private final String summaryNoGroups;
 
     Refusals(Catalogue c, BotConfig config, FigureStyle figures) {
         this.config = config;
         this.figures = figures;
-        for (CommandType command : CommandType.values()) {
-            words.put(command, config.commands().primary(command));
-        }
         unreadable = c.template("refusals.unreadable", "fragment");
         unknownField = c.template("refusals.unknown-field", "field", "fields");
         unknownDistrict = c.template("refusals.unknown-district", "fragment", "nearest");
@@ -99,13 +85,6 @@ public final class Refusals {
         unknownWord = c.template("refusals.unknown-word", "fragment", "example");
         notOneDay = c.template("refusals.not-one-day", "fragment");
         notAvailable = c.template("refusals.not-available", "command");
-        coordinatorsOnly = c.template("refusals.coordinators-only", "command");
-        tooFast = c.template("refusals.too-fast", "window", "limit", "seconds");
-        perMinute = c.text("refusals.per-minute");
-        perMinutes = c.template("refusals.per-minutes", "minutes");
-        perSeconds = c.template("refusals.per-seconds", "seconds");
-        summaryNotYet = c.template("refusals.summary-not-yet", "day");
-        summaryNoGroups = c.text("refusals.summary-no-groups");
     }
 
     /** The reply to a message the grammar refused. */
@@ -202,38 +181,9 @@ public final class Refusals {
             return notOneDay.fill(f);
         }
         if (refusal instanceof Refusal.NotAvailable r) {
-            return notAvailable.fill(words.get(r.command()));
+            return notAvailable.fill(config.commands().primary(r.command()));
         }
         throw new IllegalStateException("no wording for " + refusal.getClass().getSimpleName());
-    }
-
-    /** A member used a coordinator's command (who may do what: docs/domain.md §10). */
-    public String coordinatorsOnly(CommandType command) {
-        return coordinatorsOnly.fill(words.get(command));
-    }
-
-    /** A sender over the command budget of {@code limit} per {@code window}, who may send again in so long. */
-    public String tooFast(int limit, Duration window, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return tooFast.fill(per(window), figures.number(limit), figures.number(seconds));
-    }
-
-    private String per(Duration window) {
-        if (window.equals(Duration.ofMinutes(1))) {
-            return perMinute;
-        }
-        return window.toSeconds() % 60 == 0 ? perMinutes.fill(figures.number(window.toMinutes()))
-                : perSeconds.fill(figures.number(window.toSeconds()));
-    }
-
-    /** #日报 for a day that has not come yet. */
-    public String summaryNotYet(LocalDate day) {
-        return summaryNotYet.fill(figures.day(day));
-    }
-
-    /** #日报 with no group configured to receive it. */
-    public String summaryNoGroups() {
-        return summaryNoGroups;
     }
 
     private MetricDefinition metric(String key) {

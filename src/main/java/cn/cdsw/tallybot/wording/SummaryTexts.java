@@ -17,9 +17,9 @@ import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.query.Totals;
 
 /**
- * The evening post (docs/daily-summary.md §1) and the labels of its chart: the city's figures, one line per
- * district, who has not reported, the change against the day before, and corrections to days already posted.
- * Figures are printed as in every reply, so a district's line shows what its stations' echoes showed.
+ * The evening post (docs/daily-summary.md §1): the city's figures, one line per district, who has not reported, the
+ * change against the day before, and corrections to days already posted. Figures are printed as in every reply, so
+ * a district's line shows what its stations' echoes showed.
  */
 public final class SummaryTexts {
 
@@ -71,10 +71,6 @@ public final class SummaryTexts {
     private final String correctionsJoin;
     private final Template correctionDay;
     private final Template correction;
-    private final Template chartTitle;
-    private final String chartDistricts;
-    private final Template chartSeries;
-    private final String chartNoData;
 
     SummaryTexts(Catalogue c, BotConfig config, FigureStyle figures, QueryReplies queries) {
         this.config = config;
@@ -100,10 +96,6 @@ public final class SummaryTexts {
         correctionsJoin = c.text("summary.corrections-join");
         correctionDay = c.template("summary.correction-day", "day", "changes");
         correction = c.template("summary.correction", "what", "before", "after", "unit");
-        chartTitle = c.template("summary.chart-title", "date", "visits");
-        chartDistricts = c.text("summary.chart-districts");
-        chartSeries = c.template("summary.chart-series", "what", "unit");
-        chartNoData = c.text("summary.chart-no-data");
     }
 
     public String compose(Day day) {
@@ -210,34 +202,6 @@ public final class SummaryTexts {
                     figures.number(change.before()), figures.number(change.after()),
                     isMaterials ? config.materials().totalUnit() : String.valueOf(change.unit()));
         }).toList()));
-    }
-
-    /** 2026年11月29日 各区县走访与物资 */
-    public String chartTitle(LocalDate date) {
-        return chartTitle.fill(figures.date(date), visitsLabel());
-    }
-
-    public String chartDistricts() {
-        return chartDistricts;
-    }
-
-    /** The axis of the visits panel: the headline metric's label. */
-    public String chartVisits() {
-        return visitsLabel();
-    }
-
-    /** One series of the visits panel: 走访（户）. */
-    public String chartVisitSeries(String unit) {
-        return chartSeries.fill(visitsLabel(), unit);
-    }
-
-    /** The materials panel and its one series: 物资（件）. */
-    public String chartMaterials() {
-        return chartSeries.fill(materials, config.materials().totalUnit());
-    }
-
-    public String chartNoData() {
-        return chartNoData;
     }
 
     private String visitsLabel() {

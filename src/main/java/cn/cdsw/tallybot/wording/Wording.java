@@ -17,8 +17,10 @@ public final class Wording {
     private final ProseReplies prose;
     private final QueryReplies queries;
     private final SummaryTexts summary;
+    private final ChartLabels chart;
     private final HelpReplies help;
     private final Refusals refusals;
+    private final CommandRefusals commandRefusals;
 
     private Wording(Catalogue catalogue, BotConfig config) {
         this.catalogue = catalogue;
@@ -27,8 +29,10 @@ public final class Wording {
         this.prose = new ProseReplies(catalogue, figures, records);
         this.queries = new QueryReplies(catalogue, config.metrics(), figures, records);
         this.summary = new SummaryTexts(catalogue, config, figures, queries);
+        this.chart = new ChartLabels(catalogue, config, figures);
         this.help = new HelpReplies(catalogue, config, figures);
         this.refusals = new Refusals(catalogue, config, figures);
+        this.commandRefusals = new CommandRefusals(catalogue, config, figures);
     }
 
     /**
@@ -60,12 +64,22 @@ public final class Wording {
         return summary;
     }
 
+    public ChartLabels chart() {
+        return chart;
+    }
+
     public HelpReplies help() {
         return help;
     }
 
+    /** What the grammar could not read. */
     public Refusals refusals() {
         return refusals;
+    }
+
+    /** Commands read well but refused: a coordinator's command, too many commands, a summary not to post. */
+    public CommandRefusals commandRefusals() {
+        return commandRefusals;
     }
 
     /** The catalogue, for the tests that check it has no dead entries and that its examples parse. */

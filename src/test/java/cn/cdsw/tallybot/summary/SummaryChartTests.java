@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.cdsw.tallybot.testing.LogCapture;
 import cn.cdsw.tallybot.testing.ShippedWording;
 import cn.cdsw.tallybot.testing.TestServices;
-import cn.cdsw.tallybot.wording.SummaryTexts;
+import cn.cdsw.tallybot.wording.ChartLabels;
 
 class SummaryChartTests {
 
@@ -41,7 +41,7 @@ class SummaryChartTests {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private static final SummaryTexts LABELS = ShippedWording.WORDING.summary();
+    private static final ChartLabels LABELS = ShippedWording.WORDING.chart();
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
     private static final int WHITE = Color.WHITE.getRGB();
     /** The series colours of {@link SummaryChart}: visits in 户, 人次 and 次 (in the order first reported), materials. */
@@ -243,13 +243,13 @@ class SummaryChartTests {
     void visitSeriesFollowUnitsAndEveryDistrictKeepsItsPlace() {
         List<DistrictBar> bars = List.of(new DistrictBar("简阳市", Map.of(), 120), bar("锦江区", 196, 15, 0, 0));
 
-        var visits = SummaryDatasets.visits(bars, LABELS::chartVisitSeries);
+        var visits = SummaryDatasets.visits(bars, LABELS::visitSeries);
 
         // JFreeChart's keys are raw lists: compared as arrays, without an unchecked call
         assertThat(visits.getRowKeys().toArray()).containsExactly("走访（户）", "走访（人次）");
         assertThat(visits.getColumnKeys().toArray()).containsExactly("简阳市", "锦江区");
         assertThat(visits.getValue("走访（户）", "简阳市")).isNull();
-        assertThat(SummaryDatasets.materials(bars, LABELS.chartMaterials()).getValue(LABELS.chartMaterials(), "锦江区")).isNull();
+        assertThat(SummaryDatasets.materials(bars, LABELS.materials()).getValue(LABELS.materials(), "锦江区")).isNull();
     }
 
     private static DistrictBar bar(String district, long households, long personTimes, long times, long materials) {

@@ -90,7 +90,7 @@ class WordingTests {
         Wording other = Wording.chinese(BotConfigLoader.load(dir));
 
         assertThat(other.figures().materials(1310, false)).isEqualTo("物品1310份");
-        assertThat(other.summary().chartMaterials()).isEqualTo("物品（份）");
+        assertThat(other.chart().materials()).isEqualTo("物品（份）");
         assertThat(other.refusals().of(new Refusal.NoFigures())).contains("#报送 锦江区 三圣街道社工站 走访196户 物品1310份");
         assertThat(other.help().help(null, false)).contains("#报送 锦江区").contains("「#帮助 报送」")
                 .doesNotContain("件");
@@ -124,7 +124,7 @@ class WordingTests {
         assertThat(WORDING.refusals().of(new Refusal.Conflict("金牛区", ReportField.DISTRICT))).contains("写了两个区县");
         assertThat(WORDING.refusals().of(new Refusal.UnknownField("颜色：红", "颜色")))
                 .contains("可填：区县、单位、类别、日期、备注、物资、物资合计、价值");
-        assertThat(WORDING.refusals().coordinatorsOnly(CommandType.MISSING)).startsWith("❌ 「未报」只有协调员可以用");
+        assertThat(WORDING.commandRefusals().coordinatorsOnly(CommandType.MISSING)).startsWith("❌ 「未报」只有协调员可以用");
     }
 
     /** A refusal with made-up facts: text for text, 3 for numbers, a constant of an enum that fits. */

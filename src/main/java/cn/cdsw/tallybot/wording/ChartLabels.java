@@ -1,0 +1,58 @@
+package cn.cdsw.tallybot.wording;
+
+import java.time.LocalDate;
+
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.ReportField;
+
+/**
+ * The words on the daily summary's chart: its title, the district axis, the visits panel with one series per unit
+ * (the headline metric's label from metrics.yml) and the materials panel in the configured unit.
+ */
+public final class ChartLabels {
+
+    private final BotConfig config;
+    private final FigureStyle figures;
+    private final Template title;
+    private final String districts;
+    private final Template series;
+    private final String noData;
+
+    ChartLabels(Catalogue c, BotConfig config, FigureStyle figures) {
+        this.config = config;
+        this.figures = figures;
+        title = c.template("summary.chart-title", "date", "visits");
+        districts = c.text("summary.chart-districts");
+        series = c.template("summary.chart-series", "what", "unit");
+        noData = c.text("summary.chart-no-data");
+    }
+
+    /** 2026年11月29日 各区县走访与物资 */
+    public String title(LocalDate date) {
+        return title.fill(figures.date(date), visits());
+    }
+
+    public String districts() {
+        return districts;
+    }
+
+    /** The axis of the visits panel: the headline metric's label (走访). */
+    public String visits() {
+        return config.metrics().label(SummaryTexts.HEADLINE_METRIC);
+    }
+
+    /** One series of the visits panel: 走访（户）. */
+    public String visitSeries(String unit) {
+        return series.fill(visits(), unit);
+    }
+
+    /** The materials panel and its one series: 物资（件）. */
+    public String materials() {
+        return series.fill(config.grammar().name(ReportField.MATERIALS), config.materials().totalUnit());
+    }
+
+    /** In the middle of the chart of a day without reports. */
+    public String noData() {
+        return noData;
+    }
+}
