@@ -25,6 +25,7 @@ import cn.cdsw.tallybot.bench.BenchDatabase;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigLoader;
 import cn.cdsw.tallybot.query.QueryServices;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * Composing the evening post (text and chart) for the last day of the benchmark database (bench/summary.sh, target
@@ -51,7 +52,7 @@ public class SummaryBenchmark {
         SummaryProperties defaults = Binder.get(new StandardEnvironment())
                 .bindOrCreate("tallybot.summary", SummaryProperties.class);
         composer = new DailySummaryComposer(QueryServices.of(jdbc, config), new SummarySnapshotRepository(jdbc),
-                config, defaults, clock);
+                Wording.chinese(config), defaults, clock);
         for (int back = DailySummaryComposer.CORRECTION_DAYS; back >= 1; back--) {
             LocalDate day = BenchDatabase.LAST_DAY.minusDays(back);
             composer.posted(composer.compose(day, false));
