@@ -11,7 +11,10 @@ public record Scope(@Nullable String district, @Nullable String unit) {
         return district == null && unit == null;
     }
 
-    /** How replies and the totals JSON name the scope: 全市, 锦江区, 锦江区·三圣街道社工站. */
+    /**
+     * How the totals JSON of the admin API names the scope: 全市, 锦江区, 锦江区·三圣街道社工站. A value of that contract,
+     * the same whatever language the chat speaks; chat replies word the scope in {@code wording.QueryReplies}.
+     */
     public String label() {
         if (isCity()) {
             return "全市";
