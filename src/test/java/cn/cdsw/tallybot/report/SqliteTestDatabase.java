@@ -2,19 +2,17 @@ package cn.cdsw.tallybot.report;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Properties;
 
 import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.TransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
+
+import cn.cdsw.tallybot.storage.StorageFixtures;
 
 /**
  * A real SQLite file in a test's temp directory, migrated by the real Flyway scripts (never H2 or a mock, so the
@@ -26,22 +24,9 @@ public final class SqliteTestDatabase {
     private SqliteTestDatabase() {
     }
 
-    /**
-     * The production connection settings — SqliteDefaultsPostProcessor's PRAGMAs and its statement-caching driver —
-     * so tests run on what the bot runs on.
-     */
+    /** A migrated SQLite file with the production connection settings ({@link StorageFixtures#migratedSqlite}). */
     public static DataSource migrated(Path dir) {
-        Properties pragmas = new Properties();
-        String prefix = SqliteDefaultsPostProcessor.PRAGMAS + "[";
-        SqliteDefaultsPostProcessor.DEFAULTS.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                pragmas.setProperty(key.substring(prefix.length(), key.length() - 1), value.toString());
-            }
-        });
-        DataSource dataSource = new SimpleDriverDataSource(new StatementCachingSqliteDriver(),
-                "jdbc:sqlite:" + dir.resolve("tallybot.db"), pragmas);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/sqlite").load().migrate();
-        return dataSource;
+        return StorageFixtures.migratedSqlite(dir);
     }
 
     public static ReportService reportService(DataSource dataSource, Clock clock) {

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import cn.cdsw.tallybot.report.StatementCachingSqliteDriver;
+import cn.cdsw.tallybot.storage.StatementCachingSqliteDriver;
 
 /**
- * The product's connection settings (report/SqliteDefaultsPostProcessor): one pooled connection, the driver with
+ * The product's connection settings (storage/SqliteDefaultsPostProcessor): one pooled connection, the driver with
  * the statement cache, WAL, synchronous=NORMAL, no generated-keys look-up.
  */
 public final class BenchDataSource {

@@ -1,4 +1,4 @@
-package cn.cdsw.tallybot.report;
+package cn.cdsw.tallybot.storage;
 
 import java.sql.Connection;
 import java.sql.Driver;

@@ -1,4 +1,4 @@
-package cn.cdsw.tallybot.report;
+package cn.cdsw.tallybot.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package cn.cdsw.tallybot.report;
+package cn.cdsw.tallybot.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
