@@ -4,14 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.cdsw.tallybot.report.RollupSpan;
+
 /**
- * Covers a date range with the fewest rollup periods (migration V5): whole months where they fit, then whole
+ * Covers a date range with the fewest rollup periods ({@link RollupSpan}): whole months where they fit, then whole
  * dekads (旬: days 1-10, 11-20, 21-end), then single days. A year is then about 11 months, 4 dekads and up to 18
  * days per series instead of 365 days, which is what keeps a year's totals within a few milliseconds.
  */
 final class PeriodSpans {
 
-    /** Rollup rows of one span with period keys from {@code from} to {@code to}, both inclusive. */
+    /** Rollup rows of one span ({@link RollupSpan#key}) with periods from {@code from} to {@code to}, inclusive. */
     record Range(String span, String from, String to) {
     }
 
@@ -25,22 +27,17 @@ final class PeriodSpans {
             LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());
             LocalDate dekadEnd = dekadEnd(day);
             if (day.getDayOfMonth() == 1 && !monthEnd.isAfter(to)) {
-                add(ranges, "M", day.toString().substring(0, 7));
+                add(ranges, RollupSpan.MONTH, day);
                 day = monthEnd.plusDays(1);
             } else if (isDekadStart(day) && !dekadEnd.isAfter(to)) {
-                add(ranges, "T", dekadKey(day));
+                add(ranges, RollupSpan.DEKAD, day);
                 day = dekadEnd.plusDays(1);
             } else {
-                add(ranges, "D", day.toString());
+                add(ranges, RollupSpan.DAY, day);
                 day = day.plusDays(1);
             }
         }
         return ranges;
-    }
-
-    /** The dekad's period key, as V5 computes it from the ISO date: {@code 2026-11-3} for 21-30 November. */
-    static String dekadKey(LocalDate day) {
-        return day.toString().substring(0, 8) + Math.min(3, (day.getDayOfMonth() - 1) / 10 + 1);
     }
 
     private static boolean isDekadStart(LocalDate day) {
@@ -53,12 +50,13 @@ final class PeriodSpans {
     }
 
     /** Periods come in key order, so a period of the same span as the last range extends it. */
-    private static void add(List<Range> ranges, String span, String key) {
+    private static void add(List<Range> ranges, RollupSpan span, LocalDate day) {
+        String key = span.period(day);
         int last = ranges.size() - 1;
-        if (last >= 0 && ranges.get(last).span().equals(span)) {
-            ranges.set(last, new Range(span, ranges.get(last).from(), key));
+        if (last >= 0 && ranges.get(last).span().equals(span.key())) {
+            ranges.set(last, new Range(span.key(), ranges.get(last).from(), key));
         } else {
-            ranges.add(new Range(span, key, key));
+            ranges.add(new Range(span.key(), key, key));
         }
     }
 }

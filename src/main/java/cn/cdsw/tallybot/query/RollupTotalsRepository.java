@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.cdsw.tallybot.report.RollupSpan;
+
 /**
  * Totals and rankings read from the rollup tables (migrations V5 and V6, kept by report/RollupRepository), for
  * the city or one district. Same figures as {@link TotalsRepository}'s aggregates over the records, which
@@ -28,7 +30,16 @@ class RollupTotalsRepository {
     /** The rollup rows of a date range, optionally of one district. */
     record Slice(LocalDate from, LocalDate to, @Nullable String district) {
 
-        /** A UNION ALL of one range scan per span, each on the primary key (span, period, district, ...). */
+        /**
+         * A UNION ALL of one range scan per range of {@link PeriodSpans#cover}, each on the primary key (span,
+         * period, district, ...). For 2026-10-29 to 2026-11-28 in 锦江区, {@code rows("district, total",
+         * "rollup_metric", "")} reads
+         * <pre>
+         * (SELECT district, total FROM rollup_metric WHERE span = :s0 AND period BETWEEN :f0 AND :t0 AND district = :district
+         *  UNION ALL SELECT ... :s1 ... UNION ALL SELECT ... :s2 ...) x
+         * </pre>
+         * with (s, f, t) bound to (D, 2026-10-29, 2026-10-31), (T, 2026-11-1, 2026-11-2), (D, 2026-11-21, 2026-11-28).
+         */
         String rows(String columns, String table, String condition) {
             StringJoiner union = new StringJoiner(" UNION ALL ", "(", ") x");
             List<PeriodSpans.Range> ranges = PeriodSpans.cover(from, to);
@@ -146,7 +157,7 @@ class RollupTotalsRepository {
      */
     private Map<String, Long> units(Slice s) {
         String sql = ChronoUnit.DAYS.between(s.from(), s.to()) < SHORT_RANGE_DAYS
-                ? "SELECT district, COUNT(DISTINCT unit) FROM rollup_unit_figures WHERE span = 'D'"
+                ? "SELECT district, COUNT(DISTINCT unit) FROM rollup_unit_figures WHERE span = :day"
                         + " AND period BETWEEN :from AND :to AND reports > 0"
                         + (s.district() != null ? " AND district = :district"
                                 : " AND district IN (SELECT DISTINCT district FROM rollup_unit)")
@@ -154,11 +165,11 @@ class RollupTotalsRepository {
                 : "SELECT u.district, COUNT(*) FROM rollup_unit u WHERE u.last_active >= :from"
                         + (s.district() != null ? " AND u.district = :district" : "")
                         + " AND (u.last_active <= :to OR EXISTS (SELECT 1 FROM rollup_unit_figures d"
-                        + " WHERE d.district = u.district AND d.unit = u.unit AND d.span = 'D'"
+                        + " WHERE d.district = u.district AND d.unit = u.unit AND d.span = :day"
                         + " AND d.period BETWEEN :from AND :to AND d.reports > 0)) GROUP BY u.district";
         Map<String, Long> units = new HashMap<>();
         jdbc.sql(sql).param("from", s.from().toString()).param("to", s.to().toString())
-                .param("district", s.district())
+                .param("district", s.district()).param("day", RollupSpan.DAY.key())
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
                 .forEach(e -> units.put(e.getKey(), e.getValue()));
         return units;

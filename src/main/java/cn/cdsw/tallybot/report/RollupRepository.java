@@ -1,14 +1,11 @@
 package cn.cdsw.tallybot.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,13 +28,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 class RollupRepository {
 
-    /** The record's period key in each span of {@code (VALUES ('D'), ('T'), ('M')) AS s}; same as in V5. */
-    private static final String PERIOD = """
-            CASE s.column1 WHEN 'D' THEN r.activity_date WHEN 'M' THEN substr(r.activity_date, 1, 7)
-                 ELSE substr(r.activity_date, 1, 8) || CASE WHEN substr(r.activity_date, 9, 2) <= '10' THEN '1'
-                      WHEN substr(r.activity_date, 9, 2) <= '20' THEN '2' ELSE '3' END END""";
-    private static final String SPANS = " CROSS JOIN (VALUES ('D'), ('T'), ('M')) AS s";
-
     /**
      * The records to add ({@code sign} 1: just inserted) or remove (-1: inserted before and no longer active),
      * each as it is now in the database. Id lists are padded to a power of two (repeating an id changes no IN
@@ -49,30 +39,70 @@ class RollupRepository {
                 UNION ALL
                 SELECT id, -1 FROM activity_record WHERE id IN (:removed) AND status <> 'active')
             """;
-    private static final String CHANGED = " FROM d JOIN activity_record r ON r.id = d.id";
     private static final long NO_RECORD = -1;
-    private static final String METRIC_LINES = " JOIN record_metric m ON m.record_id = r.id";
-        private static final Map<String, String> FIGURES = columns(
-            "reports", "SUM(d.sign)",
-            "materials", "SUM(d.sign * COALESCE(r.materials_total, 0))",
-            "materials_reports", "SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END)",
-            "value_fen", "SUM(d.sign * COALESCE(r.value_fen, 0))",
-            "value_reports", "SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)");
 
-    /** V5's and V6's sums, in the fixed order {@link #apply} runs them. */
-    private static final List<String> UPSERTS = List.of(
-            upsert("rollup_metric", columns("span", "s.column1", "period", PERIOD, "district", "r.district",
-                    "metric_key", "m.metric_key", "unit", "m.unit"), total("m.value"), METRIC_LINES + SPANS),
-            upsert("rollup_item", columns("span", "s.column1", "period", PERIOD, "district", "r.district",
-                    "name", "m.name", "unit", "m.unit"), total("m.quantity"),
-                    " JOIN record_item m ON m.record_id = r.id" + SPANS),
-            upsert("rollup_figures", columns("span", "s.column1", "period", PERIOD, "district", "r.district"),
-                    FIGURES, SPANS),
-            upsert("rollup_unit_metric", columns("district", "r.district", "metric_key", "m.metric_key",
-                    "metric_unit", "m.unit", "span", "s.column1", "period", PERIOD, "unit", "r.unit"),
-                    total("m.value"), METRIC_LINES + SPANS),
-            upsert("rollup_unit_figures", columns("district", "r.district", "span", "s.column1", "period", PERIOD,
-                    "unit", "r.unit"), FIGURES, SPANS));
+    /**
+     * V5's and V6's sums, in the fixed order {@link #apply} runs them. Each adds the signed sums of the changed
+     * records ({@code d}) to its table: one output row per record, line and span, grouped into one upsert row per
+     * key. {@code %1$s} is the period of the record's date in the span and {@code %2$s} the table of the three
+     * spans ({@link RollupSpan}); "WHERE true" is how SQLite tells the upsert's ON CONFLICT from a join's ON.
+     * For example, storing record 7 (锦江区, 2026-11-28, 走访196户) makes the first statement add 196 to
+     * {@code total} and 1 to {@code lines} of the rows (D, 2026-11-28, 锦江区, visits, 户),
+     * (T, 2026-11-3, 锦江区, visits, 户) and (M, 2026-11, 锦江区, visits, 户), creating those that do not exist.
+     */
+    private static final List<String> UPSERTS = Stream.of("""
+            INSERT INTO rollup_metric (span, period, district, metric_key, unit, total, lines)
+            SELECT s.span, %1$s, r.district, m.metric_key, m.unit, SUM(d.sign * m.value), SUM(d.sign)
+            FROM d JOIN activity_record r ON r.id = d.id JOIN record_metric m ON m.record_id = r.id CROSS JOIN %2$s
+            WHERE true GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+            ON CONFLICT (span, period, district, metric_key, unit) DO UPDATE SET
+                total = rollup_metric.total + excluded.total, lines = rollup_metric.lines + excluded.lines""", """
+            INSERT INTO rollup_item (span, period, district, name, unit, total, lines)
+            SELECT s.span, %1$s, r.district, m.name, m.unit, SUM(d.sign * m.quantity), SUM(d.sign)
+            FROM d JOIN activity_record r ON r.id = d.id JOIN record_item m ON m.record_id = r.id CROSS JOIN %2$s
+            WHERE true GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+            ON CONFLICT (span, period, district, name, unit) DO UPDATE SET
+                total = rollup_item.total + excluded.total, lines = rollup_item.lines + excluded.lines""", """
+            INSERT INTO rollup_figures (span, period, district,
+                reports, materials, materials_reports, value_fen, value_reports)
+            SELECT s.span, %1$s, r.district,
+                SUM(d.sign),
+                SUM(d.sign * COALESCE(r.materials_total, 0)),
+                SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
+                SUM(d.sign * COALESCE(r.value_fen, 0)),
+                SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
+            FROM d JOIN activity_record r ON r.id = d.id CROSS JOIN %2$s
+            WHERE true GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (span, period, district) DO UPDATE SET
+                reports = rollup_figures.reports + excluded.reports,
+                materials = rollup_figures.materials + excluded.materials,
+                materials_reports = rollup_figures.materials_reports + excluded.materials_reports,
+                value_fen = rollup_figures.value_fen + excluded.value_fen,
+                value_reports = rollup_figures.value_reports + excluded.value_reports""", """
+            INSERT INTO rollup_unit_metric (district, metric_key, metric_unit, span, period, unit, total, lines)
+            SELECT r.district, m.metric_key, m.unit, s.span, %1$s, r.unit, SUM(d.sign * m.value), SUM(d.sign)
+            FROM d JOIN activity_record r ON r.id = d.id JOIN record_metric m ON m.record_id = r.id CROSS JOIN %2$s
+            WHERE true GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (district, metric_key, metric_unit, span, period, unit) DO UPDATE SET
+                total = rollup_unit_metric.total + excluded.total, lines = rollup_unit_metric.lines + excluded.lines""",
+            """
+            INSERT INTO rollup_unit_figures (district, span, period, unit,
+                reports, materials, materials_reports, value_fen, value_reports)
+            SELECT r.district, s.span, %1$s, r.unit,
+                SUM(d.sign),
+                SUM(d.sign * COALESCE(r.materials_total, 0)),
+                SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
+                SUM(d.sign * COALESCE(r.value_fen, 0)),
+                SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
+            FROM d JOIN activity_record r ON r.id = d.id CROSS JOIN %2$s
+            WHERE true GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (district, span, period, unit) DO UPDATE SET
+                reports = rollup_unit_figures.reports + excluded.reports,
+                materials = rollup_unit_figures.materials + excluded.materials,
+                materials_reports = rollup_unit_figures.materials_reports + excluded.materials_reports,
+                value_fen = rollup_unit_figures.value_fen + excluded.value_fen,
+                value_reports = rollup_unit_figures.value_reports + excluded.value_reports""")
+            .map(upsert -> CHANGES + upsert.formatted(RollupSpan.PERIOD_SQL, RollupSpan.SPANS_SQL)).toList();
 
     private static final Object JOURNAL = RollupRepository.class.getName() + ".journal";
 
@@ -148,40 +178,11 @@ class RollupRepository {
     private void lastActiveAgain(List<Long> removed) {
         jdbc.sql("""
                 UPDATE rollup_unit SET last_active = (SELECT MAX(d.period) FROM rollup_unit_figures d
-                    WHERE d.district = rollup_unit.district AND d.unit = rollup_unit.unit AND d.span = 'D'
+                    WHERE d.district = rollup_unit.district AND d.unit = rollup_unit.unit AND d.span = :day
                     AND d.reports > 0)
                 WHERE EXISTS (SELECT 1 FROM activity_record r WHERE r.id IN (:removed) AND r.status <> 'active'
                     AND r.district = rollup_unit.district AND r.unit = rollup_unit.unit)""")
-                .param("removed", removed).update();
-    }
-
-    /**
-     * Adds the signed sums of the changed records to {@code table}: one row per key (the key columns and the
-     * expressions that fill them, in the same order), rows of the same key grouped into one upsert row.
-     */
-    private static String upsert(String table, Map<String, String> key, Map<String, String> sums, String joins) {
-        String positions = IntStream.rangeClosed(1, key.size()).mapToObj(String::valueOf)
-                .collect(Collectors.joining(", "));
-        return CHANGES + "INSERT INTO " + table + " (" + String.join(", ", key.keySet()) + ", "
-                + String.join(", ", sums.keySet()) + ") SELECT " + String.join(", ", key.values()) + ", "
-                + String.join(", ", sums.values()) + CHANGED + joins + " WHERE true GROUP BY " + positions
-                + " ORDER BY " + positions + " ON CONFLICT (" + String.join(", ", key.keySet()) + ") DO UPDATE SET "
-                + sums.keySet().stream().map(c -> c + " = " + table + "." + c + " + excluded." + c)
-                        .collect(Collectors.joining(", "));
-    }
-
-    /** A line table's signed sum of {@code value} and count of lines. */
-    private static Map<String, String> total(String value) {
-        return columns("total", "SUM(d.sign * " + value + ")", "lines", "SUM(d.sign)");
-    }
-
-    /** Column → expression, in the order written. */
-    private static Map<String, String> columns(String... columnsAndExpressions) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (int i = 0; i < columnsAndExpressions.length; i += 2) {
-            columns.put(columnsAndExpressions[i], columnsAndExpressions[i + 1]);
-        }
-        return columns;
+                .param("removed", removed).param("day", RollupSpan.DAY.key()).update();
     }
 
     /** The ids, or the id no record has when there are none, repeated up to the next power of two. */

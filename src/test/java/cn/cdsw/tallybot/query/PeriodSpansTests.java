@@ -11,6 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+import cn.cdsw.tallybot.report.RollupSpan;
+
 /** A date range is covered by months, dekads and days exactly once each, with the fewest rollup periods. */
 class PeriodSpansTests {
 
@@ -27,7 +29,7 @@ class PeriodSpansTests {
     void takesTheLastDekadToTheMonthsEnd() {
         assertThat(PeriodSpans.cover(LocalDate.of(2026, 2, 21), LocalDate.of(2026, 2, 28)))
                 .containsExactly(new PeriodSpans.Range("T", "2026-02-3", "2026-02-3"));
-        assertThat(PeriodSpans.dekadKey(LocalDate.of(2026, 1, 31))).isEqualTo("2026-01-3");
+        assertThat(RollupSpan.DEKAD.period(LocalDate.of(2026, 1, 31))).isEqualTo("2026-01-3");
     }
 
     @Property(tries = 300)
@@ -38,9 +40,9 @@ class PeriodSpansTests {
         for (PeriodSpans.Range range : PeriodSpans.cover(from, to)) {
             for (LocalDate day = from.minusDays(40); !day.isAfter(to.plusDays(40)); day = day.plusDays(1)) {
                 String key = switch (range.span()) {
-                    case "M" -> day.toString().substring(0, 7);
-                    case "T" -> PeriodSpans.dekadKey(day);
-                    default -> day.toString();
+                    case "M" -> RollupSpan.MONTH.period(day);
+                    case "T" -> RollupSpan.DEKAD.period(day);
+                    default -> RollupSpan.DAY.period(day);
                 };
                 if (key.compareTo(range.from()) >= 0 && key.compareTo(range.to()) <= 0) {
                     covered.add(day);
