@@ -16,8 +16,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.cdsw.tallybot.report.ReportService;
-
 /**
  * Group commit (docs/storage.md §8): the database work of concurrent messages runs on one writer thread and
  * commits in one transaction, each message inside its own savepoint, and every caller is answered only after the
@@ -28,7 +26,7 @@ import cn.cdsw.tallybot.report.ReportService;
  * commit. Should the batch's commit itself fail, each message is run again alone in its own transaction (the
  * batch's work was rolled back as a whole, so nothing is applied twice). {@code group-commit-max-batch: 0}
  * turns the writer off: each message then commits alone on its caller's thread. The rollups of a batch's records
- * are brought up to date once, at the end of the batch ({@link ReportService#batched}).
+ * are brought up to date once, when the batch commits (report/RollupRepository).
  */
 @Component
 class GroupCommit implements DisposableBean {
@@ -40,15 +38,13 @@ class GroupCommit implements DisposableBean {
     private final TransactionTemplate savepoint;
     private final TransactionTemplate alone;
     private final int maxBatch;
-    private final ReportService reports;
     private final BlockingQueue<GroupCommitTask<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer = new Thread(this::run, "group-commit");
     private final GroupCommitMetrics metrics;
     private volatile boolean running = true;
 
-    GroupCommit(PlatformTransactionManager transactions, ReportService reports, ConversationProperties properties,
+    GroupCommit(PlatformTransactionManager transactions, ConversationProperties properties,
             GroupCommitMetrics metrics) {
-        this.reports = reports;
         this.metrics = metrics;
         metrics.watch(queue);
         this.batch = new TransactionTemplate(transactions);
@@ -103,10 +99,7 @@ class GroupCommit implements DisposableBean {
         metrics.batch(tasks.size());
         List<Runnable> answers = new ArrayList<>(tasks.size());
         try {
-            batch.executeWithoutResult(status -> reports.batched(() -> {
-                tasks.forEach(task -> answers.add(task.runIn(savepoint)));
-                return null;
-            }));
+            batch.executeWithoutResult(status -> tasks.forEach(task -> answers.add(task.runIn(savepoint))));
         }
         catch (RuntimeException e) {
             log.warn("Group commit of {} messages failed ({}); committing them one by one", tasks.size(), e.toString());

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +24,12 @@ import cn.cdsw.tallybot.report.ChangeResult.NotFound;
 public class ReportService {
 
     private final RecordRepository records;
-    private final RollupRepository rollups;
     private final RecordAuditRepository audit;
     private final BindingRepository bindings;
     private final Clock clock;
 
-    ReportService(RecordRepository records, RollupRepository rollups, RecordAuditRepository audit,
-            BindingRepository bindings, Clock clock) {
+    ReportService(RecordRepository records, RecordAuditRepository audit, BindingRepository bindings, Clock clock) {
         this.records = records;
-        this.rollups = rollups;
         this.audit = audit;
         this.bindings = bindings;
         this.clock = clock;
@@ -51,15 +47,6 @@ public class ReportService {
         }
         audit.append(id.getAsLong(), RecordEvent.CREATED, authorOf(source), clock.instant(), null);
         return new StoreResult.Stored(RecordRepository.asStored(id.getAsLong(), source, content, rawText, null));
-    }
-
-    /**
-     * Runs a batch of messages' work (a group commit, on this thread, inside its transaction, each message in a
-     * savepoint) with the rollups of every record it stores, retracts or corrects brought up to date once, at
-     * the end, instead of after each record. If {@code batch} throws, the transaction must roll back.
-     */
-    public <T> T batched(Supplier<T> batch) {
-        return rollups.deferred(batch);
     }
 
     public Optional<ActivityRecord> find(long id) {

@@ -3,13 +3,14 @@ package cn.cdsw.tallybot.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.cdsw.tallybot.storage.BeforeCommit;
 
 /**
  * Tables {@code rollup_metric}, {@code rollup_item}, {@code rollup_figures} and {@code rollup_unit} (migration
@@ -20,10 +21,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link RecordRepository} calls {@link #add} in the same transaction as every insert (+1) and every change
  * that ends a record's active life (-1), so the rollups can never disagree with the records they sum.
  *
- * <p>Inside {@link #deferred} (a group commit's batch) the changes are noted instead and applied together at the
- * end of the batch, still inside its transaction: one set of upserts per batch instead of one per record. What
- * is applied is read back from the records at that moment, so a message whose savepoint rolled back adds
- * nothing: its inserted record no longer exists, and a record it retracted is active again.
+ * <p>Inside a transaction the changes are noted and applied together just before it commits, still inside it
+ * ({@link BeforeCommit}): one set of upserts per transaction — per batch of messages in a group commit — instead
+ * of one per record, and on PostgreSQL one sorted pass per transaction, so two transactions never take rollup
+ * rows in crossing orders. What is applied is read back from the records at that moment, so a message whose
+ * savepoint rolled back adds nothing: its inserted record no longer exists, and a record it retracted is active
+ * again.
  */
 @Repository
 class RollupRepository {
@@ -104,8 +107,6 @@ class RollupRepository {
                 value_reports = rollup_unit_figures.value_reports + excluded.value_reports""")
             .map(upsert -> CHANGES + upsert.formatted(RollupSpan.PERIOD_SQL, RollupSpan.SPANS_SQL)).toList();
 
-    private static final Object JOURNAL = RollupRepository.class.getName() + ".journal";
-
     private final JdbcClient jdbc;
 
     RollupRepository(JdbcClient jdbc) {
@@ -114,38 +115,17 @@ class RollupRepository {
 
     /**
      * Adds ({@code sign} 1, after the insert) or removes ({@code sign} -1, after the status left active) record
-     * {@code id} in every rollup, now or, inside {@link #deferred}, at the end of the batch.
+     * {@code id} in every rollup: when the current transaction commits, or now outside one.
      */
     void add(long id, int sign) {
-        Journal journal = (Journal) TransactionSynchronizationManager.getResource(JOURNAL);
-        if (journal != null) {
-            (sign > 0 ? journal.added : journal.removed).add(id);
+        Optional<Changes> changes = BeforeCommit.journal(Changes.class, Changes::new,
+                noted -> apply(List.copyOf(noted.added), List.copyOf(noted.removed)));
+        if (changes.isPresent()) {
+            (sign > 0 ? changes.get().added : changes.get().removed).add(id);
         } else if (sign > 0) {
             apply(List.of(id), List.of());
         } else {
             apply(List.of(), List.of(id));
-        }
-    }
-
-    /**
-     * Runs {@code work} (on this thread, inside a transaction) with every {@link #add} noted, then applies them
-     * all before returning; an exception from {@code work} applies nothing and must roll the transaction back.
-     */
-    <T> T deferred(Supplier<T> work) {
-        if (TransactionSynchronizationManager.hasResource(JOURNAL)) {
-            return work.get();
-        }
-        Journal journal = new Journal();
-        TransactionSynchronizationManager.bindResource(JOURNAL, journal);
-        try {
-            T result = work.get();
-            if (!journal.added.isEmpty() || !journal.removed.isEmpty()) {
-                apply(List.copyOf(journal.added), List.copyOf(journal.removed));
-            }
-            return result;
-        }
-        finally {
-            TransactionSynchronizationManager.unbindResource(JOURNAL);
         }
     }
 
@@ -199,8 +179,8 @@ class RollupRepository {
         return padded;
     }
 
-    /** The records a batch added and removed, each once, in the order noted. */
-    private static final class Journal {
+    /** The records a transaction added and removed, each once, in the order noted. */
+    private static final class Changes {
         final Set<Long> added = new LinkedHashSet<>();
         final Set<Long> removed = new LinkedHashSet<>();
     }

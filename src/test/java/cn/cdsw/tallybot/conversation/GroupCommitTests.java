@@ -56,7 +56,7 @@ class GroupCommitTests {
     @BeforeEach
     void setUp() {
         db = SqliteTestDatabase.migrated(dir);
-        commits = new GroupCommit(new DataSourceTransactionManager(db), SqliteTestDatabase.reportService(db, Clock.systemUTC()),
+        commits = new GroupCommit(new DataSourceTransactionManager(db),
                 new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), 64),
                 new GroupCommitMetrics(meters));
         replyLog = new ReplyLog(new HandledMessageRepository(JdbcClient.create(db)),

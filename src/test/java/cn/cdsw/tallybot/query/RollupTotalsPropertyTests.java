@@ -78,7 +78,7 @@ class RollupTotalsPropertyTests {
 
     /**
      * The same when the history runs as group commits run it: batches of messages in one transaction each, the
-     * rollups applied once at the end of a batch ({@link ReportService#batched}), each message (a store, a
+     * rollups applied once when a batch commits (storage/BeforeCommit), each message (a store, a
      * retraction, a correction) in its own savepoint, some of which roll back — so a record can be stored and
      * then retracted or corrected in the same batch or a later one, or never exist at all.
      */
@@ -98,12 +98,11 @@ class RollupTotalsPropertyTests {
         for (int from = 0; from < history.size(); ) {
             List<Step> steps = history.subList(from, Math.min(history.size(), from + sizes.next()));
             from += steps.size();
-            batch.executeWithoutResult(status -> reports.batched(() -> {
+            batch.executeWithoutResult(status -> {
                 for (Step step : steps) {
                     playInSavepoints(step, reports, savepoint, rollBack, message);
                 }
-                return null;
-            }));
+            });
         }
         LocalDate from = START.plusDays(Math.min(a, b));
         LocalDate to = START.plusDays(Math.max(a, b));

@@ -33,7 +33,7 @@ public final class SqliteTestDatabase {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         RollupRepository rollups = new RollupRepository(jdbc);
         RecordRepository records = new RecordRepository(jdbc, new RecordLineRepository(jdbc), rollups);
-        ReportService target = new ReportService(records, rollups, new RecordAuditRepository(jdbc),
+        ReportService target = new ReportService(records, new RecordAuditRepository(jdbc),
                 new BindingRepository(jdbc), clock);
         return transactional(target, dataSource);
     }
