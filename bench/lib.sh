@@ -27,7 +27,7 @@ start_bot() {
   local dir=$1 port=$2 log=$3
   ( cd "$dir" && exec env SERVER_PORT="$port" TALLYBOT_ONEBOT_SECRET="${BENCH_SECRET:-bench-secret}" \
       SPRING_DATASOURCE_URL="jdbc:sqlite:$dir/tallybot.db" \
-      java -Xmx256m ${GROUP_COMMIT:+-Dtallybot.conversation.group-commit-max-batch=$GROUP_COMMIT} ${BOT_JAVA_OPTS:-} -jar "${BOT_JAR:-$bench_root/target/tallybot.jar}" > "$log" 2>&1 ) &
+      java -Xmx256m ${GROUP_COMMIT:+-Dtallybot.storage.max-batch=$GROUP_COMMIT} ${BOT_JAVA_OPTS:-} -jar "${BOT_JAR:-$bench_root/target/tallybot.jar}" > "$log" 2>&1 ) &
   BOT_PID=$!
 }
 

@@ -29,7 +29,18 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.command..",
                         "cn.cdsw.tallybot.report..", "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.config..",
                         "cn.cdsw.tallybot.coordination..", "cn.cdsw.tallybot.api..", "cn.cdsw.tallybot.query..",
-                        "cn.cdsw.tallybot.summary..")
+                        "cn.cdsw.tallybot.summary..", "cn.cdsw.tallybot.storage..")
+                .check(CLASSES);
+    }
+
+    /** The write path is the bottom layer: features use the ledger, the ledger knows no feature. */
+    @Test
+    void storageDependsOnNothingElseInTallybot() {
+        noClasses().that().resideInAPackage("cn.cdsw.tallybot.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.cdsw.tallybot.command..",
+                        "cn.cdsw.tallybot.report..", "cn.cdsw.tallybot.conversation..", "cn.cdsw.tallybot.config..",
+                        "cn.cdsw.tallybot.coordination..", "cn.cdsw.tallybot.api..", "cn.cdsw.tallybot.query..",
+                        "cn.cdsw.tallybot.summary..", "cn.cdsw.tallybot.platform..", "cn.cdsw.tallybot.wording..")
                 .check(CLASSES);
     }
 

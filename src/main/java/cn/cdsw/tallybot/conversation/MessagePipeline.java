@@ -13,6 +13,7 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.platform.Reply;
+import cn.cdsw.tallybot.storage.AfterCommit;
 
 /**
  * The flow of one message (docs/architecture.md §2): known group → already handled? → parse → dispatch → reply,

@@ -17,6 +17,7 @@ import cn.cdsw.tallybot.config.CommandWords;
 import cn.cdsw.tallybot.config.ProseVocabulary;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
+import cn.cdsw.tallybot.storage.AfterCommit;
 import cn.cdsw.tallybot.wording.ProseReplies;
 import cn.cdsw.tallybot.wording.Wording;
 

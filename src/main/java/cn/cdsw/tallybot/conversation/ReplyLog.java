@@ -1,8 +1,6 @@
 package cn.cdsw.tallybot.conversation;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -11,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.coordination.Deduplicator;
 import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.storage.AfterCommit;
+import cn.cdsw.tallybot.storage.Ledger;
 
 /**
  * Makes handling a message happen once: the work and the reply it produced commit in one transaction, keyed
@@ -22,14 +22,14 @@ class ReplyLog {
 
     private final HandledMessageRepository handled;
     private final Deduplicator deduplicator;
-    private final GroupCommit commits;
+    private final Ledger ledger;
     private final Duration dedupWindow;
 
-    ReplyLog(HandledMessageRepository handled, Deduplicator deduplicator, GroupCommit commits,
+    ReplyLog(HandledMessageRepository handled, Deduplicator deduplicator, Ledger ledger,
             ConversationProperties properties) {
         this.handled = handled;
         this.deduplicator = deduplicator;
-        this.commits = commits;
+        this.ledger = ledger;
         this.dedupWindow = properties.dedupWindow();
     }
 
@@ -43,22 +43,20 @@ class ReplyLog {
     }
 
     /**
-     * Runs {@code work} and records its reply in one transaction (committed with other messages' by
-     * {@link GroupCommit}; answered only once committed). If another delivery of the same message committed
-     * first, or comes earlier in the same group commit, this one rolls back and answers as that one did, and the
-     * side effects its work asked for through {@link AfterCommit} are dropped: only the recorded delivery has them.
+     * Runs {@code work} and records its reply as one unit of the {@link Ledger} (committed with other messages'
+     * units on SQLite; answered only once committed). If another delivery of the same message committed first,
+     * or comes earlier in the same batch, this unit rolls back and answers as that one did, and the side effects
+     * its work asked for through {@link AfterCommit} are dropped with it: only the recorded delivery has them.
      */
     Optional<String> once(ChatMessage message, Supplier<Optional<String>> work) {
-        return Optional.ofNullable(commits.execute(status -> {
-            List<Runnable> sideEffects = new ArrayList<>();
-            Optional<String> reply = AfterCommit.collecting(sideEffects, work);
+        return Optional.ofNullable(ledger.write(unit -> {
+            Optional<String> reply = work.get();
             HandledMessage entry = new HandledMessage(message.platform(), message.groupId(), message.messageId(),
                     message.sentAt(), reply.orElse(null));
             if (handled.save(entry)) {
-                sideEffects.forEach(AfterCommit::register);
                 return reply.orElse(null);
             }
-            status.setRollbackOnly();
+            unit.rollback();
             return firstAnswer(message);
         }));
     }

@@ -13,6 +13,7 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.StoreResult;
+import cn.cdsw.tallybot.storage.AfterCommit;
 import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 

@@ -17,7 +17,8 @@ import cn.cdsw.tallybot.command.RefusalReason;
  * {@link RefusalReason}s plus the two the conversation adds (over the command rate limit; no station known), a
  * closed set, so the {@code reason} tag stays low in cardinality. Every counter is registered up front: a series
  * that exists at 0 from start-up lets Prometheus see the first increment, which a counter born at 1 would hide.
- * Callers count through {@link AfterCommit}, so only the delivery whose reply was recorded is counted.
+ * Callers count through {@link cn.cdsw.tallybot.storage.AfterCommit}, so only the delivery whose reply was
+ * recorded is counted.
  */
 @Component
 class ReportMetrics {

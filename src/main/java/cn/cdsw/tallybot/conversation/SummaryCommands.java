@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
+import cn.cdsw.tallybot.storage.AfterCommit;
 import cn.cdsw.tallybot.summary.DailySummaryService;
 import cn.cdsw.tallybot.summary.Delivery;
 import cn.cdsw.tallybot.wording.Wording;

@@ -21,15 +21,13 @@ class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
     /**
      * One connection because SQLite has one writer: it serialises writes in the process instead of failing on
      * locks. sqlite-jdbc applies these data-source properties as PRAGMAs on connect (SQLiteConfig.Pragma names).
-     * Group commit pays off only with one writer; on PostgreSQL batches from two replicas would hold each
-     * other's rollup rows and deadlock, so it is on for SQLite alone. The driver is sqlite-jdbc with a statement
+     * The driver is sqlite-jdbc with a statement
      * cache per connection (PostgreSQL's driver keeps its own), told not to look up generated keys after each insert
      * (one more query per INSERT; ids come from {@code RETURNING}).
      */
     static final Map<String, Object> DEFAULTS = Map.of(
             "spring.datasource.hikari.maximum-pool-size", "1",
             "spring.datasource.driver-class-name", StatementCachingSqliteDriver.class.getName(),
-            "tallybot.conversation.group-commit-max-batch", "64",
             PRAGMAS + "[journal_mode]", "WAL",
             PRAGMAS + "[synchronous]", "NORMAL",
             PRAGMAS + "[busy_timeout]", "5000",

@@ -29,26 +29,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import cn.cdsw.tallybot.coordination.local.LocalDeduplicator;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.SenderRole;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
+import cn.cdsw.tallybot.storage.AfterCommit;
+import cn.cdsw.tallybot.storage.Ledger;
+import cn.cdsw.tallybot.storage.StorageFixtures;
 
 /**
- * Group commit keeps each message's promise (docs/storage.md §8): an answer means committed, a failing message
- * takes none of its batch with it, and a delivery and its redelivery in one batch store once and answer alike.
+ * The reply log on the ledger's group commit keeps each message's promise (docs/storage.md §8, §9): an answer
+ * means committed, a failing message takes none of its batch with it, and a delivery and its redelivery in one
+ * batch store once and answer alike.
  */
 class GroupCommitTests {
 
     private static final Instant AT = Instant.parse("2026-11-28T11:00:00Z");
+    /** The writer's meters, as docs/operations.md names them. */
+    private static final String QUEUE_DEPTH = "tallybot.writer.queue.depth";
+    private static final String BATCH_SIZE = "tallybot.writer.batch.size";
 
     @TempDir
     Path dir;
 
     private DataSource db;
-    private GroupCommit commits;
+    private Ledger ledger;
     private ReplyLog replyLog;
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -56,18 +62,16 @@ class GroupCommitTests {
     @BeforeEach
     void setUp() {
         db = SqliteTestDatabase.migrated(dir);
-        commits = new GroupCommit(new DataSourceTransactionManager(db),
-                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), 64),
-                new GroupCommitMetrics(meters));
+        ledger = StorageFixtures.ledger(db, meters);
         replyLog = new ReplyLog(new HandledMessageRepository(JdbcClient.create(db)),
-                new LocalDeduplicator(Clock.systemUTC()), commits,
-                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), 64));
+                new LocalDeduplicator(Clock.systemUTC()), ledger,
+                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10)));
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
         callers.shutdownNow();
-        commits.destroy();
+        ledger.destroy();
     }
 
     @Test
@@ -177,18 +181,18 @@ class GroupCommitTests {
         }
         waitUntilQueued(3);
 
-        assertThat(meters.get(GroupCommitMetrics.QUEUE_DEPTH).gauge().value()).isEqualTo(3);
+        assertThat(meters.get(QUEUE_DEPTH).gauge().value()).isEqualTo(3);
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
         for (Future<Optional<String>> answer : batch) {
             answer.get(5, TimeUnit.SECONDS);
         }
 
-        DistributionSummary batches = meters.get(GroupCommitMetrics.BATCH_SIZE).summary();
+        DistributionSummary batches = meters.get(BATCH_SIZE).summary();
         assertThat(batches.count()).isEqualTo(2);
         assertThat(batches.totalAmount()).isEqualTo(4);
         assertThat(batches.max()).isEqualTo(3);
-        assertThat(meters.get(GroupCommitMetrics.QUEUE_DEPTH).gauge().value()).isZero();
+        assertThat(meters.get(QUEUE_DEPTH).gauge().value()).isZero();
     }
 
     private List<String> handledIds() {
@@ -196,7 +200,8 @@ class GroupCommitTests {
     }
 
     private void waitUntilQueued(int tasks) {
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> commits.queued() == tasks);
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> meters.get(QUEUE_DEPTH).gauge().value() == tasks);
     }
 
     private static void hold(CountDownLatch latch) {

@@ -5,8 +5,10 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -27,6 +29,15 @@ public final class StorageFixtures {
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/sqlite").load().migrate();
         return dataSource;
+    }
+
+    /**
+     * The ledger the bot would run on {@code dataSource}: group commit on SQLite, lone transactions on PostgreSQL.
+     * Stop it with {@link Ledger#destroy}.
+     */
+    public static Ledger ledger(DataSource dataSource, MeterRegistry meters) {
+        return new Ledger(new DataSourceTransactionManager(dataSource), Database.of(dataSource),
+                new StorageProperties(null, 2), new WriterMetrics(meters));
     }
 
     /** The PRAGMAs {@link SqliteDefaultsPostProcessor} gives every SQLite connection, as driver properties. */

@@ -1,6 +1,7 @@
-package cn.cdsw.tallybot.conversation;
+package cn.cdsw.tallybot.storage;
 
 import java.util.Collection;
+import java.util.List;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -8,12 +9,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * How the group commit's writer keeps up: how many messages each commit takes (near 1 means no contention; near
- * the maximum batch means the writer is the bottleneck) and how many wait for it right now. Buckets at the powers
- * of two up to 64, SQLite's default maximum batch.
+ * How the ledger's writer keeps up (docs/operations.md §2): how many units each group commit takes (near 1 means
+ * no contention; near the maximum batch means the writer is the bottleneck) and how many wait for it right now.
+ * Buckets at the powers of two up to 64, SQLite's maximum batch. Without a writer (PostgreSQL) both series exist
+ * from start-up and stay at 0.
  */
 @Component
-class GroupCommitMetrics {
+class WriterMetrics {
 
     static final String BATCH_SIZE = "tallybot.writer.batch.size";
     static final String QUEUE_DEPTH = "tallybot.writer.queue.depth";
@@ -21,7 +23,7 @@ class GroupCommitMetrics {
     private final MeterRegistry registry;
     private final DistributionSummary batchSize;
 
-    GroupCommitMetrics(MeterRegistry registry) {
+    WriterMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.batchSize = DistributionSummary.builder(BATCH_SIZE)
                 .description("Messages committed together in one group commit")
@@ -31,7 +33,12 @@ class GroupCommitMetrics {
     /** Reports the size of {@code queue} as the writer's queue depth, for as long as the queue lives. */
     void watch(Collection<?> queue) {
         Gauge.builder(QUEUE_DEPTH, queue, Collection::size).description("Messages waiting for the group commit writer")
-                .register(registry);
+                .strongReference(true).register(registry);
+    }
+
+    /** A queue depth of 0 for good, where there is no writer. */
+    void noWriter() {
+        watch(List.of());
     }
 
     void batch(int size) {

@@ -1,4 +1,4 @@
-package cn.cdsw.tallybot.conversation;
+package cn.cdsw.tallybot.storage;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,40 +9,52 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
-import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** One caller's work in {@link GroupCommit}: run on the writer thread, answered after its commit. */
-final class GroupCommitTask<T> {
+/**
+ * One caller's {@link Work} on its way through the {@link Ledger}: run on the writer thread (or the caller's), and
+ * answered only after the commit that made it durable.
+ */
+final class PendingUnit<T extends @Nullable Object> {
 
-    private final TransactionCallback<T> work;
+    private final Work<T> work;
     private final @Nullable Map<String, String> logContext = MDC.getCopyOfContextMap();
     private final CompletableFuture<T> answer = new CompletableFuture<>();
 
-    GroupCommitTask(TransactionCallback<T> work) {
+    PendingUnit(Work<T> work) {
         this.work = work;
     }
 
     /**
      * Runs the work in {@code transaction} (a savepoint of the batch, or a transaction of its own) under the
-     * caller's log context; returns how to answer the caller, to be called once the work is committed.
+     * caller's log context; returns how to finish once that transaction has committed: the unit's side effects,
+     * then the caller's answer.
      */
     Runnable runIn(TransactionTemplate transaction) {
+        Map<String, String> threadContext = MDC.getCopyOfContextMap();
         if (logContext != null) {
             MDC.setContextMap(logContext);
         }
         try {
-            T result = transaction.execute(work);
-            return () -> answer.complete(result);
+            Unit.Ran<T> ran = transaction.execute(status -> Unit.run(work, status));
+            return () -> {
+                ran.unit().committed();
+                answer.complete(ran.result());
+            };
         }
         catch (RuntimeException | Error e) {
             return () -> answer.completeExceptionally(e);
         }
         finally {
-            MDC.clear();
+            if (threadContext != null) {
+                MDC.setContextMap(threadContext);
+            } else {
+                MDC.clear();
+            }
         }
     }
 
+    /** The work's result, or what it threw, once it has committed or failed. */
     T await(Duration limit) {
         try {
             return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -58,10 +70,19 @@ final class GroupCommitTask<T> {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the group commit", e);
+            throw new IllegalStateException("interrupted while waiting for the ledger's writer", e);
         }
         catch (TimeoutException e) {
             throw new IllegalStateException("no commit within " + limit, e);
         }
+    }
+
+    /** Calls {@code failed} with what the work threw, for a unit nobody waits for. */
+    void whenFailed(java.util.function.Consumer<Throwable> failed) {
+        answer.whenComplete((result, error) -> {
+            if (error != null) {
+                failed.accept(error);
+            }
+        });
     }
 }

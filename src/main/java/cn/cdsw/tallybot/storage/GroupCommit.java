@@ -1,0 +1,107 @@
+package cn.cdsw.tallybot.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@link Ledger}'s writer on a database with one writer (docs/storage.md §8): units queue here, and one thread
+ * runs up to {@code maxBatch} of them in one transaction, each in its own savepoint, and commits once; only then is
+ * each caller answered. SQLite serialises writers anyway, so this changes no ordering; it turns N commits and N
+ * connection hand-overs into one.
+ *
+ * <p>A unit whose work throws or rolls back returns to its savepoint; the others in the batch commit. Should the
+ * batch's commit itself fail, the whole batch was rolled back, and each unit is run again alone in its own
+ * transaction, so nothing is applied twice. The rollups of a batch's records are brought up to date once, when it
+ * commits ({@link BeforeCommit}).
+ */
+final class GroupCommit {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final TransactionTemplate batch;
+    private final TransactionTemplate savepoint;
+    private final TransactionTemplate alone;
+    private final int maxBatch;
+    private final WriterMetrics metrics;
+    private final BlockingQueue<PendingUnit<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer = new Thread(this::run, "group-commit");
+    private volatile boolean running = true;
+
+    /** Starts the writer thread; {@code savepoint} nests in {@code batch}, {@code alone} starts a transaction. */
+    GroupCommit(TransactionTemplate batch, TransactionTemplate savepoint, TransactionTemplate alone, int maxBatch,
+            WriterMetrics metrics) {
+        this.batch = batch;
+        this.savepoint = savepoint;
+        this.alone = alone;
+        this.maxBatch = maxBatch;
+        this.metrics = metrics;
+        metrics.watch(queue);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Whether the writer still takes units; after a stop, callers commit alone. */
+    boolean running() {
+        return running;
+    }
+
+    /** Queues {@code work} for the writer's next batch. */
+    <T extends @Nullable Object> PendingUnit<T> submit(Work<T> work) {
+        PendingUnit<T> unit = new PendingUnit<>(work);
+        queue.add(unit);
+        return unit;
+    }
+
+    private void run() {
+        List<PendingUnit<?>> units = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                // bounded wait, so that a stop is noticed within a second
+                PendingUnit<?> first = queue.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    units.add(first);
+                    queue.drainTo(units, maxBatch - 1);
+                    commit(units);
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            finally {
+                units.clear();
+            }
+        }
+    }
+
+    private void commit(List<PendingUnit<?>> units) {
+        metrics.batch(units.size());
+        List<Runnable> answers = new ArrayList<>(units.size());
+        try {
+            batch.executeWithoutResult(status -> units.forEach(unit -> answers.add(unit.runIn(savepoint))));
+        }
+        catch (RuntimeException e) {
+            log.warn("Group commit of {} units failed ({}); committing them one by one", units.size(), e.toString());
+            answers.clear();
+            units.forEach(unit -> answers.add(unit.runIn(alone)));
+        }
+        answers.forEach(Runnable::run);
+    }
+
+    /** Stops the writer and commits what is still queued, each unit alone. */
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(5_000);
+        for (PendingUnit<?> left = queue.poll(); left != null; left = queue.poll()) {
+            left.runIn(alone).run();
+        }
+    }
+}
