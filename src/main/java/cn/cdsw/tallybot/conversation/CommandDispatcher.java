@@ -38,6 +38,17 @@ class CommandDispatcher {
         return wording.refusals().of(rejected.refusal());
     }
 
+    /**
+     * Whether the command only reads: its answer comes from a read connection, outside the writer's batch
+     * ({@link ReplyLog#answer}). A command listed here that wrote after all would fail loudly, on SQLite's
+     * read-only connections and in PostgreSQL's read-only transactions alike, rather than store anything.
+     */
+    static boolean readOnly(Command command) {
+        return command instanceof Command.Query || command instanceof Command.Rank
+                || command instanceof Command.ListRecords || command instanceof Command.Missing
+                || command instanceof Command.Mine || command instanceof Command.Help;
+    }
+
     Optional<String> dispatch(Command command, Turn turn) {
         if (command instanceof Command.Report report) {
             return reports.report(report.draft(), turn);

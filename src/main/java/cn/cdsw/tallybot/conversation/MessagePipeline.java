@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.conversation;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,9 @@ class MessagePipeline implements InboundHandler {
         }
         if (result instanceof ParseResult.Parsed parsed) {
             reports.forget(message);
-            Optional<String> reply = replyLog.once(message, () -> dispatcher.dispatch(parsed.command(), turn));
+            Supplier<Optional<String>> work = () -> dispatcher.dispatch(parsed.command(), turn);
+            Optional<String> reply = CommandDispatcher.readOnly(parsed.command()) ? replyLog.answer(message, work)
+                    : replyLog.once(message, work);
             log.info("command {} answered: {}", parsed.command().getClass().getSimpleName(), firstLine(reply));
             return reply;
         }

@@ -39,7 +39,7 @@ class ReplyLog {
         if (deduplicator.firstDelivery(key, dedupWindow)) {
             return Optional.empty();
         }
-        return handled.find(message.platform(), message.groupId(), message.messageId());
+        return ledger.read(() -> handled.find(message.platform(), message.groupId(), message.messageId()));
     }
 
     /**
@@ -59,6 +59,21 @@ class ReplyLog {
             unit.rollback();
             return firstAnswer(message);
         }));
+    }
+
+    /**
+     * Runs a read-only command's {@code query} outside the writer's batch ({@link Ledger#read}) and answers at once;
+     * its reply is recorded by the writer's next batch, without this caller waiting for it. The reply row is still
+     * written at most once (its primary key) and in practice once; only a delivery repeated before that batch
+     * commits, or after a crash before it, finds no row and is answered afresh — which is harmless, because a
+     * query changes nothing (docs/storage.md §9).
+     */
+    Optional<String> answer(ChatMessage message, Supplier<Optional<String>> query) {
+        Optional<String> reply = ledger.read(query);
+        HandledMessage entry = new HandledMessage(message.platform(), message.groupId(), message.messageId(),
+                message.sentAt(), reply.orElse(null));
+        ledger.writeLater(unit -> handled.save(entry));
+        return reply;
     }
 
     private @Nullable String firstAnswer(ChatMessage message) {

@@ -2,11 +2,17 @@ package cn.cdsw.tallybot.storage;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The {@link Ledger}, set up for the database the bot finds behind its data source. */
+/**
+ * The {@link Ledger}, set up for the database the bot finds behind its data source; and on SQLite, read
+ * connections beside the one that writes ({@link SqliteConnections}).
+ */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
@@ -14,5 +20,24 @@ class StorageConfiguration {
     Ledger ledger(DataSource dataSource, PlatformTransactionManager transactions, StorageProperties properties,
             WriterMetrics metrics) {
         return new Ledger(transactions, Database.of(dataSource), properties, metrics);
+    }
+
+    /**
+     * Wraps Boot's SQLite pool once it is configured, so that everything built on the data source — JdbcClient,
+     * the transaction manager, Flyway — sees one data source that routes read-only transactions to the read pool.
+     * Any other database's pool is left as it is: on PostgreSQL a reader never waits for another's transaction.
+     */
+    @Bean
+    static BeanPostProcessor sqliteReadConnections(ObjectProvider<StorageProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+                        && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+                    return new SqliteConnections(pool, properties.getObject().readConnections());
+                }
+                return bean;
+            }
+        };
     }
 }
