@@ -14,8 +14,7 @@ import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.report.ActivityRecord;
-import cn.cdsw.tallybot.report.Actor;
-import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.storage.Ledger;
 import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
@@ -29,16 +28,16 @@ class ReportCommands {
 
     private static final Logger log = LoggerFactory.getLogger(ReportCommands.class);
 
-    private final ReportService reports;
+    private final Ledger ledger;
     private final PendingDrafts pending;
     private final CommandParser parser;
     private final ReportFiling filing;
     private final ProseConfirmations confirmations;
     private final RecordReplies replies;
 
-    ReportCommands(ReportService reports, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser,
+    ReportCommands(Ledger ledger, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser,
             ReportFiling filing, ProseConfirmations confirmations, Wording wording) {
-        this.reports = reports;
+        this.ledger = ledger;
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
@@ -95,11 +94,13 @@ class ReportCommands {
                 new Turn(report.original(), turn.context()));
     }
 
-    /** A recalled chat message takes its record with it (OneBot group_recall). */
+    /**
+     * A recalled chat message takes its record with it (OneBot group_recall). A unit of the ledger like a message's
+     * work, so that on SQLite the retraction is one more unit of the writer's batch; a recall has no reply to record.
+     */
     Optional<ActivityRecord> recall(MessageRecall recall) {
         pending.dropIfOriginal(recall);
         confirmations.dropIfOriginal(recall);
-        return reports.retractBySource(recall.platform(), recall.groupId(), recall.messageId(),
-                new Actor(recall.platform(), recall.operatorId()));
+        return ledger.write(unit -> filing.retractRecalled(recall));
     }
 }

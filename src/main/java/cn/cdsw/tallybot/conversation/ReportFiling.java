@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.command.Place;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.platform.MessageRecall;
+import cn.cdsw.tallybot.report.ActivityRecord;
+import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.StoreResult;
@@ -35,6 +38,15 @@ class ReportFiling {
         this.reports = reports;
         this.replies = wording.records();
         this.metrics = metrics;
+    }
+
+    /**
+     * Retracts the record a recalled chat message created, if it is still active, with a {@code recalled} line in
+     * its audit trail.
+     */
+    Optional<ActivityRecord> retractRecalled(MessageRecall recall) {
+        return reports.retractBySource(recall.platform(), recall.groupId(), recall.messageId(),
+                new Actor(recall.platform(), recall.operatorId()));
     }
 
     /**
