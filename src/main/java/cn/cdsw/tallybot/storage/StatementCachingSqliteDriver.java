@@ -12,9 +12,10 @@ import java.util.logging.Logger;
 /**
  * The SQLite JDBC driver with a prepared-statement cache on each connection (docs/storage.md §1). sqlite-jdbc
  * prepares every statement anew and Hikari deliberately caches none, so each of a report's ~15 statements paid
- * SQLite's compile step: 27 µs for a rollup upsert that then runs in 10 µs. {@link SqliteDefaultsPostProcessor}
- * names this class as the driver of {@code jdbc:sqlite:} URLs; Hikari instantiates it and passes the PRAGMAs on as
- * usual. It registers itself (META-INF/services/java.sql.Driver), as JDBC drivers do, so that Hikari finds it by
+ * SQLite's compile step: 27 µs for a rollup upsert that then runs in 10 µs. Measured again on the ledger's writer
+ * (bench/writer.sh, docs/bench-history.md §6): about 120 µs of CPU per report with the cache, 180-220 µs without.
+ * {@link SqliteDefaultsPostProcessor} names this class as the driver of {@code jdbc:sqlite:} URLs; Hikari
+ * instantiates it and passes the PRAGMAs on as usual. It registers itself (META-INF/services/java.sql.Driver), as JDBC drivers do, so that Hikari finds it by
  * class name; it accepts the same URLs as sqlite-jdbc and behaves the same to anyone else who gets it by URL.
  */
 public final class StatementCachingSqliteDriver implements Driver {

@@ -9,6 +9,8 @@ import cn.cdsw.tallybot.storage.StatementCachingSqliteDriver;
 /**
  * The product's connection settings (storage/SqliteDefaultsPostProcessor): one pooled connection, the driver with
  * the statement cache, WAL, synchronous=NORMAL, no generated-keys look-up.
+ * {@code -Dtallybot.bench.driver=org.sqlite.JDBC} (through JMH_JAVA_OPTS) swaps the driver for sqlite-jdbc's own,
+ * for an A/B of the statement cache.
  */
 public final class BenchDataSource {
 
@@ -32,7 +34,8 @@ public final class BenchDataSource {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl("jdbc:sqlite:" + db.toAbsolutePath());
         ds.setMaximumPoolSize(1);
-        ds.setDriverClassName(StatementCachingSqliteDriver.class.getName());
+        ds.setDriverClassName(
+                System.getProperty("tallybot.bench.driver", StatementCachingSqliteDriver.class.getName()));
         ds.addDataSourceProperty("journal_mode", "WAL");
         ds.addDataSourceProperty("synchronous", "NORMAL");
         ds.addDataSourceProperty("busy_timeout", "5000");
