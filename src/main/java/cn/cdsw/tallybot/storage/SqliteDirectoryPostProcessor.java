@@ -1,7 +1,6 @@
 package cn.cdsw.tallybot.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,8 +46,13 @@ class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {
         return Optional.of(Path.of(name));
     }
 
-    private static void createParent(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
+    /**
+     * Makes the database's folder and checks that the bot can write there, so that a wrong path stops the start
+     * with one line naming it (instead of a page of driver stack trace without the path).
+     */
+    static void createParent(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path parent = absolute.getParent();
         if (parent == null) {
             return;
         }
@@ -56,7 +60,26 @@ class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {
             Files.createDirectories(parent);
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("cannot create the directory of the SQLite database " + file, ex);
+            throw new DatabaseLocationException("cannot create the folder " + parent + " of the SQLite database ("
+                    + ex.getClass().getSimpleName() + "): create it, or set SPRING_DATASOURCE_URL to a writable place");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new DatabaseLocationException("the SQLite database " + absolute + " is a folder, not a file: set "
+                    + "SPRING_DATASOURCE_URL to a file path such as jdbc:sqlite:data/tallybot.db");
+        }
+        // SQLite writes its -wal and -shm files beside the database, so the folder itself must be writable.
+        if (!Files.isWritable(parent) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
+            throw new DatabaseLocationException("the bot cannot write to " + (Files.isWritable(parent) ? absolute : parent)
+                    + ": give the user running it write access (in Docker, uid 10001) or set SPRING_DATASOURCE_URL "
+                    + "to a writable place");
+        }
+    }
+
+    /** A database path the bot cannot use; reported by {@link DatabaseLocationFailureAnalyzer} as one line. */
+    static final class DatabaseLocationException extends RuntimeException {
+
+        DatabaseLocationException(String message) {
+            super(message);
         }
     }
 }
