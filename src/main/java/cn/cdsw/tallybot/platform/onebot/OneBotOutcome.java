@@ -29,6 +29,27 @@ sealed interface OneBotOutcome {
         }
     }
 
+    /** Unsigned event from another machine while no secret is set ({@link OneBotSources}); the body is not read. */
+    record Forbidden() implements OneBotOutcome {
+        public int status() {
+            return 403;
+        }
+    }
+
+    /** The body did not arrive within {@code tallybot.onebot.body-timeout}; nothing was verified or parsed. */
+    record TimedOut() implements OneBotOutcome {
+        public int status() {
+            return 408;
+        }
+    }
+
+    /** The client broke the body off before its end. */
+    record BrokenOff() implements OneBotOutcome {
+        public int status() {
+            return 400;
+        }
+    }
+
     /** Heartbeats, requests, private messages, unknown types: answered so OneBot does not wait, then dropped. */
     record Ignored() implements OneBotOutcome {
         public int status() {

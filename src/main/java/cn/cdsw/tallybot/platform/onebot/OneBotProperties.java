@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     for a closed network where the implementation cannot sign ({@code TALLYBOT_ONEBOT_INSECURE})
  * @param maxBodyBytes larger event bodies are refused with 413, before they are verified or parsed (default
  *     64 KiB)
+ * @param bodyTimeout how long a webhook body may take to arrive in full before the request is answered 408 (default
+ *     10 s); an implementation on the same host or network sends a whole event in milliseconds, and a slower
+ *     client only holds a connection, never a request thread, while it sends
  */
 @ConfigurationProperties("tallybot.onebot")
 record OneBotProperties(
@@ -32,7 +36,8 @@ record OneBotProperties(
         @DefaultValue("QUICK") ReplyMode replyMode,
         @DefaultValue("false") boolean atSender,
         @DefaultValue("65536") int maxBodyBytes,
-        @DefaultValue("false") boolean insecure) {
+        @DefaultValue("false") boolean insecure,
+        @DefaultValue("10s") Duration bodyTimeout) {
 
     OneBotProperties {
         secret = blankToNull(secret);
@@ -48,6 +53,9 @@ record OneBotProperties(
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("tallybot.onebot.max-body-bytes must be positive");
         }
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("tallybot.onebot.body-timeout must be positive");
+        }
     }
 
     /** Keeps the secret and the access token out of logs and failure analyses, which print bound properties. */
@@ -55,7 +63,7 @@ record OneBotProperties(
     public String toString() {
         return "OneBotProperties[secret=" + masked(secret) + ", apiUrl=" + apiUrl + ", accessToken="
                 + masked(accessToken) + ", replyMode=" + replyMode + ", atSender=" + atSender + ", maxBodyBytes="
-                + maxBodyBytes + ", insecure=" + insecure + "]";
+                + maxBodyBytes + ", insecure=" + insecure + ", bodyTimeout=" + bodyTimeout + "]";
     }
 
     private static String masked(@Nullable String value) {

@@ -1,58 +1,122 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.context.request.async.DeferredResultProcessingInterceptor;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 
 /**
- * {@code POST /webhook/onebot}: reads the raw body, hands it to {@link OneBotInbound} and copies the outcome's
- * status; the controller holds no logic worth a test of its own. The body is read here rather than bound with
- * {@code @RequestBody} so that at most {@code max-body-bytes + 1} bytes are ever buffered, also for a chunked body
- * without Content-Length, and an oversized body is a 413 rather than an exhausted heap.
+ * {@code POST /webhook/onebot}: receives the raw body, hands it to {@link OneBotInbound} and copies the outcome's
+ * status.
+ *
+ * <p>The body is read with Servlet non-blocking I/O ({@link OneBotBodyReader}) rather than bound with
+ * {@code @RequestBody} or read from a blocking stream. A blocking read holds a request thread for as long as the
+ * client takes to send the body, so a few hundred clients sending a byte every few seconds would hold all of them,
+ * and real deliveries and the health check would wait behind them. Here a slow body holds only its connection, and
+ * only for {@code tallybot.onebot.body-timeout} (then 408). No more than {@code max-body-bytes} are ever buffered,
+ * also for a chunked body without Content-Length, so an oversized body is a 413 rather than an exhausted heap.
  */
 @RestController
 class OneBotWebhookController {
 
     private final OneBotInbound inbound;
     private final OneBotSources sources;
+    private final Duration bodyTimeout;
 
-    OneBotWebhookController(OneBotInbound inbound, OneBotSources sources) {
+    OneBotWebhookController(OneBotInbound inbound, OneBotSources sources, OneBotProperties properties) {
         this.inbound = inbound;
         this.sources = sources;
+        this.bodyTimeout = properties.bodyTimeout();
     }
 
     @PostMapping("/webhook/onebot")
-    ResponseEntity<byte[]> receive(HttpServletRequest request,
+    DeferredResult<ResponseEntity<byte[]>> receive(HttpServletRequest request,
             @RequestHeader(name = "X-Signature", required = false) @Nullable String signature) {
+        DeferredResult<ResponseEntity<byte[]>> answer =
+                new DeferredResult<>(bodyTimeout.toMillis(), () -> answer(new OneBotOutcome.TimedOut()));
         if (!sources.accepts(request.getRemoteAddr())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+            answer.setResult(unread(new OneBotOutcome.Forbidden()));
         }
-        int limit = inbound.maxBodyBytes();
-        if (request.getContentLengthLong() > limit) {
-            return ResponseEntity.status(new OneBotOutcome.TooLarge().status()).build();
+        else if (request.getContentLengthLong() > inbound.maxBodyBytes()) {
+            answer.setResult(unread(new OneBotOutcome.TooLarge()));
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(limit + 1);
+        else {
+            // The container takes a ReadListener only once the request is in async mode, which Spring MVC starts
+            // after this method has returned the DeferredResult; preProcess is the first moment after that.
+            WebAsyncUtils.getAsyncManager(request).registerDeferredResultInterceptor(OneBotWebhookController.class,
+                    new DeferredResultProcessingInterceptor() {
+                        @Override
+                        public <T> void preProcess(NativeWebRequest webRequest, DeferredResult<T> result)
+                                throws IOException {
+                            ServletInputStream in = request.getInputStream();
+                            in.setReadListener(new OneBotBodyReader(in, inbound.maxBodyBytes(),
+                                    new Answering(answer, signature)));
+                        }
+                    });
         }
-        catch (IOException truncated) {
-            // The client broke off the body: bad input, so a 400, never a 5xx.
-            return ResponseEntity.badRequest().build();
+        return answer;
+    }
+
+    /** Turns the outcome of the body's read into the webhook's answer. */
+    private final class Answering implements OneBotBodyReader.Receiver {
+
+        private final DeferredResult<ResponseEntity<byte[]>> answer;
+        private final @Nullable String signature;
+
+        Answering(DeferredResult<ResponseEntity<byte[]>> answer, @Nullable String signature) {
+            this.answer = answer;
+            this.signature = signature;
         }
-        OneBotOutcome outcome = inbound.accept(body, signature);
+
+        @Override
+        public void body(byte[] body) {
+            try {
+                answer.setResult(answer(inbound.accept(body, signature)));
+            }
+            catch (RuntimeException bug) {
+                // handled by Spring MVC as if the controller had thrown it
+                answer.setErrorResult(bug);
+            }
+        }
+
+        @Override
+        public void tooLarge() {
+            answer.setResult(unread(new OneBotOutcome.TooLarge()));
+        }
+
+        @Override
+        public void failed(boolean timedOut) {
+            answer.setResult(answer(timedOut ? new OneBotOutcome.TimedOut() : new OneBotOutcome.BrokenOff()));
+        }
+    }
+
+    private static ResponseEntity<byte[]> answer(OneBotOutcome outcome) {
         if (outcome instanceof OneBotOutcome.Replied replied) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(replied.quickOperationJson().getBytes(StandardCharsets.UTF_8));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(replied.quickOperationJson().getBytes(StandardCharsets.UTF_8));
         }
         return ResponseEntity.status(outcome.status()).build();
+    }
+
+    /**
+     * An answer sent before the body was read to its end closes the connection: keeping it open would make the
+     * container drain the rest of the body first, on a request thread, at whatever pace the client chooses.
+     */
+    private static ResponseEntity<byte[]> unread(OneBotOutcome outcome) {
+        return ResponseEntity.status(outcome.status()).header(HttpHeaders.CONNECTION, "close").build();
     }
 }

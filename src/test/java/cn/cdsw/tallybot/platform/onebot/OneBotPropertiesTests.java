@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,14 @@ class OneBotPropertiesTests {
         OneBotProperties properties = bind(Map.of());
 
         assertThat(properties).isEqualTo(
-                new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false, 65_536, false));
+                new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false, 65_536, false,
+                        Duration.ofSeconds(10)));
     }
 
     @Test
     void printsNeitherTheSecretNorTheAccessToken() {
         OneBotProperties properties = new OneBotProperties("onebot-secret", URI.create("http://127.0.0.1:3000"),
-                "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536, false);
+                "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536, false, Duration.ofSeconds(10));
 
         assertThat(properties.toString()).doesNotContain("onebot-secret").doesNotContain("kSLuTF2GC2Q4q4ugm3")
                 .contains("secret=******").contains("apiUrl=http://127.0.0.1:3000");
@@ -86,6 +88,15 @@ class OneBotPropertiesTests {
                 .isThrownBy(() -> bind(Map.of("tallybot.onebot.api-url", "ws://127.0.0.1:3001")));
         assertThatExceptionOfType(BindException.class)
                 .isThrownBy(() -> bind(Map.of("tallybot.onebot.max-body-bytes", "0")));
+    }
+
+    @Test
+    void bindsTheBodyTimeoutAndRefusesANonPositiveOne() {
+        assertThat(bind(Map.of("tallybot.onebot.body-timeout", "2s")).bodyTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThatExceptionOfType(BindException.class)
+                .isThrownBy(() -> bind(Map.of("tallybot.onebot.body-timeout", "0s")))
+                .havingRootCause()
+                .withMessageContaining("body-timeout");
     }
 
     private static OneBotProperties bind(Map<String, String> values) {

@@ -2,6 +2,7 @@ package cn.cdsw.tallybot.platform.onebot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
@@ -12,8 +13,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.testing.LogCapture;
@@ -61,18 +60,20 @@ class OneBotSourcesTests {
     @Test
     void theWebhookAnswers403ToAnUnsignedEventFromElsewhere() throws Exception {
         RecordingInboundHandler handler = new RecordingInboundHandler(Reply.text("已记录"));
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new OneBotWebhookController(new OneBotInbound(65_536,
+        WebhookMvc mvc = new WebhookMvc(new OneBotWebhookController(new OneBotInbound(65_536,
                 new OneBotVerifier(null), new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
                 new OneBotQuickReplies(false,
                         new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))),
-                new OneBotSources(false, false))).build();
+                new OneBotSources(false, false), WebhookMvc.properties(null)));
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
 
         mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
                 .with(request -> {
                     request.setRemoteAddr("10.0.0.5");
                     return request;
-                })).andExpect(status().isForbidden());
+                })).andExpect(status().isForbidden())
+                // answered before the body is read: the connection closes rather than drain the body on a thread
+                .andExpect(header().string("Connection", "close"));
         mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk());
 

@@ -13,13 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class OneBotWebhookControllerTests {
@@ -27,12 +26,12 @@ class OneBotWebhookControllerTests {
     private static final String SECRET = "onebot-secret";
 
     private final RecordingInboundHandler handler = new RecordingInboundHandler(Reply.text("已记录"));
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OneBotWebhookController(new OneBotInbound(
+    private final WebhookMvc mvc = new WebhookMvc(new OneBotWebhookController(new OneBotInbound(
             65_536, new OneBotVerifier(SECRET),
             new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
             new OneBotQuickReplies(false,
                     new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))),
-            new OneBotSources(true, false))).build();
+            new OneBotSources(true, false), WebhookMvc.properties(SECRET)));
 
     @RegisterExtension
     final LogCapture log = LogCapture.of(OneBotVerifier.class);
@@ -102,6 +101,38 @@ class OneBotWebhookControllerTests {
         mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
                 .andExpect(status().isContentTooLarge());
         assertThat(handler.untouched()).isTrue();
+    }
+
+    @Test
+    void answersABodyTheClientBreaksOffWith400() throws Exception {
+        byte[] body = OneBotFixtures.bytes("group-message-array.json");
+
+        mvc.performBrokenOffAfter(100, post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+                .andExpect(status().isBadRequest());
+        assertThat(handler.untouched()).isTrue();
+    }
+
+    @Test
+    void closesTheConnectionWhenItAnswersBeforeReadingTheBody() throws Exception {
+        byte[] body = new byte[70_000];
+
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(header().string("Connection", "close"));
+        mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(header().string("Connection", "close"));
+    }
+
+    @Test
+    void keepsTheConnectionAfterReadingTheWholeBody() throws Exception {
+        byte[] body = OneBotFixtures.bytes("heartbeat.json");
+
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+                .andExpect(status().isNoContent())
+                .andExpect(header().doesNotExist("Connection"));
     }
 
     @Test

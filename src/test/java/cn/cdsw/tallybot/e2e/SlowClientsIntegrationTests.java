@@ -1,0 +1,66 @@
+package cn.cdsw.tallybot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Clients that send their bodies slowly must not starve real deliveries or the health check. The server here has
+ * four request threads, and ten clients send a byte of their body every 200 ms: with a blocking body read they would
+ * hold every thread for as long as they liked. The webhook reads bodies without a thread, and answers 408 once
+ * {@code body-timeout} has passed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=1", "tallybot.onebot.body-timeout=10s"})
+class SlowClientsIntegrationTests extends WebhookTestBase {
+
+    /** More than the four request threads. */
+    private static final int SLOW_CLIENTS = 10;
+
+    private final List<SlowClient> slow = new ArrayList<>();
+    private ScheduledExecutorService dripper;
+
+    @BeforeEach
+    void startDripping() {
+        dripper = Executors.newSingleThreadScheduledExecutor();
+        dripper.scheduleWithFixedDelay(() -> slow.forEach(SlowClient::drip), 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        dripper.shutdownNow();
+        for (SlowClient client : slow) {
+            client.close();
+        }
+    }
+
+    @Test
+    void slowWebhookBodiesLeaveThreadsForDeliveriesAndHealthAndEndIn408() {
+        for (int i = 0; i < SLOW_CLIENTS; i++) {
+            slow.add(SlowClient.start(port, "POST", "/webhook/onebot", "X-Signature: sha1=00"));
+        }
+
+        WebhookClient.Answer report = say(30001, "#上报 锦江区 三圣街道社工站 走访3户");
+        WebhookClient.Answer health = bot.get("/actuator/health", null);
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.replyText()).startsWith("✅ 已记录");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(slow).as("the slow clients were still sending while the others were served")
+                .noneMatch(SlowClient::answered);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
+        assertThat(slow).extracting(SlowClient::statusLine).containsOnly("HTTP/1.1 408 ");
+    }
+}
