@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.api;
 
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +11,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Puts the token check in front of the admin API (webhooks authenticate by their own signatures), lets the same
- * token sign an operator in to the actuator, and lets Spring MVC bind the API's {@code status} parameter.
+ * token sign an operator in to the actuator, lets Spring MVC bind the API's {@code status} parameter, and keeps
+ * request bodies that nobody reads from holding request threads.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
@@ -28,6 +31,12 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(new RecordStatusConverter());
+    }
+
+    /** At the engine, so that it runs after the error page, which may be rendered for such a request. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> unreadBodyValve() {
+        return factory -> factory.addEngineValves(new UnreadBodyValve());
     }
 
     /** Only the actuator's paths: nothing else in the application looks at the user principal. */

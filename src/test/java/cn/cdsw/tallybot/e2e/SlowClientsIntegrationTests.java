@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Clients that send their bodies slowly must not starve real deliveries or the health check. The server here has
  * four request threads, and ten clients send a byte of their body every 200 ms: with a blocking body read they would
  * hold every thread for as long as they liked. The webhook reads bodies without a thread, and answers 408 once
- * {@code body-timeout} has passed.
+ * {@code body-timeout} has passed; a body that nothing reads makes the server close the connection rather than
+ * drain the body on a request thread.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=1", "tallybot.onebot.body-timeout=10s"})
@@ -62,5 +63,20 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
                 .noneMatch(SlowClient::answered);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
         assertThat(slow).extracting(SlowClient::statusLine).containsOnly("HTTP/1.1 408 ");
+    }
+
+    @Test
+    void bodiesThatNothingReadsDoNotHoldAThreadEither() {
+        for (int i = 0; i < SLOW_CLIENTS; i++) {
+            slow.add(SlowClient.start(port, "POST", i % 2 == 0 ? "/no/such/path" : "/actuator/health"));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::answered));
+        WebhookClient.Answer health = bot.get("/actuator/health", null);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(say(30002, "#上报 锦江区 三圣街道社工站 走访4户").status()).isEqualTo(200);
+        assertThat(slow).extracting(SlowClient::statusLine).containsOnly("HTTP/1.1 404 ", "HTTP/1.1 405 ");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
     }
 }
