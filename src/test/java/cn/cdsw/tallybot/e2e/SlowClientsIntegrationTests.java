@@ -79,4 +79,19 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
         assertThat(slow).extracting(SlowClient::statusLine).containsOnly("HTTP/1.1 404 ", "HTTP/1.1 405 ");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
     }
+
+    /** Nothing here takes uploads; a multipart body must not be parsed on a request thread before any handler. */
+    @Test
+    void multipartBodiesAreNotParsedOnARequestThread() {
+        for (int i = 0; i < SLOW_CLIENTS; i++) {
+            slow.add(SlowClient.start(port, "POST", i % 2 == 0 ? "/no/such/path" : "/webhook/onebot",
+                    "Content-Type: multipart/form-data; boundary=slow"));
+        }
+
+        WebhookClient.Answer health = bot.get("/actuator/health", null);
+        WebhookClient.Answer report = say(30003, "#上报 锦江区 三圣街道社工站 走访5户");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(report.status()).isEqualTo(200);
+    }
 }
