@@ -40,9 +40,13 @@ forged=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/webhook/
 records=$(curl -fsS "http://127.0.0.1:$port/api/v1/records" -H "Authorization: Bearer $token")
 echo "$records" | grep -q '"value":196' || { echo "smoke: record missing: $records"; exit 1; }
 [ "$(echo "$records" | grep -o '"id":' | wc -l)" = 1 ] || { echo "smoke: expected one record: $records"; exit 1; }
-# The operator's view: the build it is, and the product's own meters counting what just happened.
-curl -fsS "http://127.0.0.1:$port/actuator/info" | grep -q '"artifact":"tallybot"' || { echo "smoke: no build info"; exit 1; }
-meters=$(curl -fsS "http://127.0.0.1:$port/actuator/prometheus")
+# The operator's view: the build it is, and the product's own meters counting what just happened. Both take the
+# admin token, as Prometheus sends it (authorization: credentials); without it they are refused.
+curl -fsS "http://127.0.0.1:$port/actuator/info" -H "Authorization: Bearer $token" | grep -q '"artifact":"tallybot"' \
+  || { echo "smoke: no build info"; exit 1; }
+anonymous=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/prometheus")
+[ "$anonymous" = 401 ] || { echo "smoke: /actuator/prometheus without the token answered $anonymous"; exit 1; }
+meters=$(curl -fsS "http://127.0.0.1:$port/actuator/prometheus" -H "Authorization: Bearer $token")
 echo "$meters" | grep -q '^tallybot_reports_stored_total 1\.0$' \
   || { echo "smoke: stored reports not counted:"; echo "$meters" | grep '^tallybot_' | head -20; exit 1; }
 echo "$meters" | grep -qE '^tallybot_replies_total\{.*outcome="sent".*\} 1\.0$' \

@@ -2,7 +2,6 @@ package cn.cdsw.tallybot.api;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -11,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Puts the token check in front of the admin API (webhooks authenticate by their own signatures), lets the same
- * token sign an operator in to the actuator, lets Spring MVC bind the API's {@code status} parameter, and keeps
+ * token sign an operator in to the actuator ({@link ActuatorAccessConfiguration}), lets Spring MVC bind the API's {@code status} parameter, and keeps
  * request bodies that nobody reads from holding request threads.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,12 +38,4 @@ class ApiWebConfiguration implements WebMvcConfigurer {
         return factory -> factory.addEngineValves(new UnreadBodyValve());
     }
 
-    /** Only the actuator's paths: nothing else in the application looks at the user principal. */
-    @Bean
-    FilterRegistrationBean<OperatorPrincipalFilter> operatorPrincipalFilter() {
-        FilterRegistrationBean<OperatorPrincipalFilter> registration =
-                new FilterRegistrationBean<>(new OperatorPrincipalFilter(properties));
-        registration.addUrlPatterns("/actuator/*");
-        return registration;
-    }
 }

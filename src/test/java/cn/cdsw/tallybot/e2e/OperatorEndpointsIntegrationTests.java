@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an operator and a load balancer see of the actuator: the health status for everyone, its components only
- * with the admin token, and the build (and, in a git clone, the commit) in {@code /actuator/info}.
+ * with the admin token, and the meters and the build (and, in a git clone, the commit) only with the token too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperatorEndpointsIntegrationTests extends WebhookTestBase {
@@ -48,8 +48,31 @@ class OperatorEndpointsIntegrationTests extends WebhookTestBase {
     }
 
     @Test
+    void prometheusTakesTheAdminToken() {
+        WebhookClient.Answer operator = bot.get("/actuator/prometheus", TOKEN);
+
+        assertThat(operator.status()).isEqualTo(200);
+        assertThat(operator.body()).contains("tallybot_reports_stored_total");
+    }
+
+    @Test
+    void prometheusInfoAndTheIndexRefuseAMissingOrWrongTokenEvenFromThisMachine() {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator",
+                "/actuator/prometheus;x=1", "/actuator/health/../prometheus"}) {
+            for (String token : new String[] {null, "not-the-token"}) {
+                WebhookClient.Answer refused = bot.get(path, token);
+
+                assertThat(refused.status()).as(path).isEqualTo(401);
+                JsonNode problem = JSON.readTree(refused.body());
+                assertThat(problem.get("detail").asString()).isEqualTo("missing or wrong bearer token");
+                assertThat(refused.body()).doesNotContain("tallybot_", "build");
+            }
+        }
+    }
+
+    @Test
     void infoShowsTheBuildAndTheCommitWhenTheBuildHadOne() {
-        WebhookClient.Answer answer = bot.get("/actuator/info", null);
+        WebhookClient.Answer answer = bot.get("/actuator/info", TOKEN);
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode info = JSON.readTree(answer.body());

@@ -87,14 +87,14 @@ class ProductMetricsIntegrationTests extends WebhookTestBase {
     void noTagCarriesAGroupAUserOrAMessage() {
         say(40010, "#上报 锦江区 三圣街道社工站 走访196户");
 
-        String exposition = bot.get("/actuator/prometheus", null).body();
+        String exposition = bot.get("/actuator/prometheus", TOKEN).body();
 
         assertThat(exposition.lines().filter(line -> line.startsWith("tallybot_"))).isNotEmpty()
                 .noneMatch(line -> line.contains(GROUP) || line.contains("40010") || line.contains("三圣"));
     }
 
     private Map<String, Double> scrape() {
-        WebhookClient.Answer answer = bot.get("/actuator/prometheus", null);
+        WebhookClient.Answer answer = bot.get("/actuator/prometheus", TOKEN);
         assertThat(answer.status()).isEqualTo(200);
         Map<String, Double> samples = new HashMap<>();
         answer.body().lines().filter(line -> !line.startsWith("#")).forEach(line -> {
