@@ -36,6 +36,9 @@ final class UnreadBodyValve extends ValveBase {
         AtomicBoolean fullyRead = new AtomicBoolean(true);
         request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
         if (!fullyRead.get()) {
+            // Sent first: disabling the swallow puts the connection in an error state, and Tomcat turns the status
+            // of a response not yet committed into a 500.
+            response.flushBuffer();
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
     }

@@ -66,6 +66,14 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
     }
 
     @Test
+    void aBodyNothingReadsLeavesTheAnswerAsItWasAndClosesTheConnection() {
+        slow.add(SlowClient.start(port, "GET", "/api/v1/records", "Authorization: Bearer " + TOKEN));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
+        assertThat(slow.get(0).statusLine()).isEqualTo("HTTP/1.1 200 ");
+    }
+
+    @Test
     void bodiesThatNothingReadsDoNotHoldAThreadEither() {
         for (int i = 0; i < SLOW_CLIENTS; i++) {
             slow.add(SlowClient.start(port, "POST", i % 2 == 0 ? "/no/such/path" : "/actuator/health"));
