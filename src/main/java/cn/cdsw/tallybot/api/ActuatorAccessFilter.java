@@ -29,6 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * token (401 otherwise, the scraper sends it as {@code authorization: credentials}); without one, only a client on
  * this machine, so a deployment that never set a token fails closed rather than open, as the OneBot webhook does.</li>
  * </ul>
+ * A request with a body is refused (413) whoever sends it: nothing exposed takes input, and the actuator would read
+ * the body on the request thread.
  */
 final class ActuatorAccessFilter extends OncePerRequestFilter {
 
@@ -57,7 +59,12 @@ final class ActuatorAccessFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (token.matches(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+        if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            // The actuator reads a JSON body with a blocking read even for GET /actuator/health, so a client
+            // sending one slowly would hold a request thread; none of the exposed endpoints takes input.
+            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "the actuator takes no request body", request);
+        }
+        else if (token.matches(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             chain.doFilter(new OperatorRequest(request), response);
         }
         else if ((healthPath != null && under(path(request), healthPath))

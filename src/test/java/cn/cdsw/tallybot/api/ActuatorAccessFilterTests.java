@@ -100,6 +100,18 @@ class ActuatorAccessFilterTests {
         assertThat(seen(TOKEN, "/actuatorx", REMOTE, null).passed()).isTrue();
     }
 
+    @Test
+    void refusesARequestBodyWhoeverSendsIt() throws Exception {
+        MockHttpServletRequest request = request("/actuator/health", LOCAL, "Bearer s3cret");
+        request.setContent("{\"slow\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MockHttpServletRequest chunked = request("/actuator/prometheus", LOCAL, "Bearer s3cret");
+        chunked.addHeader("Transfer-Encoding", "chunked");
+
+        assertThat(filter(TOKEN, request).status()).isEqualTo(413);
+        assertThat(filter(TOKEN, chunked).status()).isEqualTo(413);
+        assertThat(filter(TOKEN, request).passed()).isFalse();
+    }
+
     private record Seen(boolean passed, @Nullable Principal principal, MockHttpServletResponse response) {
 
         int status() {

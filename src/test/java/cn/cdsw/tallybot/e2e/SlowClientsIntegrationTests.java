@@ -73,10 +73,23 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
         assertThat(slow.get(0).statusLine()).isEqualTo("HTTP/1.1 200 ");
     }
 
+    /** The actuator would read a JSON body on the request thread, even for a GET of health. */
+    @Test
+    void theHealthCheckRefusesABodyAtOnce() {
+        for (int i = 0; i < SLOW_CLIENTS; i++) {
+            slow.add(SlowClient.start(port, "GET", "/actuator/health"));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
+        assertThat(slow).extracting(SlowClient::statusLine).containsOnly("HTTP/1.1 413 ");
+        assertThat(bot.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
     @Test
     void bodiesThatNothingReadsDoNotHoldAThreadEither() {
         for (int i = 0; i < SLOW_CLIENTS; i++) {
-            slow.add(SlowClient.start(port, "POST", i % 2 == 0 ? "/no/such/path" : "/actuator/health"));
+            slow.add(i % 2 == 0 ? SlowClient.start(port, "POST", "/no/such/path")
+                    : SlowClient.start(port, "PUT", "/webhook/onebot"));
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::answered));
