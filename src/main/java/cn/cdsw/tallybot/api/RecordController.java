@@ -25,9 +25,11 @@ import cn.cdsw.tallybot.report.ReportService;
 class RecordController {
 
     private final ReportService reports;
+    private final ApiDates dates;
 
-    RecordController(ReportService reports) {
+    RecordController(ReportService reports, ApiDates dates) {
         this.reports = reports;
+        this.dates = dates;
     }
 
     @GetMapping
@@ -37,7 +39,8 @@ class RecordController {
             @RequestParam(name = "district", required = false) @Nullable String district,
             @RequestParam(name = "unit", required = false) @Nullable String unit,
             @RequestParam(name = "status", required = false) @Nullable RecordStatus status) {
-        return reports.search(RecordQueries.filter(from, to, district, unit, status)).stream()
+        return reports.search(RecordQueries.filter(dates.within("from", from), dates.within("to", to), district, unit,
+                        status)).stream()
                 .map(RecordJson::of)
                 .toList();
     }

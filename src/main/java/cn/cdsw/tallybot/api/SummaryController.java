@@ -1,8 +1,6 @@
 package cn.cdsw.tallybot.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.cdsw.tallybot.config.BotConfigProperties;
 import cn.cdsw.tallybot.summary.DailySummaryService;
 import cn.cdsw.tallybot.summary.Delivery;
 
@@ -26,13 +23,11 @@ import cn.cdsw.tallybot.summary.Delivery;
 class SummaryController {
 
     private final DailySummaryService summaries;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final ApiDates dates;
 
-    SummaryController(DailySummaryService summaries, Clock clock, BotConfigProperties properties) {
+    SummaryController(DailySummaryService summaries, ApiDates dates) {
         this.summaries = summaries;
-        this.clock = clock;
-        this.zone = properties.zone();
+        this.dates = dates;
     }
 
     record DeliveryJson(@JsonProperty("platform") String platform, @JsonProperty("group_id") String groupId,
@@ -46,8 +41,9 @@ class SummaryController {
     @PostMapping("/api/v1/summary")
     SummaryJson post(
             @RequestParam(name = "date", required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate date) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate day = date != null ? date : today;
+        LocalDate today = dates.today();
+        LocalDate given = dates.within("date", date);
+        LocalDate day = given != null ? given : today;
         if (day.isAfter(today)) {
             throw new BadParameterException("date", "date " + day + " is in the future");
         }

@@ -1,8 +1,6 @@
 package cn.cdsw.tallybot.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.cdsw.tallybot.config.BotConfig;
-import cn.cdsw.tallybot.config.BotConfigProperties;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.Scope;
@@ -26,14 +23,12 @@ class TotalsController {
 
     private final QueryService queries;
     private final BotConfig config;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final ApiDates dates;
 
-    TotalsController(QueryService queries, BotConfig config, Clock clock, BotConfigProperties properties) {
+    TotalsController(QueryService queries, BotConfig config, ApiDates dates) {
         this.queries = queries;
         this.config = config;
-        this.clock = clock;
-        this.zone = properties.zone();
+        this.dates = dates;
     }
 
     @GetMapping("/api/v1/totals")
@@ -42,8 +37,8 @@ class TotalsController {
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
             @RequestParam(name = "district", required = false) @Nullable String district,
             @RequestParam(name = "unit", required = false) @Nullable String unit) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        var filter = RecordQueries.filter(from, to, null, unit, null);
+        LocalDate today = dates.today();
+        var filter = RecordQueries.filter(dates.within("from", from), dates.within("to", to), null, unit, null);
         LocalDate fromDate = filter.from() != null ? filter.from() : filter.to() != null ? filter.to() : today;
         // never before fromDate: the filter refuses from > to, and a missing end is at least the start
         LocalDate toDate = filter.to() != null ? filter.to() : fromDate.isAfter(today) ? fromDate : today;

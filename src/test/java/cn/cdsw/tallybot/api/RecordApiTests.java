@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import cn.cdsw.tallybot.config.BotConfigProperties;
 import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
@@ -47,6 +49,7 @@ class RecordApiTests {
 
     private static final String TOKEN = "s3cret-token";
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
     /** The record JSON of docs/api.md §2, with raw_text, supersedes and superseded_by. */
     private static final String RECORD_JSON = """
@@ -68,8 +71,7 @@ class RecordApiTests {
 
     @BeforeEach
     void setUp() {
-        reports = SqliteTestDatabase.reportService(SqliteTestDatabase.migrated(dir),
-                Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
+        reports = SqliteTestDatabase.reportService(SqliteTestDatabase.migrated(dir), CLOCK);
         mvc = mvc(TOKEN);
     }
 
@@ -108,7 +110,7 @@ class RecordApiTests {
         assertThat(ids("/api/v1/records")).containsExactly(1L, 2L, 3L);
         assertThat(ids("/api/v1/records?from=2026-11-28&to=2026-11-28&district=锦江区")).containsExactly(2L);
         assertThat(ids("/api/v1/records?status=active&unit=站&district=")).containsExactly(1L, 3L);
-        assertThat(ids("/api/v1/records?from=2030-01-01")).isEmpty();
+        assertThat(ids("/api/v1/records?from=2027-01-01")).isEmpty();
     }
 
     @Test
@@ -118,6 +120,20 @@ class RecordApiTests {
         expectProblem(get("/api/v1/records?from=2026-11-28&to=2026-11-01"), 400, "is after to");
         mvc.perform(authorized(get("/api/v1/records/abc"))).andExpect(status().isBadRequest());
         expectProblem(get("/api/v1/records/42"), 404, "no record #42");
+    }
+
+    @Test
+    void aDateOutsideTwoThousandToAYearAheadIsA400ProblemDetailThatNamesTheParameter() throws Exception {
+        String body = problem(get("/api/v1/records?from=-999999999-01-01"));
+
+        JSONAssert.assertEquals("""
+                {"title":"Bad Request","status":400,
+                 "detail":"from must be a date from 2000-01-01 to 2027-11-28, not -999999999-01-01","parameter":"from",
+                 "instance":"/api/v1/records"}""", body, JSONCompareMode.STRICT);
+        expectProblem(get("/api/v1/records?to={to}", "+999999999-12-31"), 400, "to must be a date from 2000-01-01");
+        expectProblem(get("/api/v1/records?from=1999-12-31"), 400, "not 1999-12-31");
+        expectProblem(get("/api/v1/records?to=2027-11-29"), 400, "to 2027-11-28, not 2027-11-29");
+        assertThat(ids("/api/v1/records?from=2000-01-01&to=2027-11-28")).isEmpty();
     }
 
     @Test
@@ -206,7 +222,8 @@ class RecordApiTests {
         ApiWebConfiguration web = new ApiWebConfiguration(new ApiProperties(token));
         DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
         web.addFormatters(conversions);
-        return MockMvcBuilders.standaloneSetup(new RecordController(reports))
+        return MockMvcBuilders.standaloneSetup(new RecordController(reports, new ApiDates(CLOCK,
+                        new BotConfigProperties(Path.of("bot-config"), ZoneId.of("Asia/Shanghai")))))
                 .setControllerAdvice(new ApiExceptionHandler())
                 .setConversionService(conversions)
                 .addMappedInterceptors(new String[] {"/api/**"}, new ApiTokenInterceptor(new ApiProperties(token)))

@@ -23,8 +23,8 @@ import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
  * Bad input at the HTTP edge gets a 4xx {@code ProblemDetail}, never a 5xx, never an HTML page, and never the
- * server's insides: the probe's cases (the error page itself, huge ids, unknown paths, wrong methods, undecodable
- * query strings and paths) against the real server.
+ * server's insides: the probe's cases (the error page itself, dates far out, huge ids, unknown paths, wrong methods,
+ * undecodable query strings and paths) against the real server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErrorAnswersIntegrationTests extends WebhookTestBase {
@@ -54,6 +54,26 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
         assertThat(log.errors()).isEmpty();
         // a line per refused request would let a scanner fill the log
         assertThat(LoggerFactory.getLogger(DefaultHandlerExceptionResolver.class).isWarnEnabled()).isFalse();
+    }
+
+    @Test
+    void dateParametersFarOutAreA400NamingTheParameter() {
+        assertThat(problem(raw("POST /api/v1/summary?date=-999999999-01-01 HTTP/1.1", TOKEN), 400)
+                .get("parameter").asString()).isEqualTo("date");
+        assertThat(problem(raw("POST /api/v1/summary?date=%2B999999999-12-31 HTTP/1.1", TOKEN), 400)
+                .get("parameter").asString()).isEqualTo("date");
+        assertThat(problem(bot.get("/api/v1/records?from=-999999999-01-01", TOKEN), 400)
+                .get("detail").asString()).startsWith("from must be a date from 2000-01-01 to ");
+        assertThat(problem(bot.get("/api/v1/records?to=%2B999999999-12-31", TOKEN), 400)
+                .get("parameter").asString()).isEqualTo("to");
+        // this one looped for ever over rollup months, holding SQLite's only connection
+        assertThat(problem(bot.get("/api/v1/totals?from=-999999999-01-01", TOKEN), 400)
+                .get("parameter").asString()).isEqualTo("from");
+        assertThat(problem(bot.get("/api/v1/totals?from=1999-12-31&to=2000-01-01", TOKEN), 400)
+                .get("parameter").asString()).isEqualTo("from");
+        assertThat(problem(bot.get("/api/v1/totals?to=9999-12-31", TOKEN), 400)
+                .get("parameter").asString()).isEqualTo("to");
+        assertThat(bot.get("/api/v1/totals?from=2000-01-01&to=2026-11-29", TOKEN).status()).isEqualTo(200);
     }
 
     @Test
