@@ -35,6 +35,10 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
     @RegisterExtension
     final LogCapture log = LogCapture.named("org.apache.catalina");
 
+    /** The verifier says why it refused an event (package-private, so named). */
+    @RegisterExtension
+    final LogCapture verifier = LogCapture.named("cn.cdsw.tallybot.platform.onebot.OneBotVerifier");
+
     @Test
     void theErrorPageItselfIsNotThere() {
         JsonNode problem = problem(bot.get("/error", null), 404);
@@ -96,6 +100,16 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
     void aPathTomcatRefusesIsAProblemNotAnHtmlPage() {
         problem(raw("GET /api/v1/records/%2F HTTP/1.1", TOKEN), 400);
         problem(raw("GET /x%00y HTTP/1.1", null), 400);
+    }
+
+    @Test
+    void aRefusedWebhookEventIsAProblem() {
+        WebhookClient.Answer forged = bot.post(OneBotEvents.heartbeat(clock.instant()), "sha1=00");
+
+        assertThat(problem(forged, 401).get("detail").asString()).startsWith("X-Signature is missing");
+        assertThat(problem(bot.post(OneBotEvents.raw("{\"post_type\":")), 400).get("detail").asString())
+                .startsWith("not a OneBot event object");
+        assertThat(verifier.warnings()).containsExactly("OneBot event refused: X-Signature malformed");
     }
 
     /** Checks the answer is a problem with this status that tells nothing of the server's insides; its JSON. */

@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,7 +23,7 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
 
 /**
  * {@code POST /webhook/onebot}: receives the raw body, hands it to {@link OneBotInbound} and copies the outcome's
- * status.
+ * status; a refusal carries a {@code ProblemDetail} saying what was wrong.
  *
  * <p>The body is read with Servlet non-blocking I/O ({@link OneBotBodyReader}) rather than bound with
  * {@code @RequestBody} or read from a blocking stream. A blocking read holds a request thread for as long as the
@@ -44,9 +46,9 @@ class OneBotWebhookController {
     }
 
     @PostMapping("/webhook/onebot")
-    DeferredResult<ResponseEntity<byte[]>> receive(HttpServletRequest request,
+    DeferredResult<ResponseEntity<?>> receive(HttpServletRequest request,
             @RequestHeader(name = "X-Signature", required = false) @Nullable String signature) {
-        DeferredResult<ResponseEntity<byte[]>> answer =
+        DeferredResult<ResponseEntity<?>> answer =
                 new DeferredResult<>(bodyTimeout.toMillis(), () -> answer(new OneBotOutcome.TimedOut()));
         if (!sources.accepts(request.getRemoteAddr())) {
             answer.setResult(unread(new OneBotOutcome.Forbidden()));
@@ -74,10 +76,10 @@ class OneBotWebhookController {
     /** Turns the outcome of the body's read into the webhook's answer. */
     private final class Answering implements OneBotBodyReader.Receiver {
 
-        private final DeferredResult<ResponseEntity<byte[]>> answer;
+        private final DeferredResult<ResponseEntity<?>> answer;
         private final @Nullable String signature;
 
-        Answering(DeferredResult<ResponseEntity<byte[]>> answer, @Nullable String signature) {
+        Answering(DeferredResult<ResponseEntity<?>> answer, @Nullable String signature) {
             this.answer = answer;
             this.signature = signature;
         }
@@ -104,10 +106,14 @@ class OneBotWebhookController {
         }
     }
 
-    private static ResponseEntity<byte[]> answer(OneBotOutcome outcome) {
+    private static ResponseEntity<?> answer(OneBotOutcome outcome) {
         if (outcome instanceof OneBotOutcome.Replied replied) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(replied.quickOperationJson().getBytes(StandardCharsets.UTF_8));
+        }
+        if (outcome instanceof OneBotOutcome.Refused refused) {
+            return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refused.status()), refused.detail()));
         }
         return ResponseEntity.status(outcome.status()).build();
     }
@@ -116,7 +122,9 @@ class OneBotWebhookController {
      * An answer sent before the body was read to its end closes the connection: keeping it open would make the
      * container drain the rest of the body first, on a request thread, at whatever pace the client chooses.
      */
-    private static ResponseEntity<byte[]> unread(OneBotOutcome outcome) {
-        return ResponseEntity.status(outcome.status()).header(HttpHeaders.CONNECTION, "close").build();
+    private static ResponseEntity<?> unread(OneBotOutcome.Refused outcome) {
+        return ResponseEntity.status(outcome.status()).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(outcome.status()), outcome.detail()));
     }
 }

@@ -10,6 +10,8 @@ import cn.cdsw.tallybot.testing.LogCapture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
 
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -65,6 +67,23 @@ class OneBotWebhookControllerTests {
                 .andExpect(status().isUnauthorized());
         assertThat(handler.untouched()).isTrue();
         assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature missing");
+    }
+
+    @Test
+    void aRefusalIsAProblemDetailThatEchoesNeitherBodyNorSignature() throws Exception {
+        byte[] body = OneBotFixtures.bytes("group-message-array.json");
+
+        String problem = mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", "sha1=0123456789abcdef0123456789abcdef01234567"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        JSONAssert.assertEquals("""
+                {"status":401,"title":"Unauthorized","instance":"/webhook/onebot",
+                 "detail":"X-Signature is missing, or not the HMAC-SHA1 of the body with the configured secret"}""",
+                problem, JSONCompareMode.STRICT);
+        log.warnings();
     }
 
     @Test
