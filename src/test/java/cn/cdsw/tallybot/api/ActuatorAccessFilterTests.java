@@ -4,6 +4,7 @@ import static cn.cdsw.tallybot.api.ActuatorAccessFilter.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -103,7 +104,7 @@ class ActuatorAccessFilterTests {
     @Test
     void refusesARequestBodyWhoeverSendsIt() throws Exception {
         MockHttpServletRequest request = request("/actuator/health", LOCAL, "Bearer s3cret");
-        request.setContent("{\"slow\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        request.setContent("{\"slow\":".getBytes(StandardCharsets.UTF_8));
         MockHttpServletRequest chunked = request("/actuator/prometheus", LOCAL, "Bearer s3cret");
         chunked.addHeader("Transfer-Encoding", "chunked");
 
@@ -139,7 +140,8 @@ class ActuatorAccessFilterTests {
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicReference<@Nullable Principal> principal = new AtomicReference<>();
         AtomicReference<Boolean> passed = new AtomicReference<>(false);
-        new ActuatorAccessFilter(properties, "/actuator", "/actuator/health").doFilter(request, response, (req, res) -> {
+        ActuatorAccessFilter filter = new ActuatorAccessFilter(properties, "/actuator", "/actuator/health");
+        filter.doFilter(request, response, (req, res) -> {
             passed.set(true);
             principal.set(((HttpServletRequest) req).getUserPrincipal());
         });
