@@ -5,7 +5,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one place that reads the system clock; everything else takes the injected {@link Clock}, so tests set time. */
+/**
+ * The one place that reads the system clock; everything else takes the injected
+ * {@link Clock}, so tests set time.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
@@ -13,4 +16,5 @@ class ClockConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

@@ -9,7 +9,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class TallybotApplication {
+
     public static void main(String[] args) {
         SpringApplication.run(TallybotApplication.class, args);
     }
+
 }

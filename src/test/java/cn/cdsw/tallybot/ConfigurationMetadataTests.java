@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every {@code tallybot.*} property is explained where an operator's IDE looks: the metadata the configuration
- * processor writes from the {@code @ConfigurationProperties} records' {@code @param} tags (plus
+ * Every {@code tallybot.*} property is explained where an operator's IDE looks: the
+ * metadata the configuration processor writes from the {@code @ConfigurationProperties}
+ * records' {@code @param} tags (plus
  * {@code additional-spring-configuration-metadata.json} for anything bound by hand).
  */
 class ConfigurationMetadataTests {
@@ -29,11 +30,12 @@ class ConfigurationMetadataTests {
     void everyTallybotPropertyHasADescription() throws IOException {
         Map<String, String> properties = tallybotProperties();
 
-        assertThat(properties).as("tallybot.* properties in " + METADATA).isNotEmpty()
-                .containsKeys("tallybot.api.token", "tallybot.zone", "tallybot.conversation.follow-up-timeout",
-                        "tallybot.redis.url", "tallybot.onebot.secret", "tallybot.summary.time");
-        assertThat(properties).allSatisfy((name, description) ->
-                assertThat(description).as("description of " + name).isNotBlank());
+        assertThat(properties).as("tallybot.* properties in " + METADATA)
+            .isNotEmpty()
+            .containsKeys("tallybot.api.token", "tallybot.zone", "tallybot.conversation.follow-up-timeout",
+                    "tallybot.redis.url", "tallybot.onebot.secret", "tallybot.summary.time");
+        assertThat(properties)
+            .allSatisfy((name, description) -> assertThat(description).as("description of " + name).isNotBlank());
     }
 
     @Test
@@ -47,7 +49,7 @@ class ConfigurationMetadataTests {
         flatten("", yaml, keys);
 
         assertThat(keys.stream().filter(k -> k.startsWith("tallybot.")).toList()).isNotEmpty()
-                .allSatisfy(key -> assertThat(properties).as("metadata").containsKey(key));
+            .allSatisfy(key -> assertThat(properties).as("metadata").containsKey(key));
     }
 
     private static Map<String, String> tallybotProperties() throws IOException {
@@ -72,7 +74,8 @@ class ConfigurationMetadataTests {
             String name = prefix.isEmpty() ? key : prefix + "." + key;
             if (value instanceof Map<?, ?> nested) {
                 flatten(name, (Map<String, Object>) nested, into);
-            } else {
+            }
+            else {
                 into.add(name);
             }
         });
@@ -82,4 +85,5 @@ class ConfigurationMetadataTests {
         return Objects.requireNonNull(ConfigurationMetadataTests.class.getClassLoader().getResourceAsStream(name),
                 name + " is not on the class path");
     }
+
 }

@@ -24,16 +24,21 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The repository explains itself: no file cites a document that a clone does not contain (planning documents,
- * issue numbers, folders beside the repository), and every {@code docs/<page>.md §N} it cites names a page and a
- * section that exist. A reason belongs in the comment itself or in {@code docs/} (docs/style.md §22).
+ * The repository explains itself: no file cites a document that a clone does not contain
+ * (planning documents, issue numbers, folders beside the repository), and every
+ * {@code docs/<page>.md §N} it cites names a page and a section that exist. A reason
+ * belongs in the comment itself or in {@code docs/} (docs/style.md §22).
  *
- * <p>The patterns are spelled with escapes here ({@code \u00a7} for the section sign), so that this file does not
- * match them itself; it is skipped anyway.
+ * <p>
+ * The patterns are spelled with escapes here ({@code \u00a7} for the section sign), so
+ * that this file does not match them itself; it is skipped anyway.
  */
 class RepositoryReferencesTests {
 
-    /** What the repository holds besides build output: the folders and files a clone is made of. */
+    /**
+     * What the repository holds besides build output: the folders and files a clone is
+     * made of.
+     */
     static final List<String> SCANNED = List.of("src", "bot-config", "bench", "docs", "scripts", ".ci", "pom.xml",
             "README.md", "Dockerfile");
 
@@ -43,26 +48,31 @@ class RepositoryReferencesTests {
 
     private static final String SECTION = "\u00a7";
 
-    /** Citations of documents a clone does not contain, each with the reason it is refused. */
-    static final Map<Pattern, String> OUTSIDE_CITATIONS = Map.of(
-            Pattern.compile("[Ii]ssue\\s+\\d+"), "an issue number",
+    /**
+     * Citations of documents a clone does not contain, each with the reason it is
+     * refused.
+     */
+    static final Map<Pattern, String> OUTSIDE_CITATIONS = Map.of(Pattern.compile("[Ii]ssue\\s+\\d+"), "an issue number",
             Pattern.compile("(?i)design\\s*" + SECTION), "a section of a design document",
             Pattern.compile("(?i)style\\s+rules?\\s+\\d+"), "a numbered rule of a style guide outside docs/",
             Pattern.compile("\\.\\./shared|shared/(docs|samples)/"), "a folder beside the repository");
 
     /**
-     * A page name without {@code docs/} in front: outside docs/ it means a document beside the repository; inside
-     * docs/ it is a page of docs/ and must exist.
+     * A page name without {@code docs/} in front: outside docs/ it means a document
+     * beside the repository; inside docs/ it is a page of docs/ and must exist.
      */
     static final Pattern BARE_PAGE = Pattern.compile("(?<![\\w/.-])(design|style|platforms)\\.md");
 
-    /** {@code docs/storage.md}, {@code docs/storage.md §7}, {@code docs/storage.md §7, §8}. */
-    static final Pattern DOCS_REFERENCE = Pattern.compile(
-            "docs/([\\w-]+)\\.md((?:,?\\s*" + SECTION + "\\d+(?:\\.\\d+)?)*)");
+    /**
+     * {@code docs/storage.md}, {@code docs/storage.md §7},
+     * {@code docs/storage.md §7, §8}.
+     */
+    static final Pattern DOCS_REFERENCE = Pattern
+        .compile("docs/([\\w-]+)\\.md((?:,?\\s*" + SECTION + "\\d+(?:\\.\\d+)?)*)");
 
     /** Inside docs/: {@code [storage.md](storage.md) §7}. */
-    static final Pattern DOCS_LINK = Pattern.compile(
-            "\\]\\(([\\w-]+)\\.md(?:#[\\w-]*)?\\)((?:,?\\s*" + SECTION + "\\d+(?:\\.\\d+)?)*)");
+    static final Pattern DOCS_LINK = Pattern
+        .compile("\\]\\(([\\w-]+)\\.md(?:#[\\w-]*)?\\)((?:,?\\s*" + SECTION + "\\d+(?:\\.\\d+)?)*)");
 
     static final Pattern SECTION_NUMBER = Pattern.compile(SECTION + "(\\d+)");
 
@@ -82,9 +92,9 @@ class RepositoryReferencesTests {
             }
         }
         assertThat(problems)
-                .as("State the reason in place, or cite docs/<page>.md " + SECTION + "N of a page and section that"
-                        + " exist (docs/README.md lists the pages)")
-                .isEmpty();
+            .as("State the reason in place, or cite docs/<page>.md " + SECTION + "N of a page and section that"
+                    + " exist (docs/README.md lists the pages)")
+            .isEmpty();
     }
 
     @Test
@@ -101,16 +111,20 @@ class RepositoryReferencesTests {
         assertThat(problems(Path.of("docs", "x.md"), "[storage.md](storage.md) " + SECTION + "99")).hasSize(1);
         assertThat(problems(Path.of("docs", "x.md"), "as design.md says")).hasSize(1);
         assertThat(problems(Path.of("docs", "x.md"), "see [platforms" + ".md](platforms" + ".md) " + SECTION + "4"))
-                .isEmpty();
+            .isEmpty();
 
         assertThat(problems(java, " * see docs/storage.md " + SECTION + "7, " + SECTION + "8 and docs/platforms.md"))
-                .isEmpty();
+            .isEmpty();
         assertThat(problems(java, " * a redelivered event gets the first answer")).isEmpty();
         assertThat(problems(Path.of("src", "main", "resources", "db", "migration", "sqlite", "V5__x.sql"),
-                "-- Rollups (Is" + "sue 6)")).hasSize(1);
+                "-- Rollups (Is" + "sue 6)"))
+            .hasSize(1);
     }
 
-    /** What is wrong with one line of {@code file}: outside citations, and docs/ references that lead nowhere. */
+    /**
+     * What is wrong with one line of {@code file}: outside citations, and docs/
+     * references that lead nowhere.
+     */
     List<String> problems(Path file, String line) {
         List<String> problems = new ArrayList<>();
         OUTSIDE_CITATIONS.forEach((pattern, what) -> {
@@ -122,8 +136,8 @@ class RepositoryReferencesTests {
         Matcher bare = BARE_PAGE.matcher(line);
         while (bare.find()) {
             if (!file.startsWith("docs") || sectionsOf(bare.group(1)).isEmpty()) {
-                problems.add("cites " + bare.group() + ", which is not a page of docs/ ('docs/"
-                        + bare.group() + "' if it is one)");
+                problems.add("cites " + bare.group() + ", which is not a page of docs/ ('docs/" + bare.group()
+                        + "' if it is one)");
             }
         }
         checkDocsReferences(DOCS_REFERENCE.matcher(line), problems);
@@ -150,7 +164,10 @@ class RepositoryReferencesTests {
         }
     }
 
-    /** The numbers of a page's numbered headings ({@code ## 3. …}), or empty when the page does not exist. */
+    /**
+     * The numbers of a page's numbered headings ({@code ## 3. …}), or empty when the page
+     * does not exist.
+     */
     private Optional<Set<Integer>> sectionsOf(String page) {
         return sectionsByPage.computeIfAbsent(page, p -> lines(Path.of("docs", p + ".md")).map(lines -> {
             Set<Integer> numbers = new TreeSet<>();
@@ -164,7 +181,10 @@ class RepositoryReferencesTests {
         }));
     }
 
-    /** Every file under the scanned roots, relative to the repository root, without build output or this file. */
+    /**
+     * Every file under the scanned roots, relative to the repository root, without build
+     * output or this file.
+     */
     static List<Path> textFiles() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String root : SCANNED) {
@@ -174,10 +194,10 @@ class RepositoryReferencesTests {
             }
             try (Stream<Path> walk = Files.walk(start)) {
                 walk.filter(Files::isRegularFile)
-                        .filter(p -> !p.equals(SELF))
-                        .filter(p -> SKIPPED_FOLDERS.stream().noneMatch(skipped -> contains(p, skipped)))
-                        .sorted()
-                        .forEach(files::add);
+                    .filter(p -> !p.equals(SELF))
+                    .filter(p -> SKIPPED_FOLDERS.stream().noneMatch(skipped -> contains(p, skipped)))
+                    .sorted()
+                    .forEach(files::add);
             }
         }
         assertThat(files).as("run from the repository root").contains(Path.of("pom.xml"));
@@ -193,7 +213,10 @@ class RepositoryReferencesTests {
         return false;
     }
 
-    /** The file's lines when it is UTF-8 text; empty for a binary file or one that does not exist. */
+    /**
+     * The file's lines when it is UTF-8 text; empty for a binary file or one that does
+     * not exist.
+     */
     static Optional<List<String>> lines(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -206,10 +229,10 @@ class RepositoryReferencesTests {
                 }
             }
             String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
             return Optional.of(text.lines().toList());
         }
         catch (CharacterCodingException binary) {
@@ -219,4 +242,5 @@ class RepositoryReferencesTests {
             throw new UncheckedIOException(e);
         }
     }
+
 }

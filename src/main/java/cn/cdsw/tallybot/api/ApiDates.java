@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.config.BotConfigProperties;
 
 /**
- * Today in {@code tallybot.zone}, and the dates the admin API takes: from 2000-01-01 to a year after today. No
- * station reported anything before 2000 or a year ahead, and a date far outside is a typo or a probe, with a cost:
- * Java's dates reach from year -999999999, totals cover their range with one rollup period per month, and a range
- * from that far back kept a request looping, holding SQLite's one connection, while a summary for it failed with a
- * 500. A date outside is a 400 that names the parameter.
+ * Today in {@code tallybot.zone}, and the dates the admin API takes: from 2000-01-01 to a
+ * year after today. No station reported anything before 2000 or a year ahead, and a date
+ * far outside is a typo or a probe, with a cost: Java's dates reach from year -999999999,
+ * totals cover their range with one rollup period per month, and a range from that far
+ * back kept a request looping, holding SQLite's one connection, while a summary for it
+ * failed with a 500. A date outside is a 400 that names the parameter.
  */
 @Component
 class ApiDates {
@@ -23,6 +24,7 @@ class ApiDates {
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final Clock clock;
+
     private final ZoneId zone;
 
     ApiDates(Clock clock, BotConfigProperties properties) {
@@ -34,7 +36,10 @@ class ApiDates {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    /** The date, when it is absent or within the range; else a {@link BadParameterException} naming the parameter. */
+    /**
+     * The date, when it is absent or within the range; else a
+     * {@link BadParameterException} naming the parameter.
+     */
     @Nullable LocalDate within(String parameter, @Nullable LocalDate date) {
         if (date == null) {
             return null;
@@ -46,4 +51,5 @@ class ApiDates {
         }
         return date;
     }
+
 }

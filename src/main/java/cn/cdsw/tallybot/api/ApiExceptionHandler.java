@@ -19,16 +19,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import cn.cdsw.tallybot.report.RecordStatus;
 
 /**
- * Every admin API error is a {@code ProblemDetail}, from this one advice (docs/api.md §4). The base class covers
- * Spring MVC's own failures (unknown path → 404) and the {@code ErrorResponseException}s thrown for auth and
- * unknown records. A parameter Spring MVC cannot bind answers 400 saying what the parameter must look like, since
- * the default detail ("Failed to convert ...") reads like a stack trace to an operator. Limited to this package so
- * webhook controllers keep their own status mapping.
+ * Every admin API error is a {@code ProblemDetail}, from this one advice (docs/api.md
+ * §4). The base class covers Spring MVC's own failures (unknown path → 404) and the
+ * {@code ErrorResponseException}s thrown for auth and unknown records. A parameter Spring
+ * MVC cannot bind answers 400 saying what the parameter must look like, since the default
+ * detail ("Failed to convert ...") reads like a stack trace to an operator. Limited to
+ * this package so webhook controllers keep their own status mapping.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    /** Long enough for any mistyped date or status, short enough not to echo a pasted document back. */
+    /**
+     * Long enough for any mistyped date or status, short enough not to echo a pasted
+     * document back.
+     */
     private static final int MAX_ECHOED = 40;
 
     @ExceptionHandler(BadParameterException.class)
@@ -68,4 +72,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String text = String.valueOf(value);
         return text.length() > MAX_ECHOED ? text.substring(0, MAX_ECHOED) + "…" : text;
     }
+
 }

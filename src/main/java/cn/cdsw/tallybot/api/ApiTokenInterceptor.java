@@ -10,9 +10,9 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Guards {@code /api/**} with {@code Authorization: Bearer <tallybot.api.token>}. While no token is set the API
- * answers 404 "admin API disabled", so an unconfigured deployment looks as if it had no admin API rather than
- * inviting token guessing.
+ * Guards {@code /api/**} with {@code Authorization: Bearer <tallybot.api.token>}. While
+ * no token is set the API answers 404 "admin API disabled", so an unconfigured deployment
+ * looks as if it had no admin API rather than inviting token guessing.
  */
 class ApiTokenInterceptor implements HandlerInterceptor {
 
@@ -38,4 +38,5 @@ class ApiTokenInterceptor implements HandlerInterceptor {
     private static ErrorResponseException problem(HttpStatus status, String detail) {
         return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
+
 }

@@ -6,8 +6,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the token check in front of the admin API (webhooks authenticate by their own signatures; the actuator has
- * {@link ActuatorAccessConfiguration}) and lets Spring MVC bind the API's {@code status} parameter.
+ * Puts the token check in front of the admin API (webhooks authenticate by their own
+ * signatures; the actuator has {@link ActuatorAccessConfiguration}) and lets Spring MVC
+ * bind the API's {@code status} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
@@ -27,4 +28,5 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(new RecordStatusConverter());
     }
+
 }

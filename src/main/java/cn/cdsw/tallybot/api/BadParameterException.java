@@ -1,6 +1,9 @@
 package cn.cdsw.tallybot.api;
 
-/** A query parameter the admin API cannot use; answered with 400 and the reason, never a 5xx. */
+/**
+ * A query parameter the admin API cannot use; answered with 400 and the reason, never a
+ * 5xx.
+ */
 class BadParameterException extends RuntimeException {
 
     private final String parameter;
@@ -13,4 +16,5 @@ class BadParameterException extends RuntimeException {
     String parameter() {
         return parameter;
     }
+
 }

@@ -7,9 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operator's bearer token ({@code tallybot.api.token}), checked the same way by the admin API and the actuator.
- * Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}, which takes the same time whatever the
- * content or length of the offered token. Without a configured token nothing matches: the checks fail closed.
+ * The operator's bearer token ({@code tallybot.api.token}), checked the same way by the
+ * admin API and the actuator. Tokens are compared as SHA-256 digests with
+ * {@link MessageDigest#isEqual}, which takes the same time whatever the content or length
+ * of the offered token. Without a configured token nothing matches: the checks fail
+ * closed.
  */
 final class BearerToken {
 
@@ -30,8 +32,7 @@ final class BearerToken {
     boolean matches(@Nullable String authorizationHeader) {
         return expectedDigest != null && authorizationHeader != null
                 && authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && MessageDigest.isEqual(expectedDigest,
-                        sha256(authorizationHeader.substring(BEARER.length()).trim()));
+                && MessageDigest.isEqual(expectedDigest, sha256(authorizationHeader.substring(BEARER.length()).trim()));
     }
 
     private static byte[] sha256(String token) {
@@ -42,4 +43,5 @@ final class BearerToken {
             throw new IllegalStateException("every JVM has SHA-256", ex);
         }
     }
+
 }

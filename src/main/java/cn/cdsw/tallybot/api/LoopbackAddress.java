@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a client address is this machine. The same rule as the OneBot adapter's source check, kept here rather
- * than shared because {@code api} may not depend on a platform adapter.
+ * Whether a client address is this machine. The same rule as the OneBot adapter's source
+ * check, kept here rather than shared because {@code api} may not depend on a platform
+ * adapter.
  */
 final class LoopbackAddress {
 
@@ -29,4 +30,5 @@ final class LoopbackAddress {
             return false;
         }
     }
+
 }

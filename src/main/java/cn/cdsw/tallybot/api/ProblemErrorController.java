@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application's error page, in place of Spring Boot's: every error the servlet container routes here (an unknown
- * path, a wrong method, a request Tomcat could not read, an exception no handler took) is answered as an RFC 9457
- * {@code ProblemDetail} with the original status, like the admin API's own errors, and without the exception's
- * class, message or trace. Boot's page answered {@code GET /error} itself with a 500 (there is no error then, so it
- * had no status to copy); here a request for the page itself is a 404, since nothing lives at that path.
+ * The application's error page, in place of Spring Boot's: every error the servlet
+ * container routes here (an unknown path, a wrong method, a request Tomcat could not
+ * read, an exception no handler took) is answered as an RFC 9457 {@code ProblemDetail}
+ * with the original status, like the admin API's own errors, and without the exception's
+ * class, message or trace. Boot's page answered {@code GET /error} itself with a 500
+ * (there is no error then, so it had no status to copy); here a request for the page
+ * itself is a 404, since nothing lives at that path.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -29,8 +31,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        if (request.getDispatcherType() != DispatcherType.ERROR || !(code instanceof Integer status)
-                || status < 400 || status > 599) {
+        if (request.getDispatcherType() != DispatcherType.ERROR || !(code instanceof Integer status) || status < 400
+                || status > 599) {
             return problem(HttpStatus.NOT_FOUND, request.getRequestURI());
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -46,7 +48,9 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** The request's path as the problem's instance, unless it is no valid URI reference. */
+    /**
+     * The request's path as the problem's instance, unless it is no valid URI reference.
+     */
     private static @Nullable URI instance(@Nullable String path) {
         if (path == null) {
             return null;
@@ -58,4 +62,5 @@ class ProblemErrorController implements ErrorController {
             return null;
         }
     }
+
 }

@@ -14,11 +14,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat's last-resort error report as a {@code ProblemDetail} instead of an HTML page. It answers what never
- * reaches the application's error page: a request Tomcat refuses before any servlet sees it, such as a path with
- * an encoded slash or NUL ({@code /api/v1/records/%2F}). Like Spring Boot's configuration of the HTML report, it
- * shows neither the server's version nor an exception; the request's path is not echoed either, since it is what
- * could not be read.
+ * Tomcat's last-resort error report as a {@code ProblemDetail} instead of an HTML page.
+ * It answers what never reaches the application's error page: a request Tomcat refuses
+ * before any servlet sees it, such as a path with an encoded slash or NUL
+ * ({@code /api/v1/records/%2F}). Like Spring Boot's configuration of the HTML report, it
+ * shows neither the server's version nor an exception; the request's path is not echoed
+ * either, since it is what could not be read.
  */
 final class ProblemReportValve extends ErrorReportValve {
 
@@ -52,4 +53,5 @@ final class ProblemReportValve extends ErrorReportValve {
             // nobody left to read the report; Tomcat closes the connection
         }
     }
+
 }

@@ -14,9 +14,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 /**
- * RFC 9457 problems where Spring MVC's message converters are not at hand (a servlet filter, a Tomcat valve), with
- * the members in the order Spring MVC writes a {@code ProblemDetail}, so every error of the application reads alike;
- * and the detail given for a status when nothing more specific is known.
+ * RFC 9457 problems where Spring MVC's message converters are not at hand (a servlet
+ * filter, a Tomcat valve), with the members in the order Spring MVC writes a
+ * {@code ProblemDetail}, so every error of the application reads alike; and the detail
+ * given for a status when nothing more specific is known.
  */
 final class Problems {
 
@@ -47,7 +48,10 @@ final class Problems {
         return JSON.writeValueAsBytes(problem);
     }
 
-    /** What a status means here, for an error nothing more specific is known about; never the exception's text. */
+    /**
+     * What a status means here, for an error nothing more specific is known about; never
+     * the exception's text.
+     */
     static @Nullable String detail(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "the request could not be read";
@@ -58,4 +62,5 @@ final class Problems {
             default -> status.is5xxServerError() ? "the server failed; its log says why" : null;
         };
     }
+
 }

@@ -19,12 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.cdsw.tallybot.report.RecordStatus;
 import cn.cdsw.tallybot.report.ReportService;
 
-/** {@code GET /api/v1/records} (a plain JSON array in id order) and {@code GET /api/v1/records/{id}}. */
+/**
+ * {@code GET /api/v1/records} (a plain JSON array in id order) and {@code GET
+ * /api/v1/records/{id}}.
+ */
 @RestController
 @RequestMapping("/api/v1/records")
 class RecordController {
 
     private final ReportService reports;
+
     private final ApiDates dates;
 
     RecordController(ReportService reports, ApiDates dates) {
@@ -39,17 +43,19 @@ class RecordController {
             @RequestParam(name = "district", required = false) @Nullable String district,
             @RequestParam(name = "unit", required = false) @Nullable String unit,
             @RequestParam(name = "status", required = false) @Nullable RecordStatus status) {
-        return reports.search(RecordQueries.filter(dates.within("from", from), dates.within("to", to), district, unit,
-                        status)).stream()
-                .map(RecordJson::of)
-                .toList();
+        return reports
+            .search(RecordQueries.filter(dates.within("from", from), dates.within("to", to), district, unit, status))
+            .stream()
+            .map(RecordJson::of)
+            .toList();
     }
 
     @GetMapping("/{id}")
     RecordJson one(@PathVariable("id") long id) {
         return reports.find(id)
-                .map(RecordJson::of)
-                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no record #" + id), null));
+            .map(RecordJson::of)
+            .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no record #" + id), null));
     }
+
 }

@@ -8,8 +8,9 @@ import cn.cdsw.tallybot.report.RecordFilter;
 import cn.cdsw.tallybot.report.RecordStatus;
 
 /**
- * The record listing's query parameters, bound by Spring MVC, as a {@link RecordFilter}: what binding cannot
- * check on one parameter alone (a range that ends before it starts), and blank text that does not filter.
+ * The record listing's query parameters, bound by Spring MVC, as a {@link RecordFilter}:
+ * what binding cannot check on one parameter alone (a range that ends before it starts),
+ * and blank text that does not filter.
  */
 final class RecordQueries {
 
@@ -27,4 +28,5 @@ final class RecordQueries {
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
+
 }

@@ -10,8 +10,9 @@ import org.springframework.core.convert.converter.Converter;
 import cn.cdsw.tallybot.report.RecordStatus;
 
 /**
- * Binds {@code ?status=} by the names the record JSON uses ({@code active}), in any case; Spring's own enum
- * converter wants the constant's exact name ({@code ACTIVE}). A blank value does not filter.
+ * Binds {@code ?status=} by the names the record JSON uses ({@code active}), in any case;
+ * Spring's own enum converter wants the constant's exact name ({@code ACTIVE}). A blank
+ * value does not filter.
  */
 final class RecordStatusConverter implements Converter<String, @Nullable RecordStatus> {
 
@@ -24,12 +25,15 @@ final class RecordStatusConverter implements Converter<String, @Nullable RecordS
         if (value.isEmpty()) {
             return null;
         }
-        return Arrays.stream(RecordStatus.values()).filter(s -> s.wireName().equalsIgnoreCase(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("status must be " + EXPECTED));
+        return Arrays.stream(RecordStatus.values())
+            .filter(s -> s.wireName().equalsIgnoreCase(value))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("status must be " + EXPECTED));
     }
 
     private static String choices() {
         List<String> names = Arrays.stream(RecordStatus.values()).map(RecordStatus::wireName).toList();
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
+
 }

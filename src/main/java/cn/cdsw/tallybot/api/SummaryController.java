@@ -16,13 +16,15 @@ import cn.cdsw.tallybot.summary.DailySummaryService;
 import cn.cdsw.tallybot.summary.Delivery;
 
 /**
- * {@code POST /api/v1/summary?date=}: compose the day's summary and post it to every summary group now (a
- * deliberate re-post); answers with the text and what each group got. The date defaults to today.
+ * {@code POST /api/v1/summary?date=}: compose the day's summary and post it to every
+ * summary group now (a deliberate re-post); answers with the text and what each group
+ * got. The date defaults to today.
  */
 @RestController
 class SummaryController {
 
     private final DailySummaryService summaries;
+
     private final ApiDates dates;
 
     SummaryController(DailySummaryService summaries, ApiDates dates) {
@@ -49,7 +51,10 @@ class SummaryController {
         }
         List<Delivery> deliveries = summaries.postNow(day);
         String text = deliveries.isEmpty() ? null : deliveries.get(0).summary().text();
-        return new SummaryJson(day.toString(), text, deliveries.stream()
-                .map(d -> new DeliveryJson(d.group().platform(), d.group().groupId(), d.sent(), d.error())).toList());
+        return new SummaryJson(day.toString(), text,
+                deliveries.stream()
+                    .map(d -> new DeliveryJson(d.group().platform(), d.group().groupId(), d.sent(), d.error()))
+                    .toList());
     }
+
 }

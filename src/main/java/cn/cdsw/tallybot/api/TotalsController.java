@@ -15,14 +15,17 @@ import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.Scope;
 
 /**
- * {@code GET /api/v1/totals?from=&to=&district=&unit=}: totals of active records (docs/api.md §3). Missing dates
- * mean today in the configured zone; a district may be given by name or alias.
+ * {@code GET /api/v1/totals?from=&to=&district=&unit=}: totals of active records
+ * (docs/api.md §3). Missing dates mean today in the configured zone; a district may be
+ * given by name or alias.
  */
 @RestController
 class TotalsController {
 
     private final QueryService queries;
+
     private final BotConfig config;
+
     private final ApiDates dates;
 
     TotalsController(QueryService queries, BotConfig config, ApiDates dates) {
@@ -40,7 +43,8 @@ class TotalsController {
         LocalDate today = dates.today();
         var filter = RecordQueries.filter(dates.within("from", from), dates.within("to", to), null, unit, null);
         LocalDate fromDate = filter.from() != null ? filter.from() : filter.to() != null ? filter.to() : today;
-        // never before fromDate: the filter refuses from > to, and a missing end is at least the start
+        // never before fromDate: the filter refuses from > to, and a missing end is at
+        // least the start
         LocalDate toDate = filter.to() != null ? filter.to() : fromDate.isAfter(today) ? fromDate : today;
         return TotalsJson.of(queries.totals(fromDate, toDate, new Scope(district(district), filter.unit())));
     }
@@ -49,7 +53,10 @@ class TotalsController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return config.districts().resolve(value.trim()).map(District::name)
-                .orElseThrow(() -> new BadParameterException("district", "unknown district '" + value + "'"));
+        return config.districts()
+            .resolve(value.trim())
+            .map(District::name)
+            .orElseThrow(() -> new BadParameterException("district", "unknown district '" + value + "'"));
     }
+
 }

@@ -13,16 +13,10 @@ import cn.cdsw.tallybot.query.Totals;
 import cn.cdsw.tallybot.report.Decimals;
 
 /** The totals JSON (docs/api.md §3); field names are part of the contract. */
-record TotalsJson(
-        @JsonProperty("from") String from,
-        @JsonProperty("to") String to,
-        @JsonProperty("scope") String scope,
-        @JsonProperty("reports") long reports,
-        @JsonProperty("units") long units,
-        @JsonProperty("metrics") List<MetricJson> metrics,
-        @JsonProperty("materials_total") long materialsTotal,
-        @JsonProperty("value_yuan") BigDecimal valueYuan,
-        @JsonProperty("items") List<ItemJson> items,
+record TotalsJson(@JsonProperty("from") String from, @JsonProperty("to") String to, @JsonProperty("scope") String scope,
+        @JsonProperty("reports") long reports, @JsonProperty("units") long units,
+        @JsonProperty("metrics") List<MetricJson> metrics, @JsonProperty("materials_total") long materialsTotal,
+        @JsonProperty("value_yuan") BigDecimal valueYuan, @JsonProperty("items") List<ItemJson> items,
         @JsonProperty("by_district") List<DistrictJson> byDistrict) {
 
     static TotalsJson of(Totals totals) {
@@ -53,13 +47,9 @@ record TotalsJson(
         }
     }
 
-    record DistrictJson(
-            @JsonProperty("district") String district,
-            @JsonProperty("reports") long reports,
-            @JsonProperty("units") long units,
-            @JsonProperty("metrics") List<MetricJson> metrics,
-            @JsonProperty("materials_total") long materialsTotal,
-            @JsonProperty("value_yuan") BigDecimal valueYuan) {
+    record DistrictJson(@JsonProperty("district") String district, @JsonProperty("reports") long reports,
+            @JsonProperty("units") long units, @JsonProperty("metrics") List<MetricJson> metrics,
+            @JsonProperty("materials_total") long materialsTotal, @JsonProperty("value_yuan") BigDecimal valueYuan) {
 
         static DistrictJson of(DistrictTotals d) {
             Figures f = d.figures();

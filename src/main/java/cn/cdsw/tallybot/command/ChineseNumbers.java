@@ -7,23 +7,29 @@ import java.util.OptionalLong;
 import cn.cdsw.tallybot.report.Decimals;
 
 /**
- * Reads the numerals of reports (docs/commands.md §4) to an exact {@link BigDecimal}: Arabic ({@code 4283},
- * {@code 29739.5}), Chinese ({@code 两千七百一十五}) and Arabic with a multiplier ({@code 1.2万}).
+ * Reads the numerals of reports (docs/commands.md §4) to an exact {@link BigDecimal}:
+ * Arabic ({@code 4283}, {@code 29739.5}), Chinese ({@code 两千七百一十五}) and Arabic with a
+ * multiplier ({@code 1.2万}).
  * <p>
- * Chinese numerals are accepted only in their standard spelling. The tokenizer uses this class to decide where a
- * number ends, and a report is stored only when every figure was understood: a form we might misread must come back
- * empty so the user is shown the right form, rather than a wrong figure being stored. Hence:
+ * Chinese numerals are accepted only in their standard spelling. The tokenizer uses this
+ * class to decide where a number ends, and a report is stored only when every figure was
+ * understood: a form we might misread must come back empty so the user is shown the right
+ * form, rather than a wrong figure being stored. Hence:
  * <ul>
- * <li>digit-by-digit forms ({@code 一二〇}) are refused, because {@code 三四个} means "three or four", not 34;</li>
- * <li>the colloquial {@code 一千五} (1500) is refused, because a strict grammar would read it as 1005;</li>
- * <li>{@code 两} stands for 2 on its own or before {@code 百千万亿}, never before {@code 十}, after {@code 十}
- * ({@code 十二万}, not {@code 十两万}) or as a last digit.</li>
+ * <li>digit-by-digit forms ({@code 一二〇}) are refused, because {@code 三四个} means "three or
+ * four", not 34;</li>
+ * <li>the colloquial {@code 一千五} (1500) is refused, because a strict grammar would read
+ * it as 1005;</li>
+ * <li>{@code 两} stands for 2 on its own or before {@code 百千万亿}, never before {@code 十},
+ * after {@code 十} ({@code 十二万}, not {@code 十两万}) or as a last digit.</li>
  * </ul>
- * Strictness is enforced by a round trip: the string is evaluated leniently, then accepted only if it is a spelling
- * that {@link #toChinese(long)} would produce for that value (allowing {@code 两}, {@code 〇} and a leading {@code 一十}).
+ * Strictness is enforced by a round trip: the string is evaluated leniently, then
+ * accepted only if it is a spelling that {@link #toChinese(long)} would produce for that
+ * value (allowing {@code 两}, {@code 〇} and a leading {@code 一十}).
  * <p>
- * Home-made on purpose: a numeral library such as ICU4J's spell-out rules would bring megabytes to read more
- * spellings, while what matters here is which spellings to refuse and reading {@code 1.2万}, which would stay ours.
+ * Home-made on purpose: a numeral library such as ICU4J's spell-out rules would bring
+ * megabytes to read more spellings, while what matters here is which spellings to refuse
+ * and reading {@code 1.2万}, which would stay ours.
  */
 public final class ChineseNumbers {
 
@@ -35,22 +41,29 @@ public final class ChineseNumbers {
     /** Units of the four places in each 万 section, indexed by power of ten modulo 4. */
     private static final String[] PLACE_UNITS = { "", "十", "百", "千" };
 
-    /** Canonical spellings of values up to {@link #MAX_CHINESE} are at most 23 characters; longer input is refused. */
+    /**
+     * Canonical spellings of values up to {@link #MAX_CHINESE} are at most 23 characters;
+     * longer input is refused.
+     */
     private static final int MAX_CHINESE_LENGTH = 32;
 
     private ChineseNumbers() {
     }
 
     /**
-     * Parses a whole string as one numeral; empty if it is not a well-formed numeral. The text is run through
-     * {@link TextNormalizer} first, so {@code １９６} and {@code 4,283} are read too. Negative numbers are not numerals
-     * here: the sign is the tokenizer's business (negative figures are refused with a reply). Never throws.
+     * Parses a whole string as one numeral; empty if it is not a well-formed numeral. The
+     * text is run through {@link TextNormalizer} first, so {@code １９６} and {@code 4,283}
+     * are read too. Negative numbers are not numerals here: the sign is the tokenizer's
+     * business (negative figures are refused with a reply). Never throws.
      */
     public static Optional<BigDecimal> parse(String s) {
         return parseNormalized(TextNormalizer.normalize(s));
     }
 
-    /** {@link #parse} for text already normalised, as the scanner's is: it runs once per candidate number. */
+    /**
+     * {@link #parse} for text already normalised, as the scanner's is: it runs once per
+     * candidate number.
+     */
     static Optional<BigDecimal> parseNormalized(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
@@ -69,9 +82,10 @@ public final class ChineseNumbers {
     }
 
     /**
-     * Where an Arabic number at the start of {@code text} ends: digits, then a point and more digits if any follow
-     * ({@code 29739.5}; {@code 12.} ends before the point); 0 when {@code text} does not start with a digit. A loop
-     * rather than a regular expression because the scanner asks this for every number it meets.
+     * Where an Arabic number at the start of {@code text} ends: digits, then a point and
+     * more digits if any follow ({@code 29739.5}; {@code 12.} ends before the point); 0
+     * when {@code text} does not start with a digit. A loop rather than a regular
+     * expression because the scanner asks this for every number it meets.
      */
     private static int endOfArabic(String text) {
         int i = skipDigits(text, 0);
@@ -93,17 +107,20 @@ public final class ChineseNumbers {
         return c >= '0' && c <= '9';
     }
 
-    /** The multipliers an Arabic coefficient may carry: {@code 1.2万}, {@code 3千}, {@code 12万}, {@code 5亿}. */
+    /**
+     * The multipliers an Arabic coefficient may carry: {@code 1.2万}, {@code 3千},
+     * {@code 12万}, {@code 5亿}.
+     */
     private static boolean isMultiplier(char c) {
         return c == '百' || c == '千' || c == '万' || c == '亿';
     }
 
     /**
-     * Spells {@code n} in the standard reading, 0 to {@link #MAX_CHINESE}: {@code 十五} at the start, {@code 一百一十五}
-     * inside a larger number, one {@code 零} per gap ({@code 一百零五}, {@code 一万零五百}), and {@code 二}, never
-     * {@code 两}.
-     *
-     * @throws IllegalArgumentException if {@code n} is negative or above {@link #MAX_CHINESE}
+     * Spells {@code n} in the standard reading, 0 to {@link #MAX_CHINESE}: {@code 十五} at
+     * the start, {@code 一百一十五} inside a larger number, one {@code 零} per gap
+     * ({@code 一百零五}, {@code 一万零五百}), and {@code 二}, never {@code 两}.
+     * @throws IllegalArgumentException if {@code n} is negative or above
+     * {@link #MAX_CHINESE}
      */
     public static String toChinese(long n) {
         if (n < 0 || n > MAX_CHINESE) {
@@ -119,7 +136,8 @@ public final class ChineseNumbers {
             int digit = (int) (n / divisor % 10);
             int place = power % 4;
             if (digit == 0) {
-                // A gap only needs a 零 if something was written before it and something follows it.
+                // A gap only needs a 零 if something was written before it and something
+                // follows it.
                 zeroPending = out.length() > 0;
             }
             else {
@@ -127,7 +145,8 @@ public final class ChineseNumbers {
                     out.append('零');
                     zeroPending = false;
                 }
-                // 十五 and 十二万, but 一百一十五: the 一 is dropped only when 十 opens the whole number.
+                // 十五 and 十二万, but 一百一十五: the 一 is dropped only when 十 opens the whole
+                // number.
                 if (!(digit == 1 && place == 1 && out.length() == 0)) {
                     out.append(DIGITS.charAt(digit));
                 }
@@ -158,7 +177,10 @@ public final class ChineseNumbers {
         return matches ? value : OptionalLong.empty();
     }
 
-    /** Rewrites the accepted variants to what {@link #toChinese(long)} writes: 〇 as 零, and 两 as 二 where 两 is right. */
+    /**
+     * Rewrites the accepted variants to what {@link #toChinese(long)} writes: 〇 as 零, and
+     * 两 as 二 where 两 is right.
+     */
     private static String canonicalSpelling(String text) {
         if (text.equals("两")) {
             return "二";
@@ -182,9 +204,10 @@ public final class ChineseNumbers {
     }
 
     /**
-     * Lenient evaluation: adds up digit × unit without checking order or zeros, which the round trip in
-     * {@link #parseChinese(String)} does. Empty on any character that is not a numeral, on a digit after a non-zero
-     * digit and on a 万 or 亿 with nothing to multiply. The length limit keeps every intermediate far below
+     * Lenient evaluation: adds up digit × unit without checking order or zeros, which the
+     * round trip in {@link #parseChinese(String)} does. Empty on any character that is
+     * not a numeral, on a digit after a non-zero digit and on a 万 or 亿 with nothing to
+     * multiply. The length limit keeps every intermediate far below
      * {@code Long.MAX_VALUE}.
      */
     private static OptionalLong evaluate(String text) {
@@ -196,7 +219,8 @@ public final class ChineseNumbers {
             char c = text.charAt(i);
             int d = digitValue(c);
             if (d >= 0) {
-                // Only 零 may precede another digit (一百零五); the round trip rejects a misplaced or doubled 零.
+                // Only 零 may precede another digit (一百零五); the round trip rejects a
+                // misplaced or doubled 零.
                 if (digit > 0) {
                     return OptionalLong.empty();
                 }
@@ -249,4 +273,5 @@ public final class ChineseNumbers {
             default -> 0L;
         };
     }
+
 }

@@ -10,20 +10,24 @@ import cn.cdsw.tallybot.query.RankBy;
 import cn.cdsw.tallybot.query.Scope;
 
 /**
- * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only; the conversation feature
- * decides what each one does.
+ * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only;
+ * the conversation feature decides what each one does.
  */
-public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct,
-        Command.Mine, Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing,
-        Command.PostSummary, Command.ProsePending {
+public sealed interface Command
+        permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine, Command.Help,
+        Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary, Command.ProsePending {
 
-    /** #上报: a report; district and unit may be missing and then come from the binding or a follow-up. */
+    /**
+     * #上报: a report; district and unit may be missing and then come from the binding or a
+     * follow-up.
+     */
     record Report(ReportDraft draft) implements Command {
     }
 
     /**
-     * #上报 with a pasted paragraph instead of clauses: the figures the extractor read, to be shown to the sender
-     * and stored only after they answer 确认, since a figure read from free text may be misread.
+     * #上报 with a pasted paragraph instead of clauses: the figures the extractor read, to
+     * be shown to the sender and stored only after they answer 确认, since a figure read
+     * from free text may be misread.
      */
     record ProsePending(ReportDraft draft) implements Command {
     }
@@ -48,7 +52,10 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
     record Query(Scope scope, Period period) implements Command {
     }
 
-    /** #排行 [metric] [period] [单位]: districts (or units, with {@code byUnit}) ranked by one figure. */
+    /**
+     * #排行 [metric] [period] [单位]: districts (or units, with {@code byUnit}) ranked by one
+     * figure.
+     */
     record Rank(Scope scope, Period period, RankBy by, boolean byUnit) implements Command {
     }
 
@@ -56,7 +63,9 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
     record ListRecords(Scope scope, Period period) implements Command {
     }
 
-    /** #未报 [date] [district]: directory units without a report that day (coordinators). */
+    /**
+     * #未报 [date] [district]: directory units without a report that day (coordinators).
+     */
     record Missing(LocalDate date, @Nullable String district) implements Command {
     }
 
@@ -67,4 +76,5 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
     /** #帮助 [command]: usage with examples. */
     record Help(@Nullable CommandType topic) implements Command {
     }
+
 }

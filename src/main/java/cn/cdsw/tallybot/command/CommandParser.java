@@ -13,27 +13,34 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
 
 /**
- * Reads a chat message into a {@link Command} (docs/commands.md). A pure function of the text and the
- * {@link ParseContext}: no Spring, no I/O, no clock. A message is a command when it starts with a command word,
- * optionally after {@code #}/{@code /}, or when it @-mentions the bot; without a prefix or a mention the word
- * must stand alone ({@code 报告领导…} is chat, {@code 上报 锦江区…} is a command).
+ * Reads a chat message into a {@link Command} (docs/commands.md). A pure function of the
+ * text and the {@link ParseContext}: no Spring, no I/O, no clock. A message is a command
+ * when it starts with a command word, optionally after {@code #}/{@code /}, or when
+ * it @-mentions the bot; without a prefix or a mention the word must stand alone
+ * ({@code 报告领导…} is chat, {@code 上报 锦江区…} is a command).
  */
 public final class CommandParser {
 
     private static final Pattern RECORD_ID = Pattern.compile("^#?(\\d{1,12})(?:\\s+|$)");
 
     private final BotConfig config;
+
     private final List<Map.Entry<String, CommandType>> wordsLongestFirst;
+
     private final ReportBodyParser reports;
+
     private final ProseReports prose;
+
     private final QueryBodyParser queries;
 
     public CommandParser(BotConfig config) {
         this.config = config;
-        this.wordsLongestFirst = config.commands().words().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, CommandType> e) -> e.getKey().length())
-                        .reversed())
-                .toList();
+        this.wordsLongestFirst = config.commands()
+            .words()
+            .entrySet()
+            .stream()
+            .sorted(Comparator.comparingInt((Map.Entry<String, CommandType> e) -> e.getKey().length()).reversed())
+            .toList();
         Lexicon lexicon = new Lexicon(config);
         this.reports = new ReportBodyParser(lexicon);
         this.prose = new ProseReports(lexicon, reports);
@@ -55,14 +62,15 @@ public final class CommandParser {
         }
         try {
             return new ParseResult.Parsed(command(word.get().getValue(), body, context));
-        } catch (Unreadable e) {
+        }
+        catch (Unreadable e) {
             return e.toRejected(word.get().getValue());
         }
     }
 
     /**
-     * Reads a plain reply to the follow-up question ({@code 锦江区}, {@code 锦江 三圣街道社工站}); empty when the
-     * message is not such an answer.
+     * Reads a plain reply to the follow-up question ({@code 锦江区}, {@code 锦江 三圣街道社工站});
+     * empty when the message is not such an answer.
      */
     public Optional<Place> readPlace(String text, ParseContext context) {
         try {
@@ -71,7 +79,8 @@ public final class CommandParser {
                 return Optional.empty();
             }
             return Optional.of(new Place(draft.district(), draft.unit()));
-        } catch (Unreadable e) {
+        }
+        catch (Unreadable e) {
             return Optional.empty();
         }
     }
@@ -84,7 +93,8 @@ public final class CommandParser {
     private Optional<Map.Entry<String, CommandType>> commandWord(String text, boolean addressed) {
         for (Map.Entry<String, CommandType> entry : wordsLongestFirst) {
             String word = entry.getKey();
-            // the words are stored lower-cased; comparing in place spares a copy of every message
+            // the words are stored lower-cased; comparing in place spares a copy of every
+            // message
             if (text.regionMatches(true, 0, word, 0, word.length())
                     && endsWord(text, word.length(), addressed, isAscii(word))) {
                 return Optional.of(entry);
@@ -115,8 +125,7 @@ public final class CommandParser {
             case RETRACT -> new Command.Retract(retractId(body));
             case CORRECT -> correct(body, context);
             case MINE -> new Command.Mine();
-            case HELP -> new Command.Help(
-                    config.commands().lookup(config.commands().withoutPrefix(body)).orElse(null));
+            case HELP -> new Command.Help(config.commands().lookup(config.commands().withoutPrefix(body)).orElse(null));
             case QUERY -> queries.query(body, context);
             case RANK -> queries.rank(body, context);
             case LIST -> queries.list(body, context);
@@ -127,13 +136,15 @@ public final class CommandParser {
     }
 
     /**
-     * Strict, then helpful (docs/commands.md §8): a body the report grammar refuses is read as a pasted paragraph
-     * when it is one and holds figures; otherwise the strict refusal stands, naming the fragment.
+     * Strict, then helpful (docs/commands.md §8): a body the report grammar refuses is
+     * read as a pasted paragraph when it is one and holds figures; otherwise the strict
+     * refusal stands, naming the fragment.
      */
     private Command report(String body, ParseContext context) {
         try {
             return new Command.Report(reports.parse(body, context));
-        } catch (Unreadable refusal) {
+        }
+        catch (Unreadable refusal) {
             return prose.read(body, context).<Command>map(Command.ProsePending::new).orElseThrow(() -> refusal);
         }
     }
@@ -165,4 +176,5 @@ public final class CommandParser {
         long id = Long.parseLong(m.group(1));
         return new Command.Correct(id, reports.parseChanges(body.substring(m.end()), context));
     }
+
 }

@@ -9,23 +9,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the report dates (docs/commands.md §5): {@code 昨天}, {@code 11月28日}, {@code 11-28}, {@code 2026-11-28}.
+ * Reads the report dates (docs/commands.md §5): {@code 昨天}, {@code 11月28日},
+ * {@code 11-28}, {@code 2026-11-28}.
  * <p>
- * {@code today} is the local date of the message and is passed in, never read from a clock, so a message is parsed
- * the same way whenever it is replayed. Whether a date is acceptable (not in the future, not older than the window)
- * is the caller's decision, not this class's.
+ * {@code today} is the local date of the message and is passed in, never read from a
+ * clock, so a message is parsed the same way whenever it is replayed. Whether a date is
+ * acceptable (not in the future, not older than the window) is the caller's decision, not
+ * this class's.
  */
 public final class DateExpressions {
 
     /** Relative words, as days before {@code today}. */
     private static final Map<String, Integer> DAYS_AGO = Map.of("今天", 0, "今日", 0, "昨天", 1, "昨日", 1, "前天", 2);
 
-    /** {@code 2026-11-28}, {@code 2026/11/28}, {@code 2026.11.28}; one separator throughout. */
+    /**
+     * {@code 2026-11-28}, {@code 2026/11/28}, {@code 2026.11.28}; one separator
+     * throughout.
+     */
     private static final Pattern YEAR_MONTH_DAY = Pattern.compile("([0-9]{4})([-/.])([0-9]{1,2})\\2([0-9]{1,2})");
 
-    /** {@code 2026年11月28日}; 号 is the spoken word for 日, and the final character is often left out. */
-    private static final Pattern CHINESE_YEAR_MONTH_DAY = Pattern
-        .compile("([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]?");
+    /**
+     * {@code 2026年11月28日}; 号 is the spoken word for 日, and the final character is often
+     * left out.
+     */
+    private static final Pattern CHINESE_YEAR_MONTH_DAY = Pattern.compile("([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})[日号]?");
 
     /** {@code 11月28日}, {@code 11月28号}, {@code 11月28}. */
     private static final Pattern CHINESE_MONTH_DAY = Pattern.compile("([0-9]{1,2})月([0-9]{1,2})[日号]?");
@@ -39,12 +46,14 @@ public final class DateExpressions {
     }
 
     /**
-     * Parses one date expression relative to {@code today}; empty if it is not a date or names no real day
-     * ({@code 2月30日}, {@code 13-01}).
+     * Parses one date expression relative to {@code today}; empty if it is not a date or
+     * names no real day ({@code 2月30日}, {@code 13-01}).
      * <p>
-     * A date without a year is the most recent such day on or before {@code today}: a report sent on 2 January that
-     * says {@code 12月30日} means last December; one at most a month ahead stays in this year, in the future. A date with a year is returned as written, even in the future. The
-     * text is normalised first (full-width digits, spaces) and spaces inside it are ignored ({@code 11月 28日}).
+     * A date without a year is the most recent such day on or before {@code today}: a
+     * report sent on 2 January that says {@code 12月30日} means last December; one at most
+     * a month ahead stays in this year, in the future. A date with a year is returned as
+     * written, even in the future. The text is normalised first (full-width digits,
+     * spaces) and spaces inside it are ignored ({@code 11月 28日}).
      */
     public static Optional<LocalDate> parse(String s, LocalDate today) {
         return parseNormalized(TextNormalizer.normalize(s), today);
@@ -79,15 +88,17 @@ public final class DateExpressions {
     }
 
     /**
-     * The day with this month and day in the year up to and including {@code today}: this year's if it has come
-     * already, else last year's. Exception: a day at most a month ahead is this year's, in the future, so that
-     * {@code 11月30日} typed on 29 November is refused as not yet come rather than filed a year back. Bounding by the year, rather than "this year, minus one if in the future", also
-     * settles 2月29日 when this year has none: it is last year's leap day only if that is less than a year ago, and is
-     * empty otherwise, instead of silently landing almost two years back.
+     * The day with this month and day in the year up to and including {@code today}: this
+     * year's if it has come already, else last year's. Exception: a day at most a month
+     * ahead is this year's, in the future, so that {@code 11月30日} typed on 29 November is
+     * refused as not yet come rather than filed a year back. Bounding by the year, rather
+     * than "this year, minus one if in the future", also settles 2月29日 when this year has
+     * none: it is last year's leap day only if that is less than a year ago, and is empty
+     * otherwise, instead of silently landing almost two years back.
      */
     private static Optional<LocalDate> latestOnOrBefore(int month, int day, LocalDate today) {
         Optional<LocalDate> soon = dateOf(today.getYear(), month, day)
-                .filter(date -> date.isAfter(today) && !date.isAfter(today.plusDays(NEAR_FUTURE_DAYS)));
+            .filter(date -> date.isAfter(today) && !date.isAfter(today.plusDays(NEAR_FUTURE_DAYS)));
         if (soon.isPresent()) {
             return soon;
         }
@@ -96,7 +107,10 @@ public final class DateExpressions {
         return latest.filter(date -> date.isAfter(today.minusYears(1)));
     }
 
-    /** Checks the fields instead of catching {@code DateTimeException}: an invalid date is input, not a bug. */
+    /**
+     * Checks the fields instead of catching {@code DateTimeException}: an invalid date is
+     * input, not a bug.
+     */
     private static Optional<LocalDate> dateOf(int year, int month, int day) {
         if (year < Year.MIN_VALUE || month < 1 || month > 12 || day < 1) {
             return Optional.empty();
@@ -111,4 +125,5 @@ public final class DateExpressions {
     private static int number(String digits) {
         return Integer.parseInt(digits);
     }
+
 }

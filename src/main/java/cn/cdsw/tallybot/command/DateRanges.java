@@ -6,32 +6,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The date ranges of queries (docs/commands.md §6), {@code 11月1日-11月28日} and {@code 2026-11-01~2026-11-28}: two ends,
- * each read by {@link DateExpressions}, so a range accepts exactly the dates a report does.
+ * The date ranges of queries (docs/commands.md §6), {@code 11月1日-11月28日} and
+ * {@code 2026-11-01~2026-11-28}: two ends, each read by {@link DateExpressions}, so a
+ * range accepts exactly the dates a report does.
  * <p>
- * The hard part is the hyphen, which also sits inside {@code 11-28} and {@code 2026-11-28}. It separates a range only
- * where that cannot be misread: when it is the only hyphen ({@code 11月1日-11月28日}, {@code 11.1-11.28}), or between
- * two full ISO dates, whose four-digit years mark where each one starts. {@code 11-01-11-28} is refused rather than
- * guessed at; {@code 11-01~11-28} says the same thing unambiguously.
+ * The hard part is the hyphen, which also sits inside {@code 11-28} and
+ * {@code 2026-11-28}. It separates a range only where that cannot be misread: when it is
+ * the only hyphen ({@code 11月1日-11月28日}, {@code 11.1-11.28}), or between two full ISO
+ * dates, whose four-digit years mark where each one starts. {@code 11-01-11-28} is
+ * refused rather than guessed at; {@code 11-01~11-28} says the same thing unambiguously.
  */
 final class DateRanges {
 
     /**
-     * {@code ~} (and {@code ～}, which normalising folds into it), {@code 至}, {@code 到}, and dashes: Chinese IMEs type
-     * {@code ——} for the minus key, and word processors turn hyphens into {@code –}.
+     * {@code ~} (and {@code ～}, which normalising folds into it), {@code 至}, {@code 到},
+     * and dashes: Chinese IMEs type {@code ——} for the minus key, and word processors
+     * turn hyphens into {@code –}.
      */
     private static final Pattern SEPARATOR = Pattern.compile("~|至|到|—+|–+");
 
     /**
-     * Every character that may stand between the two ends of a range ({@code -} as in {@code 11月1日-28日}), for a
-     * caller that removes the spaces people put around it; kept here so the two cannot drift apart.
+     * Every character that may stand between the two ends of a range ({@code -} as in
+     * {@code 11月1日-28日}), for a caller that removes the spaces people put around it; kept
+     * here so the two cannot drift apart.
      */
     static final String SEPARATOR_CHARACTERS = "-~至到—–";
 
     private static final Pattern ISO_PAIR = Pattern
         .compile("([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})-([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})");
 
-    /** {@code 28日} in {@code 11月1日-28日}: a day in the month the range starts in, as people write it. */
+    /**
+     * {@code 28日} in {@code 11月1日-28日}: a day in the month the range starts in, as people
+     * write it.
+     */
     private static final Pattern DAY_OF_START_MONTH = Pattern.compile("([0-9]{1,2})[日号]");
 
     /** {@code 至今}, "until now". */
@@ -41,8 +48,9 @@ final class DateRanges {
     }
 
     /**
-     * Reads {@code text} (normalised, no spaces) as a range; empty if it is not one or its start is after its end. The
-     * end may lie after {@code today}; cutting it is the caller's decision.
+     * Reads {@code text} (normalised, no spaces) as a range; empty if it is not one or
+     * its start is after its end. The end may lie after {@code today}; cutting it is the
+     * caller's decision.
      */
     static Optional<DateSpan> parse(String text, LocalDate today) {
         return ends(text).flatMap(ends -> span(ends[0], ends[1], today));
@@ -82,4 +90,5 @@ final class DateRanges {
         }
         return DateExpressions.parseNormalized(text, today);
     }
+
 }

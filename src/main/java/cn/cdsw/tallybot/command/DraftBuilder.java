@@ -15,27 +15,45 @@ import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
 /**
- * Collects the clauses of one report and checks each as it arrives: units against the dictionary, ceilings,
- * negatives, duplicates, dates against today and the back-dating window. Figures never change unit: a
- * quantity whose unit the metric does not take is refused, not converted.
+ * Collects the clauses of one report and checks each as it arrives: units against the
+ * dictionary, ceilings, negatives, duplicates, dates against today and the back-dating
+ * window. Figures never change unit: a quantity whose unit the metric does not take is
+ * refused, not converted.
  */
 final class DraftBuilder {
 
-    enum Context { NONE, METRIC, MATERIALS }
+    enum Context {
+
+        NONE, METRIC, MATERIALS
+
+    }
 
     private final BotConfig config;
+
     private final ParseContext parse;
+
     private @Nullable String district;
+
     private @Nullable String unit;
+
     private @Nullable String category;
+
     private @Nullable LocalDate date;
+
     private final List<Metric> metrics = new ArrayList<>();
+
     private final List<Item> items = new ArrayList<>();
+
     private @Nullable Long explicitTotal;
+
     private @Nullable BigDecimal valueYuan;
+
     private @Nullable String note;
+
     private Context context = Context.NONE;
+
     private @Nullable MetricDefinition lastMetric;
+
     private boolean districtJustRead;
 
     DraftBuilder(BotConfig config, ParseContext parse) {
@@ -89,8 +107,8 @@ final class DraftBuilder {
     }
 
     void date(String text) {
-        LocalDate value = DateExpressions.parseNormalized(text, parse.today()).orElseThrow(() -> new Unreadable(
-                new Refusal.UnreadableDate(text)));
+        LocalDate value = DateExpressions.parseNormalized(text, parse.today())
+            .orElseThrow(() -> new Unreadable(new Refusal.UnreadableDate(text)));
         if (value.isAfter(parse.today())) {
             throw new Unreadable(new Refusal.FutureDate(text));
         }
@@ -113,10 +131,10 @@ final class DraftBuilder {
     void metric(MetricDefinition definition, Token.Quantity q) {
         String written = definition.label() + q.raw();
         String canonical = q.unit() == null
-                ? definition.soleUnit().orElseThrow(() -> new Unreadable(
-                        new Refusal.MetricUnitMissing(written, definition.key())))
-                : definition.canonicalUnit(q.unit()).orElseThrow(() -> new Unreadable(
-                        new Refusal.MetricUnitWrong(written, definition.key())));
+                ? definition.soleUnit()
+                    .orElseThrow(() -> new Unreadable(new Refusal.MetricUnitMissing(written, definition.key())))
+                : definition.canonicalUnit(q.unit())
+                    .orElseThrow(() -> new Unreadable(new Refusal.MetricUnitWrong(written, definition.key())));
         long value = wholeNumber(q, written, definition.ceiling(), canonical);
         if (metrics.stream().anyMatch(m -> m.key().equals(definition.key()) && m.unit().equals(canonical))) {
             throw new Unreadable(new Refusal.Duplicate(written));
@@ -134,8 +152,8 @@ final class DraftBuilder {
             quantities.forEach(q -> metric(definition, q));
             return;
         }
-        throw new Unreadable(context == Context.MATERIALS ? new Refusal.ItemWithoutName(piece)
-                : new Refusal.NotUnderstood(piece));
+        throw new Unreadable(
+                context == Context.MATERIALS ? new Refusal.ItemWithoutName(piece) : new Refusal.NotUnderstood(piece));
     }
 
     boolean acceptsItem(String name) {
@@ -185,8 +203,8 @@ final class DraftBuilder {
             throw new Unreadable(new Refusal.NotUnderstood(written));
         }
         if (q.value().compareTo(config.materials().valueCeilingYuan()) > 0) {
-            throw new Unreadable(new Refusal.TooLarge(written,
-                    config.materials().valueCeilingYuan().longValueExact(), Lexicon.YUAN));
+            throw new Unreadable(new Refusal.TooLarge(written, config.materials().valueCeilingYuan().longValueExact(),
+                    Lexicon.YUAN));
         }
         if (valueYuan != null) {
             throw new Unreadable(new Refusal.Duplicate(written));
@@ -210,8 +228,8 @@ final class DraftBuilder {
     }
 
     /**
-     * The draft; a new report needs at least one figure and defaults its date to today, a correction may
-     * change only a field and leaves the date alone when none is written.
+     * The draft; a new report needs at least one figure and defaults its date to today, a
+     * correction may change only a field and leaves the date alone when none is written.
      */
     ReportDraft build(boolean correction) {
         ReportDraft draft = new ReportDraft(district, unit, category,
@@ -223,4 +241,5 @@ final class DraftBuilder {
         }
         return draft;
     }
+
 }

@@ -11,20 +11,26 @@ import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.config.MetricDefinition;
 
 /**
- * The word lists the scanner needs, derived once from {@code bot-config/}: every unit a number may carry
- * (longest first, so 人次 wins over 人), the approximation markers, and the known words that may follow a
- * quantity without a separator (走访三户电话五次).
+ * The word lists the scanner needs, derived once from {@code bot-config/}: every unit a
+ * number may carry (longest first, so 人次 wins over 人), the approximation markers, and the
+ * known words that may follow a quantity without a separator (走访三户电话五次).
  */
 final class Lexicon {
 
     static final String YUAN = "元";
 
     private final BotConfig config;
+
     private final List<String> units;
+
     private final Set<String> unitSet;
+
     private final List<String> approxPrefixes;
+
     private final List<String> approxSuffixes;
+
     private final Set<String> keywords = new HashSet<>();
+
     private final int longestKeyword;
 
     Lexicon(BotConfig config) {
@@ -70,7 +76,10 @@ final class Lexicon {
         return unitSet.contains(word);
     }
 
-    /** Whether the text at {@code from} starts with a known word, so a quantity may end right before it. */
+    /**
+     * Whether the text at {@code from} starts with a known word, so a quantity may end
+     * right before it.
+     */
     boolean keywordAt(String text, int from) {
         for (int end = Math.min(text.length(), from + longestKeyword); end > from; end--) {
             if (keywords.contains(text.substring(from, end))) {
@@ -81,7 +90,9 @@ final class Lexicon {
     }
 
     private static List<String> longestFirst(Stream<String> words) {
-        return words.distinct().sorted(Comparator.comparingInt(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder())).toList();
+        return words.distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .toList();
     }
+
 }

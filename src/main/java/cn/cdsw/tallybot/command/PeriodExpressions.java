@@ -14,38 +14,48 @@ import java.util.regex.Pattern;
 import cn.cdsw.tallybot.query.Period;
 
 /**
- * Reads the periods (docs/commands.md §6) that 统计, 排行, 明细 and 导出 take: {@code 今天}, {@code 本周},
- * {@code 上月}, {@code 近7天}, {@code 11月}, {@code 11月1日-11月28日}, {@code 2026-11-01~2026-11-28}.
+ * Reads the periods (docs/commands.md §6) that 统计, 排行, 明细 and 导出 take: {@code 今天},
+ * {@code 本周}, {@code 上月}, {@code 近7天}, {@code 11月}, {@code 11月1日-11月28日},
+ * {@code 2026-11-01~2026-11-28}.
  * <p>
- * Every period ends on or before {@code today}: a query is about what has been reported, and a period reaching into the
- * future would make 本周 or 本月 look like a full week or month of totals when it is not. So "this" periods are
- * to-date ({@code 本周} is Monday to today), a range ending later is cut at today, and a period that would start after
- * today is refused. {@code today} is passed in, never read from a clock, so a message parses alike when replayed.
+ * Every period ends on or before {@code today}: a query is about what has been reported,
+ * and a period reaching into the future would make 本周 or 本月 look like a full week or
+ * month of totals when it is not. So "this" periods are to-date ({@code 本周} is Monday to
+ * today), a range ending later is cut at today, and a period that would start after today
+ * is refused. {@code today} is passed in, never read from a clock, so a message parses
+ * alike when replayed.
  * <p>
- * This class reads the named, recent and month periods and single days itself, hands ranges of two dates to
- * {@link DateRanges}, and cuts and labels whatever {@link DateSpan} comes back; {@code DateRanges} knows nothing of it.
+ * This class reads the named, recent and month periods and single days itself, hands
+ * ranges of two dates to {@link DateRanges}, and cuts and labels whatever
+ * {@link DateSpan} comes back; {@code DateRanges} knows nothing of it.
  */
 public final class PeriodExpressions {
 
-    /** The named periods, by their spellings; weeks start on Monday, as in the Chinese calendar and ISO 8601. */
+    /**
+     * The named periods, by their spellings; weeks start on Monday, as in the Chinese
+     * calendar and ISO 8601.
+     */
     private static final Map<String, Function<LocalDate, DateSpan>> NAMED = Map.ofEntries(
             Map.entry("今天", DateSpan::day), Map.entry("今日", DateSpan::day),
             Map.entry("昨天", t -> DateSpan.day(t.minusDays(1))), Map.entry("昨日", t -> DateSpan.day(t.minusDays(1))),
-            Map.entry("前天", t -> DateSpan.day(t.minusDays(2))),
-            Map.entry("本周", PeriodExpressions::thisWeek), Map.entry("这周", PeriodExpressions::thisWeek),
-            Map.entry("本星期", PeriodExpressions::thisWeek), Map.entry("这个星期", PeriodExpressions::thisWeek),
-            Map.entry("上周", PeriodExpressions::lastWeek), Map.entry("上星期", PeriodExpressions::lastWeek),
-            Map.entry("上个星期", PeriodExpressions::lastWeek),
+            Map.entry("前天", t -> DateSpan.day(t.minusDays(2))), Map.entry("本周", PeriodExpressions::thisWeek),
+            Map.entry("这周", PeriodExpressions::thisWeek), Map.entry("本星期", PeriodExpressions::thisWeek),
+            Map.entry("这个星期", PeriodExpressions::thisWeek), Map.entry("上周", PeriodExpressions::lastWeek),
+            Map.entry("上星期", PeriodExpressions::lastWeek), Map.entry("上个星期", PeriodExpressions::lastWeek),
             Map.entry("本月", PeriodExpressions::thisMonth), Map.entry("这个月", PeriodExpressions::thisMonth),
             Map.entry("上月", PeriodExpressions::lastMonth), Map.entry("上个月", PeriodExpressions::lastMonth),
             Map.entry("本年", PeriodExpressions::thisYear), Map.entry("今年", PeriodExpressions::thisYear));
 
-    /** {@code 近7天}, {@code 最近30天}, {@code 近七日}, {@code 近一周}; the count is checked by {@link ChineseNumbers}. */
+    /**
+     * {@code 近7天}, {@code 最近30天}, {@code 近七日}, {@code 近一周}; the count is checked by
+     * {@link ChineseNumbers}.
+     */
     private static final Pattern RECENT = Pattern.compile("最?近(.+?)(天|日|周)");
 
     /**
-     * {@code 11月}, {@code 11月份}, {@code 十一月}, {@code 2026年11月}. Chinese month numerals are limited to the
-     * characters of 一 to 十二, so that {@code 两月} (which nobody writes for February) is not read as a month.
+     * {@code 11月}, {@code 11月份}, {@code 十一月}, {@code 2026年11月}. Chinese month numerals
+     * are limited to the characters of 一 to 十二, so that {@code 两月} (which nobody writes
+     * for February) is not read as a month.
      */
     private static final Pattern MONTH = Pattern.compile("(?:([0-9]{4})年)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?");
 
@@ -56,10 +66,11 @@ public final class PeriodExpressions {
     }
 
     /**
-     * Parses one period expression relative to {@code today}; empty if it is not a period, or names one that has not
-     * begun yet ({@code 下周}, {@code 明天}, {@code 2027年1月} on 29 November 2026). The text is normalised first and
-     * spaces are ignored; the label of the result is that text without spaces, so replies echo what the user wrote.
-     * Never throws.
+     * Parses one period expression relative to {@code today}; empty if it is not a
+     * period, or names one that has not begun yet ({@code 下周}, {@code 明天},
+     * {@code 2027年1月} on 29 November 2026). The text is normalised first and spaces are
+     * ignored; the label of the result is that text without spaces, so replies echo what
+     * the user wrote. Never throws.
      */
     public static Optional<Period> parse(String text, LocalDate today) {
         String label = TextNormalizer.normalize(text).replace(" ", "");
@@ -110,7 +121,10 @@ public final class PeriodExpressions {
         return new DateSpan(today.withDayOfYear(1), today);
     }
 
-    /** {@code count} days or weeks ending today, which counts as one of them: 近7天 is today and the six before. */
+    /**
+     * {@code count} days or weeks ending today, which counts as one of them: 近7天 is today
+     * and the six before.
+     */
     private static Optional<DateSpan> recent(String count, String unit, LocalDate today) {
         int perUnit = unit.equals("周") ? 7 : 1;
         return wholeNumber(count).filter(n -> n >= 1 && n * perUnit <= MAX_RECENT_DAYS)
@@ -118,9 +132,9 @@ public final class PeriodExpressions {
     }
 
     /**
-     * A month without a year is the latest one that has begun: in January, {@code 11月} is last November, and the
-     * current month runs to today. A month with a year is taken as written; if it has not begun, {@link #parse} refuses
-     * it.
+     * A month without a year is the latest one that has begun: in January, {@code 11月} is
+     * last November, and the current month runs to today. A month with a year is taken as
+     * written; if it has not begun, {@link #parse} refuses it.
      */
     private static Optional<DateSpan> month(String year, String monthText, LocalDate today) {
         Optional<Integer> number = wholeNumber(monthText).filter(n -> n >= 1 && n <= 12);
@@ -133,7 +147,10 @@ public final class PeriodExpressions {
         return Optional.of(new DateSpan(named.atDay(1), named.atEndOfMonth()));
     }
 
-    /** A positive whole number in Arabic or Chinese digits, small enough for a count of days; empty otherwise. */
+    /**
+     * A positive whole number in Arabic or Chinese digits, small enough for a count of
+     * days; empty otherwise.
+     */
     private static Optional<Integer> wholeNumber(String text) {
         return ChineseNumbers.parseNormalized(text)
             .filter(n -> n.scale() <= 0 && n.compareTo(BigDecimal.valueOf(10_000)) <= 0)
@@ -143,4 +160,5 @@ public final class PeriodExpressions {
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }
+
 }

@@ -6,29 +6,40 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cuts a normalised message body into pieces, one clause each: lines, then the clause separators
- * ({@code , 、 ; 。} and spaces; docs/commands.md §13). A space is a separator between words but not inside a
- * quantity, so {@code 走访 196 户} and {@code 区县: 锦江区} are glued back into one piece. A note field
- * ({@code 备注:…}) takes the rest of its line verbatim, separators and all.
+ * Cuts a normalised message body into pieces, one clause each: lines, then the clause
+ * separators ({@code , 、 ; 。} and spaces; docs/commands.md §13). A space is a separator
+ * between words but not inside a quantity, so {@code 走访 196 户} and {@code 区县: 锦江区} are
+ * glued back into one piece. A note field ({@code 备注:…}) takes the rest of its line
+ * verbatim, separators and all.
  * <p>
- * Every #上报 body passes through here, so the cutting is done with loops over the characters rather than a
- * regular expression per line and per clause.
+ * Every #上报 body passes through here, so the cutting is done with loops over the
+ * characters rather than a regular expression per line and per clause.
  */
 final class PieceSplitter {
 
-    /** Clause separators, plus what users wrap or end clauses with: brackets, ·, ! and ?. */
+    /**
+     * Clause separators, plus what users wrap or end clauses with: brackets, ·, ! and ?.
+     */
     private static final String STRONG_SEPARATORS = ",、;。!?()[]【】〔〕·•";
 
-    /** What may stand right before a note word for it to open a note field, besides the start of the line. */
+    /**
+     * What may stand right before a note word for it to open a note field, besides the
+     * start of the line.
+     */
     private static final String BEFORE_NOTE_WORD = " \t\n\u000B\f\r,、;。";
 
-    /** {@code \s} of a regular expression: what may stand between a note word and its colon. */
+    /**
+     * {@code \s} of a regular expression: what may stand between a note word and its
+     * colon.
+     */
     private static final String REGEX_SPACES = " \t\n\u000B\f\r";
 
     private static final String NUMERIC_START = "0123456789零〇一二两三四五六七八九十百千万-";
 
     private final Lexicon lexicon;
+
     private final QuantityScanner scanner;
+
     private final List<String> noteWords;
 
     PieceSplitter(Lexicon lexicon, List<String> noteWords) {
@@ -37,7 +48,10 @@ final class PieceSplitter {
         this.noteWords = List.copyOf(noteWords);
     }
 
-    /** The pieces of a body and its note, if any (several note lines are joined with a space). */
+    /**
+     * The pieces of a body and its note, if any (several note lines are joined with a
+     * space).
+     */
     record Pieces(List<String> pieces, @Nullable String note) {
     }
 
@@ -67,14 +81,17 @@ final class PieceSplitter {
         notes.append(note);
     }
 
-    /** Where a note field starts (at the separator before its word, if any) and where its text starts. */
+    /**
+     * Where a note field starts (at the separator before its word, if any) and where its
+     * text starts.
+     */
     private record NoteField(int start, int end) {
     }
 
     /**
-     * The first note field of a line: a note word at the start of the line or after a space or separator, then
-     * spaces and a colon ({@code 备注:}, {@code ,说明 :}). The leftmost wins, and at one place the note words are
-     * tried in their configured order.
+     * The first note field of a line: a note word at the start of the line or after a
+     * space or separator, then spaces and a colon ({@code 备注:}, {@code ,说明 :}). The
+     * leftmost wins, and at one place the note words are tried in their configured order.
      */
     private @Nullable NoteField noteField(String line) {
         if (line.indexOf(':') < 0) {
@@ -111,7 +128,10 @@ final class PieceSplitter {
         return null;
     }
 
-    /** Cuts {@code line} up to {@code end} at the strong separators, and each clause at its spaces. */
+    /**
+     * Cuts {@code line} up to {@code end} at the strong separators, and each clause at
+     * its spaces.
+     */
     private void splitClauses(String line, int end, List<String> pieces) {
         int clauseStart = 0;
         for (int i = 0; i <= end; i++) {
@@ -124,7 +144,10 @@ final class PieceSplitter {
         }
     }
 
-    /** Adds the space-separated words of a clause, gluing a word to the one before when it continues it. */
+    /**
+     * Adds the space-separated words of a clause, gluing a word to the one before when it
+     * continues it.
+     */
     private void glueWords(String clause, List<String> pieces) {
         int first = pieces.size();
         int wordStart = 0;
@@ -137,7 +160,8 @@ final class PieceSplitter {
                 int last = pieces.size() - 1;
                 if (last >= first && belongsToPrevious(pieces.get(last), word)) {
                     pieces.set(last, pieces.get(last) + word);
-                } else {
+                }
+                else {
                     pieces.add(word);
                 }
             }
@@ -179,7 +203,9 @@ final class PieceSplitter {
         return false;
     }
 
-    /** 余户 → 户: an approximation marker written after a space, before the unit (300 余户). */
+    /**
+     * 余户 → 户: an approximation marker written after a space, before the unit (300 余户).
+     */
     private String stripPrefixMarker(String word) {
         for (String marker : lexicon.approxSuffixes()) {
             if (word.startsWith(marker) && word.length() > marker.length()) {
@@ -197,4 +223,5 @@ final class PieceSplitter {
         }
         return word;
     }
+
 }

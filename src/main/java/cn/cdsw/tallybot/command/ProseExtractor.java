@@ -11,18 +11,25 @@ import cn.cdsw.tallybot.config.MetricDefinition;
 /**
  * Reads the figures out of a pasted bulletin paragraph (docs/commands.md §10). Pure Java.
  * <p>
- * The paragraph is cut into sentences (。；！？ and line ends) and clauses (，). Each quantity of a clause is, in
- * this order: a value (N元 after a value word of the clause), a materials total (N件 right after a total word),
- * an item whose name is a known item name, a metric (the nearest metric word of the same clause, before or
- * after, that takes the unit; filler words do not count towards the distance), or an item after an
- * item-introducing word of the sentence (其中大米有224袋，一次性手套500双). Anything else is left out, never
- * guessed: 10家爱心企业, 12个街道, 第3批, dates. Every figure is a number written in the text.
+ * The paragraph is cut into sentences (。；！？ and line ends) and clauses (，). Each quantity
+ * of a clause is, in this order: a value (N元 after a value word of the clause), a
+ * materials total (N件 right after a total word), an item whose name is a known item name,
+ * a metric (the nearest metric word of the same clause, before or after, that takes the
+ * unit; filler words do not count towards the distance), or an item after an
+ * item-introducing word of the sentence (其中大米有224袋，一次性手套500双). Anything else is left out,
+ * never guessed: 10家爱心企业, 12个街道, 第3批, dates. Every figure is a number written in the
+ * text.
  */
 final class ProseExtractor {
 
     private static final Pattern SENTENCES = Pattern.compile("[。;!?\n]+");
+
     private static final Pattern CLAUSES = Pattern.compile("[,]+");
-    /** What may follow an item's quantity: the end of the clause, another item, or 等 (口罩300个、消毒液40瓶等). */
+
+    /**
+     * What may follow an item's quantity: the end of the clause, another item, or 等
+     * (口罩300个、消毒液40瓶等).
+     */
     private static final String ITEM_FOLLOWERS = "、和及与等";
 
     /** A quantity at [start, end) of its clause. */
@@ -30,7 +37,9 @@ final class ProseExtractor {
     }
 
     private final BotConfig config;
+
     private final QuantityScanner scanner;
+
     private final ProseWords words;
 
     ProseExtractor(Lexicon lexicon) {
@@ -39,7 +48,10 @@ final class ProseExtractor {
         this.words = new ProseWords(config);
     }
 
-    /** The figures of a normalised paragraph; empty when it holds none. Never throws on any text. */
+    /**
+     * The figures of a normalised paragraph; empty when it holds none. Never throws on
+     * any text.
+     */
     ProseFigures extract(String paragraph) {
         ProseFigures figures = new ProseFigures(config);
         for (String sentence : SENTENCES.split(paragraph)) {
@@ -75,7 +87,10 @@ final class ProseExtractor {
         return found;
     }
 
-    /** A number with a unit that counts something reported: not negative, not 第3批, not 12个街道. */
+    /**
+     * A number with a unit that counts something reported: not negative, not 第3批, not
+     * 12个街道.
+     */
     private boolean countable(String clause, Found f) {
         Token.Quantity q = f.quantity();
         boolean ordinal = f.start() > 0 && clause.charAt(f.start() - 1) == '第';
@@ -109,12 +124,15 @@ final class ProseExtractor {
         }
     }
 
-    /** Tries the metric words of the clause nearest first; true when one of them took the quantity. */
+    /**
+     * Tries the metric words of the clause nearest first; true when one of them took the
+     * quantity.
+     */
     private boolean readMetric(String clause, Found f, ProseFigures figures) {
         List<ProseWords.MetricWord> candidates = new ArrayList<>(words.metricWords(clause));
         candidates.removeIf(w -> w.end() > f.start() && w.start() < f.end());
         candidates.sort(Comparator.comparingInt((ProseWords.MetricWord w) -> distance(clause, w, f))
-                .thenComparing(w -> w.start() >= f.end()));
+            .thenComparing(w -> w.start() >= f.end()));
         for (ProseWords.MetricWord candidate : candidates) {
             MetricDefinition metric = candidate.metric();
             if (figures.metric(metric, f.quantity())) {
@@ -130,8 +148,9 @@ final class ProseExtractor {
     }
 
     /**
-     * The name an item quantity is written after (发放口罩300个 → 口罩, 其中大米有224袋 → 大米), or empty when
-     * the quantity does not stand at the end of an item: it must end the clause or be followed by another.
+     * The name an item quantity is written after (发放口罩300个 → 口罩, 其中大米有224袋 → 大米), or
+     * empty when the quantity does not stand at the end of an item: it must end the
+     * clause or be followed by another.
      */
     private String itemName(String clause, Found f, int previousEnd) {
         if (!config.materials().units().contains(f.quantity().unit()) || !endsItem(clause, f.end())) {
@@ -146,8 +165,9 @@ final class ProseExtractor {
         }
         String segment = clause.substring(start, f.start());
         int intro = words.endOfLastItemIntro(segment);
-        String name = words.withoutLeadingFillers(words.withoutTrailingFillers(
-                intro >= 0 ? segment.substring(intro) : segment)).strip();
+        String name = words
+            .withoutLeadingFillers(words.withoutTrailingFillers(intro >= 0 ? segment.substring(intro) : segment))
+            .strip();
         return plausibleName(name) ? name : "";
     }
 
@@ -161,4 +181,5 @@ final class ProseExtractor {
         return length >= 1 && length <= 12 && name.codePoints().allMatch(Character::isLetterOrDigit)
                 && !name.codePoints().allMatch(Character::isDigit) && !words.isMetricWord(name);
     }
+
 }

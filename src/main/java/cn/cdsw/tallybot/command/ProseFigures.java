@@ -12,23 +12,31 @@ import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
 /**
- * The figures read out of a paragraph, in the order they were written. Unlike {@link DraftBuilder} nothing is
- * refused here: a figure that would not be stored as written (a fraction of a visit, above the ceiling, a second
- * 走访…户) is left out, because the sender sees the list before anything is kept and can send it corrected.
+ * The figures read out of a paragraph, in the order they were written. Unlike
+ * {@link DraftBuilder} nothing is refused here: a figure that would not be stored as
+ * written (a fraction of a visit, above the ceiling, a second 走访…户) is left out, because
+ * the sender sees the list before anything is kept and can send it corrected.
  */
 final class ProseFigures {
 
     private final BotConfig config;
+
     private final List<Metric> metrics = new ArrayList<>();
+
     private final List<Item> items = new ArrayList<>();
+
     private @Nullable Long explicitTotal;
+
     private @Nullable BigDecimal valueYuan;
 
     ProseFigures(BotConfig config) {
         this.config = config;
     }
 
-    /** Adds the figure when the metric takes the unit; false when it does not (the caller tries another). */
+    /**
+     * Adds the figure when the metric takes the unit; false when it does not (the caller
+     * tries another).
+     */
     boolean metric(MetricDefinition definition, Token.Quantity q) {
         if (q.unit() == null || definition.canonicalUnit(q.unit()).isEmpty()) {
             return false;
@@ -91,4 +99,5 @@ final class ProseFigures {
         return value.signum() >= 0 && value.stripTrailingZeros().scale() <= 0
                 && value.compareTo(BigDecimal.valueOf(ceiling)) <= 0;
     }
+
 }

@@ -9,26 +9,34 @@ import java.util.regex.Pattern;
 import cn.cdsw.tallybot.config.BotConfig;
 
 /**
- * Decides whether a #上报 body the strict grammar refused is a pasted paragraph, and reads it into a draft for
- * the sender to confirm. The district, unit, date or category may come first: on lines of their own
- * ({@code 彭州市 社工总站} then the paragraph) or as the first words of the paragraph's line.
+ * Decides whether a #上报 body the strict grammar refused is a pasted paragraph, and reads
+ * it into a draft for the sender to confirm. The district, unit, date or category may
+ * come first: on lines of their own ({@code 彭州市 社工总站} then the paragraph) or as the first
+ * words of the paragraph's line.
  */
 final class ProseReports {
 
     /**
-     * A run of text this long between separators and spaces, with no field colon and not a unit name, is a
-     * sentence of a paragraph: form clauses are short (走访196户, 物资:大米224袋).
+     * A run of text this long between separators and spaces, with no field colon and not
+     * a unit name, is a sentence of a paragraph: form clauses are short (走访196户,
+     * 物资:大米224袋).
      */
     static final int PROSE_CLAUSE_LENGTH = 12;
 
     static final int MIN_CLAUSES = 3;
+
     private static final Pattern SENTENCE_CLAUSES = Pattern.compile("[,;。]+");
+
     private static final Pattern CLAUSE_BREAKS = Pattern.compile("[,;。!?\n ]+");
+
     private static final Pattern DATE_WORD = Pattern.compile("[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}-[0-9]{1,2}|今天|昨天|前天");
+
     private static final Pattern NOT_IN_A_UNIT_NAME = Pattern.compile("[0-9,;。、:!?]");
 
     private final BotConfig config;
+
     private final ReportBodyParser strict;
+
     private final ProseExtractor extractor;
 
     ProseReports(Lexicon lexicon, ReportBodyParser strict) {
@@ -37,7 +45,10 @@ final class ProseReports {
         this.extractor = new ProseExtractor(lexicon);
     }
 
-    /** The draft of a paragraph with at least one figure; empty when the body is not prose or has no figure. */
+    /**
+     * The draft of a paragraph with at least one figure; empty when the body is not prose
+     * or has no figure.
+     */
     Optional<ReportDraft> read(String body, ParseContext context) {
         Header header = header(body, context);
         if (!isProse(header.rest())) {
@@ -54,12 +65,14 @@ final class ProseReports {
     }
 
     /**
-     * A sentence this long, or three or more comma-separated clauses without a field colon (今日开展防疫宣传，
-     * 张贴海报45张，发放宣传单1200份): a report typed in clauses is read by the strict grammar before this is asked.
+     * A sentence this long, or three or more comma-separated clauses without a field
+     * colon (今日开展防疫宣传， 张贴海报45张，发放宣传单1200份): a report typed in clauses is read by the
+     * strict grammar before this is asked.
      */
     private boolean isProse(String text) {
-        boolean longSentence = CLAUSE_BREAKS.splitAsStream(text).anyMatch(c -> c.codePointCount(0, c.length())
-                >= PROSE_CLAUSE_LENGTH && c.indexOf(':') < 0 && !config.grammar().looksLikeUnitName(c));
+        boolean longSentence = CLAUSE_BREAKS.splitAsStream(text)
+            .anyMatch(c -> c.codePointCount(0, c.length()) >= PROSE_CLAUSE_LENGTH && c.indexOf(':') < 0
+                    && !config.grammar().looksLikeUnitName(c));
         return longSentence || text.indexOf(':') < 0 && SENTENCE_CLAUSES.split(text.strip()).length >= MIN_CLAUSES;
     }
 
@@ -81,11 +94,14 @@ final class ProseReports {
         }
         lines.set(0, String.join(" ", Arrays.copyOfRange(words, used, words.length)));
         ReportDraft place = placeOnly(String.join(" ", taken), context)
-                .orElse(new ReportDraft(null, null, null, null, List.of(), List.of(), null, null, null));
+            .orElse(new ReportDraft(null, null, null, null, List.of(), List.of(), null, null, null));
         return new Header(place, String.join("\n", lines));
     }
 
-    /** A word of the paragraph's own line may be a header word only when it plainly names a place or a day. */
+    /**
+     * A word of the paragraph's own line may be a header word only when it plainly names
+     * a place or a day.
+     */
     private boolean headerWord(String word) {
         return config.districts().resolve(word).isPresent() || config.categories().contains(word)
                 || DATE_WORD.matcher(word).matches()
@@ -100,7 +116,8 @@ final class ProseReports {
         try {
             ReportDraft draft = strict.parseChanges(text, context);
             return draft.hasFigures() || draft.note() != null ? Optional.empty() : Optional.of(draft);
-        } catch (Unreadable e) {
+        }
+        catch (Unreadable e) {
             return Optional.empty();
         }
     }
@@ -110,4 +127,5 @@ final class ProseReports {
         all.add(next);
         return String.join(" ", all);
     }
+
 }

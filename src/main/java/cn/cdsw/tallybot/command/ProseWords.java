@@ -12,9 +12,9 @@ import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.ProseVocabulary;
 
 /**
- * The word lists the prose extractor matches against a clause, longest first so that 入户走访 wins over 走访
- * and 防疫物资 over 物资: the metric words of the dictionary plus the cue words of {@code prose.yml}, and the
- * filler, item, total and value words.
+ * The word lists the prose extractor matches against a clause, longest first so that 入户走访
+ * wins over 走访 and 防疫物资 over 物资: the metric words of the dictionary plus the cue words of
+ * {@code prose.yml}, and the filler, item, total and value words.
  */
 final class ProseWords {
 
@@ -23,11 +23,17 @@ final class ProseWords {
     }
 
     private final Map<String, MetricDefinition> metricWords = new HashMap<>();
+
     private final List<String> metricWordsLongestFirst;
+
     private final List<String> fillers;
+
     private final List<String> itemIntros;
+
     private final List<String> totalWords;
+
     private final List<String> valueWords;
+
     private final List<String> ignoredAfter;
 
     ProseWords(BotConfig config) {
@@ -45,7 +51,10 @@ final class ProseWords {
         this.ignoredAfter = longestFirst(prose.ignoredAfter());
     }
 
-    /** Every metric word of the clause, left to right, each the longest one starting where it starts. */
+    /**
+     * Every metric word of the clause, left to right, each the longest one starting where
+     * it starts.
+     */
     List<MetricWord> metricWords(String clause) {
         List<MetricWord> found = new ArrayList<>();
         int i = 0;
@@ -54,7 +63,8 @@ final class ProseWords {
             if (word.isPresent()) {
                 found.add(new MetricWord(i, i + word.get().length(), metricWords.get(word.get())));
                 i += word.get().length();
-            } else {
+            }
+            else {
                 i++;
             }
         }
@@ -65,7 +75,10 @@ final class ProseWords {
         return metricWords.containsKey(word);
     }
 
-    /** The length of a gap between a metric word and a number once the filler words are taken out. */
+    /**
+     * The length of a gap between a metric word and a number once the filler words are
+     * taken out.
+     */
     int weight(String gap) {
         String rest = gap;
         for (String filler : fillers) {
@@ -94,7 +107,10 @@ final class ProseWords {
         return rest;
     }
 
-    /** Whether the text before a 件 number ends in a total word, fillers aside (防疫物资, 物资共计). */
+    /**
+     * Whether the text before a 件 number ends in a total word, fillers aside (防疫物资,
+     * 物资共计).
+     */
     boolean endsWithTotalWord(String before) {
         String rest = before;
         while (true) {
@@ -129,7 +145,10 @@ final class ProseWords {
         return wordAt(text, from, ignoredAfter).isPresent();
     }
 
-    /** The longest word of the list at {@code at}; {@code at == -1} means "ending at the end of the text". */
+    /**
+     * The longest word of the list at {@code at}; {@code at == -1} means "ending at the
+     * end of the text".
+     */
     private static Optional<String> wordAt(String text, int at, List<String> words) {
         for (String w : words) {
             boolean match = at < 0 ? text.endsWith(w) : text.startsWith(w, at);
@@ -141,8 +160,10 @@ final class ProseWords {
     }
 
     private static List<String> longestFirst(List<String> words) {
-        return words.stream().distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .toList();
+        return words.stream()
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .toList();
     }
+
 }

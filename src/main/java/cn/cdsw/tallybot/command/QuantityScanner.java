@@ -8,22 +8,29 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits one piece of text (no separators inside) into words and quantities: {@code 走访196户} becomes
- * 走访 + 196户, {@code 电话80余通} 电话 + 80余通, {@code 志愿者二十三人} 志愿者 + 二十三人.
+ * Splits one piece of text (no separators inside) into words and quantities:
+ * {@code 走访196户} becomes 走访 + 196户, {@code 电话80余通} 电话 + 80余通, {@code 志愿者二十三人} 志愿者 + 二十三人.
  * <p>
- * Chinese numerals also occur inside names (三圣街道, 一次性手套), so a Chinese-numeral quantity counts only
- * when a unit follows and the unit ends the piece or is followed by a digit, a non-letter or a known word.
- * An Arabic number counts when a unit follows, or when it ends the piece ({@code 走访196}: the unit is then
- * missing, which the report parser explains to the user); otherwise it stays part of a name (N95口罩).
+ * Chinese numerals also occur inside names (三圣街道, 一次性手套), so a Chinese-numeral quantity
+ * counts only when a unit follows and the unit ends the piece or is followed by a digit,
+ * a non-letter or a known word. An Arabic number counts when a unit follows, or when it
+ * ends the piece ({@code 走访196}: the unit is then missing, which the report parser
+ * explains to the user); otherwise it stays part of a name (N95口罩).
  */
 final class QuantityScanner {
 
     private static final String CHINESE_NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+
     private static final String MULTIPLIERS = "万千百";
 
     private final Lexicon lexicon;
+
     private final boolean prose;
-    /** The first characters of the approximation prefixes (约, 近, 大约 …), from the loaded grammar. */
+
+    /**
+     * The first characters of the approximation prefixes (约, 近, 大约 …), from the loaded
+     * grammar.
+     */
     private final String approxPrefixStarts;
 
     QuantityScanner(Lexicon lexicon) {
@@ -31,8 +38,9 @@ final class QuantityScanner {
     }
 
     /**
-     * With {@code prose}, a Chinese-numeral quantity may also run straight into a noun (走访慰问了三户困难家庭),
-     * as bulletin paragraphs write it; a lone 一 still may not, being idiomatic there (一次性, 一户一档).
+     * With {@code prose}, a Chinese-numeral quantity may also run straight into a noun
+     * (走访慰问了三户困难家庭), as bulletin paragraphs write it; a lone 一 still may not, being
+     * idiomatic there (一次性, 一户一档).
      */
     QuantityScanner(Lexicon lexicon, boolean prose) {
         this.lexicon = lexicon;
@@ -53,7 +61,8 @@ final class QuantityScanner {
                 tokens.add(quantity);
                 i += quantity.raw().length();
                 wordStart = i;
-            } else {
+            }
+            else {
                 i += Character.charCount(piece.codePointAt(i));
             }
         }
@@ -61,14 +70,18 @@ final class QuantityScanner {
         return tokens;
     }
 
-    /** Whether {@link #scan} would read a quantity first: {@code 196户} or {@code 三户}, not {@code 三圣街道社工站}. */
+    /**
+     * Whether {@link #scan} would read a quantity first: {@code 196户} or {@code 三户}, not
+     * {@code 三圣街道社工站}.
+     */
     boolean startsWithQuantity(String piece) {
         return !piece.isEmpty() && mayStartQuantity(piece.charAt(0)) && quantityAt(piece, 0) != null;
     }
 
     /**
-     * A quantity starts with an approximation prefix, a minus sign or a numeral; any other character is skipped
-     * without trying {@link #quantityAt}, which is most characters of a message.
+     * A quantity starts with an approximation prefix, a minus sign or a numeral; any
+     * other character is skipped without trying {@link #quantityAt}, which is most
+     * characters of a message.
      */
     boolean mayStartQuantity(char c) {
         return isAsciiDigit(c) || CHINESE_NUMERALS.indexOf(c) >= 0 || c == '-' || c == '负'
@@ -76,8 +89,9 @@ final class QuantityScanner {
     }
 
     /**
-     * The quantity written at {@code start}, its raw text running to where it ends; null when there is none.
-     * Package-private for the test that checks {@link #mayStartQuantity} only skips places where this is null.
+     * The quantity written at {@code start}, its raw text running to where it ends; null
+     * when there is none. Package-private for the test that checks
+     * {@link #mayStartQuantity} only skips places where this is null.
      */
     Token.@Nullable Quantity quantityAt(String s, int start) {
         int i = start;
@@ -183,10 +197,14 @@ final class QuantityScanner {
         return c >= '0' && c <= '9';
     }
 
-    /** The text between two quantities (or the piece's ends) is one word, when there is any. */
+    /**
+     * The text between two quantities (or the piece's ends) is one word, when there is
+     * any.
+     */
     private static void addWord(String piece, int from, int to, List<Token> tokens) {
         if (to > from) {
             tokens.add(new Token.Word(piece.substring(from, to)));
         }
     }
+
 }

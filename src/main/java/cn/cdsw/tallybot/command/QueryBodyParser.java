@@ -16,14 +16,15 @@ import cn.cdsw.tallybot.query.RankBy;
 import cn.cdsw.tallybot.query.Scope;
 
 /**
- * The query grammar (docs/commands.md §7): {@code #统计 [全市|区县|单位] [时段]}, {@code #排行 [指标[单位]] [时段] [单位]},
- * {@code #明细 …}, {@code #未报 [日期] [区县]}, {@code #日报 [日期]}. Words may come in any order; one that is
- * none of these is refused by name. The period defaults to today.
+ * The query grammar (docs/commands.md §7): {@code #统计 [全市|区县|单位] [时段]},
+ * {@code #排行 [指标[单位]] [时段] [单位]}, {@code #明细 …}, {@code #未报 [日期] [区县]}, {@code #日报 [日期]}.
+ * Words may come in any order; one that is none of these is refused by name. The period
+ * defaults to today.
  */
 final class QueryBodyParser {
 
-    private static final Pattern RANGE_SPACES =
-            Pattern.compile("\\s*([" + DateRanges.SEPARATOR_CHARACTERS + "])\\s*");
+    private static final Pattern RANGE_SPACES = Pattern.compile("\\s*([" + DateRanges.SEPARATOR_CHARACTERS + "])\\s*");
+
     private static final Pattern WORDS = Pattern.compile("[\\s,、;。]+");
 
     private final BotConfig config;
@@ -34,12 +35,19 @@ final class QueryBodyParser {
 
     /** The words of a query: period, scope, and for rankings what to rank by. */
     private final class Reading {
+
         @Nullable Period period;
+
         @Nullable String district;
+
         @Nullable String unit;
+
         @Nullable RankBy rankBy;
+
         boolean byUnit;
+
         boolean city;
+
     }
 
     Command.Query query(String body, ParseContext context) {
@@ -84,17 +92,23 @@ final class QueryBodyParser {
         Optional<District> district = config.districts().resolve(word);
         if (period.isPresent() && r.period == null) {
             r.period = period.get();
-        } else if (word.equals("全市")) {
+        }
+        else if (word.equals("全市")) {
             r.city = true;
-        } else if (district.isPresent() && r.district == null) {
+        }
+        else if (district.isPresent() && r.district == null) {
             r.district = district.get().name();
-        } else if (ranking && isByUnit(word)) {
+        }
+        else if (ranking && isByUnit(word)) {
             r.byUnit = true;
-        } else if (ranking && r.rankBy == null && rankBy(word) != null) {
+        }
+        else if (ranking && r.rankBy == null && rankBy(word) != null) {
             r.rankBy = rankBy(word);
-        } else if (config.grammar().looksLikeUnitName(word) && r.unit == null) {
+        }
+        else if (config.grammar().looksLikeUnitName(word) && r.unit == null) {
             r.unit = word;
-        } else {
+        }
+        else {
             return false;
         }
         return true;
@@ -151,4 +165,5 @@ final class QueryBodyParser {
         }
         return r.period.from();
     }
+
 }

@@ -6,14 +6,18 @@ import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
- * What the grammar could not accept, as a value: the fragment it names and what was wrong with it, with the
- * facts a reply needs (the metric, the ceiling, the nearest districts). The grammar knows which words it reads,
- * not how the bot talks: the wording module turns each of these into the reply (docs/commands.md §8), and
- * {@link #reason()} is the short closed set operators count refusals by.
+ * What the grammar could not accept, as a value: the fragment it names and what was wrong
+ * with it, with the facts a reply needs (the metric, the ceiling, the nearest districts).
+ * The grammar knows which words it reads, not how the bot talks: the wording module turns
+ * each of these into the reply (docs/commands.md §8), and {@link #reason()} is the short
+ * closed set operators count refusals by.
  */
 public sealed interface Refusal {
 
-    /** The part of the message that could not be read; empty when the refusal is about the whole message. */
+    /**
+     * The part of the message that could not be read; empty when the refusal is about the
+     * whole message.
+     */
     String fragment();
 
     RefusalReason reason();
@@ -25,7 +29,10 @@ public sealed interface Refusal {
         }
     }
 
-    /** An item with its quantity outside a 物资 field: 口罩500个 where no materials were introduced. */
+    /**
+     * An item with its quantity outside a 物资 field: 口罩500个 where no materials were
+     * introduced.
+     */
     record ItemOutsideMaterials(String fragment) implements Refusal {
         public RefusalReason reason() {
             return RefusalReason.UNREADABLE;
@@ -39,7 +46,9 @@ public sealed interface Refusal {
         }
     }
 
-    /** A district that is not one of Chengdu's, with the closest names (possibly none). */
+    /**
+     * A district that is not one of Chengdu's, with the closest names (possibly none).
+     */
     record UnknownDistrict(String fragment, List<String> nearest) implements Refusal {
         public UnknownDistrict {
             nearest = List.copyOf(nearest);
@@ -69,7 +78,10 @@ public sealed interface Refusal {
         }
     }
 
-    /** A date more than {@code days} back, from a member (a coordinator may still report it). */
+    /**
+     * A date more than {@code days} back, from a member (a coordinator may still report
+     * it).
+     */
     record TooOld(String fragment, int days) implements Refusal {
         public RefusalReason reason() {
             return RefusalReason.TOO_OLD;
@@ -96,7 +108,10 @@ public sealed interface Refusal {
         }
     }
 
-    /** A figure of the metric {@code metricKey} without its unit, where the metric has several. */
+    /**
+     * A figure of the metric {@code metricKey} without its unit, where the metric has
+     * several.
+     */
     record MetricUnitMissing(String fragment, String metricKey) implements Refusal {
         public RefusalReason reason() {
             return RefusalReason.MEASURE_MISSING;
@@ -177,7 +192,10 @@ public sealed interface Refusal {
         }
     }
 
-    /** A word of a query ({@code command}: 统计, 排行, 明细, 未报, 日报) that is no scope, period or figure. */
+    /**
+     * A word of a query ({@code command}: 统计, 排行, 明细, 未报, 日报) that is no scope, period or
+     * figure.
+     */
     record UnknownQueryWord(String fragment, CommandType command) implements Refusal {
         public RefusalReason reason() {
             return RefusalReason.FORM;
@@ -197,4 +215,5 @@ public sealed interface Refusal {
             return RefusalReason.NOT_AVAILABLE;
         }
     }
+
 }

@@ -3,10 +3,12 @@ package cn.cdsw.tallybot.command;
 import java.util.Locale;
 
 /**
- * Why a command was refused, in the short closed set an operator counts refusals by (a metric tag). The
- * {@link Refusal} carries the details the reply needs; this is never the text.
+ * Why a command was refused, in the short closed set an operator counts refusals by (a
+ * metric tag). The {@link Refusal} carries the details the reply needs; this is never the
+ * text.
  */
 public enum RefusalReason {
+
     /** A clause that reads as nothing the grammar knows. */
     UNREADABLE,
     /** {@code 某某：…} with a field name that is not one. */
@@ -39,7 +41,10 @@ public enum RefusalReason {
     CONFLICT,
     /** A report without a single figure. */
     NO_FIGURES,
-    /** A command missing what its form needs (#绑定 without a unit, #撤回 with a word, a query word …). */
+    /**
+     * A command missing what its form needs (#绑定 without a unit, #撤回 with a word, a query
+     * word …).
+     */
     FORM,
     /** A command that is not open yet. */
     NOT_AVAILABLE;
@@ -48,4 +53,5 @@ public enum RefusalReason {
     public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
+
 }

@@ -14,43 +14,65 @@ import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
- * The report grammar (docs/commands.md §3): pieces → clauses → {@link ReportDraft}. Each piece is a keyed field
- * ({@code 区县:锦江区}, {@code 走访:196户}), a whole word (a district, category, date or unit name), or words and
- * quantities ({@code 走访196户15人次}, {@code 大米224袋}, {@code 物资合计2.5万件}). Strict: the first piece that
- * cannot be read ends the parse with a reply naming it.
+ * The report grammar (docs/commands.md §3): pieces → clauses → {@link ReportDraft}. Each
+ * piece is a keyed field ({@code 区县:锦江区}, {@code 走访:196户}), a whole word (a district,
+ * category, date or unit name), or words and quantities ({@code 走访196户15人次},
+ * {@code 大米224袋}, {@code 物资合计2.5万件}). Strict: the first piece that cannot be read ends
+ * the parse with a reply naming it.
  */
 final class ReportBodyParser {
 
     private final BotConfig config;
+
     private final QuantityScanner scanner;
+
     private final PieceSplitter splitter;
+
     private final List<DistrictPrefix> districtPrefixes;
 
-    /** How long the "for whom" between a metric word and its number may be: 困难群众, 空巢独居老人. */
+    /**
+     * How long the "for whom" between a metric word and its number may be: 困难群众, 空巢独居老人.
+     */
     private static final int MAX_QUALIFIER = 8;
 
-    /** A district name or alias that may start a word, longest first so 锦江区 wins over 锦江. */
+    /**
+     * A district name or alias that may start a word, longest first so 锦江区 wins over 锦江.
+     */
     private record DistrictPrefix(String word, District district, boolean fullName) {
     }
 
     ReportBodyParser(Lexicon lexicon) {
         this.config = lexicon.config();
-        this.districtPrefixes = config.districts().all().stream()
-                .flatMap(d -> Stream.concat(Stream.of(new DistrictPrefix(d.name(), d, true)),
-                        d.aliases().stream().map(a -> new DistrictPrefix(a, d, false))))
-                .sorted(Comparator.comparingInt((DistrictPrefix p) -> p.word().length()).reversed())
-                .toList();
+        this.districtPrefixes = config.districts()
+            .all()
+            .stream()
+            .flatMap(d -> Stream.concat(Stream.of(new DistrictPrefix(d.name(), d, true)),
+                    d.aliases().stream().map(a -> new DistrictPrefix(a, d, false))))
+            .sorted(Comparator.comparingInt((DistrictPrefix p) -> p.word().length()).reversed())
+            .toList();
         this.scanner = new QuantityScanner(lexicon);
-        this.splitter = new PieceSplitter(lexicon, config.grammar().fieldWords().entrySet().stream()
-                .filter(e -> e.getValue() == ReportField.NOTE).map(e -> e.getKey()).toList());
+        this.splitter = new PieceSplitter(lexicon,
+                config.grammar()
+                    .fieldWords()
+                    .entrySet()
+                    .stream()
+                    .filter(e -> e.getValue() == ReportField.NOTE)
+                    .map(e -> e.getKey())
+                    .toList());
     }
 
-    /** Reads a body; throws {@link Unreadable} with the reply when any clause cannot be read. */
+    /**
+     * Reads a body; throws {@link Unreadable} with the reply when any clause cannot be
+     * read.
+     */
     ReportDraft parse(String body, ParseContext context) {
         return read(body, context, false);
     }
 
-    /** Reads the clauses of a correction: any field may be given alone, and the date is not defaulted. */
+    /**
+     * Reads the clauses of a correction: any field may be given alone, and the date is
+     * not defaulted.
+     */
     ReportDraft parseChanges(String body, ParseContext context) {
         return read(body, context, true);
     }
@@ -93,8 +115,9 @@ final class ReportBodyParser {
             }
             return;
         }
-        ReportField field = config.grammar().field(key)
-                .orElseThrow(() -> new Unreadable(new Refusal.UnknownField(piece, key)));
+        ReportField field = config.grammar()
+            .field(key)
+            .orElseThrow(() -> new Unreadable(new Refusal.UnknownField(piece, key)));
         if (value.isEmpty()) {
             draft.context(field == ReportField.MATERIALS ? DraftBuilder.Context.MATERIALS : DraftBuilder.Context.NONE);
             return;
@@ -156,9 +179,10 @@ final class ReportBodyParser {
     }
 
     /**
-     * 锦江区三圣街道社工站, typed without a space: the district's name and the unit. Split only when the rest
-     * is a unit of that district's directory, or follows a full district name and reads as a unit name; a
-     * directory unit that itself starts with its district's name (新津区社工总站) is kept whole.
+     * 锦江区三圣街道社工站, typed without a space: the district's name and the unit. Split only
+     * when the rest is a unit of that district's directory, or follows a full district
+     * name and reads as a unit name; a directory unit that itself starts with its
+     * district's name (新津区社工总站) is kept whole.
      */
     private boolean readDistrictAndUnit(String word, DraftBuilder draft) {
         for (DistrictPrefix prefix : districtPrefixes) {
@@ -178,8 +202,7 @@ final class ReportBodyParser {
     }
 
     private boolean looksLikeDistrict(String word) {
-        boolean shortPlaceName = word.length() <= 6 && (word.endsWith("区") || word.endsWith("县")
-                || word.endsWith("市"));
+        boolean shortPlaceName = word.length() <= 6 && (word.endsWith("区") || word.endsWith("县") || word.endsWith("市"));
         return shortPlaceName || word.length() <= 4 && !config.districts().nearest(word, 1).isEmpty();
     }
 
@@ -226,9 +249,10 @@ final class ReportBodyParser {
     }
 
     /**
-     * A metric word with who or what it was for: 走访困难群众20户, 电话问候独居老人30人次, 宣传海报80张. Taken only when
-     * the word starts or ends with the metric's word, the rest is a short phrase without digits, and every unit
-     * written is one the metric takes, so the figure cannot land in the wrong metric or unit.
+     * A metric word with who or what it was for: 走访困难群众20户, 电话问候独居老人30人次, 宣传海报80张. Taken
+     * only when the word starts or ends with the metric's word, the rest is a short
+     * phrase without digits, and every unit written is one the metric takes, so the
+     * figure cannot land in the wrong metric or unit.
      */
     private Optional<MetricDefinition> qualifiedMetric(String word, List<Token.Quantity> quantities) {
         MetricDefinition best = null;
@@ -249,9 +273,10 @@ final class ReportBodyParser {
     }
 
     private District district(String value) {
-        return config.districts().resolve(value)
-                .orElseThrow(() -> new Unreadable(
-                        new Refusal.UnknownDistrict(value, config.districts().nearest(value, 3))));
+        return config.districts()
+            .resolve(value)
+            .orElseThrow(
+                    () -> new Unreadable(new Refusal.UnknownDistrict(value, config.districts().nearest(value, 3))));
     }
 
     private List<Token.Quantity> quantitiesOnly(String value, String piece) {
@@ -276,7 +301,10 @@ final class ReportBodyParser {
         return quantities.get(0);
     }
 
-    /** A word and the quantities written right after it; the word is null for leading quantities. */
+    /**
+     * A word and the quantities written right after it; the word is null for leading
+     * quantities.
+     */
     record Clause(@Nullable String word, List<Token.Quantity> quantities) {
     }
 
@@ -291,7 +319,8 @@ final class ReportBodyParser {
                 }
                 word = w.raw();
                 quantities = new ArrayList<>();
-            } else {
+            }
+            else {
                 quantities.add((Token.Quantity) token);
             }
         }
@@ -300,4 +329,5 @@ final class ReportBodyParser {
         }
         return clauses;
     }
+
 }

@@ -11,19 +11,12 @@ import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.ReportContent;
 
 /**
- * The fields a report message gave; null means "not written". {@code explicitTotal} is a written 物资合计 or
- * 物资N件.
+ * The fields a report message gave; null means "not written". {@code explicitTotal} is a
+ * written 物资合计 or 物资N件.
  */
-public record ReportDraft(
-        @Nullable String district,
-        @Nullable String unit,
-        @Nullable String category,
-        @Nullable LocalDate activityDate,
-        List<Metric> metrics,
-        List<Item> items,
-        @Nullable Long explicitTotal,
-        @Nullable BigDecimal valueYuan,
-        @Nullable String note) {
+public record ReportDraft(@Nullable String district, @Nullable String unit, @Nullable String category,
+        @Nullable LocalDate activityDate, List<Metric> metrics, List<Item> items, @Nullable Long explicitTotal,
+        @Nullable BigDecimal valueYuan, @Nullable String note) {
 
     public ReportDraft {
         metrics = List.copyOf(metrics);
@@ -34,7 +27,10 @@ public record ReportDraft(
         return !metrics.isEmpty() || !items.isEmpty() || explicitTotal != null || valueYuan != null;
     }
 
-    /** Materials total (docs/domain.md §4): the explicit 合计 wins, else the sum of the items, else null. */
+    /**
+     * Materials total (docs/domain.md §4): the explicit 合计 wins, else the sum of the
+     * items, else null.
+     */
     public @Nullable Long materialsTotal() {
         if (explicitTotal != null) {
             return explicitTotal;
@@ -45,10 +41,12 @@ public record ReportDraft(
         return items.stream().mapToLong(Item::quantity).sum();
     }
 
-    /** The draft with its place; either may still be unknown while a prose report waits for its district. */
+    /**
+     * The draft with its place; either may still be unknown while a prose report waits
+     * for its district.
+     */
     public ReportDraft withPlace(@Nullable String district, @Nullable String unit) {
-        return new ReportDraft(district, unit, category, activityDate, metrics, items, explicitTotal, valueYuan,
-                note);
+        return new ReportDraft(district, unit, category, activityDate, metrics, items, explicitTotal, valueYuan, note);
     }
 
     /** The record content, once district, unit and date are known. */
@@ -56,7 +54,7 @@ public record ReportDraft(
         if (district == null || unit == null || activityDate == null) {
             throw new IllegalStateException("district, unit and date must be known before storing");
         }
-        return new ReportContent(district, unit, category, activityDate, metrics, items, materialsTotal(),
-                valueYuan, note);
+        return new ReportContent(district, unit, category, activityDate, metrics, items, materialsTotal(), valueYuan,
+                note);
     }
 }

@@ -1,14 +1,16 @@
 package cn.cdsw.tallybot.command;
 
 /**
- * First step of parsing (docs/commands.md §13): turns what a phone keyboard produces into one canonical spelling, so
- * the tokenizer, {@link ChineseNumbers} and {@link DateExpressions} see {@code #上报 走访196户} whether the user typed
+ * First step of parsing (docs/commands.md §13): turns what a phone keyboard produces into
+ * one canonical spelling, so the tokenizer, {@link ChineseNumbers} and
+ * {@link DateExpressions} see {@code #上报 走访196户} whether the user typed
  * {@code ＃上报　走访１９６户} or pasted it with Windows line endings.
  * <p>
- * Chinese IMEs switch between full-width and half-width punctuation on their own, so the grammar treats
- * {@code ，}/{@code ,}, {@code ：}/{@code :} and {@code ＃}/{@code #} as the same separator; folding them here means no
- * later stage has to list both. {@code 、} and {@code 。} have no half-width twin and are left for the tokenizer,
- * which treats them as separators. The result is idempotent: normalising twice changes nothing.
+ * Chinese IMEs switch between full-width and half-width punctuation on their own, so the
+ * grammar treats {@code ，}/{@code ,}, {@code ：}/{@code :} and {@code ＃}/{@code #} as the
+ * same separator; folding them here means no later stage has to list both. {@code 、} and
+ * {@code 。} have no half-width twin and are left for the tokenizer, which treats them as
+ * separators. The result is idempotent: normalising twice changes nothing.
  */
 public final class TextNormalizer {
 
@@ -26,11 +28,13 @@ public final class TextNormalizer {
     }
 
     /**
-     * Normalises a raw chat message: half-width ASCII, {@code \n} line ends, single spaces, trimmed non-blank lines and
-     * no thousands separators. Never throws; any string is accepted.
+     * Normalises a raw chat message: half-width ASCII, {@code \n} line ends, single
+     * spaces, trimmed non-blank lines and no thousands separators. Never throws; any
+     * string is accepted.
      * <p>
-     * One pass folds each character and tidies the lines as it goes (the parser runs this on every message, so it
-     * avoids a split per line and a regular expression); a second pass runs only when a comma was written.
+     * One pass folds each character and tidies the lines as it goes (the parser runs this
+     * on every message, so it avoids a split per line and a regular expression); a second
+     * pass runs only when a comma was written.
      */
     public static String normalize(String raw) {
         char[] out = new char[raw.length()];
@@ -50,11 +54,13 @@ public final class TextNormalizer {
                 continue;
             }
             if (isSpace(c)) {
-                // Leading spaces are dropped, a run inside the line becomes one space, trailing ones are dropped.
+                // Leading spaces are dropped, a run inside the line becomes one space,
+                // trailing ones are dropped.
                 pendingSpace = lineHasText;
                 continue;
             }
-            // A character outside the BMP (a rare place-name character, an emoji) is kept whole.
+            // A character outside the BMP (a rare place-name character, an emoji) is kept
+            // whole.
             boolean pair = Character.isHighSurrogate(c) && i + 1 < raw.length()
                     && Character.isLowSurrogate(raw.charAt(i + 1));
             if (!pair && isInvisible(c)) {
@@ -62,7 +68,8 @@ public final class TextNormalizer {
             }
             char folded = fold(c);
             if (!lineHasText && length > 0) {
-                // The first text of a line after an earlier non-blank line; blank lines never get here.
+                // The first text of a line after an earlier non-blank line; blank lines
+                // never get here.
                 out[length++] = '\n';
             }
             else if (pendingSpace) {
@@ -79,7 +86,10 @@ public final class TextNormalizer {
         return sawComma ? withoutThousandsSeparators(out, length) : new String(out, 0, length);
     }
 
-    /** Maps character by character; none of the mapped characters is a surrogate, so pairs pass through intact. */
+    /**
+     * Maps character by character; none of the mapped characters is a surrogate, so pairs
+     * pass through intact.
+     */
     private static char fold(char c) {
         if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) {
             return (char) (c - FULL_WIDTH_OFFSET);
@@ -87,35 +97,41 @@ public final class TextNormalizer {
         return c == SMALL_NUMBER_SIGN ? '#' : c;
     }
 
-    /** Tabs, vertical tab, form feed, and every Unicode space separator (NBSP, U+3000, thin spaces …). */
+    /**
+     * Tabs, vertical tab, form feed, and every Unicode space separator (NBSP, U+3000,
+     * thin spaces …).
+     */
     private static boolean isSpace(char c) {
         if (c < 0x80) {
-            // The only ASCII space separator is ' '; ASCII needs no lookup in the Unicode tables.
+            // The only ASCII space separator is ' '; ASCII needs no lookup in the Unicode
+            // tables.
             return c == ' ' || c == '\t' || c == '\u000B' || c == '\f';
         }
         return Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     /**
-     * Characters that show nothing or nothing sensible, dropped so that they can neither split a figure
-     * ({@code 19\u200B6}), nor turn one station into several ({@code 三圣\u200D街道社工站}), nor reach a stored name:
-     * format characters (zero-width space and joiners, the byte-order mark, right-to-left overrides and isolates,
-     * which would reverse how QQ shows the rest of a confirmation), controls such as NUL, a surrogate without its
-     * pair, and U+FFFD, which a decoder puts where the bytes were not UTF-8.
+     * Characters that show nothing or nothing sensible, dropped so that they can neither
+     * split a figure ({@code 19\u200B6}), nor turn one station into several
+     * ({@code 三圣\u200D街道社工站}), nor reach a stored name: format characters (zero-width
+     * space and joiners, the byte-order mark, right-to-left overrides and isolates, which
+     * would reverse how QQ shows the rest of a confirmation), controls such as NUL, a
+     * surrogate without its pair, and U+FFFD, which a decoder puts where the bytes were
+     * not UTF-8.
      */
     private static boolean isInvisible(char c) {
         if (c < 0x80) {
             return c < 0x20 || c == 0x7F;
         }
         int type = Character.getType(c);
-        return type == Character.FORMAT || type == Character.CONTROL || type == Character.SURROGATE
-                || c == '\uFFFD';
+        return type == Character.FORMAT || type == Character.CONTROL || type == Character.SURROGATE || c == '\uFFFD';
     }
 
     /**
-     * Drops each comma between a digit and a group of exactly three digits, a thousands separator
-     * ({@code 4,283}). A comma before one, two or four-plus digits is a list separator ({@code 走访3,电话300},
-     * {@code 12,34}) and stays. The neighbours are read in the text as it was, so {@code 1,234,567} loses both.
+     * Drops each comma between a digit and a group of exactly three digits, a thousands
+     * separator ({@code 4,283}). A comma before one, two or four-plus digits is a list
+     * separator ({@code 走访3,电话300}, {@code 12,34}) and stays. The neighbours are read in
+     * the text as it was, so {@code 1,234,567} loses both.
      */
     private static String withoutThousandsSeparators(char[] text, int length) {
         StringBuilder out = new StringBuilder(length);
@@ -138,4 +154,5 @@ public final class TextNormalizer {
     private static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }
+
 }

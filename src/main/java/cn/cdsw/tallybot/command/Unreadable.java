@@ -3,8 +3,9 @@ package cn.cdsw.tallybot.command;
 import cn.cdsw.tallybot.config.CommandType;
 
 /**
- * Thrown inside the report grammar the moment a clause cannot be read, so that the clause code stays linear;
- * {@link CommandParser} turns it into a {@link ParseResult.Rejected} before anything leaves the package.
+ * Thrown inside the report grammar the moment a clause cannot be read, so that the clause
+ * code stays linear; {@link CommandParser} turns it into a {@link ParseResult.Rejected}
+ * before anything leaves the package.
  */
 final class Unreadable extends RuntimeException {
 
@@ -18,4 +19,5 @@ final class Unreadable extends RuntimeException {
     ParseResult.Rejected toRejected(CommandType command) {
         return new ParseResult.Rejected(refusal, command);
     }
+
 }

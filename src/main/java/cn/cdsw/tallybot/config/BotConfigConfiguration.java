@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads {@code bot-config/} once at start-up; a mistake in it stops the start with the file and line. */
+/**
+ * Loads {@code bot-config/} once at start-up; a mistake in it stops the start with the
+ * file and line.
+ */
 @Configuration(proxyBeanMethods = false)
 class BotConfigConfiguration {
 
@@ -15,8 +18,9 @@ class BotConfigConfiguration {
     BotConfig botConfig(BotConfigProperties properties) {
         BotConfig config = BotConfigLoader.load(properties.configDir());
         log.info("Loaded {} from {}: {} districts, {} metrics, {} groups", "bot-config",
-                properties.configDir().toAbsolutePath(), config.districts().all().size(),
-                config.metrics().all().size(), config.groups().groups().size());
+                properties.configDir().toAbsolutePath(), config.districts().all().size(), config.metrics().all().size(),
+                config.groups().groups().size());
         return config;
     }
+
 }

@@ -24,13 +24,18 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the UTF-8 YAML files of {@code bot-config/} into a {@link BotConfig}. Every problem is a
- * {@link BotConfigException} naming the file and line; the bot refuses to start on one.
+ * Reads the UTF-8 YAML files of {@code bot-config/} into a {@link BotConfig}. Every
+ * problem is a {@link BotConfigException} naming the file and line; the bot refuses to
+ * start on one.
  */
 public final class BotConfigLoader {
 
     private final Path dir;
-    /** Every file read, so that keys no reader asked for can be refused once all have been read. */
+
+    /**
+     * Every file read, so that keys no reader asked for can be refused once all have been
+     * read.
+     */
     private final List<YamlNode> read = new ArrayList<>();
 
     private BotConfigLoader(Path dir) {
@@ -59,8 +64,8 @@ public final class BotConfigLoader {
         UnitDirectory units = unitDirectory(optionalFile("units.yml"), districts);
         ProseVocabulary prose = ProseReader.read(file("prose.yml"), metrics);
         read.forEach(YamlNode::checkKeys);
-        return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators,
-                units, prose);
+        return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators, units,
+                prose);
     }
 
     private YamlNode file(String name) {
@@ -71,7 +76,10 @@ public final class BotConfigLoader {
         return file;
     }
 
-    /** The file, or null where it is missing, empty or only comments (units.yml may be all three). */
+    /**
+     * The file, or null where it is missing, empty or only comments (units.yml may be all
+     * three).
+     */
     private @Nullable YamlNode optionalFile(String name) {
         Path path = dir.resolve(name);
         String shown = shown(name);
@@ -87,11 +95,14 @@ public final class BotConfigLoader {
             YamlNode file = new YamlNode(shown, root);
             read.add(file);
             return file;
-        } catch (MalformedInputException e) {
+        }
+        catch (MalformedInputException e) {
             throw new BotConfigException(shown + ": not UTF-8 text; save it as UTF-8", e);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new BotConfigException(shown + ": cannot read (" + e.getMessage() + ")", e);
-        } catch (YAMLException e) {
+        }
+        catch (YAMLException e) {
             throw new BotConfigException(shown + ": not valid YAML: " + e.getMessage(), e);
         }
     }
@@ -152,11 +163,12 @@ public final class BotConfigLoader {
             unique.add(platform + ":" + id, g);
             YamlNode summary = g.get("summary");
             YamlNode name = g.get("name");
-            groups.add(new GroupConfig(platform, id, name == null ? id : name.text(),
-                    summary != null && summary.bool()));
+            groups
+                .add(new GroupConfig(platform, id, name == null ? id : name.text(), summary != null && summary.bool()));
         }
         if (groups.isEmpty()) {
-            // the bot answers only the groups listed, so with none it would ignore every message without a word
+            // the bot answers only the groups listed, so with none it would ignore every
+            // message without a word
             throw list.error("no groups listed: the bot would ignore every message; add each group it serves "
                     + "(platform, id, and summary: true for the daily summary)");
         }
@@ -170,8 +182,9 @@ public final class BotConfigLoader {
             return new UnitDirectory(units);
         }
         entries.entries().forEach((district, list) -> {
-            String name = districts.resolve(district).map(District::name)
-                    .orElseThrow(() -> list.error("unknown district '" + district + "' (see districts.yml)"));
+            String name = districts.resolve(district)
+                .map(District::name)
+                .orElseThrow(() -> list.error("unknown district '" + district + "' (see districts.yml)"));
             UniqueWords unique = new UniqueWords("unit of " + name);
             for (YamlNode unit : list.list()) {
                 unique.add(unit.text(), unit);
@@ -186,10 +199,12 @@ public final class BotConfigLoader {
         Set<Coordinators.Coordinator> users = new HashSet<>();
         YamlNode list = file.get("coordinators");
         for (YamlNode c : list == null ? List.<YamlNode>of() : list.list()) {
-            // name: is a label for the people editing the file (whose account is this?); the bot does not use it
+            // name: is a label for the people editing the file (whose account is this?);
+            // the bot does not use it
             c.get("name");
             users.add(new Coordinators.Coordinator(c.require("platform").text(), c.require("user-id").text()));
         }
         return new Coordinators(admins != null && admins.bool(), users);
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Command prefixes (#, /) and the words that name each command, from {@code commands.yml}, in the file's order:
- * the first word of a command is the one replies show.
+ * Command prefixes (#, /) and the words that name each command, from
+ * {@code commands.yml}, in the file's order: the first word of a command is the one
+ * replies show.
  */
 public record CommandWords(List<String> prefixes, Map<String, CommandType> words) {
 
@@ -18,13 +19,23 @@ public record CommandWords(List<String> prefixes, Map<String, CommandType> words
         words = Collections.unmodifiableMap(new LinkedHashMap<>(words));
     }
 
-    /** The word replies use for a command: its first word in {@code commands.yml} (上报 for report). */
+    /**
+     * The word replies use for a command: its first word in {@code commands.yml} (上报 for
+     * report).
+     */
     public String primary(CommandType type) {
-        return words.entrySet().stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no word for command " + type.configKey()));
+        return words.entrySet()
+            .stream()
+            .filter(e -> e.getValue() == type)
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no word for command " + type.configKey()));
     }
 
-    /** {@code text} without the prefix it starts with and the spaces after it; unchanged when it has none. */
+    /**
+     * {@code text} without the prefix it starts with and the spaces after it; unchanged
+     * when it has none.
+     */
     public String withoutPrefix(String text) {
         for (String prefix : prefixes) {
             if (text.startsWith(prefix)) {

@@ -5,8 +5,8 @@ import java.util.Set;
 import cn.cdsw.tallybot.platform.SenderRole;
 
 /**
- * Who may act as a coordinator: the users of {@code coordinators.yml} and, where configured, each group's
- * owner and admins (docs/domain.md §10).
+ * Who may act as a coordinator: the users of {@code coordinators.yml} and, where
+ * configured, each group's owner and admins (docs/domain.md §10).
  */
 public record Coordinators(boolean groupAdminsAreCoordinators, Set<Coordinator> users) {
 

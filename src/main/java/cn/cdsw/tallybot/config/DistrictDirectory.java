@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The configured districts, looked up by name or alias, with "did you mean" for typos. */
+/**
+ * The configured districts, looked up by name or alias, with "did you mean" for typos.
+ */
 public final class DistrictDirectory {
 
     private static final int MAX_SUGGESTION_DISTANCE = 2;
 
     private final List<District> districts;
+
     private final Map<String, District> byWord = new HashMap<>();
 
     public DistrictDirectory(List<District> districts) {
@@ -30,8 +33,9 @@ public final class DistrictDirectory {
     }
 
     /**
-     * Up to {@code max} district names nearest to a word that is not one: those at the smallest edit distance
-     * (at most 2) over names and aliases, counting containment (金牛 inside 金牛区街道) as distance 1.
+     * Up to {@code max} district names nearest to a word that is not one: those at the
+     * smallest edit distance (at most 2) over names and aliases, counting containment (金牛
+     * inside 金牛区街道) as distance 1.
      */
     public List<String> nearest(String word, int max) {
         Map<String, Integer> best = new HashMap<>();
@@ -45,11 +49,13 @@ public final class DistrictDirectory {
             }
         });
         int closest = best.values().stream().min(Integer::compare).orElse(0);
-        return best.entrySet().stream()
-                .filter(e -> e.getValue() == closest)
-                .map(Map.Entry::getKey)
-                .sorted()
-                .limit(max)
-                .toList();
+        return best.entrySet()
+            .stream()
+            .filter(e -> e.getValue() == closest)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .limit(max)
+            .toList();
     }
+
 }

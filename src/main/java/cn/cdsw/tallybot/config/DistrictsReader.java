@@ -27,4 +27,5 @@ final class DistrictsReader {
         }
         return new DistrictDirectory(districts);
     }
+
 }

@@ -1,9 +1,10 @@
 package cn.cdsw.tallybot.config;
 
 /**
- * Levenshtein distance over code points, for suggesting the district a user meant. Commons Text's
- * {@code LevenshteinDistance} counts UTF-16 units, so a rare place-name character outside the BMP would count as
- * two edits, and it would be a dependency for twenty lines.
+ * Levenshtein distance over code points, for suggesting the district a user meant.
+ * Commons Text's {@code LevenshteinDistance} counts UTF-16 units, so a rare place-name
+ * character outside the BMP would count as two edits, and it would be a dependency for
+ * twenty lines.
  */
 final class EditDistance {
 
@@ -30,4 +31,5 @@ final class EditDistance {
         }
         return previous[y.length];
     }
+
 }

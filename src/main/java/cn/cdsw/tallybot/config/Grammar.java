@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The grammar words of {@code grammar.yml}: field names of the report form, the endings that mark a word as a
- * unit (社工站, 社工室 …) and the approximation markers (约 近 / 余 多 来 左右). Field names keep the file's
- * order: the first name of a field is the one replies show (物资, 价值).
+ * The grammar words of {@code grammar.yml}: field names of the report form, the endings
+ * that mark a word as a unit (社工站, 社工室 …) and the approximation markers (约 近 / 余 多 来 左右).
+ * Field names keep the file's order: the first name of a field is the one replies show
+ * (物资, 价值).
  */
-public record Grammar(
-        Map<String, ReportField> fieldWords, List<String> unitSuffixes, List<String> approxPrefixes,
+public record Grammar(Map<String, ReportField> fieldWords, List<String> unitSuffixes, List<String> approxPrefixes,
         List<String> approxSuffixes, List<String> itemVerbs) {
 
     public Grammar {
@@ -23,7 +23,10 @@ public record Grammar(
         itemVerbs = List.copyOf(itemVerbs);
     }
 
-    /** The word without a leading verb of giving or collecting (发放口罩 → 口罩), or the word itself. */
+    /**
+     * The word without a leading verb of giving or collecting (发放口罩 → 口罩), or the word
+     * itself.
+     */
     public String withoutItemVerb(String word) {
         for (String verb : itemVerbs) {
             if (word.startsWith(verb) && word.length() > verb.length()) {
@@ -33,10 +36,17 @@ public record Grammar(
         return word;
     }
 
-    /** The name replies use for a field: its first name in {@code grammar.yml} (物资 for materials). */
+    /**
+     * The name replies use for a field: its first name in {@code grammar.yml} (物资 for
+     * materials).
+     */
     public String name(ReportField field) {
-        return fieldWords.entrySet().stream().filter(e -> e.getValue() == field).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no name for field " + field.configKey()));
+        return fieldWords.entrySet()
+            .stream()
+            .filter(e -> e.getValue() == field)
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no name for field " + field.configKey()));
     }
 
     public Optional<ReportField> field(String word) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code grammar.yml}. A field name that is also a metric word would make {@code 物资：…} or
- * {@code 走访：…} ambiguous, so that stops the start too.
+ * Reads {@code grammar.yml}. A field name that is also a metric word would make
+ * {@code 物资：…} or {@code 走访：…} ambiguous, so that stops the start too.
  */
 final class GrammarReader {
 
@@ -36,7 +36,7 @@ final class GrammarReader {
         YamlNode approx = file.require("approx");
         YamlNode itemVerbs = file.get("item-verbs");
         return new Grammar(fieldWords, file.require("unit-suffixes").texts(), approx.require("prefixes").texts(),
-                approx.require("suffixes").texts(),
-                itemVerbs == null ? List.of() : itemVerbs.texts());
+                approx.require("suffixes").texts(), itemVerbs == null ? List.of() : itemVerbs.texts());
     }
+
 }

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One entry of the metric dictionary (docs/domain.md §3): key, Chinese label, the words that introduce it, its
- * canonical units with their synonyms (趟→次), and the largest value one report may carry.
+ * One entry of the metric dictionary (docs/domain.md §3): key, Chinese label, the words
+ * that introduce it, its canonical units with their synonyms (趟→次), and the largest value
+ * one report may carry.
  */
-public record MetricDefinition(
-        String key, String label, List<String> synonyms, List<String> units, Map<String, String> unitSynonyms,
-        long ceiling) {
+public record MetricDefinition(String key, String label, List<String> synonyms, List<String> units,
+        Map<String, String> unitSynonyms, long ceiling) {
 
     public MetricDefinition {
         synonyms = List.copyOf(synonyms);

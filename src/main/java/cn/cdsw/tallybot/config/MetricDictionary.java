@@ -6,11 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The metric dictionary of {@code metrics.yml}, looked up by the words users type and by key. */
+/**
+ * The metric dictionary of {@code metrics.yml}, looked up by the words users type and by
+ * key.
+ */
 public final class MetricDictionary {
 
     private final List<MetricDefinition> metrics;
+
     private final Map<String, MetricDefinition> byWord = new HashMap<>();
+
     private final Map<String, MetricDefinition> byKey = new HashMap<>();
 
     public MetricDictionary(List<MetricDefinition> metrics) {
@@ -34,7 +39,10 @@ public final class MetricDictionary {
         return Optional.ofNullable(byKey.get(key));
     }
 
-    /** The Chinese name users read for a metric key (走访 for visits); the key itself if it is not configured. */
+    /**
+     * The Chinese name users read for a metric key (走访 for visits); the key itself if it
+     * is not configured.
+     */
     public String label(String key) {
         MetricDefinition metric = byKey.get(key);
         return metric == null ? key : metric.label();
@@ -43,4 +51,5 @@ public final class MetricDictionary {
     public Set<String> words() {
         return byWord.keySet();
     }
+
 }

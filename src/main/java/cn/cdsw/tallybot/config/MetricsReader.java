@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the metric dictionary of {@code metrics.yml}. A word that introduces two metrics, or a unit synonym
- * that points at a unit the metric does not have, stops the start.
+ * Reads the metric dictionary of {@code metrics.yml}. A word that introduces two metrics,
+ * or a unit synonym that points at a unit the metric does not have, stops the start.
  */
 final class MetricsReader {
 
@@ -37,8 +37,8 @@ final class MetricsReader {
         return new MetricDictionary(metrics);
     }
 
-    private static MetricDefinition definition(
-            YamlNode entry, String key, String label, List<String> synonyms, long fallbackCeiling) {
+    private static MetricDefinition definition(YamlNode entry, String key, String label, List<String> synonyms,
+            long fallbackCeiling) {
         YamlNode unitsNode = entry.require("units");
         List<String> units = unitsNode.texts();
         if (units.isEmpty()) {
@@ -49,8 +49,8 @@ final class MetricsReader {
         if (synonymsNode != null) {
             synonymsNode.entries().forEach((written, target) -> {
                 if (!units.contains(target.text())) {
-                    throw target.error("unit synonym '" + written + "' of metric '" + key
-                            + "' points to unknown unit '" + target.text() + "' (units: " + units + ")");
+                    throw target.error("unit synonym '" + written + "' of metric '" + key + "' points to unknown unit '"
+                            + target.text() + "' (units: " + units + ")");
                 }
                 unitSynonyms.put(written, target.text());
             });
@@ -62,4 +62,5 @@ final class MetricsReader {
         }
         return new MetricDefinition(key, label, synonyms, units, unitSynonyms, max);
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads {@code prose.yml}. A cue word must name a metric that exists and must not already introduce another
- * metric, and an answer cannot both confirm and cancel; either mistake stops the start with file and line.
+ * Reads {@code prose.yml}. A cue word must name a metric that exists and must not already
+ * introduce another metric, and an answer cannot both confirm and cancel; either mistake
+ * stops the start with file and line.
  */
 final class ProseReader {
 
@@ -28,8 +29,9 @@ final class ProseReader {
     }
 
     private static String cueKey(String word, YamlNode key, MetricDictionary metrics) {
-        MetricDefinition metric = metrics.byKey(key.text()).orElseThrow(() -> key.error("cue word '" + word
-                + "' maps to unknown metric key '" + key.text() + "' (see metrics.yml)"));
+        MetricDefinition metric = metrics.byKey(key.text())
+            .orElseThrow(() -> key
+                .error("cue word '" + word + "' maps to unknown metric key '" + key.text() + "' (see metrics.yml)"));
         metrics.byWord(word).filter(other -> !other.key().equals(metric.key())).ifPresent(other -> {
             throw key.error("cue word '" + word + "' is already a word of metric '" + other.key() + "'");
         });
@@ -48,4 +50,5 @@ final class ProseReader {
         words.forEach(w -> unique.add(w, node));
         return words;
     }
+
 }

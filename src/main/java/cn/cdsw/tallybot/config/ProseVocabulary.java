@@ -4,19 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The words of {@code prose.yml} that let the prose extractor read a pasted bulletin paragraph
- * (docs/commands.md §10): words that may sit between a metric word and its number, words that introduce
- * itemised materials, total and value words, nouns that mark a number as a count of places (12个街道), extra
- * metric cue words mapped to dictionary keys, and the answers that confirm or cancel what was read.
+ * The words of {@code prose.yml} that let the prose extractor read a pasted bulletin
+ * paragraph (docs/commands.md §10): words that may sit between a metric word and its
+ * number, words that introduce itemised materials, total and value words, nouns that mark
+ * a number as a count of places (12个街道), extra metric cue words mapped to dictionary
+ * keys, and the answers that confirm or cancel what was read.
  */
-public record ProseVocabulary(
-        List<String> fillers,
-        List<String> itemIntros,
-        List<String> totalWords,
-        List<String> valueWords,
-        List<String> ignoredAfter,
-        Map<String, String> metricCues,
-        List<String> confirmWords,
+public record ProseVocabulary(List<String> fillers, List<String> itemIntros, List<String> totalWords,
+        List<String> valueWords, List<String> ignoredAfter, Map<String, String> metricCues, List<String> confirmWords,
         List<String> cancelWords) {
 
     public ProseVocabulary {

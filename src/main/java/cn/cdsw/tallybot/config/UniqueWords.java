@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Guards a namespace of words (district names and aliases, metric words, command words …): the same word
- * twice would make parsing ambiguous, so the second one stops the start with both places named.
+ * Guards a namespace of words (district names and aliases, metric words, command words
+ * …): the same word twice would make parsing ambiguous, so the second one stops the start
+ * with both places named.
  */
 final class UniqueWords {
 
     private final String what;
+
     private final Map<String, String> firstSeen = new HashMap<>();
 
     UniqueWords(String what) {
@@ -26,4 +28,5 @@ final class UniqueWords {
     void addAll(Iterable<String> words, YamlNode at) {
         words.forEach(w -> add(w, at));
     }
+
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The units each district expects to report (optional, {@code units.yml}); the bot tells who has not reported
- * from it. A district with no entry has no expected units.
+ * The units each district expects to report (optional, {@code units.yml}); the bot tells
+ * who has not reported from it. A district with no entry has no expected units.
  */
 public record UnitDirectory(Map<String, List<String>> unitsByDistrict) {
 

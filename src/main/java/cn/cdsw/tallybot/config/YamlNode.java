@@ -16,19 +16,26 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A read-only view of a composed SnakeYAML node that remembers its file and line, so that every
- * validation message can say where the mistake is. Only the shapes bot-config uses are supported.
+ * A read-only view of a composed SnakeYAML node that remembers its file and line, so that
+ * every validation message can say where the mistake is. Only the shapes bot-config uses
+ * are supported.
  * <p>
- * Binding the files to records with Jackson or Boot's binder would give typed objects but lose the line of each
- * value, which is what makes a message useful to someone editing bot-config; SnakeYAML's nodes keep it.
+ * Binding the files to records with Jackson or Boot's binder would give typed objects but
+ * lose the line of each value, which is what makes a message useful to someone editing
+ * bot-config; SnakeYAML's nodes keep it.
  */
 final class YamlNode {
 
     private final String file;
+
     private final Node node;
+
     private final AskedKeys asked;
 
-    /** The root of one file; {@link #checkKeys()} then says which of its keys no reader asked for. */
+    /**
+     * The root of one file; {@link #checkKeys()} then says which of its keys no reader
+     * asked for.
+     */
     YamlNode(String file, Node node) {
         this(file, node, new AskedKeys());
     }
@@ -100,10 +107,12 @@ final class YamlNode {
     }
 
     /**
-     * Fails on the first key of this file that is written twice in one mapping, or that no reader asked for: a typo
-     * such as {@code sumary:} or {@code alias:} would otherwise be ignored without a word, and with a duplicate the
-     * first value would silently win. Call it after the readers have read the whole file. A mapping no reader looked
-     * into sits under a key that is itself unknown, which is the one reported.
+     * Fails on the first key of this file that is written twice in one mapping, or that
+     * no reader asked for: a typo such as {@code sumary:} or {@code alias:} would
+     * otherwise be ignored without a word, and with a duplicate the first value would
+     * silently win. Call it after the readers have read the whole file. A mapping no
+     * reader looked into sits under a key that is itself unknown, which is the one
+     * reported.
      */
     void checkKeys() {
         checkKeys(node);
@@ -150,7 +159,10 @@ final class YamlNode {
         return " (keys here: " + String.join(", ", sorted) + ")";
     }
 
-    /** The keys readers asked for, per mapping node of one file (by identity: equal nodes are different places). */
+    /**
+     * The keys readers asked for, per mapping node of one file (by identity: equal nodes
+     * are different places).
+     */
     private static final class AskedKeys {
 
         private final Map<MappingNode, Set<String>> keys = new IdentityHashMap<>();
@@ -162,6 +174,7 @@ final class YamlNode {
         Set<String> of(MappingNode mapping) {
             return keys.getOrDefault(mapping, Set.of());
         }
+
     }
 
     String text() {
@@ -182,7 +195,8 @@ final class YamlNode {
     long number() {
         try {
             return Long.parseLong(text());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw error("expected a whole number, found '" + text() + "'");
         }
     }
@@ -201,4 +215,5 @@ final class YamlNode {
         }
         return m;
     }
+
 }

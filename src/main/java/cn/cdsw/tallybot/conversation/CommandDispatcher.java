@@ -9,18 +9,24 @@ import cn.cdsw.tallybot.command.ParseResult;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * Routes a parsed command to its handler. An {@code instanceof} chain because pattern matching in
- * {@code switch} is a preview feature on Java 17; a test walks the permitted subclasses so a new command cannot
- * be forgotten here. On Java 21, an exhaustive {@code switch} replaces both.
+ * Routes a parsed command to its handler. An {@code instanceof} chain because pattern
+ * matching in {@code switch} is a preview feature on Java 17; a test walks the permitted
+ * subclasses so a new command cannot be forgotten here. On Java 21, an exhaustive
+ * {@code switch} replaces both.
  */
 @Component
 class CommandDispatcher {
 
     private final ReportCommands reports;
+
     private final RecordChanges changes;
+
     private final SenderCommands senders;
+
     private final QueryCommands queries;
+
     private final SummaryCommands summaries;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
@@ -33,15 +39,19 @@ class CommandDispatcher {
         this.wording = wording;
     }
 
-    /** The reply to a command the grammar refused: what it could not read and the right form. */
+    /**
+     * The reply to a command the grammar refused: what it could not read and the right
+     * form.
+     */
     String refusal(ParseResult.Rejected rejected) {
         return wording.refusals().of(rejected.refusal());
     }
 
     /**
-     * Whether the command only reads: its answer comes from a read connection, outside the writer's batch
-     * ({@link ReplyLog#answer}). A command listed here that wrote after all would fail loudly, on SQLite's
-     * read-only connections and in PostgreSQL's read-only transactions alike, rather than store anything.
+     * Whether the command only reads: its answer comes from a read connection, outside
+     * the writer's batch ({@link ReplyLog#answer}). A command listed here that wrote
+     * after all would fail loudly, on SQLite's read-only connections and in PostgreSQL's
+     * read-only transactions alike, rather than store anything.
      */
     static boolean readOnly(Command command) {
         return command instanceof Command.Query || command instanceof Command.Rank
@@ -88,4 +98,5 @@ class CommandDispatcher {
         }
         throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
     }
+
 }

@@ -12,16 +12,19 @@ import cn.cdsw.tallybot.wording.CommandRefusals;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * The per-sender command budget (default 20 a minute, across all replicas when Redis is configured; see
- * docs/coordination.md §6). Only commands count: chat the bot ignores costs nothing, and a redelivered message was
- * answered before it got here.
+ * The per-sender command budget (default 20 a minute, across all replicas when Redis is
+ * configured; see docs/coordination.md §6). Only commands count: chat the bot ignores
+ * costs nothing, and a redelivered message was answered before it got here.
  */
 @Component
 class CommandQuota {
 
     private final RateLimiter limiter;
+
     private final int limit;
+
     private final Duration window;
+
     private final CommandRefusals refusals;
 
     CommandQuota(RateLimiter limiter, CoordinationProperties properties, Wording wording) {
@@ -31,7 +34,10 @@ class CommandQuota {
         this.refusals = wording.commandRefusals();
     }
 
-    /** The refusal to send instead of handling this command, when its sender is over budget. */
+    /**
+     * The refusal to send instead of handling this command, when its sender is over
+     * budget.
+     */
     Optional<String> refusal(ChatMessage message) {
         RateLimiter.Admission admission = limiter.admit(message.platform(), message.senderId());
         if (admission.allowed()) {
@@ -39,4 +45,5 @@ class CommandQuota {
         }
         return Optional.of(refusals.tooFast(limit, window, admission.retryAfter()));
     }
+
 }

@@ -11,7 +11,10 @@ import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.coordination.FollowUps;
 
-/** The parser is plain Java; this makes the one instance the pipeline uses, built from bot-config. */
+/**
+ * The parser is plain Java; this makes the one instance the pipeline uses, built from
+ * bot-config.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
 
@@ -32,4 +35,5 @@ class ConversationConfiguration {
     PendingDrafts confirmations(FollowUps followUps, JsonMapper json, Clock clock, ConversationProperties properties) {
         return new PendingDrafts("confirm", followUps, json, clock, properties.followUpTimeout());
     }
+
 }

@@ -6,18 +6,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the conversation behaves: how many days back a member may report (older needs a coordinator), how long
- * a follow-up question waits for its answer, and how long a delivery is remembered for the de-dup fast path.
+ * How the conversation behaves: how many days back a member may report (older needs a
+ * coordinator), how long a follow-up question waits for its answer, and how long a
+ * delivery is remembered for the de-dup fast path.
  *
- * @param backdateWindowDays how many days back a member may report; an older date needs a coordinator
- * @param followUpTimeout how long a question (a missing district, a prose report's 确认) waits for its answer
- * @param dedupWindow how long a delivery is remembered by the de-dup fast path before the database is asked
+ * @param backdateWindowDays how many days back a member may report; an older date needs a
+ * coordinator
+ * @param followUpTimeout how long a question (a missing district, a prose report's 确认)
+ * waits for its answer
+ * @param dedupWindow how long a delivery is remembered by the de-dup fast path before the
+ * database is asked
  */
 @ConfigurationProperties("tallybot.conversation")
-public record ConversationProperties(
-        @DefaultValue("7") int backdateWindowDays,
-        @DefaultValue("5m") Duration followUpTimeout,
-        @DefaultValue("10m") Duration dedupWindow) {
+public record ConversationProperties(@DefaultValue("7") int backdateWindowDays,
+        @DefaultValue("5m") Duration followUpTimeout, @DefaultValue("10m") Duration dedupWindow) {
 
     public ConversationProperties {
         if (backdateWindowDays < 0) {

@@ -17,25 +17,33 @@ import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.storage.AfterCommit;
 
 /**
- * The flow of one message (docs/architecture.md §2): known group → already handled? → parse → dispatch → reply,
- * with the work and its reply committed together. Nothing here knows which platform the message came from.
+ * The flow of one message (docs/architecture.md §2): known group → already handled? →
+ * parse → dispatch → reply, with the work and its reply committed together. Nothing here
+ * knows which platform the message came from.
  */
 @Service
 class MessagePipeline implements InboundHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
+
     private static final int LOGGED_REPLY = 60;
 
     private final MessageReader reader;
+
     private final ReplyLog replyLog;
+
     private final CommandQuota quota;
+
     private final CommandDispatcher dispatcher;
+
     private final ReportCommands reports;
+
     private final ReportMetrics reportMetrics;
 
     /**
-     * {@code reports} besides the dispatcher because a plain message can be the answer to a question that
-     * {@code #上报} asked, and a recall can take back the record a report made.
+     * {@code reports} besides the dispatcher because a plain message can be the answer to
+     * a question that {@code #上报} asked, and a recall can take back the record a report
+     * made.
      */
     MessagePipeline(MessageReader reader, ReplyLog replyLog, CommandQuota quota, CommandDispatcher dispatcher,
             ReportCommands reports, ReportMetrics reportMetrics) {
@@ -107,7 +115,10 @@ class MessagePipeline implements InboundHandler {
         return result instanceof ParseResult.Rejected rejected && rejected.command() == CommandType.REPORT;
     }
 
-    /** The reply's first line, cut short: it names the record id an operator looks for, not the whole text. */
+    /**
+     * The reply's first line, cut short: it names the record id an operator looks for,
+     * not the whole text.
+     */
     private static String firstLine(Optional<String> reply) {
         String line = reply.map(r -> r.lines().findFirst().orElse("")).orElse("(silent)");
         return line.length() > LOGGED_REPLY ? line.substring(0, LOGGED_REPLY) + "…" : line;
@@ -119,4 +130,5 @@ class MessagePipeline implements InboundHandler {
         log.info("recall of message {} in {}:{} {}", recall.messageId(), recall.platform(), recall.groupId(),
                 retracted.isPresent() ? "retracted its record" : "touched no record");
     }
+
 }

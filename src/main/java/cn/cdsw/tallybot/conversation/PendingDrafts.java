@@ -13,21 +13,29 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 
 /**
- * Reports waiting for the sender's answer (docs/commands.md §9, §10): a report missing its district, or figures
- * read from prose waiting for 确认. The sender's next message in the same group within the follow-up timeout
- * answers it. Kept as JSON behind the {@link FollowUps} port so any replica can finish what another one asked; one
- * instance per purpose, each with its own key prefix.
+ * Reports waiting for the sender's answer (docs/commands.md §9, §10): a report missing
+ * its district, or figures read from prose waiting for 确认. The sender's next message in
+ * the same group within the follow-up timeout answers it. Kept as JSON behind the
+ * {@link FollowUps} port so any replica can finish what another one asked; one instance
+ * per purpose, each with its own key prefix.
  */
 final class PendingDrafts {
 
-    /** The report as first sent (its message id becomes the record's source), and when the question lapses. */
+    /**
+     * The report as first sent (its message id becomes the record's source), and when the
+     * question lapses.
+     */
     record Pending(ChatMessage original, ReportDraft draft, Instant expiresAt) {
     }
 
     private final String purpose;
+
     private final FollowUps followUps;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final Duration timeout;
 
     PendingDrafts(String purpose, FollowUps followUps, JsonMapper json, Clock clock, Duration timeout) {
@@ -57,7 +65,10 @@ final class PendingDrafts {
         return followUps.take(key(message)).map(text -> json.readValue(text, Pending.class));
     }
 
-    /** Puts a draft back, unchanged and with its original deadline, when the message that took it was no answer. */
+    /**
+     * Puts a draft back, unchanged and with its original deadline, when the message that
+     * took it was no answer.
+     */
     void putBack(Pending pending) {
         put(pending);
     }
@@ -68,12 +79,12 @@ final class PendingDrafts {
     }
 
     /**
-     * A recalled report takes its open question with it; another waiting report of the sender stays. True when
-     * the recalled report's draft was dropped.
+     * A recalled report takes its open question with it; another waiting report of the
+     * sender stays. True when the recalled report's draft was dropped.
      */
     boolean dropIfOriginal(MessageRecall recall) {
         Optional<Pending> waiting = followUps.take(key(recall.platform(), recall.groupId(), recall.senderId()))
-                .map(text -> json.readValue(text, Pending.class));
+            .map(text -> json.readValue(text, Pending.class));
         if (waiting.isEmpty()) {
             return false;
         }
@@ -98,4 +109,5 @@ final class PendingDrafts {
     private String key(String platform, String groupId, String senderId) {
         return "tallybot:" + purpose + ":" + platform + ":" + groupId + ":" + senderId;
     }
+
 }

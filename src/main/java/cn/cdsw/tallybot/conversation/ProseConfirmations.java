@@ -22,11 +22,12 @@ import cn.cdsw.tallybot.wording.ProseReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * The prose report loop (docs/commands.md §10): a figure read from free text may be misread, so the figures read
- * from a paragraph are shown one a line and stored only when the same sender answers 确认 in the same group before
- * the follow-up timeout; 取消 drops them, silence lets them lapse. The place comes from the header or the binding;
- * when the district is still missing, the read-back asks for it and the district answer itself confirms, so the
- * sender answers once rather than twice.
+ * The prose report loop (docs/commands.md §10): a figure read from free text may be
+ * misread, so the figures read from a paragraph are shown one a line and stored only when
+ * the same sender answers 确认 in the same group before the follow-up timeout; 取消 drops
+ * them, silence lets them lapse. The place comes from the header or the binding; when the
+ * district is still missing, the read-back asks for it and the district answer itself
+ * confirms, so the sender answers once rather than twice.
  */
 @Component
 class ProseConfirmations {
@@ -34,15 +35,21 @@ class ProseConfirmations {
     private static final Logger log = LoggerFactory.getLogger(ProseConfirmations.class);
 
     private final PendingDrafts pending;
+
     private final CommandParser parser;
+
     private final ReportFiling filing;
+
     private final ProseVocabulary words;
+
     private final CommandWords commands;
+
     private final ProseDraftMetrics metrics;
+
     private final ProseReplies replies;
 
-    ProseConfirmations(@Qualifier("confirmations") PendingDrafts pending, CommandParser parser,
-            ReportFiling filing, BotConfig config, ProseDraftMetrics metrics, Wording wording) {
+    ProseConfirmations(@Qualifier("confirmations") PendingDrafts pending, CommandParser parser, ReportFiling filing,
+            BotConfig config, ProseDraftMetrics metrics, Wording wording) {
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
@@ -82,7 +89,10 @@ class ProseConfirmations {
         }
     }
 
-    /** The sender's answer: 确认 stores, 取消 drops, a district completes; anything else leaves it waiting. */
+    /**
+     * The sender's answer: 确认 stores, 取消 drops, a district completes; anything else
+     * leaves it waiting.
+     */
     Optional<String> answer(Turn turn) {
         Optional<PendingDrafts.Pending> waiting = pending.take(turn.message());
         if (waiting.isEmpty()) {
@@ -112,8 +122,7 @@ class ProseConfirmations {
         Optional<Place> place = parser.readPlace(turn.message().text(), turn.context());
         if (place.isEmpty()) {
             pending.putBack(held);
-            return words.confirmWords().contains(word) ? Optional.of(replies.stillNeedsDistrict())
-                    : Optional.empty();
+            return words.confirmWords().contains(word) ? Optional.of(replies.stillNeedsDistrict()) : Optional.empty();
         }
         // the district answer is the 确认; without a station the draft is refused and gone
         ReportFiling.Where where = filing.place(held.draft(), turn.message(), place.get());
@@ -127,4 +136,5 @@ class ProseConfirmations {
         String normalized = commands.withoutPrefix(TextNormalizer.normalize(text));
         return normalized.replaceFirst("[\\s.。!~,]+$", "").toLowerCase(Locale.ROOT);
     }
+
 }

@@ -22,8 +22,11 @@ class QueryCommands {
     static final int LIST_LIMIT = 15;
 
     private final QueryService queries;
+
     private final ReportService reports;
+
     private final QueryReplies replies;
+
     private final CommandRefusals refusals;
 
     QueryCommands(QueryService queries, ReportService reports, Wording wording) {
@@ -54,7 +57,7 @@ class QueryCommands {
         if (!turn.coordinator()) {
             return refusals.coordinatorsOnly(CommandType.MISSING);
         }
-        return replies.missing(missing.date(), missing.district(),
-                queries.missing(missing.date(), missing.district()));
+        return replies.missing(missing.date(), missing.district(), queries.missing(missing.date(), missing.district()));
     }
+
 }

@@ -22,13 +22,16 @@ import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
-/** #撤回 and #更正: own records, or any record for a coordinator; only active records change. */
+/**
+ * #撤回 and #更正: own records, or any record for a coordinator; only active records change.
+ */
 @Component
 class RecordChanges {
 
     private static final Logger log = LoggerFactory.getLogger(RecordChanges.class);
 
     private final ReportService reports;
+
     private final RecordReplies replies;
 
     RecordChanges(ReportService reports, Wording wording) {
@@ -84,24 +87,24 @@ class RecordChanges {
     }
 
     /**
-     * The old content with the fields the correction names replaced: a metric replaces all figures of that
-     * metric, items replace all items (and the total is then theirs unless one is written), other fields
-     * replace their own value.
+     * The old content with the fields the correction names replaced: a metric replaces
+     * all figures of that metric, items replace all items (and the total is then theirs
+     * unless one is written), other fields replace their own value.
      */
     static ReportContent merge(ReportContent old, ReportDraft changes) {
         Set<String> changedKeys = changes.metrics().stream().map(Metric::key).collect(Collectors.toSet());
-        List<Metric> metrics = new ArrayList<>(old.metrics().stream().filter(m -> !changedKeys.contains(m.key()))
-                .toList());
+        List<Metric> metrics = new ArrayList<>(
+                old.metrics().stream().filter(m -> !changedKeys.contains(m.key())).toList());
         metrics.addAll(changes.metrics());
         boolean newItems = !changes.items().isEmpty();
         Long total = changes.explicitTotal() != null || newItems ? changes.materialsTotal() : old.materialsTotal();
-        return new ReportContent(
-                changes.district() != null ? changes.district() : old.district(),
+        return new ReportContent(changes.district() != null ? changes.district() : old.district(),
                 changes.unit() != null ? changes.unit() : old.unit(),
                 changes.category() != null ? changes.category() : old.category(),
-                changes.activityDate() != null ? changes.activityDate() : old.activityDate(),
-                metrics, newItems ? changes.items() : old.items(), total,
+                changes.activityDate() != null ? changes.activityDate() : old.activityDate(), metrics,
+                newItems ? changes.items() : old.items(), total,
                 changes.valueYuan() != null ? changes.valueYuan() : old.valueYuan(),
                 changes.note() != null ? changes.note() : old.note());
     }
+
 }

@@ -13,16 +13,20 @@ import cn.cdsw.tallybot.storage.AfterCommit;
 import cn.cdsw.tallybot.storage.Ledger;
 
 /**
- * Makes handling a message happen once: the work and the reply it produced commit in one transaction, keyed
- * by (platform, group, message), so a redelivered event gets exactly the first answer and stores nothing
- * (docs/storage.md §9). The de-dup port only saves the database look-up for messages never seen.
+ * Makes handling a message happen once: the work and the reply it produced commit in one
+ * transaction, keyed by (platform, group, message), so a redelivered event gets exactly
+ * the first answer and stores nothing (docs/storage.md §9). The de-dup port only saves
+ * the database look-up for messages never seen.
  */
 @Component
 class ReplyLog {
 
     private final HandledMessageRepository handled;
+
     private final Deduplicator deduplicator;
+
     private final Ledger ledger;
+
     private final Duration dedupWindow;
 
     ReplyLog(HandledMessageRepository handled, Deduplicator deduplicator, Ledger ledger,
@@ -43,10 +47,12 @@ class ReplyLog {
     }
 
     /**
-     * Runs {@code work} and records its reply as one unit of the {@link Ledger} (committed with other messages'
-     * units on SQLite; answered only once committed). If another delivery of the same message committed first,
-     * or comes earlier in the same batch, this unit rolls back and answers as that one did, and the side effects
-     * its work asked for through {@link AfterCommit} are dropped with it: only the recorded delivery has them.
+     * Runs {@code work} and records its reply as one unit of the {@link Ledger}
+     * (committed with other messages' units on SQLite; answered only once committed). If
+     * another delivery of the same message committed first, or comes earlier in the same
+     * batch, this unit rolls back and answers as that one did, and the side effects its
+     * work asked for through {@link AfterCommit} are dropped with it: only the recorded
+     * delivery has them.
      */
     Optional<String> once(ChatMessage message, Supplier<Optional<String>> work) {
         return Optional.ofNullable(ledger.write(unit -> {
@@ -62,11 +68,12 @@ class ReplyLog {
     }
 
     /**
-     * Runs a read-only command's {@code query} outside the writer's batch ({@link Ledger#read}) and answers at once;
-     * its reply is recorded by the writer's next batch, without this caller waiting for it. The reply row is still
-     * written at most once (its primary key) and in practice once; only a delivery repeated before that batch
-     * commits, or after a crash before it, finds no row and is answered afresh — which is harmless, because a
-     * query changes nothing (docs/storage.md §9).
+     * Runs a read-only command's {@code query} outside the writer's batch
+     * ({@link Ledger#read}) and answers at once; its reply is recorded by the writer's
+     * next batch, without this caller waiting for it. The reply row is still written at
+     * most once (its primary key) and in practice once; only a delivery repeated before
+     * that batch commits, or after a crash before it, finds no row and is answered afresh
+     * — which is harmless, because a query changes nothing (docs/storage.md §9).
      */
     Optional<String> answer(ChatMessage message, Supplier<Optional<String>> query) {
         Optional<String> reply = ledger.read(query);
@@ -78,6 +85,8 @@ class ReplyLog {
 
     private @Nullable String firstAnswer(ChatMessage message) {
         return handled.find(message.platform(), message.groupId(), message.messageId())
-                .map(HandledMessage::replyText).orElse(null);
+            .map(HandledMessage::replyText)
+            .orElse(null);
     }
+
 }

@@ -19,9 +19,10 @@ import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * #上报: fills a missing district and unit from the sender's binding, asks for a district that is still
- * missing, and stores the record. Also completes a pending report with the sender's answer, and hands a
- * pasted paragraph to {@link ProseConfirmations}, which stores it only on 确认.
+ * #上报: fills a missing district and unit from the sender's binding, asks for a district
+ * that is still missing, and stores the record. Also completes a pending report with the
+ * sender's answer, and hands a pasted paragraph to {@link ProseConfirmations}, which
+ * stores it only on 确认.
  */
 @Component
 class ReportCommands {
@@ -29,10 +30,15 @@ class ReportCommands {
     private static final Logger log = LoggerFactory.getLogger(ReportCommands.class);
 
     private final Ledger ledger;
+
     private final PendingDrafts pending;
+
     private final CommandParser parser;
+
     private final ReportFiling filing;
+
     private final ProseConfirmations confirmations;
+
     private final RecordReplies replies;
 
     ReportCommands(Ledger ledger, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser,
@@ -65,7 +71,10 @@ class ReportCommands {
         return confirmations.waitingFor(message) || pending.waitingFor(message);
     }
 
-    /** A plain message from a sender who owes an answer: the 确认 of a prose report first, else a district. */
+    /**
+     * A plain message from a sender who owes an answer: the 确认 of a prose report first,
+     * else a district.
+     */
     Optional<String> answer(Turn turn) {
         return confirmations.waitingFor(turn.message()) ? confirmations.answer(turn) : complete(turn);
     }
@@ -76,7 +85,10 @@ class ReportCommands {
         confirmations.drop(message);
     }
 
-    /** A plain message from a sender who owes a district: complete the report, or keep waiting. */
+    /**
+     * A plain message from a sender who owes a district: complete the report, or keep
+     * waiting.
+     */
     Optional<String> complete(Turn turn) {
         Optional<PendingDrafts.Pending> waiting = pending.take(turn.message());
         if (waiting.isEmpty()) {
@@ -95,12 +107,14 @@ class ReportCommands {
     }
 
     /**
-     * A recalled chat message takes its record with it (OneBot group_recall). A unit of the ledger like a message's
-     * work, so that on SQLite the retraction is one more unit of the writer's batch; a recall has no reply to record.
+     * A recalled chat message takes its record with it (OneBot group_recall). A unit of
+     * the ledger like a message's work, so that on SQLite the retraction is one more unit
+     * of the writer's batch; a recall has no reply to record.
      */
     Optional<ActivityRecord> recall(MessageRecall recall) {
         pending.dropIfOriginal(recall);
         confirmations.dropIfOriginal(recall);
         return ledger.write(unit -> filing.retractRecalled(recall));
     }
+
 }

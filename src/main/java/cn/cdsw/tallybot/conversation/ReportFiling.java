@@ -21,9 +21,10 @@ import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * Stores a report whose place is known and words the ✅ reply; shared by the form path, the district follow-up
- * and the prose 确认, so all three store and answer alike. The record's source is the turn's message: for a
- * completed or confirmed report that is the original #上报 message, so a redelivery cannot store it twice.
+ * Stores a report whose place is known and words the ✅ reply; shared by the form path,
+ * the district follow-up and the prose 确认, so all three store and answer alike. The
+ * record's source is the turn's message: for a completed or confirmed report that is the
+ * original #上报 message, so a redelivery cannot store it twice.
  */
 @Component
 class ReportFiling {
@@ -31,7 +32,9 @@ class ReportFiling {
     private static final Logger log = LoggerFactory.getLogger(ReportFiling.class);
 
     private final ReportService reports;
+
     private final RecordReplies replies;
+
     private final ReportMetrics metrics;
 
     ReportFiling(ReportService reports, Wording wording, ReportMetrics metrics) {
@@ -41,8 +44,8 @@ class ReportFiling {
     }
 
     /**
-     * Retracts the record a recalled chat message created, if it is still active, with a {@code recalled} line in
-     * its audit trail.
+     * Retracts the record a recalled chat message created, if it is still active, with a
+     * {@code recalled} line in its audit trail.
      */
     Optional<ActivityRecord> retractRecalled(MessageRecall recall) {
         return reports.retractBySource(recall.platform(), recall.groupId(), recall.messageId(),
@@ -50,8 +53,9 @@ class ReportFiling {
     }
 
     /**
-     * Stores the report; a report whose station is still unknown is refused instead. A report stored before
-     * (the same message again) is answered from its record, so both answers read alike.
+     * Stores the report; a report whose station is still unknown is refused instead. A
+     * report stored before (the same message again) is answered from its record, so both
+     * answers read alike.
      */
     Optional<String> store(ReportDraft draft, String district, @Nullable String unit, Turn turn) {
         if (unit == null) {
@@ -67,29 +71,35 @@ class ReportFiling {
         return Optional.of(replies.stored(result.record()));
     }
 
-    /** The refusal of a report whose unit is neither written nor bound, counted as such. */
+    /**
+     * The refusal of a report whose unit is neither written nor bound, counted as such.
+     */
     String refuseWithoutStation() {
         AfterCommit.run(metrics::stationMissing);
         return replies.missingUnit();
     }
 
     /**
-     * Stores a held report once its sender answered where it belongs ({@code answer}, in {@code answering}); the
-     * record's source stays the original message of {@code original}.
+     * Stores a held report once its sender answered where it belongs ({@code answer}, in
+     * {@code answering}); the record's source stays the original message of
+     * {@code original}.
      */
     Optional<String> storeAnswered(ReportDraft draft, Place answer, ChatMessage answering, Turn original) {
         Where where = place(draft, answering, answer);
         return store(draft, where.district(), where.unit(), original);
     }
 
-    /** Where a report belongs, as far as it is known; either part may still be missing. */
+    /**
+     * Where a report belongs, as far as it is known; either part may still be missing.
+     */
     record Where(@Nullable String district, @Nullable String unit) {
     }
 
     /**
-     * The district and unit of a report: as written, else as the sender answered a question, else from the
-     * sender's binding — whose unit only counts for the binding's own district. A report that names both is
-     * filed as written without looking the binding up (one query less per report on the writer thread).
+     * The district and unit of a report: as written, else as the sender answered a
+     * question, else from the sender's binding — whose unit only counts for the binding's
+     * own district. A report that names both is filed as written without looking the
+     * binding up (one query less per report on the writer thread).
      */
     Where place(ReportDraft draft, ChatMessage sender, @Nullable Place answer) {
         if (draft.district() != null && draft.unit() != null) {
@@ -110,4 +120,5 @@ class ReportFiling {
         }
         return null;
     }
+
 }

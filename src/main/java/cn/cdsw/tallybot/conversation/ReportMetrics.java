@@ -13,12 +13,13 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.command.RefusalReason;
 
 /**
- * Counts what became of {@code #上报} reports: stored, or refused and why. The reasons are the parser's
- * {@link RefusalReason}s plus the two the conversation adds (over the command rate limit; no station known), a
- * closed set, so the {@code reason} tag stays low in cardinality. Every counter is registered up front: a series
- * that exists at 0 from start-up lets Prometheus see the first increment, which a counter born at 1 would hide.
- * Callers count through {@link cn.cdsw.tallybot.storage.AfterCommit}, so only the delivery whose reply was
- * recorded is counted.
+ * Counts what became of {@code #上报} reports: stored, or refused and why. The reasons are
+ * the parser's {@link RefusalReason}s plus the two the conversation adds (over the
+ * command rate limit; no station known), a closed set, so the {@code reason} tag stays
+ * low in cardinality. Every counter is registered up front: a series that exists at 0
+ * from start-up lets Prometheus see the first increment, which a counter born at 1 would
+ * hide. Callers count through {@link cn.cdsw.tallybot.storage.AfterCommit}, so only the
+ * delivery whose reply was recorded is counted.
  */
 @Component
 class ReportMetrics {
@@ -29,16 +30,19 @@ class ReportMetrics {
     static final String STATION_MISSING = "station_missing";
 
     private final Counter stored;
+
     private final Map<String, Counter> refused;
 
     ReportMetrics(MeterRegistry registry) {
-        this.stored = Counter.builder(STORED).description("#上报 reports stored as new records")
-                .register(registry);
-        this.refused = Stream.concat(Arrays.stream(RefusalReason.values()).map(RefusalReason::tag),
-                        Stream.of(RATE_LIMITED, STATION_MISSING))
-                .collect(Collectors.toUnmodifiableMap(Function.identity(), reason -> Counter.builder(REFUSED)
+        this.stored = Counter.builder(STORED).description("#上报 reports stored as new records").register(registry);
+        this.refused = Stream
+            .concat(Arrays.stream(RefusalReason.values()).map(RefusalReason::tag),
+                    Stream.of(RATE_LIMITED, STATION_MISSING))
+            .collect(Collectors.toUnmodifiableMap(Function.identity(),
+                    reason -> Counter.builder(REFUSED)
                         .description("#上报 reports refused, nothing stored, by reason")
-                        .tag("reason", reason).register(registry)));
+                        .tag("reason", reason)
+                        .register(registry)));
     }
 
     void stored() {
@@ -56,4 +60,5 @@ class ReportMetrics {
     void stationMissing() {
         refused.get(STATION_MISSING).increment();
     }
+
 }

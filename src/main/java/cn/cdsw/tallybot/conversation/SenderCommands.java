@@ -14,7 +14,9 @@ import cn.cdsw.tallybot.wording.Wording;
 class SenderCommands {
 
     private final ReportService reports;
+
     private final RecordReplies replies;
+
     private final Clock clock;
 
     SenderCommands(ReportService reports, Wording wording, Clock clock) {
@@ -24,8 +26,8 @@ class SenderCommands {
     }
 
     String bind(String district, String unit, Turn turn) {
-        reports.bind(new Binding(turn.message().platform(), turn.message().senderId(), district, unit,
-                clock.instant()));
+        reports
+            .bind(new Binding(turn.message().platform(), turn.message().senderId(), district, unit, clock.instant()));
         return replies.bound(district, unit);
     }
 
@@ -33,4 +35,5 @@ class SenderCommands {
         return replies.mine(reports.activeOn(turn.message().platform(), turn.message().groupId(),
                 turn.message().senderId(), turn.context().today()));
     }
+
 }

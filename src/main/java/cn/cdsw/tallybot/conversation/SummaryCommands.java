@@ -20,9 +20,10 @@ import cn.cdsw.tallybot.summary.Delivery;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * #日报 [date]: a coordinator posts (or re-posts) a day's summary now. The post starts only after the command
- * is committed to the reply log, and off the request thread: a redelivered #日报 is answered from the log and
- * never posts twice, and no chat send holds the database.
+ * #日报 [date]: a coordinator posts (or re-posts) a day's summary now. The post starts only
+ * after the command is committed to the reply log, and off the request thread: a
+ * redelivered #日报 is answered from the log and never posts twice, and no chat send holds
+ * the database.
  */
 @Component
 class SummaryCommands implements DisposableBean {
@@ -30,8 +31,11 @@ class SummaryCommands implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SummaryCommands.class);
 
     private final DailySummaryService summaries;
+
     private final BotConfig config;
+
     private final Wording wording;
+
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "summary-on-demand");
         thread.setDaemon(true);
@@ -55,7 +59,8 @@ class SummaryCommands implements DisposableBean {
         if (groups == 0) {
             return wording.commandRefusals().summaryNoGroups();
         }
-        // the post runs on its own thread: its log lines carry the #日报 message's context like the others
+        // the post runs on its own thread: its log lines carry the #日报 message's context
+        // like the others
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         AfterCommit.run(() -> executor.execute(() -> {
             if (logContext != null) {
@@ -78,4 +83,5 @@ class SummaryCommands implements DisposableBean {
     public void destroy() {
         executor.shutdown();
     }
+
 }

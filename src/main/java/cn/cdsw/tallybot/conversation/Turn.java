@@ -5,7 +5,10 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.RecordSource;
 
-/** One message being handled, with what the handlers need to know about its sender and day. */
+/**
+ * One message being handled, with what the handlers need to know about its sender and
+ * day.
+ */
 record Turn(ChatMessage message, ParseContext context) {
 
     boolean coordinator() {
@@ -21,7 +24,10 @@ record Turn(ChatMessage message, ParseContext context) {
                 message.messageId(), message.sentAt());
     }
 
-    /** Whether the sender may change a record made by {@code authorId}: their own, or any for a coordinator. */
+    /**
+     * Whether the sender may change a record made by {@code authorId}: their own, or any
+     * for a coordinator.
+     */
     boolean mayChange(String authorId) {
         return coordinator() || message.senderId().equals(authorId);
     }

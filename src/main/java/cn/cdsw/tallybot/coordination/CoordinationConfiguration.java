@@ -13,8 +13,9 @@ import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 /**
- * The in-process coordination ports, used while no Redis is configured (one replica); with {@code tallybot.redis.url}
- * set, {@code coordination.redis} provides them instead (docs/coordination.md §2).
+ * The in-process coordination ports, used while no Redis is configured (one replica);
+ * with {@code tallybot.redis.url} set, {@code coordination.redis} provides them instead
+ * (docs/coordination.md §2).
  */
 @Configuration(proxyBeanMethods = false)
 class CoordinationConfiguration {
@@ -47,4 +48,5 @@ class CoordinationConfiguration {
     SendPacer sendPacer(Clock clock, CoordinationProperties properties) {
         return new LocalSendPacer(clock, properties.groupSendLimit(), properties.groupSendWindow());
     }
+
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Short-lived conversation state, such as a report waiting for its district (docs/commands.md §9). Values are
- * opaque strings (JSON) so that any replica can complete what another one asked.
+ * Short-lived conversation state, such as a report waiting for its district
+ * (docs/commands.md §9). Values are opaque strings (JSON) so that any replica can
+ * complete what another one asked.
  */
 public interface FollowUps {
 
@@ -15,4 +16,5 @@ public interface FollowUps {
 
     /** Removes and returns the value, so that only one message completes a follow-up. */
     Optional<String> take(String key);
+
 }

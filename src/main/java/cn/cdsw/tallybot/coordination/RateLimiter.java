@@ -3,12 +3,16 @@ package cn.cdsw.tallybot.coordination;
 import java.time.Duration;
 
 /**
- * A per-sender budget of commands (docs/coordination.md §6): at most a configured number in each window, counted
- * across every replica when Redis is configured. The pipeline asks before it dispatches a command.
+ * A per-sender budget of commands (docs/coordination.md §6): at most a configured number
+ * in each window, counted across every replica when Redis is configured. The pipeline
+ * asks before it dispatches a command.
  */
 public interface RateLimiter {
 
-    /** Counts one command of {@code sender} and says whether it may run now, and if not, when it may. */
+    /**
+     * Counts one command of {@code sender} and says whether it may run now, and if not,
+     * when it may.
+     */
     Admission admit(String platform, String sender);
 
     /** The answer: allowed, or refused until {@code retryAfter} has passed. */
@@ -22,8 +26,8 @@ public interface RateLimiter {
     }
 
     /**
-     * Fixed windows of the clock, counted alike by every implementation: window n holds the instants from
-     * n·length (inclusive) to (n+1)·length, in epoch milliseconds.
+     * Fixed windows of the clock, counted alike by every implementation: window n holds
+     * the instants from n·length (inclusive) to (n+1)·length, in epoch milliseconds.
      */
     record FixedWindows(long millis) {
 
@@ -35,10 +39,14 @@ public interface RateLimiter {
             return now / millis;
         }
 
-        /** The answer for a sender's {@code count}-th command in the window of {@code now}. */
+        /**
+         * The answer for a sender's {@code count}-th command in the window of
+         * {@code now}.
+         */
         public Admission admit(long count, int limit, long now) {
             return count <= limit ? Admission.ALLOWED
                     : Admission.refused(Duration.ofMillis((index(now) + 1) * millis - now));
         }
     }
+
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The name of this process among the replicas: the owner of the summary rows it sends. The pid helps on one
- * machine; the random part keeps restarts and containers apart.
+ * The name of this process among the replicas: the owner of the summary rows it sends.
+ * The pid helps on one machine; the random part keeps restarts and containers apart.
  */
 public record ReplicaId(String value) {
 

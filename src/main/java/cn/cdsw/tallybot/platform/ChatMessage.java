@@ -4,20 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One group message, normalised by an adapter: past the adapter nothing knows which platform a message came from
- * (docs/architecture.md §2). {@code text} is plain text with platform markup (CQ codes, @-mentions) removed;
- * {@code mentionsBot} says whether the bot itself was @-mentioned.
+ * One group message, normalised by an adapter: past the adapter nothing knows which
+ * platform a message came from (docs/architecture.md §2). {@code text} is plain text with
+ * platform markup (CQ codes, @-mentions) removed; {@code mentionsBot} says whether the
+ * bot itself was @-mentioned.
  */
-public record ChatMessage(
-        String platform,
-        String groupId,
-        String senderId,
-        String senderName,
-        SenderRole senderRole,
-        String messageId,
-        String text,
-        boolean mentionsBot,
-        Instant sentAt) {
+public record ChatMessage(String platform, String groupId, String senderId, String senderName, SenderRole senderRole,
+        String messageId, String text, boolean mentionsBot, Instant sentAt) {
 
     public ChatMessage {
         Objects.requireNonNull(platform, "platform");

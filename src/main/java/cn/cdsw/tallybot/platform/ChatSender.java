@@ -1,13 +1,17 @@
 package cn.cdsw.tallybot.platform;
 
-/** Sends a message to a group through a platform's API. One implementation per platform. */
+/**
+ * Sends a message to a group through a platform's API. One implementation per platform.
+ */
 public interface ChatSender {
 
     /** The platform name this sender serves, as in {@link ChatMessage#platform()}. */
     String platform();
 
     /**
-     * Sends the reply; throws {@link PlatformCallException} when the platform refuses or cannot be reached.
+     * Sends the reply; throws {@link PlatformCallException} when the platform refuses or
+     * cannot be reached.
      */
     void send(GroupRef group, Reply reply);
+
 }

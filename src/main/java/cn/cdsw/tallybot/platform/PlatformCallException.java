@@ -1,14 +1,18 @@
 package cn.cdsw.tallybot.platform;
 
 /**
- * A platform API call failed. {@code retryable} is true for transport errors, 5xx and 429, so the one place
- * that retries (send queue, summary delivery) knows whether to try again.
+ * A platform API call failed. {@code retryable} is true for transport errors, 5xx and
+ * 429, so the one place that retries (send queue, summary delivery) knows whether to try
+ * again.
  */
 public class PlatformCallException extends RuntimeException {
 
     private final String platform;
+
     private final int status;
+
     private final String errorCode;
+
     private final boolean retryable;
 
     public PlatformCallException(String platform, int status, String errorCode, boolean retryable, String message,
@@ -40,4 +44,5 @@ public class PlatformCallException extends RuntimeException {
     public boolean retryable() {
         return retryable;
     }
+
 }

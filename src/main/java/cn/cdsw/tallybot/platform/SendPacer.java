@@ -4,17 +4,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Outbound pacing per group, shared by all replicas when Redis is configured: DingTalk and WeCom refuse more than 20
- * messages a minute to one group, so whoever calls a {@link ChatSender} reserves a slot first and waits for it (see
- * docs/coordination.md §6). A port of the platform root rather than of {@code coordination}, because adapters send
- * their own API-mode replies and may only depend on this package (ArchitectureTests); {@code coordination}
- * implements it.
+ * Outbound pacing per group, shared by all replicas when Redis is configured: DingTalk
+ * and WeCom refuse more than 20 messages a minute to one group, so whoever calls a
+ * {@link ChatSender} reserves a slot first and waits for it (see docs/coordination.md
+ * §6). A port of the platform root rather than of {@code coordination}, because adapters
+ * send their own API-mode replies and may only depend on this package
+ * (ArchitectureTests); {@code coordination} implements it.
  */
 public interface SendPacer {
 
     /**
-     * Reserves the next free send slot of {@code group} and returns how long to wait for it; zero means now.
-     * A slot is never handed out twice, so at most the configured number of sends start in any window.
+     * Reserves the next free send slot of {@code group} and returns how long to wait for
+     * it; zero means now. A slot is never handed out twice, so at most the configured
+     * number of sends start in any window.
      */
     Duration reserve(GroupRef group);
 
@@ -47,4 +49,5 @@ public interface SendPacer {
             throw new IllegalStateException("interrupted while waiting for a send slot", e);
         }
     }
+
 }

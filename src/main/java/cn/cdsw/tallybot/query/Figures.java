@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The figures of a set of active records: how many reports from how many units, each metric per unit,
- * the materials total and the money value.
+ * The figures of a set of active records: how many reports from how many units, each
+ * metric per unit, the materials total and the money value.
  */
 public record Figures(long reports, long units, List<MetricTotal> metrics, long materialsTotal, BigDecimal valueYuan) {
 
@@ -17,7 +17,9 @@ public record Figures(long reports, long units, List<MetricTotal> metrics, long 
 
     /** The value of one metric in one unit, 0 when none was reported. */
     public long metric(String key, String unit) {
-        return metrics.stream().filter(m -> m.key().equals(key) && m.unit().equals(unit))
-                .mapToLong(MetricTotal::value).sum();
+        return metrics.stream()
+            .filter(m -> m.key().equals(key) && m.unit().equals(unit))
+            .mapToLong(MetricTotal::value)
+            .sum();
     }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A span of local dates, both ends inclusive, with the words the user wrote for it (今天, 本周, 11月) so replies
- * can echo them.
+ * A span of local dates, both ends inclusive, with the words the user wrote for it (今天,
+ * 本周, 11月) so replies can echo them.
  */
 public record Period(LocalDate from, LocalDate to, String label) {
     public Period {

@@ -7,13 +7,17 @@ import java.util.List;
 import cn.cdsw.tallybot.report.RollupSpan;
 
 /**
- * Covers a date range with the fewest rollup periods ({@link RollupSpan}): whole months where they fit, then whole
- * dekads (旬: days 1-10, 11-20, 21-end), then single days. A year is then about 11 months, 4 dekads and up to 18
- * days per series instead of 365 days, which is what keeps a year's totals within a few milliseconds.
+ * Covers a date range with the fewest rollup periods ({@link RollupSpan}): whole months
+ * where they fit, then whole dekads (旬: days 1-10, 11-20, 21-end), then single days. A
+ * year is then about 11 months, 4 dekads and up to 18 days per series instead of 365
+ * days, which is what keeps a year's totals within a few milliseconds.
  */
 final class PeriodSpans {
 
-    /** Rollup rows of one span ({@link RollupSpan#key}) with periods from {@code from} to {@code to}, inclusive. */
+    /**
+     * Rollup rows of one span ({@link RollupSpan#key}) with periods from {@code from} to
+     * {@code to}, inclusive.
+     */
     record Range(String span, String from, String to) {
     }
 
@@ -29,10 +33,12 @@ final class PeriodSpans {
             if (day.getDayOfMonth() == 1 && !monthEnd.isAfter(to)) {
                 add(ranges, RollupSpan.MONTH, day);
                 day = monthEnd.plusDays(1);
-            } else if (isDekadStart(day) && !dekadEnd.isAfter(to)) {
+            }
+            else if (isDekadStart(day) && !dekadEnd.isAfter(to)) {
                 add(ranges, RollupSpan.DEKAD, day);
                 day = dekadEnd.plusDays(1);
-            } else {
+            }
+            else {
                 add(ranges, RollupSpan.DAY, day);
                 day = day.plusDays(1);
             }
@@ -49,14 +55,19 @@ final class PeriodSpans {
                 : day.withDayOfMonth(day.getDayOfMonth() > 10 ? 20 : 10);
     }
 
-    /** Periods come in key order, so a period of the same span as the last range extends it. */
+    /**
+     * Periods come in key order, so a period of the same span as the last range extends
+     * it.
+     */
     private static void add(List<Range> ranges, RollupSpan span, LocalDate day) {
         String key = span.period(day);
         int last = ranges.size() - 1;
         if (last >= 0 && ranges.get(last).span().equals(span.key())) {
             ranges.set(last, new Range(span.key(), ranges.get(last).from(), key));
-        } else {
+        }
+        else {
             ranges.add(new Range(span.key(), key, key));
         }
     }
+
 }

@@ -17,12 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.District;
 
-/** The query feature's entry point: totals, rankings and the missing-report list over active records. */
+/**
+ * The query feature's entry point: totals, rankings and the missing-report list over
+ * active records.
+ */
 @Service
 public class QueryService {
 
     private final TotalsRepository totals;
+
     private final RollupTotalsRepository rollups;
+
     private final BotConfig config;
 
     QueryService(TotalsRepository totals, RollupTotalsRepository rollups, BotConfig config) {
@@ -32,8 +37,8 @@ public class QueryService {
     }
 
     /**
-     * Totals of a scope over a date range, both ends inclusive. The city and a district read the rollups; a
-     * unit, whose records are few, is summed from its records.
+     * Totals of a scope over a date range, both ends inclusive. The city and a district
+     * read the rollups; a unit, whose records are few, is summed from its records.
      */
     @Transactional(readOnly = true)
     public Totals totals(LocalDate from, LocalDate to, Scope scope) {
@@ -43,7 +48,8 @@ public class QueryService {
             RollupTotalsRepository.Slice slice = new RollupTotalsRepository.Slice(from, to, scope.district());
             byDistrict = rollups.byDistrict(slice);
             items = rollups.items(slice);
-        } else {
+        }
+        else {
             TotalsRepository.Criteria criteria = new TotalsRepository.Criteria(from, to, scope);
             byDistrict = totals.byDistrict(criteria);
             items = totals.items(criteria);
@@ -53,7 +59,10 @@ public class QueryService {
         return new Totals(from, to, scope, sum(byDistrict.values()), items, districts);
     }
 
-    /** Districts or units of the city or a district from the rollups; within one unit, from its records. */
+    /**
+     * Districts or units of the city or a district from the rollups; within one unit,
+     * from its records.
+     */
     @Transactional(readOnly = true)
     public List<RankEntry> rank(LocalDate from, LocalDate to, Scope scope, RankBy by, boolean byUnit) {
         if (scope.unit() != null) {
@@ -64,8 +73,8 @@ public class QueryService {
     }
 
     /**
-     * The directory's units ("district·unit") without an active record on {@code date}, in directory order;
-     * all districts when {@code district} is null.
+     * The directory's units ("district·unit") without an active record on {@code date},
+     * in directory order; all districts when {@code district} is null.
      */
     @Transactional(readOnly = true)
     public List<String> missing(LocalDate date, @Nullable String district) {
@@ -85,7 +94,10 @@ public class QueryService {
         return missing;
     }
 
-    /** City figures are the districts' added up: counts and sums add, and units are counted per district. */
+    /**
+     * City figures are the districts' added up: counts and sums add, and units are
+     * counted per district.
+     */
     static Figures sum(Collection<Figures> parts) {
         long reports = 0;
         long units = 0;
@@ -102,8 +114,11 @@ public class QueryService {
                         (a, b) -> new MetricTotal(a.key(), a.unit(), a.value() + b.value()));
             }
         }
-        List<MetricTotal> sorted = metrics.values().stream()
-                .sorted(Comparator.comparing(MetricTotal::key).thenComparing(MetricTotal::unit)).toList();
+        List<MetricTotal> sorted = metrics.values()
+            .stream()
+            .sorted(Comparator.comparing(MetricTotal::key).thenComparing(MetricTotal::unit))
+            .toList();
         return new Figures(reports, units, sorted, materials, value);
     }
+
 }

@@ -17,35 +17,39 @@ import org.springframework.stereotype.Repository;
 import cn.cdsw.tallybot.report.RollupSpan;
 
 /**
- * Totals and rankings read from the rollup tables (migrations V5 and V6, kept by report/RollupRepository), for
- * the city or one district. Same figures as {@link TotalsRepository}'s aggregates over the records, which
+ * Totals and rankings read from the rollup tables (migrations V5 and V6, kept by
+ * report/RollupRepository), for the city or one district. Same figures as
+ * {@link TotalsRepository}'s aggregates over the records, which
  * {@code RollupTotalsPropertyTests} checks; a unit's own totals still read its records.
  */
 @Repository
 class RollupTotalsRepository {
 
-    /** Up to this many days, distinct units are counted from the days' rows; beyond, unit by unit. */
+    /**
+     * Up to this many days, distinct units are counted from the days' rows; beyond, unit
+     * by unit.
+     */
     private static final int SHORT_RANGE_DAYS = 3;
 
     /** The rollup rows of a date range, optionally of one district. */
     record Slice(LocalDate from, LocalDate to, @Nullable String district) {
 
         /**
-         * A UNION ALL of one range scan per range of {@link PeriodSpans#cover}, each on the primary key (span,
-         * period, district, ...). For 2026-10-29 to 2026-11-28 in 锦江区, {@code rows("district, total",
-         * "rollup_metric", "")} reads
-         * <pre>
+         * A UNION ALL of one range scan per range of {@link PeriodSpans#cover}, each on
+         * the primary key (span, period, district, ...). For 2026-10-29 to 2026-11-28 in
+         * 锦江区, {@code rows("district, total",
+         * "rollup_metric", "")} reads <pre>
          * (SELECT district, total FROM rollup_metric WHERE span = :s0 AND period BETWEEN :f0 AND :t0 AND district = :district
          *  UNION ALL SELECT ... :s1 ... UNION ALL SELECT ... :s2 ...) x
-         * </pre>
-         * with (s, f, t) bound to (D, 2026-10-29, 2026-10-31), (T, 2026-11-1, 2026-11-2), (D, 2026-11-21, 2026-11-28).
+         * </pre> with (s, f, t) bound to (D, 2026-10-29, 2026-10-31), (T, 2026-11-1,
+         * 2026-11-2), (D, 2026-11-21, 2026-11-28).
          */
         String rows(String columns, String table, String condition) {
             StringJoiner union = new StringJoiner(" UNION ALL ", "(", ") x");
             List<PeriodSpans.Range> ranges = PeriodSpans.cover(from, to);
             for (int i = 0; i < ranges.size(); i++) {
-                union.add("SELECT " + columns + " FROM " + table + " WHERE span = :s" + i + " AND period BETWEEN :f"
-                        + i + " AND :t" + i + (district != null ? " AND district = :district" : "") + condition);
+                union.add("SELECT " + columns + " FROM " + table + " WHERE span = :s" + i + " AND period BETWEEN :f" + i
+                        + " AND :t" + i + (district != null ? " AND district = :district" : "") + condition);
             }
             return union.toString();
         }
@@ -53,8 +57,9 @@ class RollupTotalsRepository {
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
             List<PeriodSpans.Range> ranges = PeriodSpans.cover(from, to);
             for (int i = 0; i < ranges.size(); i++) {
-                statement = statement.param("s" + i, ranges.get(i).span()).param("f" + i, ranges.get(i).from())
-                        .param("t" + i, ranges.get(i).to());
+                statement = statement.param("s" + i, ranges.get(i).span())
+                    .param("f" + i, ranges.get(i).from())
+                    .param("t" + i, ranges.get(i).to());
             }
             return statement.param("district", district);
         }
@@ -69,44 +74,51 @@ class RollupTotalsRepository {
         this.jdbc = jdbc;
     }
 
-    /** Figures per district, in district name order; districts without an active record are absent. */
+    /**
+     * Figures per district, in district name order; districts without an active record
+     * are absent.
+     */
     Map<String, Figures> byDistrict(Slice s) {
         Map<String, List<MetricTotal>> metrics = new HashMap<>();
         s.bind(jdbc.sql("SELECT district, metric_key, unit, SUM(total) FROM "
                 + s.rows("district, metric_key, unit, total, lines", "rollup_metric", "")
                 + " GROUP BY district, metric_key, unit HAVING SUM(lines) > 0 ORDER BY district, metric_key, unit"))
-                .query((rs, n) -> new MetricRow(rs.getString(1),
-                        new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
-                .list()
-                .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
+            .query((rs, n) -> new MetricRow(rs.getString(1),
+                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
+            .list()
+            .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
         Map<String, Long> units = units(s);
         Map<String, Figures> figures = new LinkedHashMap<>();
         s.bind(jdbc.sql("SELECT district, SUM(reports), SUM(materials), SUM(value_fen) FROM "
                 + s.rows("district, reports, materials, value_fen", "rollup_figures", "")
                 + " GROUP BY district HAVING SUM(reports) > 0 ORDER BY district"))
-                .query((rs, n) -> {
-                    String district = rs.getString(1);
-                    return Map.entry(district, new Figures(rs.getLong(2), units.getOrDefault(district, 0L),
-                            metrics.getOrDefault(district, List.of()), rs.getLong(3),
-                            BigDecimal.valueOf(rs.getLong(4), 2)));
-                })
-                .list()
-                .forEach(e -> figures.put(e.getKey(), e.getValue()));
+            .query((rs, n) -> {
+                String district = rs.getString(1);
+                return Map.entry(district,
+                        new Figures(rs.getLong(2), units.getOrDefault(district, 0L),
+                                metrics.getOrDefault(district, List.of()), rs.getLong(3),
+                                BigDecimal.valueOf(rs.getLong(4), 2)));
+            })
+            .list()
+            .forEach(e -> figures.put(e.getKey(), e.getValue()));
         return figures;
     }
 
     /** Items summed per name and unit, largest first. */
     List<ItemTotal> items(Slice s) {
-        return s.bind(jdbc.sql("SELECT name, unit, SUM(total) AS total FROM "
-                + s.rows("name, unit, total, lines", "rollup_item", "")
-                + " GROUP BY name, unit HAVING SUM(lines) > 0 ORDER BY total DESC, name, unit"))
-                .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        return s
+            .bind(jdbc.sql("SELECT name, unit, SUM(total) AS total FROM "
+                    + s.rows("name, unit, total, lines", "rollup_item", "")
+                    + " GROUP BY name, unit HAVING SUM(lines) > 0 ORDER BY total DESC, name, unit"))
+            .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .list();
     }
 
     /**
-     * Districts, or units ("district·unit"), ordered by one figure, largest first; those without the figure are
-     * left out. The per-unit tables (V6) are keyed by district first, so the city's ranking of units names the
-     * districts that ever reported (from {@code rollup_unit}) and reads one range per district, not the table.
+     * Districts, or units ("district·unit"), ordered by one figure, largest first; those
+     * without the figure are left out. The per-unit tables (V6) are keyed by district
+     * first, so the city's ranking of units names the districts that ever reported (from
+     * {@code rollup_unit}) and reads one range per district, not the table.
      */
     List<RankEntry> rank(Slice s, RankBy by, boolean byUnit) {
         Ranked ranked = ranked(by, byUnit);
@@ -114,8 +126,8 @@ class RollupTotalsRepository {
                 ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)" : "");
         String columns = (byUnit ? "district, unit, " : "district, ") + ranked.sum()
                 + (ranked.count().equals(ranked.sum()) ? "" : ", " + ranked.count());
-        String sql = "SELECT " + (byUnit ? "district || '·' || unit" : "district") + ", SUM(" + ranked.sum()
-                + ") FROM " + s.rows(columns, (byUnit ? "rollup_unit_" : "rollup_") + ranked.table(), condition)
+        String sql = "SELECT " + (byUnit ? "district || '·' || unit" : "district") + ", SUM(" + ranked.sum() + ") FROM "
+                + s.rows(columns, (byUnit ? "rollup_unit_" : "rollup_") + ranked.table(), condition)
                 + " GROUP BY 1 HAVING SUM(" + ranked.count() + ") > 0 ORDER BY 2 DESC, 1";
         int scale = by instanceof RankBy.Value ? 2 : 0;
         JdbcClient.StatementSpec statement = s.bind(jdbc.sql(sql));
@@ -123,12 +135,13 @@ class RollupTotalsRepository {
             statement = statement.param("key", metric.key()).param("metricUnit", metric.unit());
         }
         return statement.query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale)))
-                .list();
+            .list();
     }
 
     /**
-     * Where a ranking's figure lives in the rollups: the table (after its {@code rollup_} or {@code rollup_unit_}
-     * prefix), the column summed, the column counting the reports that had the figure, and the metric's condition.
+     * Where a ranking's figure lives in the rollups: the table (after its {@code rollup_}
+     * or {@code rollup_unit_} prefix), the column summed, the column counting the reports
+     * that had the figure, and the metric's condition.
      */
     private record Ranked(String table, String sum, String count, String condition) {
     }
@@ -151,9 +164,10 @@ class RollupTotalsRepository {
     }
 
     /**
-     * Distinct reporting units per district. A short range reads its days' rows. A long one counts the units
-     * whose latest active day lies in the range without looking further; only a unit active again after the
-     * range costs an index seek ("any active day in the range?"), so a range ending today costs one small scan.
+     * Distinct reporting units per district. A short range reads its days' rows. A long
+     * one counts the units whose latest active day lies in the range without looking
+     * further; only a unit active again after the range costs an index seek ("any active
+     * day in the range?"), so a range ending today costs one small scan.
      */
     private Map<String, Long> units(Slice s) {
         String sql = ChronoUnit.DAYS.between(s.from(), s.to()) < SHORT_RANGE_DAYS
@@ -168,10 +182,15 @@ class RollupTotalsRepository {
                         + " WHERE d.district = u.district AND d.unit = u.unit AND d.span = :day"
                         + " AND d.period BETWEEN :from AND :to AND d.reports > 0)) GROUP BY u.district";
         Map<String, Long> units = new HashMap<>();
-        jdbc.sql(sql).param("from", s.from().toString()).param("to", s.to().toString())
-                .param("district", s.district()).param("day", RollupSpan.DAY.key())
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
-                .forEach(e -> units.put(e.getKey(), e.getValue()));
+        jdbc.sql(sql)
+            .param("from", s.from().toString())
+            .param("to", s.to().toString())
+            .param("district", s.district())
+            .param("day", RollupSpan.DAY.key())
+            .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+            .list()
+            .forEach(e -> units.put(e.getKey(), e.getValue()));
         return units;
     }
+
 }

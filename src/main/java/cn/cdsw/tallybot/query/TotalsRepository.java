@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The aggregate SQL over active records. Every figure is a {@code SUM … GROUP BY} with the unit in the group,
- * so 户 and 人次 can never be added together; money is summed in fen and so stays exact.
+ * The aggregate SQL over active records. Every figure is a {@code SUM … GROUP BY} with
+ * the unit in the group, so 户 and 人次 can never be added together; money is summed in fen
+ * and so stays exact.
  */
 @Repository
 class TotalsRepository {
@@ -30,8 +31,10 @@ class TotalsRepository {
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-            return statement.param("from", from.toString()).param("to", to.toString())
-                    .param("district", scope.district()).param("unit", scope.unit());
+            return statement.param("from", from.toString())
+                .param("to", to.toString())
+                .param("district", scope.district())
+                .param("unit", scope.unit());
         }
     }
 
@@ -56,10 +59,10 @@ class TotalsRepository {
                 WHERE""" + c.where() + """
                  GROUP BY r.district, m.metric_key, m.unit
                 ORDER BY r.district, m.metric_key, m.unit"""))
-                .query((rs, n) -> new MetricRow(rs.getString(1),
-                        new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
-                .list()
-                .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
+            .query((rs, n) -> new MetricRow(rs.getString(1),
+                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
+            .list()
+            .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
         Map<String, Figures> figures = new LinkedHashMap<>();
         c.bind(jdbc.sql("""
                 SELECT r.district, COUNT(*), COUNT(DISTINCT r.unit), COALESCE(SUM(r.materials_total), 0),
@@ -68,12 +71,12 @@ class TotalsRepository {
                 WHERE""" + c.where() + """
                  GROUP BY r.district
                 ORDER BY r.district"""))
-                .query((rs, n) -> new DistrictRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
-                .list()
-                .forEach(row -> figures.put(row.district(), new Figures(row.reports(), row.units(),
-                        metrics.getOrDefault(row.district(), List.of()), row.materials(),
-                        BigDecimal.valueOf(row.valueFen(), 2))));
+            .query((rs, n) -> new DistrictRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5)))
+            .list()
+            .forEach(row -> figures.put(row.district(),
+                    new Figures(row.reports(), row.units(), metrics.getOrDefault(row.district(), List.of()),
+                            row.materials(), BigDecimal.valueOf(row.valueFen(), 2))));
         return figures;
     }
 
@@ -84,11 +87,15 @@ class TotalsRepository {
                 FROM record_item i JOIN activity_record r ON r.id = i.record_id
                 WHERE""" + c.where() + """
                  GROUP BY i.name, i.unit
-                ORDER BY total DESC, i.name, i.unit""")).query((rs, n) -> new ItemTotal(rs.getString(1),
-                        rs.getString(2), rs.getLong(3))).list();
+                ORDER BY total DESC, i.name, i.unit"""))
+            .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .list();
     }
 
-    /** Districts (or units) ordered by one figure, largest first; those without the figure are left out. */
+    /**
+     * Districts (or units) ordered by one figure, largest first; those without the figure
+     * are left out.
+     */
     List<RankEntry> rank(Criteria c, RankBy by, boolean byUnit) {
         String name = byUnit ? "r.district || '·' || r.unit" : "r.district";
         int scale = by instanceof RankBy.Value ? 2 : 0;
@@ -97,7 +104,7 @@ class TotalsRepository {
             statement = statement.param("key", metric.key()).param("metricUnit", metric.unit());
         }
         return statement.query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale)))
-                .list();
+            .list();
     }
 
     private static String rankSql(String name, Criteria c, RankBy by) {
@@ -119,10 +126,16 @@ class TotalsRepository {
         throw new IllegalStateException("no ranking over the records for " + by);
     }
 
-    /** The "district·unit" names with at least one active record on a day, optionally in one district. */
+    /**
+     * The "district·unit" names with at least one active record on a day, optionally in
+     * one district.
+     */
     Set<String> reportedUnits(LocalDate date, @Nullable String district) {
         Criteria c = new Criteria(date, date, new Scope(district, null));
-        return new TreeSet<>(c.bind(jdbc.sql("SELECT DISTINCT r.district || '·' || r.unit FROM activity_record r"
-                + " WHERE" + c.where())).query(String.class).list());
+        return new TreeSet<>(c
+            .bind(jdbc.sql("SELECT DISTINCT r.district || '·' || r.unit FROM activity_record r" + " WHERE" + c.where()))
+            .query(String.class)
+            .list());
     }
+
 }

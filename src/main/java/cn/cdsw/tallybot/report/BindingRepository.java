@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Table {@code sender_binding}: one remembered district and unit per (platform, sender). */
+/**
+ * Table {@code sender_binding}: one remembered district and unit per (platform, sender).
+ */
 @Repository
 class BindingRepository {
 
@@ -16,26 +18,33 @@ class BindingRepository {
         this.jdbc = jdbc;
     }
 
-    /** Insert or replace in one statement, so two concurrent #绑定 never fail on the primary key. */
+    /**
+     * Insert or replace in one statement, so two concurrent #绑定 never fail on the primary
+     * key.
+     */
     void upsert(Binding binding) {
         jdbc.sql("""
                 INSERT INTO sender_binding (platform, sender_id, district, unit, updated_at)
                 VALUES (:platform, :senderId, :district, :unit, :updatedAt)
                 ON CONFLICT (platform, sender_id) DO UPDATE
                 SET district = excluded.district, unit = excluded.unit, updated_at = excluded.updated_at""")
-                .param("platform", binding.platform()).param("senderId", binding.senderId())
-                .param("district", binding.district()).param("unit", binding.unit())
-                .param("updatedAt", binding.updatedAt().toEpochMilli())
-                .update();
+            .param("platform", binding.platform())
+            .param("senderId", binding.senderId())
+            .param("district", binding.district())
+            .param("unit", binding.unit())
+            .param("updatedAt", binding.updatedAt().toEpochMilli())
+            .update();
     }
 
     Optional<Binding> find(String platform, String senderId) {
         return jdbc.sql("""
                 SELECT platform, sender_id, district, unit, updated_at FROM sender_binding
                 WHERE platform = :platform AND sender_id = :senderId""")
-                .param("platform", platform).param("senderId", senderId)
-                .query((rs, n) -> new Binding(rs.getString("platform"), rs.getString("sender_id"),
-                        rs.getString("district"), rs.getString("unit"), Instant.ofEpochMilli(rs.getLong("updated_at"))))
-                .optional();
+            .param("platform", platform)
+            .param("senderId", senderId)
+            .query((rs, n) -> new Binding(rs.getString("platform"), rs.getString("sender_id"), rs.getString("district"),
+                    rs.getString("unit"), Instant.ofEpochMilli(rs.getLong("updated_at"))))
+            .optional();
     }
+
 }

@@ -22,10 +22,13 @@ class RecordAuditRepository {
         jdbc.sql("""
                 INSERT INTO record_event (record_id, action, actor_platform, actor_id, at, detail)
                 VALUES (:recordId, :action, :actorPlatform, :actorId, :at, :detail)""")
-                .param("recordId", recordId).param("action", action)
-                .param("actorPlatform", actor.platform()).param("actorId", actor.id())
-                .param("at", at.toEpochMilli()).param("detail", detail)
-                .update();
+            .param("recordId", recordId)
+            .param("action", action)
+            .param("actorPlatform", actor.platform())
+            .param("actorId", actor.id())
+            .param("at", at.toEpochMilli())
+            .param("detail", detail)
+            .update();
     }
 
     /** The trail of one record, oldest first. */
@@ -33,10 +36,11 @@ class RecordAuditRepository {
         return jdbc.sql("""
                 SELECT id, record_id, action, actor_platform, actor_id, at, detail FROM record_event
                 WHERE record_id = :recordId ORDER BY id""")
-                .param("recordId", recordId)
-                .query((rs, n) -> new RecordEvent(rs.getLong("id"), rs.getLong("record_id"), rs.getString("action"),
-                        new Actor(rs.getString("actor_platform"), rs.getString("actor_id")),
-                        Instant.ofEpochMilli(rs.getLong("at")), rs.getString("detail")))
-                .list();
+            .param("recordId", recordId)
+            .query((rs, n) -> new RecordEvent(rs.getLong("id"), rs.getLong("record_id"), rs.getString("action"),
+                    new Actor(rs.getString("actor_platform"), rs.getString("actor_id")),
+                    Instant.ofEpochMilli(rs.getLong("at")), rs.getString("detail")))
+            .list();
     }
+
 }

@@ -11,4 +11,5 @@ record RecordEvent(long id, long recordId, String action, Actor actor, Instant a
     static final String RETRACTED = "retracted";
     static final String RECALLED = "recalled";
     static final String SUPERSEDED = "superseded";
+
 }

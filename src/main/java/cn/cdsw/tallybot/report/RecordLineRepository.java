@@ -13,14 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ordered lines of a record: tables {@code record_metric} and {@code record_item}. {@code position} keeps
- * the order the user wrote them in. Lines are read for many records at once, one query per table and chunk of
- * ids, so listing records never costs a query per record.
+ * The ordered lines of a record: tables {@code record_metric} and {@code record_item}.
+ * {@code position} keeps the order the user wrote them in. Lines are read for many
+ * records at once, one query per table and chunk of ids, so listing records never costs a
+ * query per record.
  */
 @Repository
 class RecordLineRepository {
 
-    /** Well below SQLite's bound-parameter limit, and keeps PostgreSQL's IN lists short. */
+    /**
+     * Well below SQLite's bound-parameter limit, and keeps PostgreSQL's IN lists short.
+     */
     private static final int ID_CHUNK = 500;
 
     private final JdbcClient jdbc;
@@ -30,8 +33,9 @@ class RecordLineRepository {
     }
 
     /**
-     * Inserts the lines, one statement per table whatever their number: a report writes two to five lines, and
-     * each statement saved is one less on the group commit's single writer thread.
+     * Inserts the lines, one statement per table whatever their number: a report writes
+     * two to five lines, and each statement saved is one less on the group commit's
+     * single writer thread.
      */
     void insert(long recordId, List<Metric> metrics, List<Item> items) {
         if (!metrics.isEmpty()) {
@@ -41,7 +45,9 @@ class RecordLineRepository {
                 values.addAll(List.of(recordId, i, m.key(), m.unit(), m.value(), m.approx() ? 1 : 0));
             }
             jdbc.sql("INSERT INTO record_metric (record_id, position, metric_key, unit, value, approx) VALUES "
-                    + rows(metrics.size(), 6)).params(values).update();
+                    + rows(metrics.size(), 6))
+                .params(values)
+                .update();
         }
         if (!items.isEmpty()) {
             List<Object> values = new ArrayList<>(items.size() * 6);
@@ -50,7 +56,9 @@ class RecordLineRepository {
                 values.addAll(List.of(recordId, i, it.name(), it.quantity(), it.unit(), it.approx() ? 1 : 0));
             }
             jdbc.sql("INSERT INTO record_item (record_id, position, name, quantity, unit, approx) VALUES "
-                    + rows(items.size(), 6)).params(values).update();
+                    + rows(items.size(), 6))
+                .params(values)
+                .update();
         }
     }
 
@@ -60,14 +68,20 @@ class RecordLineRepository {
         return String.join(", ", Collections.nCopies(rows, row));
     }
 
-    /** Metrics of the given records in written order; records without metrics are absent from the map. */
+    /**
+     * Metrics of the given records in written order; records without metrics are absent
+     * from the map.
+     */
     Map<Long, List<Metric>> metricsOf(Collection<Long> recordIds) {
         return linesOf(recordIds, "SELECT record_id, metric_key, unit, value, approx FROM record_metric",
                 rs -> new Metric(rs.getString("metric_key"), rs.getString("unit"), rs.getLong("value"),
                         rs.getInt("approx") == 1));
     }
 
-    /** Items of the given records in written order; records without items are absent from the map. */
+    /**
+     * Items of the given records in written order; records without items are absent from
+     * the map.
+     */
     Map<Long, List<Item>> itemsOf(Collection<Long> recordIds) {
         return linesOf(recordIds, "SELECT record_id, name, quantity, unit, approx FROM record_item",
                 rs -> new Item(rs.getString("name"), rs.getLong("quantity"), rs.getString("unit"),
@@ -76,17 +90,19 @@ class RecordLineRepository {
 
     /** Reads one line from the current row of a result set. */
     private interface LineMapper<T> {
+
         T map(ResultSet rs) throws SQLException;
+
     }
 
     private <T> Map<Long, List<T>> linesOf(Collection<Long> recordIds, String select, LineMapper<T> line) {
         Map<Long, List<T>> byRecord = new HashMap<>();
         for (List<Long> chunk : chunks(recordIds)) {
             jdbc.sql(select + " WHERE record_id IN (:ids) ORDER BY record_id, position")
-                    .param("ids", chunk)
-                    .query((rs, n) -> Map.entry(rs.getLong("record_id"), line.map(rs)))
-                    .list()
-                    .forEach(e -> byRecord.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .param("ids", chunk)
+                .query((rs, n) -> Map.entry(rs.getLong("record_id"), line.map(rs)))
+                .list()
+                .forEach(e -> byRecord.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         }
         return byRecord;
     }
@@ -99,4 +115,5 @@ class RecordLineRepository {
         }
         return chunks;
     }
+
 }

@@ -33,8 +33,7 @@ class RecordRepository {
             """;
 
     /** Maps the record row only; lines are attached afterwards by {@link #withLines}. */
-    private static final RowMapper<ActivityRecord> ROW = (rs, n) -> new ActivityRecord(
-            rs.getLong("id"),
+    private static final RowMapper<ActivityRecord> ROW = (rs, n) -> new ActivityRecord(rs.getLong("id"),
             new RecordSource(rs.getString("platform"), rs.getString("group_id"), rs.getString("sender_id"),
                     rs.getString("sender_name"), rs.getString("message_id"),
                     Instant.ofEpochMilli(rs.getLong("received_at"))),
@@ -42,13 +41,13 @@ class RecordRepository {
                     LocalDate.parse(rs.getString("activity_date")), List.of(), List.of(),
                     nullableLong(rs, "materials_total"), Money.fenToYuan(nullableLong(rs, "value_fen")),
                     rs.getString("note")),
-            rs.getString("raw_text"),
-            RecordStatus.fromWireName(rs.getString("status")),
-            nullableLong(rs, "supersedes"),
+            rs.getString("raw_text"), RecordStatus.fromWireName(rs.getString("status")), nullableLong(rs, "supersedes"),
             nullableLong(rs, "superseded_by"));
 
     private final JdbcClient jdbc;
+
     private final RecordLineRepository lines;
+
     private final RollupRepository rollups;
 
     RecordRepository(JdbcClient jdbc, RecordLineRepository lines, RollupRepository rollups) {
@@ -58,8 +57,9 @@ class RecordRepository {
     }
 
     /**
-     * Inserts an active record with its lines, or nothing when its source key exists. {@code RETURNING} yields
-     * no row on a conflict (SQLite 3.35+ and PostgreSQL alike), which is the "row count 0" signal.
+     * Inserts an active record with its lines, or nothing when its source key exists.
+     * {@code RETURNING} yields no row on a conflict (SQLite 3.35+ and PostgreSQL alike),
+     * which is the "row count 0" signal.
      */
     OptionalLong insert(RecordSource source, ReportContent content, String rawText, @Nullable Long supersedes) {
         Optional<Long> id = jdbc.sql("""
@@ -70,16 +70,23 @@ class RecordRepository {
                     :district, :unit, :category, :materialsTotal, :valueFen, :note, :rawText, 'active', :supersedes)
                 ON CONFLICT DO NOTHING
                 RETURNING id""")
-                .param("platform", source.platform()).param("groupId", source.groupId())
-                .param("senderId", source.senderId()).param("senderName", source.senderName())
-                .param("messageId", source.messageId()).param("receivedAt", source.receivedAt().toEpochMilli())
-                .param("activityDate", content.activityDate().toString()).param("district", content.district())
-                .param("unit", content.unit()).param("category", content.category())
-                .param("materialsTotal", content.materialsTotal())
-                .param("valueFen", Money.yuanToFen(content.valueYuan()))
-                .param("note", content.note()).param("rawText", rawText).param("supersedes", supersedes)
-                .query(Long.class)
-                .optional();
+            .param("platform", source.platform())
+            .param("groupId", source.groupId())
+            .param("senderId", source.senderId())
+            .param("senderName", source.senderName())
+            .param("messageId", source.messageId())
+            .param("receivedAt", source.receivedAt().toEpochMilli())
+            .param("activityDate", content.activityDate().toString())
+            .param("district", content.district())
+            .param("unit", content.unit())
+            .param("category", content.category())
+            .param("materialsTotal", content.materialsTotal())
+            .param("valueFen", Money.yuanToFen(content.valueYuan()))
+            .param("note", content.note())
+            .param("rawText", rawText)
+            .param("supersedes", supersedes)
+            .query(Long.class)
+            .optional();
         id.ifPresent(recordId -> {
             lines.insert(recordId, content.metrics(), content.items());
             rollups.add(recordId, 1);
@@ -88,8 +95,9 @@ class RecordRepository {
     }
 
     /**
-     * The record {@link #insert} just stored, as a read would return it (the instant to the millisecond, money
-     * through fen), built from what was written rather than read back: three fewer queries per report.
+     * The record {@link #insert} just stored, as a read would return it (the instant to
+     * the millisecond, money through fen), built from what was written rather than read
+     * back: three fewer queries per report.
      */
     static ActivityRecord asStored(long id, RecordSource source, ReportContent content, String rawText,
             @Nullable Long supersedes) {
@@ -108,29 +116,41 @@ class RecordRepository {
     Optional<ActivityRecord> findBySource(String platform, String groupId, String messageId) {
         return first(jdbc.sql(SELECT + """
                 WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId""")
-                .param("platform", platform).param("groupId", groupId).param("messageId", messageId)
-                .query(ROW).list());
+            .param("platform", platform)
+            .param("groupId", groupId)
+            .param("messageId", messageId)
+            .query(ROW)
+            .list());
     }
 
     Optional<ActivityRecord> findLastActive(String platform, String groupId, String senderId) {
         return first(jdbc.sql(SELECT + """
-                 WHERE platform = :platform AND group_id = :groupId AND sender_id = :senderId AND status = 'active'
-                 ORDER BY id DESC LIMIT 1""")
-                .param("platform", platform).param("groupId", groupId).param("senderId", senderId)
-                .query(ROW).list());
+                WHERE platform = :platform AND group_id = :groupId AND sender_id = :senderId AND status = 'active'
+                ORDER BY id DESC LIMIT 1""")
+            .param("platform", platform)
+            .param("groupId", groupId)
+            .param("senderId", senderId)
+            .query(ROW)
+            .list());
     }
 
     List<ActivityRecord> findActiveOn(String platform, String groupId, String senderId, LocalDate date) {
         return withLines(jdbc.sql(SELECT + """
-                 WHERE platform = :platform AND group_id = :groupId AND sender_id = :senderId
-                   AND activity_date = :date AND status = 'active'
-                 ORDER BY id""")
-                .param("platform", platform).param("groupId", groupId).param("senderId", senderId)
-                .param("date", date.toString())
-                .query(ROW).list());
+                WHERE platform = :platform AND group_id = :groupId AND sender_id = :senderId
+                  AND activity_date = :date AND status = 'active'
+                ORDER BY id""")
+            .param("platform", platform)
+            .param("groupId", groupId)
+            .param("senderId", senderId)
+            .param("date", date.toString())
+            .query(ROW)
+            .list());
     }
 
-    /** Records matching every non-null criterion, by id. Conditions are fixed fragments; only values bind. */
+    /**
+     * Records matching every non-null criterion, by id. Conditions are fixed fragments;
+     * only values bind.
+     */
     List<ActivityRecord> search(RecordFilter filter) {
         Map<String, Object> params = new HashMap<>();
         return withLines(jdbc.sql(SELECT + where(filter, params) + " ORDER BY id").params(params).query(ROW).list());
@@ -140,14 +160,18 @@ class RecordRepository {
     List<ActivityRecord> newest(RecordFilter filter, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
-        return withLines(jdbc.sql(SELECT + where(filter, params) + " ORDER BY id DESC LIMIT :limit").params(params)
-                .query(ROW).list());
+        return withLines(jdbc.sql(SELECT + where(filter, params) + " ORDER BY id DESC LIMIT :limit")
+            .params(params)
+            .query(ROW)
+            .list());
     }
 
     long count(RecordFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("SELECT COUNT(*) FROM activity_record " + where(filter, params)).params(params)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM activity_record " + where(filter, params))
+            .params(params)
+            .query(Long.class)
+            .single();
     }
 
     private static String where(RecordFilter filter, Map<String, Object> params) {
@@ -161,19 +185,29 @@ class RecordRepository {
         return where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where);
     }
 
-    /** Sets a status only while the record is active; false when it was missing or no longer active. */
+    /**
+     * Sets a status only while the record is active; false when it was missing or no
+     * longer active.
+     */
     boolean markRetracted(long id) {
-        boolean changed = jdbc.sql("UPDATE activity_record SET status = 'retracted' WHERE id = :id AND status = 'active'")
-                .param("id", id).update() == 1;
+        boolean changed = jdbc
+            .sql("UPDATE activity_record SET status = 'retracted' WHERE id = :id AND status = 'active'")
+            .param("id", id)
+            .update() == 1;
         return leftActive(changed, id);
     }
 
-    /** Links an active record to its correction; false when it was missing or no longer active. */
+    /**
+     * Links an active record to its correction; false when it was missing or no longer
+     * active.
+     */
     boolean markSuperseded(long id, long supersededBy) {
         boolean changed = jdbc.sql("""
                 UPDATE activity_record SET status = 'superseded', superseded_by = :supersededBy
                 WHERE id = :id AND status = 'active'""")
-                .param("id", id).param("supersededBy", supersededBy).update() == 1;
+            .param("id", id)
+            .param("supersededBy", supersededBy)
+            .update() == 1;
         return leftActive(changed, id);
     }
 
@@ -205,14 +239,14 @@ class RecordRepository {
         Map<Long, List<Metric>> metrics = lines.metricsOf(ids);
         Map<Long, List<Item>> items = lines.itemsOf(ids);
         return rows.stream()
-                .map(r -> withLines(r, metrics.getOrDefault(r.id(), List.of()), items.getOrDefault(r.id(), List.of())))
-                .toList();
+            .map(r -> withLines(r, metrics.getOrDefault(r.id(), List.of()), items.getOrDefault(r.id(), List.of())))
+            .toList();
     }
 
     private static ActivityRecord withLines(ActivityRecord r, List<Metric> metrics, List<Item> items) {
         ReportContent c = r.content();
-        ReportContent full = new ReportContent(c.district(), c.unit(), c.category(), c.activityDate(), metrics,
-                items, c.materialsTotal(), c.valueYuan(), c.note());
+        ReportContent full = new ReportContent(c.district(), c.unit(), c.category(), c.activityDate(), metrics, items,
+                c.materialsTotal(), c.valueYuan(), c.note());
         return new ActivityRecord(r.id(), r.source(), full, r.rawText(), r.status(), r.supersedes(), r.supersededBy());
     }
 
@@ -220,4 +254,5 @@ class RecordRepository {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
+
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** Life cycle of an activity record; only {@link #ACTIVE} records count in totals. */
 public enum RecordStatus {
+
     ACTIVE, RETRACTED, SUPERSEDED;
 
     /** The lower-case name used in JSON and in the database. */
@@ -14,4 +15,5 @@ public enum RecordStatus {
     public static RecordStatus fromWireName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
+
 }

@@ -17,11 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Edits to released migrations that changed comments only, and the checksums they had before. Flyway refuses to
- * start a database whose applied scripts no longer match their stored checksum, which is right for any edit it
- * cannot see into. For the edits listed here (each checked to leave every statement as it was), a database that
- * applied the old script gets the new checksum recorded before Flyway validates, and nothing else changes; any
- * other mismatch still stops the start.
+ * Edits to released migrations that changed comments only, and the checksums they had
+ * before. Flyway refuses to start a database whose applied scripts no longer match their
+ * stored checksum, which is right for any edit it cannot see into. For the edits listed
+ * here (each checked to leave every statement as it was), a database that applied the old
+ * script gets the new checksum recorded before Flyway validates, and nothing else
+ * changes; any other mismatch still stops the start.
  */
 @Configuration(proxyBeanMethods = false)
 class ReleasedMigrationEdits {
@@ -33,12 +34,12 @@ class ReleasedMigrationEdits {
     }
 
     /**
-     * The header comments of V1, V2, V5 and V6 cited planning documents kept outside the repository; they now say
-     * their reason in place or cite docs/. SQLite and PostgreSQL scripts differ, so both vendors' sums are here
-     * (V2 is shared).
+     * The header comments of V1, V2, V5 and V6 cited planning documents kept outside the
+     * repository; they now say their reason in place or cite docs/. SQLite and PostgreSQL
+     * scripts differ, so both vendors' sums are here (V2 is shared).
      */
-    static final List<Edit> COMMENT_ONLY = List.of(
-            new Edit("1", -1050270072, -1141749896), // sqlite V1
+    static final List<Edit> COMMENT_ONLY = List.of(new Edit("1", -1050270072, -1141749896), // sqlite
+                                                                                            // V1
             new Edit("1", 442491625, -1846534888), // postgresql V1
             new Edit("2", 675695816, -905878267), // common V2
             new Edit("5", -1229941143, -711471590), // sqlite V5
@@ -54,7 +55,10 @@ class ReleasedMigrationEdits {
         };
     }
 
-    /** Records the new checksums of {@link #COMMENT_ONLY} edits in a history that holds the old ones. */
+    /**
+     * Records the new checksums of {@link #COMMENT_ONLY} edits in a history that holds
+     * the old ones.
+     */
     static void accept(Flyway flyway) {
         DataSource dataSource = flyway.getConfiguration().getDataSource();
         String table = flyway.getConfiguration().getTable();
@@ -62,8 +66,8 @@ class ReleasedMigrationEdits {
             if (!hasTable(connection, table)) {
                 return;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + table + " SET checksum = ? WHERE version = ? AND checksum = ?")) {
+            try (PreparedStatement update = connection
+                .prepareStatement("UPDATE " + table + " SET checksum = ? WHERE version = ? AND checksum = ?")) {
                 for (Edit edit : COMMENT_ONLY) {
                     update.setInt(1, edit.after());
                     update.setString(2, edit.version());
@@ -81,9 +85,11 @@ class ReleasedMigrationEdits {
 
     private static boolean hasTable(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        // the current schema only: a PostgreSQL database may hold other schemas with histories of their own
+        // the current schema only: a PostgreSQL database may hold other schemas with
+        // histories of their own
         try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), table, null)) {
             return tables.next();
         }
     }
+
 }

@@ -8,19 +8,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a report says, independent of where it came from: the fields of an activity record that a user types
- * (docs/domain.md §1). {@code materialsTotal} is the explicit 合计 if given, else the sum of the items, else null.
- * {@code valueYuan} has at most two decimals (fen).
+ * What a report says, independent of where it came from: the fields of an activity record
+ * that a user types (docs/domain.md §1). {@code materialsTotal} is the explicit 合计 if
+ * given, else the sum of the items, else null. {@code valueYuan} has at most two decimals
+ * (fen).
  */
-public record ReportContent(
-        String district,
-        String unit,
-        @Nullable String category,
-        LocalDate activityDate,
-        List<Metric> metrics,
-        List<Item> items,
-        @Nullable Long materialsTotal,
-        @Nullable BigDecimal valueYuan,
+public record ReportContent(String district, String unit, @Nullable String category, LocalDate activityDate,
+        List<Metric> metrics, List<Item> items, @Nullable Long materialsTotal, @Nullable BigDecimal valueYuan,
         @Nullable String note) {
 
     public ReportContent {

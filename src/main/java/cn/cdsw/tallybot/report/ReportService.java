@@ -15,17 +15,20 @@ import cn.cdsw.tallybot.report.ChangeResult.NotActive;
 import cn.cdsw.tallybot.report.ChangeResult.NotFound;
 
 /**
- * Entry point of the report feature: stores, retracts and corrects activity records, each change with a line in
- * the audit trail (docs/domain.md §5). Duplicates and stale changes are expected outcomes, so they are results
- * the caller turns into replies, not exceptions. Callers check permissions (own record or coordinator) before
- * calling.
+ * Entry point of the report feature: stores, retracts and corrects activity records, each
+ * change with a line in the audit trail (docs/domain.md §5). Duplicates and stale changes
+ * are expected outcomes, so they are results the caller turns into replies, not
+ * exceptions. Callers check permissions (own record or coordinator) before calling.
  */
 @Service
 public class ReportService {
 
     private final RecordRepository records;
+
     private final RecordAuditRepository audit;
+
     private final BindingRepository bindings;
+
     private final Clock clock;
 
     ReportService(RecordRepository records, RecordAuditRepository audit, BindingRepository bindings, Clock clock) {
@@ -36,8 +39,8 @@ public class ReportService {
     }
 
     /**
-     * Stores a report once per (platform, group, message): a redelivery returns the first record and stores
-     * nothing. {@code receivedAt} is kept to the millisecond.
+     * Stores a report once per (platform, group, message): a redelivery returns the first
+     * record and stores nothing. {@code receivedAt} is kept to the millisecond.
      */
     @Transactional
     public StoreResult store(RecordSource source, ReportContent content, String rawText) {
@@ -57,7 +60,10 @@ public class ReportService {
         return records.findBySource(platform, groupId, messageId);
     }
 
-    /** The newest {@code limit} records matching the filter, newest first, and how many match in all. */
+    /**
+     * The newest {@code limit} records matching the filter, newest first, and how many
+     * match in all.
+     */
     @Transactional(readOnly = true)
     public Page newest(RecordFilter filter, int limit) {
         return new Page(records.newest(filter, limit), records.count(filter));
@@ -72,12 +78,16 @@ public class ReportService {
         return records.search(filter);
     }
 
-    /** The sender's latest active record in the group: the default target of #撤回 and #更正. */
+    /**
+     * The sender's latest active record in the group: the default target of #撤回 and #更正.
+     */
     public Optional<ActivityRecord> lastActive(String platform, String groupId, String senderId) {
         return records.findLastActive(platform, groupId, senderId);
     }
 
-    /** The sender's active records in the group for one activity date, in id order (#我的). */
+    /**
+     * The sender's active records in the group for one activity date, in id order (#我的).
+     */
     public List<ActivityRecord> activeOn(String platform, String groupId, String senderId, LocalDate date) {
         return records.findActiveOn(platform, groupId, senderId, date);
     }
@@ -93,8 +103,9 @@ public class ReportService {
     }
 
     /**
-     * Retracts the record a recalled chat message created (OneBot {@code group_recall}). Returns the retracted
-     * record, or empty when the message made no record or its record is no longer active.
+     * Retracts the record a recalled chat message created (OneBot {@code group_recall}).
+     * Returns the retracted record, or empty when the message made no record or its
+     * record is no longer active.
      */
     @Transactional
     public Optional<ActivityRecord> retractBySource(String platform, String groupId, String messageId, Actor actor) {
@@ -109,9 +120,10 @@ public class ReportService {
     }
 
     /**
-     * Replaces an active record by a new one from the correcting message (#更正): the new record names the old
-     * one in {@code supersedes}, the old one becomes superseded, both in one transaction. A redelivered
-     * correction (its source already stored) returns the record it made the first time.
+     * Replaces an active record by a new one from the correcting message (#更正): the new
+     * record names the old one in {@code supersedes}, the old one becomes superseded,
+     * both in one transaction. A redelivered correction (its source already stored)
+     * returns the record it made the first time.
      */
     @Transactional
     public ChangeResult correct(long oldId, RecordSource source, ReportContent newContent, String rawText,
@@ -143,12 +155,14 @@ public class ReportService {
             Actor actor) {
         OptionalLong inserted = records.insert(source, content, rawText, oldId);
         if (inserted.isEmpty()) {
-            // a concurrent delivery of the same correction committed first (PostgreSQL); it did the work
+            // a concurrent delivery of the same correction committed first (PostgreSQL);
+            // it did the work
             return new Changed(existing(source));
         }
         long newId = inserted.getAsLong();
         if (!records.markSuperseded(oldId, newId)) {
-            // retracted or corrected concurrently since the check above: undo the insert, report the winner
+            // retracted or corrected concurrently since the check above: undo the insert,
+            // report the winner
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return new NotActive(load(oldId));
         }
@@ -159,7 +173,7 @@ public class ReportService {
 
     private ActivityRecord existing(RecordSource source) {
         return records.findBySource(source.platform(), source.groupId(), source.messageId())
-                .orElseThrow(() -> new IllegalStateException("no record for a conflicting source " + source));
+            .orElseThrow(() -> new IllegalStateException("no record for a conflicting source " + source));
     }
 
     private ActivityRecord load(long id) {
@@ -169,4 +183,5 @@ public class ReportService {
     private static Actor authorOf(RecordSource source) {
         return new Actor(source.platform(), source.senderId());
     }
+
 }

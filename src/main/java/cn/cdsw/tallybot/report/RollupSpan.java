@@ -3,8 +3,9 @@ package cn.cdsw.tallybot.report;
 import java.time.LocalDate;
 
 /**
- * The keys of the rollup tables (docs/storage.md §7): every active record counts once in its day, its dekad (旬)
- * and its month, each a row keyed by span and period. For an activity date of 2026-11-28:
+ * The keys of the rollup tables (docs/storage.md §7): every active record counts once in
+ * its day, its dekad (旬) and its month, each a row keyed by span and period. For an
+ * activity date of 2026-11-28:
  *
  * <pre>
  * span  period        covers
@@ -13,22 +14,27 @@ import java.time.LocalDate;
  * M     2026-11       the month
  * </pre>
  *
- * Periods are cut from the ISO date text, so within one span they sort as their days do and a range of periods is
- * a range scan. The one home of this encoding: {@link RollupRepository} writes it with {@link #PERIOD_SQL},
- * {@code query/} reads it with {@link #period}, and {@code RollupSpanTests} checks that the two agree (migrations
- * V5 and V6 back-filled with the same expression, which {@code RollupTotalsPropertyTests} checks).
+ * Periods are cut from the ISO date text, so within one span they sort as their days do
+ * and a range of periods is a range scan. The one home of this encoding:
+ * {@link RollupRepository} writes it with {@link #PERIOD_SQL}, {@code query/} reads it
+ * with {@link #period}, and {@code RollupSpanTests} checks that the two agree (migrations
+ * V5 and V6 back-filled with the same expression, which {@code RollupTotalsPropertyTests}
+ * checks).
  */
 public enum RollupSpan {
 
     DAY("D"), DEKAD("T"), MONTH("M");
 
     /**
-     * The spans as a three-row table {@code s(span)}, to be cross-joined with the records: one output row per
-     * record and span.
+     * The spans as a three-row table {@code s(span)}, to be cross-joined with the
+     * records: one output row per record and span.
      */
     static final String SPANS_SQL = "(SELECT 'D' AS span UNION ALL SELECT 'T' UNION ALL SELECT 'M') AS s";
 
-    /** The period of record {@code r}'s {@code activity_date} in span {@code s.span}: {@link #period} in SQL. */
+    /**
+     * The period of record {@code r}'s {@code activity_date} in span {@code s.span}:
+     * {@link #period} in SQL.
+     */
     static final String PERIOD_SQL = """
             CASE s.span WHEN 'D' THEN r.activity_date
                         WHEN 'M' THEN substr(r.activity_date, 1, 7)
@@ -56,4 +62,5 @@ public enum RollupSpan {
             case MONTH -> iso.substring(0, 7);
         };
     }
+
 }

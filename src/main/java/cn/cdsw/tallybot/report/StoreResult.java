@@ -1,8 +1,9 @@
 package cn.cdsw.tallybot.report;
 
 /**
- * Outcome of {@link ReportService#store}. A redelivered message is an expected outcome, not an error: it
- * yields the record the first delivery made, so the caller can answer exactly as before (docs/storage.md §5).
+ * Outcome of {@link ReportService#store}. A redelivered message is an expected outcome,
+ * not an error: it yields the record the first delivery made, so the caller can answer
+ * exactly as before (docs/storage.md §5).
  */
 public sealed interface StoreResult permits StoreResult.Stored, StoreResult.AlreadyStored {
 
@@ -13,7 +14,10 @@ public sealed interface StoreResult permits StoreResult.Stored, StoreResult.Alre
     record Stored(ActivityRecord record) implements StoreResult {
     }
 
-    /** The source's (platform, group, message) already had a record; nothing was stored. */
+    /**
+     * The source's (platform, group, message) already had a record; nothing was stored.
+     */
     record AlreadyStored(ActivityRecord record) implements StoreResult {
     }
+
 }

@@ -12,30 +12,43 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@link Ledger}'s writer on a database with one writer (docs/storage.md §8): units queue here, and one thread
- * runs up to {@code maxBatch} of them in one transaction, each in its own savepoint, and commits once; only then is
- * each caller answered. SQLite serialises writers anyway, so this changes no ordering; it turns N commits and N
+ * The {@link Ledger}'s writer on a database with one writer (docs/storage.md §8): units
+ * queue here, and one thread runs up to {@code maxBatch} of them in one transaction, each
+ * in its own savepoint, and commits once; only then is each caller answered. SQLite
+ * serialises writers anyway, so this changes no ordering; it turns N commits and N
  * connection hand-overs into one.
  *
- * <p>A unit whose work throws or rolls back returns to its savepoint; the others in the batch commit. Should the
- * batch's commit itself fail, the whole batch was rolled back, and each unit is run again alone in its own
- * transaction, so nothing is applied twice. The rollups of a batch's records are brought up to date once, when it
- * commits ({@link BeforeCommit}).
+ * <p>
+ * A unit whose work throws or rolls back returns to its savepoint; the others in the
+ * batch commit. Should the batch's commit itself fail, the whole batch was rolled back,
+ * and each unit is run again alone in its own transaction, so nothing is applied twice.
+ * The rollups of a batch's records are brought up to date once, when it commits
+ * ({@link BeforeCommit}).
  */
 final class GroupCommit {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final TransactionTemplate batch;
+
     private final TransactionTemplate savepoint;
+
     private final TransactionTemplate alone;
+
     private final int maxBatch;
+
     private final WriterMetrics metrics;
+
     private final BlockingQueue<PendingUnit<?>> queue = new LinkedBlockingQueue<>();
+
     private final Thread writer = new Thread(this::run, "group-commit");
+
     private volatile boolean running = true;
 
-    /** Starts the writer thread; {@code savepoint} nests in {@code batch}, {@code alone} starts a transaction. */
+    /**
+     * Starts the writer thread; {@code savepoint} nests in {@code batch}, {@code alone}
+     * starts a transaction.
+     */
     GroupCommit(TransactionTemplate batch, TransactionTemplate savepoint, TransactionTemplate alone, int maxBatch,
             WriterMetrics metrics) {
         this.batch = batch;
@@ -104,4 +117,5 @@ final class GroupCommit {
             left.runIn(alone).run();
         }
     }
+
 }

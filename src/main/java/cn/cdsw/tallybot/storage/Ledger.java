@@ -13,33 +13,43 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way the bot's messages change the database, and the way they read it without waiting for those changes
- * (docs/storage.md §8). A caller hands over its {@link Work} — a message's records, audit lines and reply-log row —
- * and gets the result once that work has committed: an answer always means durable. How the work is committed is
- * the storage's decision, made from the database it runs on:
+ * The one way the bot's messages change the database, and the way they read it without
+ * waiting for those changes (docs/storage.md §8). A caller hands over its {@link Work} —
+ * a message's records, audit lines and reply-log row — and gets the result once that work
+ * has committed: an answer always means durable. How the work is committed is the
+ * storage's decision, made from the database it runs on:
  *
  * <ul>
- * <li>SQLite has one writer: units queue for one writer thread, which runs up to {@code max-batch} (64) of them in
- * one transaction, each in its own savepoint, and commits once ({@link GroupCommit}).
- * <li>PostgreSQL has many writers, and batches of two replicas would wait on each other's keys: each unit commits
- * alone in a transaction of its own, on its caller's thread.
+ * <li>SQLite has one writer: units queue for one writer thread, which runs up to
+ * {@code max-batch} (64) of them in one transaction, each in its own savepoint, and
+ * commits once ({@link GroupCommit}).
+ * <li>PostgreSQL has many writers, and batches of two replicas would wait on each other's
+ * keys: each unit commits alone in a transaction of its own, on its caller's thread.
  * </ul>
  *
- * <p>Read-only work ({@link #read}) never queues for the writer: on SQLite it runs on a connection of its own from
- * the read pool (WAL: it sees the last commit and waits for nobody), on PostgreSQL in a read-only transaction.
+ * <p>
+ * Read-only work ({@link #read}) never queues for the writer: on SQLite it runs on a
+ * connection of its own from the read pool (WAL: it sees the last commit and waits for
+ * nobody), on PostgreSQL in a read-only transaction.
  */
 public class Ledger implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
-    /** The longest a caller waits for the writer; beyond, the message fails rather than hold a thread forever. */
+    /**
+     * The longest a caller waits for the writer; beyond, the message fails rather than
+     * hold a thread forever.
+     */
     private static final Duration WAIT_LIMIT = Duration.ofSeconds(30);
 
     private static final int SQLITE_MAX_BATCH = 64;
 
     private final TransactionTemplate alone;
+
     private final TransactionTemplate nested;
+
     private final TransactionTemplate reading;
+
     private final @Nullable GroupCommit writer;
 
     Ledger(PlatformTransactionManager transactions, Database database, StorageProperties properties,
@@ -53,7 +63,8 @@ public class Ledger implements DisposableBean {
         int maxBatch = maxBatch(database, properties.maxBatch());
         if (maxBatch > 0) {
             this.writer = new GroupCommit(new TransactionTemplate(transactions), nested, alone, maxBatch, metrics);
-        } else {
+        }
+        else {
             this.writer = null;
             metrics.noWriter();
         }
@@ -73,19 +84,22 @@ public class Ledger implements DisposableBean {
     }
 
     /**
-     * Runs {@code work} as one unit and returns its result once the unit has committed; throws what the work threw,
-     * with its writes undone. Inside a transaction already open on this thread (another unit's work), the unit is
-     * a savepoint of that transaction and commits with it: queueing it would wait for the very transaction that
-     * waits for it.
+     * Runs {@code work} as one unit and returns its result once the unit has committed;
+     * throws what the work threw, with its writes undone. Inside a transaction already
+     * open on this thread (another unit's work), the unit is a savepoint of that
+     * transaction and commits with it: queueing it would wait for the very transaction
+     * that waits for it.
      */
     public <T extends @Nullable Object> T write(Work<T> work) {
         PendingUnit<T> unit;
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             unit = new PendingUnit<>(work);
             unit.runIn(nested).run();
-        } else if (writer != null && writer.running()) {
+        }
+        else if (writer != null && writer.running()) {
             unit = writer.submit(work);
-        } else {
+        }
+        else {
             unit = new PendingUnit<>(work);
             unit.runIn(alone).run();
         }
@@ -93,10 +107,11 @@ public class Ledger implements DisposableBean {
     }
 
     /**
-     * Runs {@code work} as one unit without the caller waiting for its commit: queued for the writer's next batch,
-     * or committed now where there is no writer. Only for work whose loss is harmless, because no caller hears of
-     * a failure (it is logged) or of a crash before the commit: the reply of a read-only command, which a
-     * redelivery would simply compute again.
+     * Runs {@code work} as one unit without the caller waiting for its commit: queued for
+     * the writer's next batch, or committed now where there is no writer. Only for work
+     * whose loss is harmless, because no caller hears of a failure (it is logged) or of a
+     * crash before the commit: the reply of a read-only command, which a redelivery would
+     * simply compute again.
      */
     public void writeLater(Work<?> work) {
         if (writer != null && writer.running() && !TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -112,9 +127,10 @@ public class Ledger implements DisposableBean {
     }
 
     /**
-     * Runs {@code work} in a read-only transaction outside the writer: on SQLite on a read connection, which sees
-     * the last commit and never waits for the writer's batch; it cannot write (a write fails). Inside a
-     * transaction already open on this thread it joins that one, and so sees that transaction's own writes.
+     * Runs {@code work} in a read-only transaction outside the writer: on SQLite on a
+     * read connection, which sees the last commit and never waits for the writer's batch;
+     * it cannot write (a write fails). Inside a transaction already open on this thread
+     * it joins that one, and so sees that transaction's own writes.
      */
     public <T extends @Nullable Object> T read(Supplier<T> work) {
         return reading.execute(status -> work.get());
@@ -126,4 +142,5 @@ public class Ledger implements DisposableBean {
             writer.stop();
         }
     }
+
 }

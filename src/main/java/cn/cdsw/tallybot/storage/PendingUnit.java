@@ -12,13 +12,15 @@ import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One caller's {@link Work} on its way through the {@link Ledger}: run on the writer thread (or the caller's), and
- * answered only after the commit that made it durable.
+ * One caller's {@link Work} on its way through the {@link Ledger}: run on the writer
+ * thread (or the caller's), and answered only after the commit that made it durable.
  */
 final class PendingUnit<T extends @Nullable Object> {
 
     private final Work<T> work;
+
     private final @Nullable Map<String, String> logContext = MDC.getCopyOfContextMap();
+
     private final CompletableFuture<T> answer = new CompletableFuture<>();
 
     PendingUnit(Work<T> work) {
@@ -26,9 +28,9 @@ final class PendingUnit<T extends @Nullable Object> {
     }
 
     /**
-     * Runs the work in {@code transaction} (a savepoint of the batch, or a transaction of its own) under the
-     * caller's log context; returns how to finish once that transaction has committed: the unit's side effects,
-     * then the caller's answer.
+     * Runs the work in {@code transaction} (a savepoint of the batch, or a transaction of
+     * its own) under the caller's log context; returns how to finish once that
+     * transaction has committed: the unit's side effects, then the caller's answer.
      */
     Runnable runIn(TransactionTemplate transaction) {
         Map<String, String> threadContext = MDC.getCopyOfContextMap();
@@ -48,7 +50,8 @@ final class PendingUnit<T extends @Nullable Object> {
         finally {
             if (threadContext != null) {
                 MDC.setContextMap(threadContext);
-            } else {
+            }
+            else {
                 MDC.clear();
             }
         }
@@ -85,4 +88,5 @@ final class PendingUnit<T extends @Nullable Object> {
             }
         });
     }
+
 }

@@ -8,10 +8,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The SQLite connection settings, as configuration that {@code DataSourceConfigurationIntegrationTests} reads back
- * rather than code that opens connections (docs/storage.md §1). Applied only when {@code spring.datasource.url} is a
- * {@code jdbc:sqlite:} URL, so that a PostgreSQL URL gets Hikari's normal pool and no SQLite PRAGMAs without a
- * profile. They are the lowest-precedence source: any {@code spring.datasource.hikari.*} an operator sets still wins.
+ * The SQLite connection settings, as configuration that
+ * {@code DataSourceConfigurationIntegrationTests} reads back rather than code that opens
+ * connections (docs/storage.md §1). Applied only when {@code spring.datasource.url} is a
+ * {@code jdbc:sqlite:} URL, so that a PostgreSQL URL gets Hikari's normal pool and no
+ * SQLite PRAGMAs without a profile. They are the lowest-precedence source: any
+ * {@code spring.datasource.hikari.*} an operator sets still wins.
  */
 class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
 
@@ -19,20 +21,17 @@ class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
     static final String PRAGMAS = "spring.datasource.hikari.data-source-properties";
 
     /**
-     * One connection because SQLite has one writer: it serialises writes in the process instead of failing on
-     * locks. sqlite-jdbc applies these data-source properties as PRAGMAs on connect (SQLiteConfig.Pragma names).
-     * The driver is sqlite-jdbc with a statement
-     * cache per connection (PostgreSQL's driver keeps its own), told not to look up generated keys after each insert
-     * (one more query per INSERT; ids come from {@code RETURNING}).
+     * One connection because SQLite has one writer: it serialises writes in the process
+     * instead of failing on locks. sqlite-jdbc applies these data-source properties as
+     * PRAGMAs on connect (SQLiteConfig.Pragma names). The driver is sqlite-jdbc with a
+     * statement cache per connection (PostgreSQL's driver keeps its own), told not to
+     * look up generated keys after each insert (one more query per INSERT; ids come from
+     * {@code RETURNING}).
      */
-    static final Map<String, Object> DEFAULTS = Map.of(
-            "spring.datasource.hikari.maximum-pool-size", "1",
+    static final Map<String, Object> DEFAULTS = Map.of("spring.datasource.hikari.maximum-pool-size", "1",
             "spring.datasource.driver-class-name", StatementCachingSqliteDriver.class.getName(),
-            PRAGMAS + "[journal_mode]", "WAL",
-            PRAGMAS + "[synchronous]", "NORMAL",
-            PRAGMAS + "[busy_timeout]", "5000",
-            PRAGMAS + "[foreign_keys]", "true",
-            PRAGMAS + "[jdbc.get_generated_keys]", "false");
+            PRAGMAS + "[journal_mode]", "WAL", PRAGMAS + "[synchronous]", "NORMAL", PRAGMAS + "[busy_timeout]", "5000",
+            PRAGMAS + "[foreign_keys]", "true", PRAGMAS + "[jdbc.get_generated_keys]", "false");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -41,4 +40,5 @@ class SqliteDefaultsPostProcessor implements EnvironmentPostProcessor {
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
         }
     }
+
 }

@@ -12,10 +12,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Creates the parent directory of a {@code jdbc:sqlite:} database file before any DataSource opens it:
- * sqlite-jdbc creates the file but not its directory, so {@code java -jar} on a fresh checkout would fail on
- * the default {@code data/tallybot.db}. Runs after config data is loaded, so it sees
- * {@code SPRING_DATASOURCE_URL} and {@code application.yml} alike. In-memory and resource URLs are left alone.
+ * Creates the parent directory of a {@code jdbc:sqlite:} database file before any
+ * DataSource opens it: sqlite-jdbc creates the file but not its directory, so
+ * {@code java -jar} on a fresh checkout would fail on the default
+ * {@code data/tallybot.db}. Runs after config data is loaded, so it sees
+ * {@code SPRING_DATASOURCE_URL} and {@code application.yml} alike. In-memory and resource
+ * URLs are left alone.
  */
 class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {
 
@@ -24,10 +26,13 @@ class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         databaseFile(environment.getProperty("spring.datasource.url"))
-                .ifPresent(SqliteDirectoryPostProcessor::createParent);
+            .ifPresent(SqliteDirectoryPostProcessor::createParent);
     }
 
-    /** The file a SQLite URL points at, or empty for other databases, memory and classpath resources. */
+    /**
+     * The file a SQLite URL points at, or empty for other databases, memory and classpath
+     * resources.
+     */
     static Optional<Path> databaseFile(@Nullable String url) {
         if (url == null || !url.startsWith(PREFIX) || url.contains("mode=memory")) {
             return Optional.empty();
@@ -47,8 +52,9 @@ class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {
     }
 
     /**
-     * Makes the database's folder and checks that the bot can write there, so that a wrong path stops the start
-     * with one line naming it (instead of a page of driver stack trace without the path).
+     * Makes the database's folder and checks that the bot can write there, so that a
+     * wrong path stops the start with one line naming it (instead of a page of driver
+     * stack trace without the path).
      */
     static void createParent(Path file) {
         Path absolute = file.toAbsolutePath();
@@ -67,19 +73,26 @@ class SqliteDirectoryPostProcessor implements EnvironmentPostProcessor {
             throw new DatabaseLocationException("the SQLite database " + absolute + " is a folder, not a file: set "
                     + "SPRING_DATASOURCE_URL to a file path such as jdbc:sqlite:data/tallybot.db");
         }
-        // SQLite writes its -wal and -shm files beside the database, so the folder itself must be writable.
+        // SQLite writes its -wal and -shm files beside the database, so the folder itself
+        // must be writable.
         if (!Files.isWritable(parent) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
-            throw new DatabaseLocationException("the bot cannot write to " + (Files.isWritable(parent) ? absolute : parent)
+            throw new DatabaseLocationException("the bot cannot write to "
+                    + (Files.isWritable(parent) ? absolute : parent)
                     + ": give the user running it write access (in Docker, uid 10001) or set SPRING_DATASOURCE_URL "
                     + "to a writable place");
         }
     }
 
-    /** A database path the bot cannot use; reported by {@link DatabaseLocationFailureAnalyzer} as one line. */
+    /**
+     * A database path the bot cannot use; reported by
+     * {@link DatabaseLocationFailureAnalyzer} as one line.
+     */
     static final class DatabaseLocationException extends RuntimeException {
 
         DatabaseLocationException(String message) {
             super(message);
         }
+
     }
+
 }

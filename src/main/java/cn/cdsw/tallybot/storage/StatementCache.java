@@ -16,20 +16,27 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One connection's prepared statements, kept by SQL text. {@code prepareStatement(sql)} on the wrapped connection
- * hands out a cached statement when that SQL's statement is free; closing what it handed out resets the statement
- * (open result set closed, parameters and batch cleared) and keeps it for the next caller. A statement that is
- * still handed out (a nested use of the same SQL) makes the next caller get a fresh, uncached one, so two users
- * never share a statement. Closing the connection closes every kept statement. The cache is least recently used
- * and bounded; an evicted statement is closed once it is free.
+ * One connection's prepared statements, kept by SQL text. {@code prepareStatement(sql)}
+ * on the wrapped connection hands out a cached statement when that SQL's statement is
+ * free; closing what it handed out resets the statement (open result set closed,
+ * parameters and batch cleared) and keeps it for the next caller. A statement that is
+ * still handed out (a nested use of the same SQL) makes the next caller get a fresh,
+ * uncached one, so two users never share a statement. Closing the connection closes every
+ * kept statement. The cache is least recently used and bounded; an evicted statement is
+ * closed once it is free.
  *
- * <p>Only {@code prepareStatement(String)} is cached; every other call goes straight to the driver's connection.
+ * <p>
+ * Only {@code prepareStatement(String)} is cached; every other call goes straight to the
+ * driver's connection.
  */
 final class StatementCache implements InvocationHandler {
 
     private final Connection connection;
+
     private final int capacity;
+
     private final Map<String, Entry> statements;
+
     private @Nullable Connection proxy;
 
     private StatementCache(Connection connection, int capacity) {
@@ -41,7 +48,7 @@ final class StatementCache implements InvocationHandler {
     static Connection wrap(Connection connection, int capacity) {
         StatementCache cache = new StatementCache(connection, capacity);
         Connection proxy = (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, cache);
+                new Class<?>[] { Connection.class }, cache);
         cache.proxy = proxy;
         return proxy;
     }
@@ -143,21 +150,31 @@ final class StatementCache implements InvocationHandler {
     }
 
     private static final class Entry {
+
         final PreparedStatement statement;
+
         boolean inUse;
+
         boolean evicted;
 
         Entry(PreparedStatement statement) {
             this.statement = statement;
         }
+
     }
 
-    /** One caller's use of a cached statement: closing it gives the statement back instead of closing it. */
+    /**
+     * One caller's use of a cached statement: closing it gives the statement back instead
+     * of closing it.
+     */
     private static final class Lease implements InvocationHandler {
 
         private final Entry entry;
+
         private final StatementCache cache;
+
         private @Nullable ResultSet results;
+
         private boolean closed;
 
         private Lease(Entry entry, StatementCache cache) {
@@ -167,7 +184,7 @@ final class StatementCache implements InvocationHandler {
 
         static PreparedStatement of(Entry entry, StatementCache cache) {
             return (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class}, new Lease(entry, cache));
+                    new Class<?>[] { PreparedStatement.class }, new Lease(entry, cache));
         }
 
         @Override
@@ -197,5 +214,7 @@ final class StatementCache implements InvocationHandler {
             }
             return result;
         }
+
     }
+
 }

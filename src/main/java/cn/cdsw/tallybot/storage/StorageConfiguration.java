@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@link Ledger}, set up for the database the bot finds behind its data source; and on SQLite, read
- * connections beside the one that writes ({@link SqliteConnections}).
+ * The {@link Ledger}, set up for the database the bot finds behind its data source; and
+ * on SQLite, read connections beside the one that writes ({@link SqliteConnections}).
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -23,9 +23,10 @@ class StorageConfiguration {
     }
 
     /**
-     * Wraps Boot's SQLite pool once it is configured, so that everything built on the data source — JdbcClient,
-     * the transaction manager, Flyway — sees one data source that routes read-only transactions to the read pool.
-     * Any other database's pool is left as it is: on PostgreSQL a reader never waits for another's transaction.
+     * Wraps Boot's SQLite pool once it is configured, so that everything built on the
+     * data source — JdbcClient, the transaction manager, Flyway — sees one data source
+     * that routes read-only transactions to the read pool. Any other database's pool is
+     * left as it is: on PostgreSQL a reader never waits for another's transaction.
      */
     @Bean
     static BeanPostProcessor sqliteReadConnections(ObjectProvider<StorageProperties> properties) {
@@ -40,4 +41,5 @@ class StorageConfiguration {
             }
         };
     }
+
 }

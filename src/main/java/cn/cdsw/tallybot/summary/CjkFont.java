@@ -9,17 +9,24 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Finds an installed font family that can draw Chinese. Java's logical fonts only reach CJK glyphs when the
- * machine has such a font, and a chart drawn without one shows every label as an empty box, so the choice is
- * explicit and a machine without one posts its summaries as text only. Debian's {@code fonts-wqy-zenhei} is the
- * one the Dockerfile and CI install.
+ * Finds an installed font family that can draw Chinese. Java's logical fonts only reach
+ * CJK glyphs when the machine has such a font, and a chart drawn without one shows every
+ * label as an empty box, so the choice is explicit and a machine without one posts its
+ * summaries as text only. Debian's {@code fonts-wqy-zenhei} is the one the Dockerfile and
+ * CI install.
  */
 public final class CjkFont {
 
-    /** The Debian package that gives a machine a Chinese font; named in the start-up warning and test skips. */
+    /**
+     * The Debian package that gives a machine a Chinese font; named in the start-up
+     * warning and test skips.
+     */
     public static final String PACKAGE = "fonts-wqy-zenhei";
 
-    /** Families known to carry Simplified Chinese, best first; WenQuanYi Zen Hei is the one we install. */
+    /**
+     * Families known to carry Simplified Chinese, best first; WenQuanYi Zen Hei is the
+     * one we install.
+     */
     static final List<String> PREFERRED = List.of("WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
             "Source Han Sans SC");
 
@@ -35,8 +42,9 @@ public final class CjkFont {
     }
 
     /**
-     * A preferred family if present, else the first present family that {@code drawsChinese} accepts. The test is
-     * passed in so that the choice can be checked without depending on the fonts of the machine.
+     * A preferred family if present, else the first present family that
+     * {@code drawsChinese} accepts. The test is passed in so that the choice can be
+     * checked without depending on the fonts of the machine.
      */
     static Optional<String> choose(List<String> present, Predicate<String> drawsChinese) {
         Optional<String> preferred = PREFERRED.stream().filter(present::contains).findFirst();
@@ -51,14 +59,22 @@ public final class CjkFont {
     }
 
     private static Optional<String> lookUp() {
-        // English names, so the preferred list matches whatever the JVM's default locale is.
+        // English names, so the preferred list matches whatever the JVM's default locale
+        // is.
         String[] names = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH);
-        // The preferred names are only a shortcut: the family must really draw the sample on this machine.
+        // The preferred names are only a shortcut: the family must really draw the sample
+        // on this machine.
         return choose(Arrays.asList(names), CjkFont::drawsChinese).filter(CjkFont::drawsChinese);
     }
 
-    /** Holder idiom: the font scan is slow and its answer cannot change while the JVM runs. */
+    /**
+     * Holder idiom: the font scan is slow and its answer cannot change while the JVM
+     * runs.
+     */
     private static final class Installed {
+
         static final Optional<String> FAMILY = lookUp();
+
     }
+
 }

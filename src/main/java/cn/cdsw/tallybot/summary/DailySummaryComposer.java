@@ -29,8 +29,9 @@ import cn.cdsw.tallybot.wording.SummaryTexts;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * Composes the evening post from the stored records, with its chart; remembers what each post published so
- * that changes to days already posted come out as 更正 lines in the next post (docs/daily-summary.md §2).
+ * Composes the evening post from the stored records, with its chart; remembers what each
+ * post published so that changes to days already posted come out as 更正 lines in the next
+ * post (docs/daily-summary.md §2).
  */
 @Component
 class DailySummaryComposer implements SummaryComposer {
@@ -38,19 +39,27 @@ class DailySummaryComposer implements SummaryComposer {
     private static final Logger log = LoggerFactory.getLogger(DailySummaryComposer.class);
 
     static final int CORRECTION_DAYS = 7;
+
     private static final TypeReference<Map<String, Long>> FIGURES = new TypeReference<>() {
     };
 
     private final QueryService queries;
+
     private final SummarySnapshotRepository snapshots;
+
     /**
-     * Null while images are off ({@code tallybot.summary.images=false}: no chart drawn, no font looked up) or when
-     * the machine has no Chinese font: a chart of empty boxes would be worse than none.
+     * Null while images are off ({@code tallybot.summary.images=false}: no chart drawn,
+     * no font looked up) or when the machine has no Chinese font: a chart of empty boxes
+     * would be worse than none.
      */
     private final @Nullable SummaryChart chart;
+
     private final SummaryTexts text;
+
     private final Clock clock;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final Map<LocalDate, Map<LocalDate, PublishedFigures>> composed = new ConcurrentHashMap<>();
 
     DailySummaryComposer(QueryService queries, SummarySnapshotRepository snapshots, Wording wording,
@@ -62,7 +71,10 @@ class DailySummaryComposer implements SummaryComposer {
         this.clock = clock;
     }
 
-    /** The chart to attach, if any; says once, at start-up, why a machine without a Chinese font posts none. */
+    /**
+     * The chart to attach, if any; says once, at start-up, why a machine without a
+     * Chinese font posts none.
+     */
     static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts, ChartLabels labels) {
         if (!images) {
             return null;
@@ -85,8 +97,8 @@ class DailySummaryComposer implements SummaryComposer {
         toPublish.put(date, PublishedFigures.of(today.figures()));
         List<SummaryTexts.Correction> corrections = corrections(date, toPublish, dayBefore);
         composed.put(date, toPublish);
-        String body = text.compose(new SummaryTexts.Day(date, catchUp, today, dayBefore,
-                queries.missing(date, null), corrections));
+        String body = text
+            .compose(new SummaryTexts.Day(date, catchUp, today, dayBefore, queries.missing(date, null), corrections));
         return new DailySummary(date, body, chart == null ? null : chart.render(date, bars(today)), catchUp);
     }
 
@@ -97,13 +109,14 @@ class DailySummaryComposer implements SummaryComposer {
             published = Map.of(summary.date(),
                     PublishedFigures.of(queries.totals(summary.date(), summary.date(), Scope.CITY).figures()));
         }
-        published.forEach((day, figures) -> snapshots.save(day, json.writeValueAsString(figures.values()),
-                clock.instant()));
+        published
+            .forEach((day, figures) -> snapshots.save(day, json.writeValueAsString(figures.values()), clock.instant()));
     }
 
     /**
-     * Lines for days already posted whose figures changed since; those days' new figures get published too.
-     * {@code dayBefore}, read for the comparison line already, is not read again.
+     * Lines for days already posted whose figures changed since; those days' new figures
+     * get published too. {@code dayBefore}, read for the comparison line already, is not
+     * read again.
      */
     private List<SummaryTexts.Correction> corrections(LocalDate date, Map<LocalDate, PublishedFigures> toPublish,
             Totals dayBefore) {
@@ -153,4 +166,5 @@ class DailySummaryComposer implements SummaryComposer {
         }
         return bars;
     }
+
 }

@@ -11,25 +11,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily summary's entry point (docs/daily-summary.md): posts each day's tally to every summary group exactly
- * once per (group, date), and re-posts on an operator's request.
+ * The daily summary's entry point (docs/daily-summary.md): posts each day's tally to
+ * every summary group exactly once per (group, date), and re-posts on an operator's
+ * request.
  *
- * <p>{@link #postDue} is the one idempotent tick: the normal post, retries, the catch-up after downtime (补发), a
- * restart and several replicas all run the same code, because what to do depends only on the instant and on the
- * {@code summary_post} rows (docs/daily-summary.md §4).
+ * <p>
+ * {@link #postDue} is the one idempotent tick: the normal post, retries, the catch-up
+ * after downtime (补发), a restart and several replicas all run the same code, because what
+ * to do depends only on the instant and on the {@code summary_post} rows
+ * (docs/daily-summary.md §4).
  */
 public class DailySummaryService {
 
     private static final Logger log = LoggerFactory.getLogger(DailySummaryService.class);
 
     private final SummaryClaimRepository claims;
+
     private final SummaryDelivery delivery;
+
     private final SummaryComposer composer;
+
     private final GroupDirectory groups;
+
     private final PostSchedule schedule;
 
-    DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
-            SummaryComposer composer, GroupDirectory groups, PostSchedule schedule) {
+    DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery, SummaryComposer composer,
+            GroupDirectory groups, PostSchedule schedule) {
         this.claims = claims;
         this.delivery = delivery;
         this.composer = composer;
@@ -38,11 +45,12 @@ public class DailySummaryService {
     }
 
     /**
-     * Does whatever is due at {@code now}. The due date is today once the local post time has passed, else
-     * yesterday ({@link PostSchedule#dueDate}); every summary group gets a {@code pending} claim for it (a no-op
-     * when the row exists), marked catch-up (补发) when {@code now} is past the post time's on-time window. Then
-     * every row that is pending, or failed and due for a retry, is sent. Calling this again at any later instant
-     * never sends a (group, date) twice.
+     * Does whatever is due at {@code now}. The due date is today once the local post time
+     * has passed, else yesterday ({@link PostSchedule#dueDate}); every summary group gets
+     * a {@code pending} claim for it (a no-op when the row exists), marked catch-up (补发)
+     * when {@code now} is past the post time's on-time window. Then every row that is
+     * pending, or failed and due for a retry, is sent. Calling this again at any later
+     * instant never sends a (group, date) twice.
      */
     public void postDue(Instant now) {
         LocalDate date = schedule.dueDate(now);
@@ -60,17 +68,20 @@ public class DailySummaryService {
     }
 
     /**
-     * Composes the summary of {@code date} and sends it to every summary group right now, once, whatever was
-     * posted before: a deliberate re-post ({@code POST /api/v1/summary}, {@code #日报 11月28日}), so no retry and no
-     * 补发 mark. A group that receives it is recorded as {@code sent} for that date: if the tick had not claimed
-     * it yet it never will, and a pending, failing or interrupted scheduled post of that date is stopped, so the
-     * group never gets the scheduled post on top. A group whose send failed is left as it was.
+     * Composes the summary of {@code date} and sends it to every summary group right now,
+     * once, whatever was posted before: a deliberate re-post
+     * ({@code POST /api/v1/summary}, {@code #日报 11月28日}), so no retry and no 补发 mark. A
+     * group that receives it is recorded as {@code sent} for that date: if the tick had
+     * not claimed it yet it never will, and a pending, failing or interrupted scheduled
+     * post of that date is stopped, so the group never gets the scheduled post on top. A
+     * group whose send failed is left as it was.
      */
     public List<Delivery> postNow(LocalDate date) {
         DailySummary summary = composer.compose(date, false);
-        List<Delivery> deliveries = groups.summaryGroups().stream()
-                .map(group -> new Delivery(ref(group), summary, delivery.sendNow(ref(group), summary)))
-                .toList();
+        List<Delivery> deliveries = groups.summaryGroups()
+            .stream()
+            .map(group -> new Delivery(ref(group), summary, delivery.sendNow(ref(group), summary)))
+            .toList();
         if (deliveries.stream().anyMatch(Delivery::sent)) {
             composer.posted(summary);
         }
@@ -78,8 +89,9 @@ public class DailySummaryService {
     }
 
     /**
-     * Logs every post left in {@code sending}: the process died during the call, so the group may or may not
-     * have it. It is not resent (at-most-once beats a double post); an operator checks the group and re-posts.
+     * Logs every post left in {@code sending}: the process died during the call, so the
+     * group may or may not have it. It is not resent (at-most-once beats a double post);
+     * an operator checks the group and re-posts.
      */
     void reportInterrupted() {
         for (SummaryPost post : claims.interrupted()) {
@@ -92,4 +104,5 @@ public class DailySummaryService {
     private static GroupRef ref(GroupConfig group) {
         return new GroupRef(group.platform(), group.id());
     }
+
 }

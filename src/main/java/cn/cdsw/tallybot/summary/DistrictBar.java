@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One district's figures for the summary chart: visits per unit and the materials total in 件.
+ * One district's figures for the summary chart: visits per unit and the materials total
+ * in 件.
  *
- * <p>Visits are kept per unit (户, 人次, 次) because figures in different units are never added together; the chart
- * draws one bar per unit. The map is copied in its iteration order, which decides the order of the chart's
- * visit series, so callers that want stable colours pass the units in a fixed order.
+ * <p>
+ * Visits are kept per unit (户, 人次, 次) because figures in different units are never added
+ * together; the chart draws one bar per unit. The map is copied in its iteration order,
+ * which decides the order of the chart's visit series, so callers that want stable
+ * colours pass the units in a fixed order.
  */
 public record DistrictBar(String district, Map<String, Long> visitsByUnit, long materials) {
     public DistrictBar {
@@ -23,11 +26,15 @@ public record DistrictBar(String district, Map<String, Long> visitsByUnit, long 
             throw new IllegalArgumentException(district + " materials are negative: " + materials);
         }
         visitsByUnit.forEach((unit, count) -> checkVisits(district, unit, count));
-        // Map.copyOf would lose the order that fixes the series order, so copy into a LinkedHashMap.
+        // Map.copyOf would lose the order that fixes the series order, so copy into a
+        // LinkedHashMap.
         visitsByUnit = Collections.unmodifiableMap(new LinkedHashMap<>(visitsByUnit));
     }
 
-    /** Whether there is anything to draw; districts without figures are left out of the chart. */
+    /**
+     * Whether there is anything to draw; districts without figures are left out of the
+     * chart.
+     */
     public boolean hasFigures() {
         return materials > 0 || visitsByUnit.values().stream().anyMatch(count -> count > 0);
     }

@@ -18,8 +18,10 @@ class InstallationRepository {
     /** The first start, recording {@code now} as that if this is it. */
     Instant firstStarted(Instant now) {
         jdbc.sql("INSERT INTO installation (id, first_started_at) VALUES (1, :now) ON CONFLICT (id) DO NOTHING")
-                .param("now", now.toEpochMilli()).update();
-        return Instant.ofEpochMilli(jdbc.sql("SELECT first_started_at FROM installation WHERE id = 1")
-                .query(Long.class).single());
+            .param("now", now.toEpochMilli())
+            .update();
+        return Instant.ofEpochMilli(
+                jdbc.sql("SELECT first_started_at FROM installation WHERE id = 1").query(Long.class).single());
     }
+
 }

@@ -9,10 +9,12 @@ import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
- * Which day's summary is due at an instant, and whether posting it now is a catch-up (补发). Both answers depend
- * only on the instant, so every tick, a restart and every replica reach the same ones.
+ * Which day's summary is due at an instant, and whether posting it now is a catch-up
+ * (补发). Both answers depend only on the instant, so every tick, a restart and every
+ * replica reach the same ones.
  *
- * @param zone the zone whose calendar days are counted ({@code tallybot.zone}, never the JVM default)
+ * @param zone the zone whose calendar days are counted ({@code tallybot.zone}, never the
+ * JVM default)
  * @param time the local post time
  * @param onTimeWindow how long after the post time a post still counts as on time
  */
@@ -31,17 +33,19 @@ record PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow, Instant 
     }
 
     /**
-     * Whether the bot owes {@code date}'s summary: only if it was installed before that post time's on-time
-     * window closed. A bot first started at 23:00, or the next morning, has no 补发 to make for a day it never saw.
+     * Whether the bot owes {@code date}'s summary: only if it was installed before that
+     * post time's on-time window closed. A bot first started at 23:00, or the next
+     * morning, has no 补发 to make for a day it never saw.
      */
     boolean owed(LocalDate date) {
         return !installedAt.isAfter(postTime(date).plus(onTimeWindow));
     }
 
     /**
-     * Today once the local post time has come, else yesterday: before 20:00 the most recent summary that should
-     * exist is yesterday's, which a bot that was down at yesterday's post time still owes. Older days are never
-     * due, so a long outage costs one catch-up post, not a backlog.
+     * Today once the local post time has come, else yesterday: before 20:00 the most
+     * recent summary that should exist is yesterday's, which a bot that was down at
+     * yesterday's post time still owes. Older days are never due, so a long outage costs
+     * one catch-up post, not a backlog.
      */
     LocalDate dueDate(Instant now) {
         ZonedDateTime local = now.atZone(zone);
@@ -54,7 +58,10 @@ record PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow, Instant 
         return date.atTime(time).atZone(zone).toInstant();
     }
 
-    /** True when a post of {@code date} made at {@code now} is late enough to be marked 补发. */
+    /**
+     * True when a post of {@code date} made at {@code now} is late enough to be marked
+     * 补发.
+     */
     boolean isCatchUp(LocalDate date, Instant now) {
         return now.isAfter(postTime(date).plus(onTimeWindow));
     }

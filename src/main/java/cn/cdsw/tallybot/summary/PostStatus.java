@@ -2,8 +2,12 @@ package cn.cdsw.tallybot.summary;
 
 import java.util.Locale;
 
-/** The life of a {@code summary_post} row; see {@link SummaryClaimRepository} for the transitions. */
+/**
+ * The life of a {@code summary_post} row; see {@link SummaryClaimRepository} for the
+ * transitions.
+ */
 enum PostStatus {
+
     PENDING, SENDING, SENT, FAILED, ABANDONED;
 
     /** The value stored in {@code summary_post.status}. */
@@ -14,4 +18,5 @@ enum PostStatus {
     static PostStatus of(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
+
 }

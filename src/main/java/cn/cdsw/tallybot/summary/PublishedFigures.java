@@ -7,8 +7,8 @@ import cn.cdsw.tallybot.query.Figures;
 import cn.cdsw.tallybot.query.MetricTotal;
 
 /**
- * The figures of a day as a summary published them: each metric per unit, and materials. Kept so that a later
- * change to that day can be told as {@code 更正：11月28日 走访 196→206户}.
+ * The figures of a day as a summary published them: each metric per unit, and materials.
+ * Kept so that a later change to that day can be told as {@code 更正：11月28日 走访 196→206户}.
  */
 record PublishedFigures(Map<String, Long> values) {
 

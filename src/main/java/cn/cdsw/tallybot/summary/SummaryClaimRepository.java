@@ -15,10 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Table {@code summary_post}: the claim that makes the daily summary go out exactly once per (group, date)
- * (docs/daily-summary.md §3). A claim is an {@code INSERT … ON CONFLICT DO NOTHING}; every later change is an
- * {@code UPDATE … WHERE status = :expected} whose row count says whether this caller won, so two ticks or two
- * replicas on one database can never both send:
+ * Table {@code summary_post}: the claim that makes the daily summary go out exactly once
+ * per (group, date) (docs/daily-summary.md §3). A claim is an
+ * {@code INSERT … ON CONFLICT DO NOTHING}; every later change is an
+ * {@code UPDATE … WHERE status = :expected} whose row count says whether this caller won,
+ * so two ticks or two replicas on one database can never both send:
  *
  * <pre>
  * pending ─take→ sending ─→ sent
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Repository;
  * pending | failed ──────→ abandoned (no sender for the platform, or the retry period passed while down)
  * </pre>
  *
- * <p>A row left in {@code sending} means the process died during the platform call: the group may or may not
- * have the post. It is never resent automatically, because at-most-once beats a double post in a group chat;
- * {@link #interrupted()} lists such rows so start-up can log them for an operator, who can re-post with
+ * <p>
+ * A row left in {@code sending} means the process died during the platform call: the
+ * group may or may not have the post. It is never resent automatically, because
+ * at-most-once beats a double post in a group chat; {@link #interrupted()} lists such
+ * rows so start-up can log them for an operator, who can re-post with
  * {@code POST /api/v1/summary?date=}.
  */
 @Repository
@@ -37,6 +40,7 @@ class SummaryClaimRepository {
     private static final String COLUMNS = """
             platform, group_id, summary_date, status, attempts, next_attempt_at, claimed_at, sent_at, last_error,
             catch_up, owner""";
+
     private static final String KEY = "platform = :platform AND group_id = :groupId AND summary_date = :date";
 
     private final JdbcClient jdbc;
@@ -45,76 +49,112 @@ class SummaryClaimRepository {
         this.jdbc = jdbc;
     }
 
-    /** Claims (group, date) as {@code pending}; true only for the one caller that inserted the row. */
+    /**
+     * Claims (group, date) as {@code pending}; true only for the one caller that inserted
+     * the row.
+     */
     boolean claim(GroupRef group, LocalDate date, boolean catchUp, Instant now) {
         return jdbc.sql("""
                 INSERT INTO summary_post (platform, group_id, summary_date, status, attempts, next_attempt_at,
                     claimed_at, catch_up)
                 VALUES (:platform, :groupId, :date, 'pending', 0, :now, :now, :catchUp)
                 ON CONFLICT DO NOTHING""")
-                .params(key(group, date)).param("now", now.toEpochMilli()).param("catchUp", catchUp ? 1 : 0)
-                .update() == 1;
+            .params(key(group, date))
+            .param("now", now.toEpochMilli())
+            .param("catchUp", catchUp ? 1 : 0)
+            .update() == 1;
     }
 
-    /** Rows a tick should try: {@code pending}, or {@code failed} whose retry time has come; oldest date first. */
+    /**
+     * Rows a tick should try: {@code pending}, or {@code failed} whose retry time has
+     * come; oldest date first.
+     */
     List<SummaryPost> due(Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM summary_post
                 WHERE status IN ('pending', 'failed') AND next_attempt_at <= :now
                 ORDER BY summary_date, platform, group_id""")
-                .param("now", now.toEpochMilli()).query(SummaryClaimRepository::map).list();
+            .param("now", now.toEpochMilli())
+            .query(SummaryClaimRepository::map)
+            .list();
     }
 
     /**
-     * Moves the row, as read, to {@code sending} owned by {@code owner}. The status and attempt count in the
-     * condition make this a compare-and-set: of two takers of the same row, exactly one gets row count 1.
+     * Moves the row, as read, to {@code sending} owned by {@code owner}. The status and
+     * attempt count in the condition make this a compare-and-set: of two takers of the
+     * same row, exactly one gets row count 1.
      */
     boolean take(SummaryPost post, String owner, Instant now) {
-        return jdbc.sql("UPDATE summary_post SET status = 'sending', owner = :owner, attempts = attempts + 1 WHERE "
-                + KEY + " AND status = :expected AND attempts = :attempts AND next_attempt_at <= :now")
-                .params(key(post.group(), post.date())).param("owner", owner).param("expected", post.status().code())
-                .param("attempts", post.attempts()).param("now", now.toEpochMilli())
-                .update() == 1;
+        return jdbc
+            .sql("UPDATE summary_post SET status = 'sending', owner = :owner, attempts = attempts + 1 WHERE " + KEY
+                    + " AND status = :expected AND attempts = :attempts AND next_attempt_at <= :now")
+            .params(key(post.group(), post.date()))
+            .param("owner", owner)
+            .param("expected", post.status().code())
+            .param("attempts", post.attempts())
+            .param("now", now.toEpochMilli())
+            .update() == 1;
     }
 
-    /** {@code sending → sent}; false when the row is no longer this owner's (e.g. an operator's re-post). */
+    /**
+     * {@code sending → sent}; false when the row is no longer this owner's (e.g. an
+     * operator's re-post).
+     */
     boolean markSent(SummaryPost post, String owner, Instant now) {
-        return jdbc.sql("UPDATE summary_post SET status = 'sent', sent_at = :now, last_error = NULL WHERE " + KEY
-                + " AND status = 'sending' AND owner = :owner")
-                .params(key(post.group(), post.date())).param("owner", owner).param("now", now.toEpochMilli())
-                .update() == 1;
+        return jdbc
+            .sql("UPDATE summary_post SET status = 'sent', sent_at = :now, last_error = NULL WHERE " + KEY
+                    + " AND status = 'sending' AND owner = :owner")
+            .params(key(post.group(), post.date()))
+            .param("owner", owner)
+            .param("now", now.toEpochMilli())
+            .update() == 1;
     }
 
     /** {@code sending → failed}, to be taken again from {@code nextAttemptAt}. */
     boolean markFailed(SummaryPost post, String owner, Instant nextAttemptAt, String error) {
-        return jdbc.sql("UPDATE summary_post SET status = 'failed', next_attempt_at = :next, last_error = :error WHERE "
-                + KEY + " AND status = 'sending' AND owner = :owner")
-                .params(key(post.group(), post.date())).param("owner", owner)
-                .param("next", nextAttemptAt.toEpochMilli()).param("error", error)
-                .update() == 1;
-    }
-
-    /** {@code sending → abandoned} after a failed call that must not or may no longer be retried. */
-    boolean markAbandoned(SummaryPost post, String owner, String error) {
-        return jdbc.sql("UPDATE summary_post SET status = 'abandoned', last_error = :error WHERE " + KEY
-                + " AND status = 'sending' AND owner = :owner")
-                .params(key(post.group(), post.date())).param("owner", owner).param("error", error)
-                .update() == 1;
-    }
-
-    /** {@code pending | failed → abandoned} without a call, for the row exactly as read. */
-    boolean abandonUnsent(SummaryPost post, String error) {
-        return jdbc.sql("UPDATE summary_post SET status = 'abandoned', last_error = :error WHERE " + KEY
-                + " AND status = :expected AND attempts = :attempts")
-                .params(key(post.group(), post.date())).param("expected", post.status().code())
-                .param("attempts", post.attempts()).param("error", error)
-                .update() == 1;
+        return jdbc
+            .sql("UPDATE summary_post SET status = 'failed', next_attempt_at = :next, last_error = :error WHERE " + KEY
+                    + " AND status = 'sending' AND owner = :owner")
+            .params(key(post.group(), post.date()))
+            .param("owner", owner)
+            .param("next", nextAttemptAt.toEpochMilli())
+            .param("error", error)
+            .update() == 1;
     }
 
     /**
-     * Records an operator's re-post as {@code sent}: inserts the row if the tick has not claimed it yet, and
-     * otherwise stops whatever the tick still had planned (a pending or failed row would post a second time, an
-     * interrupted {@code sending} row would stay reported forever). True when a row was written.
+     * {@code sending → abandoned} after a failed call that must not or may no longer be
+     * retried.
+     */
+    boolean markAbandoned(SummaryPost post, String owner, String error) {
+        return jdbc
+            .sql("UPDATE summary_post SET status = 'abandoned', last_error = :error WHERE " + KEY
+                    + " AND status = 'sending' AND owner = :owner")
+            .params(key(post.group(), post.date()))
+            .param("owner", owner)
+            .param("error", error)
+            .update() == 1;
+    }
+
+    /**
+     * {@code pending | failed → abandoned} without a call, for the row exactly as read.
+     */
+    boolean abandonUnsent(SummaryPost post, String error) {
+        return jdbc
+            .sql("UPDATE summary_post SET status = 'abandoned', last_error = :error WHERE " + KEY
+                    + " AND status = :expected AND attempts = :attempts")
+            .params(key(post.group(), post.date()))
+            .param("expected", post.status().code())
+            .param("attempts", post.attempts())
+            .param("error", error)
+            .update() == 1;
+    }
+
+    /**
+     * Records an operator's re-post as {@code sent}: inserts the row if the tick has not
+     * claimed it yet, and otherwise stops whatever the tick still had planned (a pending
+     * or failed row would post a second time, an interrupted {@code sending} row would
+     * stay reported forever). True when a row was written.
      */
     boolean recordManualPost(GroupRef group, LocalDate date, Instant now) {
         return jdbc.sql("""
@@ -124,19 +164,26 @@ class SummaryClaimRepository {
                 ON CONFLICT (platform, group_id, summary_date) DO UPDATE
                    SET status = 'sent', sent_at = :now, last_error = 'posted manually'
                  WHERE summary_post.status <> 'sent'""")
-                .params(key(group, date)).param("now", now.toEpochMilli())
-                .update() == 1;
+            .params(key(group, date))
+            .param("now", now.toEpochMilli())
+            .update() == 1;
     }
 
-    /** Rows left in {@code sending}: the process died during the call (see the class comment). */
+    /**
+     * Rows left in {@code sending}: the process died during the call (see the class
+     * comment).
+     */
     List<SummaryPost> interrupted() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM summary_post WHERE status = 'sending' ORDER BY summary_date")
-                .query(SummaryClaimRepository::map).list();
+            .query(SummaryClaimRepository::map)
+            .list();
     }
 
     Optional<SummaryPost> find(GroupRef group, LocalDate date) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM summary_post WHERE " + KEY)
-                .params(key(group, date)).query(SummaryClaimRepository::map).optional();
+            .params(key(group, date))
+            .query(SummaryClaimRepository::map)
+            .optional();
     }
 
     private static Map<String, Object> key(GroupRef group, LocalDate date) {
@@ -155,4 +202,5 @@ class SummaryClaimRepository {
         long millis = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
+
 }

@@ -16,28 +16,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires summary delivery. The senders are looked up, not required: without a platform API the application
- * still starts, and delivery says so in the log.
+ * Wires summary delivery. The senders are looked up, not required: without a platform API
+ * the application still starts, and delivery says so in the log.
  */
 @Configuration(proxyBeanMethods = false)
 class SummaryConfiguration {
 
     @Bean
-    SummaryDelivery summaryDelivery(SummaryClaimRepository claims, ObjectProvider<ChatSender> senders,
-            SendPacer pacer, SummaryProperties properties, ReplicaId replica, Clock clock, MeterRegistry registry) {
+    SummaryDelivery summaryDelivery(SummaryClaimRepository claims, ObjectProvider<ChatSender> senders, SendPacer pacer,
+            SummaryProperties properties, ReplicaId replica, Clock clock, MeterRegistry registry) {
         RetryPolicy retry = new RetryPolicy(properties.retryInitial(), properties.retryMax(), properties.retryFor(),
                 new Random());
-        // paced: a summary shares each group's send budget with the replies of every replica
+        // paced: a summary shares each group's send budget with the replies of every
+        // replica
         return new SummaryDelivery(claims, senders.orderedStream().map(pacer::paced).toList(), retry,
                 properties.images(), replica.value(), clock, new SummaryMetrics(registry));
     }
 
     @Bean
     DailySummaryService dailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
-            SummaryComposer composer, BotConfig config, BotConfigProperties bot,
-            SummaryProperties properties, InstallationRepository installation, Clock clock) {
+            SummaryComposer composer, BotConfig config, BotConfigProperties bot, SummaryProperties properties,
+            InstallationRepository installation, Clock clock) {
         PostSchedule schedule = new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow(),
                 installation.firstStarted(clock.instant()));
         return new DailySummaryService(claims, delivery, composer, config.groups(), schedule);
     }
+
 }

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Turns district bars into the two panels' data: visits with one series per unit, and materials. The series
- * names are the legend's labels, so the caller words them.
+ * Turns district bars into the two panels' data: visits with one series per unit, and
+ * materials. The series names are the legend's labels, so the caller words them.
  */
 final class SummaryDatasets {
 
@@ -17,9 +17,10 @@ final class SummaryDatasets {
     }
 
     /**
-     * One series per visit unit, in the order units first appear. Every district is added as a column of every
-     * series (null where it has no figure) so both panels list the districts in the caller's order; a district
-     * that only reported materials would otherwise be appended after the others.
+     * One series per visit unit, in the order units first appear. Every district is added
+     * as a column of every series (null where it has no figure) so both panels list the
+     * districts in the caller's order; a district that only reported materials would
+     * otherwise be appended after the others.
      */
     static DefaultCategoryDataset visits(List<DistrictBar> bars, UnaryOperator<String> seriesOfUnit) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -40,7 +41,10 @@ final class SummaryDatasets {
         return data;
     }
 
-    /** Units with at least one visit; a unit reported only as zero would be an empty legend entry. */
+    /**
+     * Units with at least one visit; a unit reported only as zero would be an empty
+     * legend entry.
+     */
     private static Set<String> units(List<DistrictBar> bars) {
         Set<String> units = new LinkedHashSet<>();
         for (DistrictBar bar : bars) {
@@ -52,4 +56,5 @@ final class SummaryDatasets {
         }
         return units;
     }
+
 }

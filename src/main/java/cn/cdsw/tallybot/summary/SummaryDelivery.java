@@ -20,30 +20,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one claimed post through its platform's {@link ChatSender} and records the outcome. This is the only place
- * that retries a send (the adapters never do, so retries cannot stack up into a double post): a retryable failure
- * becomes {@code failed} with a backoff time, anything else ends {@code abandoned} with one ERROR line
+ * Sends one claimed post through its platform's {@link ChatSender} and records the
+ * outcome. This is the only place that retries a send (the adapters never do, so retries
+ * cannot stack up into a double post): a retryable failure becomes {@code failed} with a
+ * backoff time, anything else ends {@code abandoned} with one ERROR line
  * (docs/daily-summary.md §5).
  */
 final class SummaryDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(SummaryDelivery.class);
+
     private static final int MAX_ERROR_TEXT = 500;
 
     private final SummaryClaimRepository claims;
+
     private final Map<String, ChatSender> senders;
+
     private final RetryPolicy retry;
+
     private final boolean images;
+
     private final String owner;
+
     private final Clock clock;
+
     private final SummaryMetrics metrics;
+
     private final Set<String> platformsWarned = ConcurrentHashMap.newKeySet();
 
     SummaryDelivery(SummaryClaimRepository claims, List<ChatSender> senders, RetryPolicy retry, boolean images,
             String owner, Clock clock, SummaryMetrics metrics) {
         this.claims = claims;
-        this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ChatSender::platform,
-                Function.identity()));
+        this.senders = senders.stream()
+            .collect(Collectors.toUnmodifiableMap(ChatSender::platform, Function.identity()));
         this.retry = retry;
         this.images = images;
         this.owner = owner;
@@ -59,13 +68,15 @@ final class SummaryDelivery {
         }
         Optional<ChatSender> sender = sender(post.group());
         if (sender.isEmpty()) {
-            // Already said once at WARN by sender(); one ERROR per row and day would only repeat it.
+            // Already said once at WARN by sender(); one ERROR per row and day would only
+            // repeat it.
             if (claims.abandonUnsent(post, "no sender for platform " + post.group().platform())) {
                 metrics.count(SummaryMetrics.Outcome.ABANDONED);
             }
             return;
         }
-        // Composed before the take, so a composer failure leaves the row untouched for the next tick.
+        // Composed before the take, so a composer failure leaves the row untouched for
+        // the next tick.
         DailySummary summary = summaries.get(post.date(), post.catchUp());
         if (!claims.take(post, owner, now)) {
             log.debug("Summary {} was taken by another tick or replica", post.key());
@@ -76,7 +87,10 @@ final class SummaryDelivery {
         }
     }
 
-    /** Sends to one group right away, once, without touching the schedule; null or the error text. */
+    /**
+     * Sends to one group right away, once, without touching the schedule; null or the
+     * error text.
+     */
     @Nullable String sendNow(GroupRef group, DailySummary summary) {
         Optional<ChatSender> sender = sender(group);
         if (sender.isEmpty()) {
@@ -108,11 +122,13 @@ final class SummaryDelivery {
             return false;
         }
         catch (RuntimeException e) {
-            // A refused request (e.g. text too long) fails the same way every time: not worth a retry.
+            // A refused request (e.g. text too long) fails the same way every time: not
+            // worth a retry.
             failed(post, attempt, false, describe(e), now);
             return false;
         }
-        // the platform has it either way: counted as posted even if an operator's re-post changed the row meanwhile
+        // the platform has it either way: counted as posted even if an operator's re-post
+        // changed the row meanwhile
         metrics.count(SummaryMetrics.Outcome.POSTED);
         if (claims.markSent(post, owner, clock.instant())) {
             log.info("Posted the summary {}{} (attempt {})", post.key(), post.catchUp() ? " as 补发" : "", attempt);
@@ -159,9 +175,9 @@ final class SummaryDelivery {
     }
 
     private static String describe(RuntimeException e) {
-        String text = e instanceof PlatformCallException p
-                ? p.platform() + " " + p.errorCode() + ": " + p.getMessage()
+        String text = e instanceof PlatformCallException p ? p.platform() + " " + p.errorCode() + ": " + p.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
     }
+
 }

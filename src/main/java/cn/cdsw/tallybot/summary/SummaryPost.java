@@ -8,16 +8,8 @@ import cn.cdsw.tallybot.platform.GroupRef;
 import org.jspecify.annotations.Nullable;
 
 /** One {@code summary_post} row: the delivery of one date's summary to one group. */
-record SummaryPost(
-        GroupRef group,
-        LocalDate date,
-        PostStatus status,
-        int attempts,
-        Instant nextAttemptAt,
-        Instant claimedAt,
-        @Nullable Instant sentAt,
-        @Nullable String lastError,
-        boolean catchUp,
+record SummaryPost(GroupRef group, LocalDate date, PostStatus status, int attempts, Instant nextAttemptAt,
+        Instant claimedAt, @Nullable Instant sentAt, @Nullable String lastError, boolean catchUp,
         @Nullable String owner) {
 
     SummaryPost {

@@ -7,30 +7,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code tallybot.summary.*}: when the evening tally is posted and how hard delivery tries
- * (docs/daily-summary.md §9). The post time is a local time in {@code tallybot.zone}, not a cron string, because
- * the tick compares it with the instant itself.
+ * {@code tallybot.summary.*}: when the evening tally is posted and how hard delivery
+ * tries (docs/daily-summary.md §9). The post time is a local time in
+ * {@code tallybot.zone}, not a cron string, because the tick compares it with the instant
+ * itself.
  *
- * @param enabled whether the scheduled tick runs; {@link DailySummaryService#postNow} works either way
+ * @param enabled whether the scheduled tick runs; {@link DailySummaryService#postNow}
+ * works either way
  * @param time local post time ({@code TALLYBOT_SUMMARY_TIME}, e.g. {@code 20:00})
- * @param onTimeWindow a post claimed later than this after {@code time} is a catch-up post (补发)
+ * @param onTimeWindow a post claimed later than this after {@code time} is a catch-up
+ * post (补发)
  * @param images attach the composer's chart when there is one
  * @param retryInitial ceiling of the first retry delay; it doubles per failed attempt
  * @param retryMax the doubling stops here
- * @param retryFor a post not delivered this long after it was claimed is abandoned with one ERROR line
+ * @param retryFor a post not delivered this long after it was claimed is abandoned with
+ * one ERROR line
  * @param tick how often the job asks what is due
- * @param initialDelay first tick after start-up; this tick is what posts a missed summary (补发)
+ * @param initialDelay first tick after start-up; this tick is what posts a missed summary
+ * (补发)
  */
 @ConfigurationProperties("tallybot.summary")
-record SummaryProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("20:00") LocalTime time,
-        @DefaultValue("10m") Duration onTimeWindow,
-        @DefaultValue("true") boolean images,
-        @DefaultValue("30s") Duration retryInitial,
-        @DefaultValue("30m") Duration retryMax,
-        @DefaultValue("6h") Duration retryFor,
-        @DefaultValue("1m") Duration tick,
+record SummaryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20:00") LocalTime time,
+        @DefaultValue("10m") Duration onTimeWindow, @DefaultValue("true") boolean images,
+        @DefaultValue("30s") Duration retryInitial, @DefaultValue("30m") Duration retryMax,
+        @DefaultValue("6h") Duration retryFor, @DefaultValue("1m") Duration tick,
         @DefaultValue("5s") Duration initialDelay) {
 
     SummaryProperties {
@@ -46,7 +46,8 @@ record SummaryProperties(
             throw new IllegalArgumentException("tallybot.summary.retry-max must not be below retry-initial");
         }
         if (onTimeWindow.compareTo(Duration.ofHours(12)) >= 0) {
-            // Beyond half a day "on time" would swallow the catch-up of the previous evening.
+            // Beyond half a day "on time" would swallow the catch-up of the previous
+            // evening.
             throw new IllegalArgumentException("tallybot.summary.on-time-window must be under 12h");
         }
     }

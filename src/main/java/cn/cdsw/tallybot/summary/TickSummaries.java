@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The summaries of one tick: each (date, catch-up) is composed once however many groups receive it, and the
- * composer hears {@link SummaryComposer#posted} once, after the first group has it.
+ * The summaries of one tick: each (date, catch-up) is composed once however many groups
+ * receive it, and the composer hears {@link SummaryComposer#posted} once, after the first
+ * group has it.
  */
 final class TickSummaries {
 
     private final SummaryComposer composer;
+
     private final Map<Key, DailySummary> composed = new HashMap<>();
+
     private final Set<Key> posted = new HashSet<>();
 
     TickSummaries(SummaryComposer composer) {
@@ -32,4 +35,5 @@ final class TickSummaries {
 
     private record Key(LocalDate date, boolean catchUp) {
     }
+
 }

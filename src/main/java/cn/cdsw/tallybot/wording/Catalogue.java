@@ -21,24 +21,33 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The messages of one language, read once from {@code wording/<language>.yml} on the class path (UTF-8 YAML,
- * like bot-config, rather than {@code .properties}, which Java and Boot have read as ISO-8859-1). Terms
- * ({@code {#report}}, {@code {term:total-unit}} …) and references to other entries ({@code {see:key}}) are
- * filled in at load; what is left in braces are the arguments of the message.
+ * The messages of one language, read once from {@code wording/<language>.yml} on the
+ * class path (UTF-8 YAML, like bot-config, rather than {@code .properties}, which Java
+ * and Boot have read as ISO-8859-1). Terms ({@code {#report}}, {@code {term:total-unit}}
+ * …) and references to other entries ({@code {see:key}}) are filled in at load; what is
+ * left in braces are the arguments of the message.
  * <p>
- * A wording class asks for each of its messages once, in its constructor, naming the arguments it will fill.
- * An entry that is missing, or whose arguments differ from those, stops the start with the key, so a mistake in
- * the file never reaches a chat as a half-filled sentence.
+ * A wording class asks for each of its messages once, in its constructor, naming the
+ * arguments it will fill. An entry that is missing, or whose arguments differ from those,
+ * stops the start with the key, so a mistake in the file never reaches a chat as a
+ * half-filled sentence.
  */
 final class Catalogue {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]+)}");
+
     private static final String SEE = "see:";
-    /** References may nest (a help text names an example that names a command); deeper is a loop. */
+
+    /**
+     * References may nest (a help text names an example that names a command); deeper is
+     * a loop.
+     */
     private static final int MAX_DEPTH = 4;
 
     private final String source;
+
     private final Map<String, String> texts;
+
     private final Set<String> used = ConcurrentHashMap.newKeySet();
 
     private Catalogue(String source, Map<String, String> texts, Set<String> referenced) {
@@ -47,7 +56,10 @@ final class Catalogue {
         this.used.addAll(referenced);
     }
 
-    /** The catalogue of {@code language} with {@code terms} (term placeholder → configured word) filled in. */
+    /**
+     * The catalogue of {@code language} with {@code terms} (term placeholder → configured
+     * word) filled in.
+     */
     static Catalogue load(String language, Map<String, String> terms) {
         String source = "wording/" + language + ".yml";
         Map<String, String> raw = new LinkedHashMap<>();
@@ -60,8 +72,8 @@ final class Catalogue {
 
     /**
      * The message {@code key}, to be filled with {@code arguments} in this order.
-     *
-     * @throws IllegalStateException when there is no such entry, or its placeholders are not exactly these
+     * @throws IllegalStateException when there is no such entry, or its placeholders are
+     * not exactly these
      */
     Template template(String key, String... arguments) {
         String text = texts.get(key);
@@ -83,7 +95,10 @@ final class Catalogue {
         return template(key).fill();
     }
 
-    /** Entries no wording class asked for and no entry refers to: dead text, which a test refuses. */
+    /**
+     * Entries no wording class asked for and no entry refers to: dead text, which a test
+     * refuses.
+     */
     Set<String> unused() {
         Set<String> unused = new TreeSet<>(texts.keySet());
         unused.removeAll(used);
@@ -115,12 +130,14 @@ final class Catalogue {
                 }
                 referenced.add(target);
                 replacement = resolve(source, key, targetText, raw, terms, referenced, depth + 1);
-            } else if (name.startsWith("#") || name.contains(":")) {
+            }
+            else if (name.startsWith("#") || name.contains(":")) {
                 replacement = terms.get(name);
                 if (replacement == null) {
                     throw new IllegalStateException(source + ": '" + key + "' uses the unknown term {" + name + "}");
                 }
-            } else {
+            }
+            else {
                 replacement = m.group();
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -137,19 +154,26 @@ final class Catalogue {
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 return new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
     }
 
-    /** Nested sections become dotted keys: {@code record: {stored: …}} is {@code record.stored}. */
+    /**
+     * Nested sections become dotted keys: {@code record: {stored: …}} is
+     * {@code record.stored}.
+     */
     private static void flatten(String prefix, Object node, Map<String, String> into, String source) {
         if (node instanceof Map<?, ?> map) {
             map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into, source));
-        } else if (node instanceof String text) {
+        }
+        else if (node instanceof String text) {
             into.put(prefix, text);
-        } else {
+        }
+        else {
             throw new IllegalStateException(source + ": '" + prefix + "' must be text, not " + node);
         }
     }
+
 }

@@ -6,16 +6,22 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
- * The words on the daily summary's chart: its title, the district axis, the visits panel with one series per unit
- * (the headline metric's label from metrics.yml) and the materials panel in the configured unit.
+ * The words on the daily summary's chart: its title, the district axis, the visits panel
+ * with one series per unit (the headline metric's label from metrics.yml) and the
+ * materials panel in the configured unit.
  */
 public final class ChartLabels {
 
     private final BotConfig config;
+
     private final FigureStyle figures;
+
     private final Template title;
+
     private final String districts;
+
     private final Template series;
+
     private final String noData;
 
     ChartLabels(Catalogue c, BotConfig config, FigureStyle figures) {
@@ -55,4 +61,5 @@ public final class ChartLabels {
     public String noData() {
         return noData;
     }
+
 }

@@ -7,19 +7,28 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
 
 /**
- * The refusals of a command the grammar read well: a coordinator's command from a member, a sender over the rate
- * limit, a summary that cannot be posted. Each says why and what to do instead.
+ * The refusals of a command the grammar read well: a coordinator's command from a member,
+ * a sender over the rate limit, a summary that cannot be posted. Each says why and what
+ * to do instead.
  */
 public final class CommandRefusals {
 
     private final BotConfig config;
+
     private final FigureStyle figures;
+
     private final Template coordinatorsOnly;
+
     private final Template tooFast;
+
     private final String perMinute;
+
     private final Template perMinutes;
+
     private final Template perSeconds;
+
     private final Template summaryNotYet;
+
     private final String summaryNoGroups;
 
     CommandRefusals(Catalogue c, BotConfig config, FigureStyle figures) {
@@ -39,7 +48,10 @@ public final class CommandRefusals {
         return coordinatorsOnly.fill(config.commands().primary(command));
     }
 
-    /** A sender over the command budget of {@code limit} per {@code window}, who may send again in so long. */
+    /**
+     * A sender over the command budget of {@code limit} per {@code window}, who may send
+     * again in so long.
+     */
     public String tooFast(int limit, Duration window, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return tooFast.fill(per(window), figures.number(limit), figures.number(seconds));
@@ -62,4 +74,5 @@ public final class CommandRefusals {
     public String summaryNoGroups() {
         return summaryNoGroups;
     }
+
 }

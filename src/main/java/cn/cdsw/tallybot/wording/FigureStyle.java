@@ -19,22 +19,24 @@ import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.ReportContent;
 
 /**
- * The one way figures and dates are printed: in the echo of a report, the answers to queries, the daily summary
- * and anything else people read. The same figure must look the same wherever it appears, so that a coordinator
- * can find a station's 走访196户 in the evening's totals. The style:
+ * The one way figures and dates are printed: in the echo of a report, the answers to
+ * queries, the daily summary and anything else people read. The same figure must look the
+ * same wherever it appears, so that a coordinator can find a station's 走访196户 in the
+ * evening's totals. The style:
  * <ul>
- * <li>digits as written below 10,000 ({@code 196户}, {@code 1310件}): how members type them, and four digits read
- * at a glance on a phone;</li>
- * <li>grouped by thousands from 10,000 up ({@code 12,000件}, {@code 100,000户}), where a run of five or more digits
- * is easily misread by a place;</li>
- * <li>money exact, in yuan ({@code 29,739.5元}), never rounded to 万元, so that a total can be checked against the
- * reports it adds up;</li>
- * <li>约 before an approximate number ({@code 电话约300次}), however the report wrote it (300余个, 300个左右);</li>
- * <li>no space between a word and its figure ({@code 走访196户}); the units of one metric side by side
- * ({@code 走访196户/15人次}).</li>
+ * <li>digits as written below 10,000 ({@code 196户}, {@code 1310件}): how members type
+ * them, and four digits read at a glance on a phone;</li>
+ * <li>grouped by thousands from 10,000 up ({@code 12,000件}, {@code 100,000户}), where a
+ * run of five or more digits is easily misread by a place;</li>
+ * <li>money exact, in yuan ({@code 29,739.5元}), never rounded to 万元, so that a total can
+ * be checked against the reports it adds up;</li>
+ * <li>约 before an approximate number ({@code 电话约300次}), however the report wrote it
+ * (300余个, 300个左右);</li>
+ * <li>no space between a word and its figure ({@code 走访196户}); the units of one metric
+ * side by side ({@code 走访196户/15人次}).</li>
  * </ul>
- * Metric labels, the materials words and the materials unit come from bot-config; the joining words from the
- * catalogue.
+ * Metric labels, the materials words and the materials unit come from bot-config; the
+ * joining words from the catalogue.
  */
 public final class FigureStyle {
 
@@ -42,28 +44,44 @@ public final class FigureStyle {
     static final long GROUPED_FROM = 10_000;
 
     private final MetricDictionary metrics;
+
     private final Comparator<Metric> dictionaryOrder;
+
     private final String materials;
+
     private final String materialsTotal;
+
     private final String value;
+
     private final String totalUnit;
+
     private final Template figure;
+
     private final Template approx;
+
     private final Template summed;
+
     private final Template day;
+
     private final Template date;
+
     private final Template span;
+
     private final String yuan;
+
     private final String thousands;
+
     private final String unitsJoin;
+
     private final String listJoin;
+
     private final String namesJoin;
 
     FigureStyle(Catalogue catalogue, BotConfig config) {
         this.metrics = config.metrics();
         List<MetricDefinition> all = metrics.all();
         this.dictionaryOrder = Comparator.comparingInt((Metric m) -> position(all, m.key()))
-                .thenComparingInt(m -> metrics.byKey(m.key()).map(d -> d.units().indexOf(m.unit())).orElse(0));
+            .thenComparingInt(m -> metrics.byKey(m.key()).map(d -> d.units().indexOf(m.unit())).orElse(0));
         this.materials = config.grammar().name(ReportField.MATERIALS);
         this.materialsTotal = config.grammar().name(ReportField.MATERIALS_TOTAL);
         this.value = config.grammar().name(ReportField.VALUE);
@@ -87,7 +105,10 @@ public final class FigureStyle {
         return Math.abs(n) < GROUPED_FROM ? digits : grouped(digits);
     }
 
-    /** 29739.5 below ten thousand is written as is; 129,739.5 above. Trailing zeros never show. */
+    /**
+     * 29739.5 below ten thousand is written as is; 129,739.5 above. Trailing zeros never
+     * show.
+     */
     public String number(BigDecimal n) {
         String plain = Decimals.canonical(n).toPlainString();
         if (n.abs().compareTo(BigDecimal.valueOf(GROUPED_FROM)) < 0) {
@@ -97,7 +118,10 @@ public final class FigureStyle {
         return point < 0 ? grouped(plain) : grouped(plain.substring(0, point)) + plain.substring(point);
     }
 
-    /** A figure: its word (a metric label, an item, 物资; may be empty), the number and its unit. */
+    /**
+     * A figure: its word (a metric label, an item, 物资; may be empty), the number and its
+     * unit.
+     */
     public String figure(String what, long n, String unit) {
         return figure(what, n, false, unit);
     }
@@ -119,7 +143,9 @@ public final class FigureStyle {
         return figure(item.name(), item.quantity(), item.approx(), item.unit());
     }
 
-    /** The materials total alone (物资1310件), or beside the items it adds up (物资合计4283件). */
+    /**
+     * The materials total alone (物资1310件), or beside the items it adds up (物资合计4283件).
+     */
     public String materials(long total, boolean besideItems) {
         return figure(besideItems ? materialsTotal : materials, total, totalUnit);
     }
@@ -129,7 +155,9 @@ public final class FigureStyle {
         return figure("", total, totalUnit);
     }
 
-    /** The materials total worked out from the items rather than written: 物资合计430件（各项相加）. */
+    /**
+     * The materials total worked out from the items rather than written: 物资合计430件（各项相加）.
+     */
     String summedMaterials(long total) {
         return summed.fill(materials(total, true));
     }
@@ -149,15 +177,17 @@ public final class FigureStyle {
     }
 
     /**
-     * The figures of a record in one order, whichever order the report or a correction wrote them: metrics in the
-     * order of metrics.yml (and each in the order of its units), items as written, the materials total and the
-     * value; every reply about a record prints it the same.
+     * The figures of a record in one order, whichever order the report or a correction
+     * wrote them: metrics in the order of metrics.yml (and each in the order of its
+     * units), items as written, the materials total and the value; every reply about a
+     * record prints it the same.
      */
     public List<String> record(ReportContent content) {
         return record(content.metrics(), content.items(), content.materialsTotal(), content.valueYuan());
     }
 
-    List<String> record(List<Metric> metricList, List<Item> items, @Nullable Long total, @Nullable BigDecimal yuanValue) {
+    List<String> record(List<Metric> metricList, List<Item> items, @Nullable Long total,
+            @Nullable BigDecimal yuanValue) {
         List<String> figures = new ArrayList<>();
         metricList.stream().sorted(dictionaryOrder).forEach(m -> figures.add(metric(m)));
         items.forEach(i -> figures.add(item(i)));
@@ -217,4 +247,5 @@ public final class FigureStyle {
         }
         return out.toString();
     }
+
 }

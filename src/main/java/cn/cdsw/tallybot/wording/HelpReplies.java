@@ -10,14 +10,17 @@ import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.config.MetricDefinition;
 
 /**
- * #帮助: a coordinator sees the commands that run the tally (统计 排行 明细 未报 日报 …), a member the ones for
- * reporting; {@code #帮助 统计} explains one command with examples a social worker can copy. Every example is
- * a command the bot reads with the configured words (HelpRepliesTests parses them).
+ * #帮助: a coordinator sees the commands that run the tally (统计 排行 明细 未报 日报 …), a member
+ * the ones for reporting; {@code #帮助 统计} explains one command with examples a social
+ * worker can copy. Every example is a command the bot reads with the configured words
+ * (HelpRepliesTests parses them).
  */
 public final class HelpReplies {
 
     private final String member;
+
     private final String coordinator;
+
     private final Map<CommandType, String> topics = new EnumMap<>(CommandType.class);
 
     HelpReplies(Catalogue c, BotConfig config, FigureStyle figures) {
@@ -26,8 +29,7 @@ public final class HelpReplies {
         String metrics = figures.names(config.metrics().all().stream().map(MetricDefinition::label).toList());
         for (CommandType command : CommandType.values()) {
             String key = "help." + command.configKey();
-            topics.put(command, command == CommandType.REPORT ? c.template(key, "metrics").fill(metrics)
-                    : c.text(key));
+            topics.put(command, command == CommandType.REPORT ? c.template(key, "metrics").fill(metrics) : c.text(key));
         }
     }
 
@@ -38,4 +40,5 @@ public final class HelpReplies {
         }
         return forCoordinator ? coordinator : member;
     }
+
 }

@@ -9,19 +9,28 @@ import org.jspecify.annotations.Nullable;
 import cn.cdsw.tallybot.command.ReportDraft;
 
 /**
- * The prose report loop (docs/commands.md §10): the figures read from a paragraph, one a line, for the sender to
- * check, and the answers to 取消 and to a 确认 that still lacks its district.
+ * The prose report loop (docs/commands.md §10): the figures read from a paragraph, one a
+ * line, for the sender to check, and the answers to 取消 and to a 确认 that still lacks its
+ * district.
  */
 public final class ProseReplies {
 
     private final FigureStyle figures;
+
     private final RecordReplies records;
+
     private final String head;
+
     private final String noDistrict;
+
     private final String noUnit;
+
     private final String confirm;
+
     private final String confirmByDistrict;
+
     private final String stillNeedsDistrict;
+
     private final String cancelled;
 
     ProseReplies(Catalogue c, FigureStyle figures, RecordReplies records) {
@@ -37,8 +46,8 @@ public final class ProseReplies {
     }
 
     /**
-     * The read-back: place and day, one figure a line, and what to answer. Nothing is stored before the 确认, so a
-     * materials total added up from the items says so.
+     * The read-back: place and day, one figure a line, and what to answer. Nothing is
+     * stored before the 确认, so a materials total added up from the items says so.
      */
     public String readBack(ReportDraft draft) {
         List<String> lines = new ArrayList<>();
@@ -60,7 +69,9 @@ public final class ProseReplies {
         return cancelled;
     }
 
-    /** 确认 while the district is still missing: the district itself is the answer wanted. */
+    /**
+     * 确认 while the district is still missing: the district itself is the answer wanted.
+     */
     public String stillNeedsDistrict() {
         return stillNeedsDistrict;
     }
@@ -68,4 +79,5 @@ public final class ProseReplies {
     private static String orMissing(@Nullable String value, String missing) {
         return value == null ? missing : value;
     }
+
 }

@@ -22,8 +22,9 @@ import cn.cdsw.tallybot.query.Totals;
 import cn.cdsw.tallybot.report.ActivityRecord;
 
 /**
- * The answers to #统计, #排行, #明细 and #未报: a few short lines, every figure with its unit, largest first, cut
- * to a handful of entries with "另有…" so that a reply stays well inside one chat message.
+ * The answers to #统计, #排行, #明细 and #未报: a few short lines, every figure with its unit,
+ * largest first, cut to a handful of entries with "另有…" so that a reply stays well inside
+ * one chat message.
  */
 public final class QueryReplies {
 
@@ -31,31 +32,57 @@ public final class QueryReplies {
     static final int TOP_LINES = 10;
 
     private final MetricDictionary metrics;
+
     private final FigureStyle figures;
+
     private final RecordReplies records;
+
     private final String city;
+
     private final Template scope;
+
     private final String none;
+
     private final Template totalsHead;
+
     private final Template counts;
+
     private final Template items;
+
     private final Template itemsMore;
+
     private final Template byDistrict;
+
     private final Template byDistrictMore;
+
     private final Template districtReports;
+
     private final Template rankHead;
+
     private final Template rankMetric;
+
     private final String rankMaterials;
+
     private final String rankValue;
+
     private final String rankReports;
+
     private final String reportsUnit;
+
     private final Template rankLine;
+
     private final String rankNone;
+
     private final Template rankMore;
+
     private final Template listHead;
+
     private final Template listLine;
+
     private final Template listMore;
+
     private final Template missingNone;
+
     private final Template missing;
 
     QueryReplies(Catalogue c, MetricDictionary metrics, FigureStyle figures, RecordReplies records) {
@@ -96,7 +123,10 @@ public final class QueryReplies {
         return s.unit() == null ? s.district() : scope.fill(s.district(), s.unit());
     }
 
-    /** #统计: reports and units, each metric, materials with the top items, value, and the districts' counts. */
+    /**
+     * #统计: reports and units, each metric, materials with the top items, value, and the
+     * districts' counts.
+     */
     public String totals(Totals totals, Period period) {
         String head = totalsHead.fill(scope(totals.scope()), period.label(), figures.span(period.from(), period.to()));
         Figures f = totals.figures();
@@ -122,11 +152,16 @@ public final class QueryReplies {
         return counts.fill(figures.number(f.reports()), figures.number(f.units()));
     }
 
-    /** One line per metric with its units side by side (走访238户/15人次), the metric with the largest first. */
+    /**
+     * One line per metric with its units side by side (走访238户/15人次), the metric with the
+     * largest first.
+     */
     public List<String> metricLines(Figures f) {
         Map<String, List<MetricTotal>> byKey = new LinkedHashMap<>();
-        f.metrics().stream().sorted(Comparator.comparingLong(MetricTotal::value).reversed())
-                .forEach(m -> byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m));
+        f.metrics()
+            .stream()
+            .sorted(Comparator.comparingLong(MetricTotal::value).reversed())
+            .forEach(m -> byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m));
         List<String> lines = new ArrayList<>();
         byKey.forEach((key, inUnits) -> lines.add(figures.inUnits(metrics.label(key), inUnits)));
         return lines;
@@ -137,24 +172,30 @@ public final class QueryReplies {
         if (itemTotals.isEmpty()) {
             return materials;
         }
-        String top = figures.names(itemTotals.stream().limit(TOP_ITEMS)
-                .map(i -> figures.figure(i.name(), i.quantity(), i.unit())).toList());
+        String top = figures.names(itemTotals.stream()
+            .limit(TOP_ITEMS)
+            .map(i -> figures.figure(i.name(), i.quantity(), i.unit()))
+            .toList());
         return itemTotals.size() > TOP_ITEMS ? itemsMore.fill(materials, top, figures.number(itemTotals.size()))
                 : items.fill(materials, top);
     }
 
     private String byDistrict(List<DistrictTotals> districts) {
         List<DistrictTotals> sorted = districts.stream()
-                .sorted(Comparator.comparingLong((DistrictTotals d) -> d.figures().reports()).reversed()).toList();
-        String shown = figures.names(sorted.stream().limit(TOP_LINES)
-                .map(d -> districtReports.fill(d.district(), figures.number(d.figures().reports()))).toList());
+            .sorted(Comparator.comparingLong((DistrictTotals d) -> d.figures().reports()).reversed())
+            .toList();
+        String shown = figures.names(sorted.stream()
+            .limit(TOP_LINES)
+            .map(d -> districtReports.fill(d.district(), figures.number(d.figures().reports())))
+            .toList());
         return sorted.size() > TOP_LINES ? byDistrictMore.fill(shown, figures.number(sorted.size() - TOP_LINES))
                 : byDistrict.fill(shown);
     }
 
     /** #排行: the first ten, each figure in its unit. */
     public String rank(List<RankEntry> entries, RankBy by, Scope rankScope, Period period) {
-        String head = rankHead.fill(scope(rankScope), period.label(), what(by), figures.span(period.from(), period.to()));
+        String head = rankHead.fill(scope(rankScope), period.label(), what(by),
+                figures.span(period.from(), period.to()));
         if (entries.isEmpty()) {
             return head + "\n" + rankNone;
         }
@@ -201,7 +242,10 @@ public final class QueryReplies {
         throw new IllegalStateException("no figure for a ranking by " + by);
     }
 
-    /** #明细: the newest records with their ids, and how many older ones are left out of {@code total}. */
+    /**
+     * #明细: the newest records with their ids, and how many older ones are left out of
+     * {@code total}.
+     */
     public String list(Scope listScope, Period period, List<ActivityRecord> newest, long total) {
         List<String> lines = new ArrayList<>();
         lines.add(listHead.fill(scope(listScope), period.label(), figures.number(total)));
@@ -217,11 +261,15 @@ public final class QueryReplies {
         return String.join("\n", lines);
     }
 
-    /** #未报: the directory's units without an active record on {@code day}, in {@code district} or the city. */
+    /**
+     * #未报: the directory's units without an active record on {@code day}, in
+     * {@code district} or the city.
+     */
     public String missing(LocalDate day, @Nullable String district, List<String> units) {
         if (units.isEmpty()) {
             return missingNone.fill(figures.day(day), district == null ? "" : district);
         }
         return missing.fill(figures.day(day), figures.number(units.size()), figures.names(units));
     }
+
 }

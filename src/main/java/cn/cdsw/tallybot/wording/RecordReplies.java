@@ -10,30 +10,48 @@ import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.ReportContent;
 
 /**
- * The replies about records and their senders: stored, corrected, retracted, refused, the question for a missing
- * district, #绑定, #我的. Short, with the record id and what to send next; a record's figures read the same in
- * every one of them.
+ * The replies about records and their senders: stored, corrected, retracted, refused, the
+ * question for a missing district, #绑定, #我的. Short, with the record id and what to send
+ * next; a record's figures read the same in every one of them.
  */
 public final class RecordReplies {
 
     private final FigureStyle figures;
+
     private final Template place;
+
     private final Template stored;
+
     private final Template corrected;
+
     private final Template retracted;
+
     private final Template notFound;
+
     private final String nothingToRetract;
+
     private final Template notYoursToRetract;
+
     private final Template notYoursToCorrect;
+
     private final Template notActive;
+
     private final Template askDistrict;
+
     private final Template noSuchDistrict;
+
     private final String missingUnit;
+
     private final Template bound;
+
     private final String mineNone;
+
     private final Template mineHead;
+
     private final Template mineLine;
+
     private final String mineFoot;
+
     private final Template summarySending;
 
     RecordReplies(Catalogue c, FigureStyle figures) {
@@ -117,8 +135,8 @@ public final class RecordReplies {
         List<String> lines = new ArrayList<>();
         lines.add(mineHead.fill(figures.number(today.size())));
         for (ActivityRecord record : today) {
-            lines.add(mineLine.fill(id(record), record.content().district(), record.content().unit(),
-                    figuresOf(record)));
+            lines.add(
+                    mineLine.fill(id(record), record.content().district(), record.content().unit(), figuresOf(record)));
         }
         lines.add(mineFoot);
         return String.join("\n", lines);
@@ -146,4 +164,5 @@ public final class RecordReplies {
     private static String id(ActivityRecord record) {
         return String.valueOf(record.id());
     }
+
 }

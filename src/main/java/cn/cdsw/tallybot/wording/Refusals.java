@@ -12,43 +12,75 @@ import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
- * What the grammar could not read (docs/commands.md §8): each reply names the fragment, says what was wrong and
- * that nothing was stored, and shows what to send instead, with the units and words of bot-config.
+ * What the grammar could not read (docs/commands.md §8): each reply names the fragment,
+ * says what was wrong and that nothing was stored, and shows what to send instead, with
+ * the units and words of bot-config.
  */
 public final class Refusals {
 
-    /** How many materials units a refusal lists before "…": enough to show the kind of word wanted. */
+    /**
+     * How many materials units a refusal lists before "…": enough to show the kind of
+     * word wanted.
+     */
     static final int UNITS_SHOWN = 6;
+
     /** How many materials units an example of an item without its unit offers. */
     static final int ITEM_UNITS_OFFERED = 4;
 
     private final BotConfig config;
+
     private final FigureStyle figures;
+
     private final Template unreadable;
+
     private final Template unknownField;
+
     private final Template unknownDistrict;
+
     private final Template unknownDistrictNoGuess;
+
     private final Template unknownCategory;
+
     private final Template unreadableDate;
+
     private final Template futureDate;
+
     private final Template tooOld;
+
     private final Template tooLarge;
+
     private final Template negative;
+
     private final Template notWhole;
+
     private final Template unitMissing;
+
     private final Template unitWrong;
+
     private final Template moreUnits;
+
     private final String valueUnits;
+
     private final Template totalUnitWrong;
+
     private final Template itemOutsideMaterials;
+
     private final Template itemWithoutName;
+
     private final Template duplicate;
+
     private final Template conflict;
+
     private final String noFigures;
+
     private final Map<CommandType, String> forms = new EnumMap<>(CommandType.class);
+
     private final Map<CommandType, String> examples = new EnumMap<>(CommandType.class);
+
     private final Template unknownWord;
+
     private final Template notOneDay;
+
     private final Template notAvailable;
 
     Refusals(Catalogue c, BotConfig config, FigureStyle figures) {
@@ -78,8 +110,8 @@ public final class Refusals {
         forms.put(CommandType.BIND, c.text("refusals.bind-form"));
         forms.put(CommandType.RETRACT, c.text("refusals.retract-form"));
         forms.put(CommandType.CORRECT, c.text("refusals.correct-form"));
-        for (CommandType query : List.of(CommandType.QUERY, CommandType.RANK, CommandType.LIST,
-                CommandType.MISSING, CommandType.SUMMARY)) {
+        for (CommandType query : List.of(CommandType.QUERY, CommandType.RANK, CommandType.LIST, CommandType.MISSING,
+                CommandType.SUMMARY)) {
             examples.put(query, c.text("examples." + query.configKey()));
         }
         unknownWord = c.template("refusals.unknown-word", "fragment", "example");
@@ -201,4 +233,5 @@ public final class Refusals {
     private List<String> materialsUnits(int count) {
         return config.materials().units().stream().limit(count).toList();
     }
+
 }

@@ -17,9 +17,10 @@ import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.query.Totals;
 
 /**
- * The evening post (docs/daily-summary.md §1): the city's figures, one line per district, who has not reported, the
- * change against the day before, and corrections to days already posted. Figures are printed as in every reply, so
- * a district's line shows what its stations' echoes showed.
+ * The evening post (docs/daily-summary.md §1): the city's figures, one line per district,
+ * who has not reported, the change against the day before, and corrections to days
+ * already posted. Figures are printed as in every reply, so a district's line shows what
+ * its stations' echoes showed.
  */
 public final class SummaryTexts {
 
@@ -28,7 +29,10 @@ public final class SummaryTexts {
     static final int MAX_MISSING_NAMES = 20;
     static final int TOP_ITEMS = 5;
 
-    /** One day's post: its figures, the day before's for the change, the missing units, the corrections. */
+    /**
+     * One day's post: its figures, the day before's for the change, the missing units,
+     * the corrections.
+     */
     public record Day(LocalDate date, boolean catchUp, Totals today, Totals dayBefore, List<String> missing,
             List<Correction> corrections) {
         public Day {
@@ -44,32 +48,57 @@ public final class SummaryTexts {
         }
     }
 
-    /** One changed figure: a metric in one unit, or the materials total when {@code metricKey} is null. */
+    /**
+     * One changed figure: a metric in one unit, or the materials total when
+     * {@code metricKey} is null.
+     */
     public record Change(@Nullable String metricKey, @Nullable String unit, long before, long after) {
     }
 
     private final BotConfig config;
+
     private final FigureStyle figures;
+
     private final QueryReplies queries;
+
     private final String materials;
+
     private final Template title;
+
     private final Template titleCatchUp;
+
     private final Template counts;
+
     private final String parts;
+
     private final Template items;
+
     private final Template district;
+
     private final Template districtReports;
+
     private final Template missing;
+
     private final Template missingMore;
+
     private final Template change;
+
     private final Template changeUp;
+
     private final Template changeDown;
+
     private final Template changeSame;
+
     private final Template changeFlat;
+
     private final Template changeNew;
+
     private final Template corrections;
+
     private final String correctionsJoin;
+
     private final Template correctionDay;
+
     private final Template correction;
 
     SummaryTexts(Catalogue c, BotConfig config, FigureStyle figures, QueryReplies queries) {
@@ -110,12 +139,18 @@ public final class SummaryTexts {
             lines.add(String.join(parts, others));
         }
         if (!day.today().items().isEmpty()) {
-            lines.add(items.fill(figures.names(day.today().items().stream().limit(TOP_ITEMS)
-                    .map(i -> figures.figure(i.name(), i.quantity(), i.unit())).toList())));
+            lines.add(items.fill(figures.names(day.today()
+                .items()
+                .stream()
+                .limit(TOP_ITEMS)
+                .map(i -> figures.figure(i.name(), i.quantity(), i.unit()))
+                .toList())));
         }
-        day.today().byDistrict().stream()
-                .sorted(Comparator.comparingLong((DistrictTotals t) -> t.figures().reports()).reversed())
-                .forEach(t -> lines.add(districtLine(t)));
+        day.today()
+            .byDistrict()
+            .stream()
+            .sorted(Comparator.comparingLong((DistrictTotals t) -> t.figures().reports()).reversed())
+            .forEach(t -> lines.add(districtLine(t)));
         if (!day.missing().isEmpty()) {
             lines.add(missingLine(day.missing()));
         }
@@ -124,8 +159,8 @@ public final class SummaryTexts {
             lines.add(change.fill(figures.list(changes)));
         }
         if (!day.corrections().isEmpty()) {
-            lines.add(corrections.fill(String.join(correctionsJoin,
-                    day.corrections().stream().map(this::correctionLine).toList())));
+            lines.add(corrections
+                .fill(String.join(correctionsJoin, day.corrections().stream().map(this::correctionLine).toList())));
         }
         return String.join("\n", lines);
     }
@@ -134,7 +169,7 @@ public final class SummaryTexts {
     private String headline(Figures city) {
         List<String> line = new ArrayList<>();
         visits(city).or(() -> headlineMetric().map(m -> figures.figure(m.label(), 0, m.units().get(0))))
-                .ifPresent(line::add);
+            .ifPresent(line::add);
         line.add(figures.materials(city.materialsTotal(), false));
         if (city.valueYuan().signum() > 0) {
             line.add(figures.value(city.valueYuan()));
@@ -143,8 +178,11 @@ public final class SummaryTexts {
     }
 
     private Optional<String> visits(Figures f) {
-        List<MetricTotal> visits = f.metrics().stream().filter(m -> m.key().equals(HEADLINE_METRIC))
-                .sorted(Comparator.comparingLong(MetricTotal::value).reversed()).toList();
+        List<MetricTotal> visits = f.metrics()
+            .stream()
+            .filter(m -> m.key().equals(HEADLINE_METRIC))
+            .sorted(Comparator.comparingLong(MetricTotal::value).reversed())
+            .toList();
         return visits.isEmpty() ? Optional.empty() : Optional.of(figures.inUnits(visitsLabel(), visits));
     }
 
@@ -171,12 +209,17 @@ public final class SummaryTexts {
         return names.size() > MAX_MISSING_NAMES ? missingMore.fill(count, shown) : missing.fill(count, shown);
     }
 
-    /** The headline metric in its largest unit and materials, as percentages; a figure absent both days is left out. */
+    /**
+     * The headline metric in its largest unit and materials, as percentages; a figure
+     * absent both days is left out.
+     */
     private List<String> changes(Figures today, Figures before) {
         List<String> changes = new ArrayList<>();
-        today.metrics().stream().filter(m -> m.key().equals(HEADLINE_METRIC))
-                .max(Comparator.comparingLong(MetricTotal::value))
-                .ifPresent(m -> changes.add(percent(visitsLabel(), m.value(), before.metric(HEADLINE_METRIC, m.unit()))));
+        today.metrics()
+            .stream()
+            .filter(m -> m.key().equals(HEADLINE_METRIC))
+            .max(Comparator.comparingLong(MetricTotal::value))
+            .ifPresent(m -> changes.add(percent(visitsLabel(), m.value(), before.metric(HEADLINE_METRIC, m.unit()))));
         if (today.materialsTotal() > 0 || before.materialsTotal() > 0) {
             changes.add(percent(materials, today.materialsTotal(), before.materialsTotal()));
         }
@@ -211,4 +254,5 @@ public final class SummaryTexts {
     private Optional<MetricDefinition> headlineMetric() {
         return config.metrics().byKey(HEADLINE_METRIC);
     }
+
 }

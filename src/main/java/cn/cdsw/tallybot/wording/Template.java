@@ -5,18 +5,25 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * One message of the catalogue with its terms already filled in: literal text and the arguments the code
- * fills, in the order its code declared them. Filling is positional and checked against that declaration, so
- * a message and the one method that sends it cannot drift apart silently.
+ * One message of the catalogue with its terms already filled in: literal text and the
+ * arguments the code fills, in the order its code declared them. Filling is positional
+ * and checked against that declaration, so a message and the one method that sends it
+ * cannot drift apart silently.
  */
 final class Template {
 
     private final String key;
+
     private final List<String> literals = new ArrayList<>();
+
     private final List<Integer> slots = new ArrayList<>();
+
     private final int arity;
 
-    /** {@code text} with {@code {name}} placeholders, each of which must be one of {@code arguments}. */
+    /**
+     * {@code text} with {@code {name}} placeholders, each of which must be one of
+     * {@code arguments}.
+     */
     Template(String key, String text, List<String> arguments) {
         this.key = key;
         this.arity = arguments.size();
@@ -40,4 +47,5 @@ final class Template {
         }
         return out.toString();
     }
+
 }

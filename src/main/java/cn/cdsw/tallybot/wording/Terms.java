@@ -9,8 +9,9 @@ import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
- * The words of bot-config that messages name, as the catalogue's terms: a message shows the command, field name
- * or unit a deployment configured, and an example in a reply is one the bot itself reads.
+ * The words of bot-config that messages name, as the catalogue's terms: a message shows
+ * the command, field name or unit a deployment configured, and an example in a reply is
+ * one the bot itself reads.
  */
 final class Terms {
 
@@ -40,4 +41,5 @@ final class Terms {
         }
         return words.get(0);
     }
+
 }

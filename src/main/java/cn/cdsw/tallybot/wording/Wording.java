@@ -3,23 +3,35 @@ package cn.cdsw.tallybot.wording;
 import cn.cdsw.tallybot.config.BotConfig;
 
 /**
- * Everything the bot says, by feature: one object per feature's messages, all drawn from one catalogue and
- * printing figures in one style. Built once at start-up from bot-config; immutable and shared.
+ * Everything the bot says, by feature: one object per feature's messages, all drawn from
+ * one catalogue and printing figures in one style. Built once at start-up from
+ * bot-config; immutable and shared.
  */
 public final class Wording {
 
-    /** The language of the shipped catalogue, {@code src/main/resources/wording/zh.yml}. */
+    /**
+     * The language of the shipped catalogue, {@code src/main/resources/wording/zh.yml}.
+     */
     static final String CHINESE = "zh";
 
     private final Catalogue catalogue;
+
     private final FigureStyle figures;
+
     private final RecordReplies records;
+
     private final ProseReplies prose;
+
     private final QueryReplies queries;
+
     private final SummaryTexts summary;
+
     private final ChartLabels chart;
+
     private final HelpReplies help;
+
     private final Refusals refusals;
+
     private final CommandRefusals commandRefusals;
 
     private Wording(Catalogue catalogue, BotConfig config) {
@@ -37,8 +49,8 @@ public final class Wording {
 
     /**
      * The Chinese wording with the words of {@code config}.
-     *
-     * @throws IllegalStateException when the catalogue lacks a message or fills one differently from its code
+     * @throws IllegalStateException when the catalogue lacks a message or fills one
+     * differently from its code
      */
     public static Wording chinese(BotConfig config) {
         return new Wording(Catalogue.load(CHINESE, Terms.of(config)), config);
@@ -77,13 +89,20 @@ public final class Wording {
         return refusals;
     }
 
-    /** Commands read well but refused: a coordinator's command, too many commands, a summary not to post. */
+    /**
+     * Commands read well but refused: a coordinator's command, too many commands, a
+     * summary not to post.
+     */
     public CommandRefusals commandRefusals() {
         return commandRefusals;
     }
 
-    /** The catalogue, for the tests that check it has no dead entries and that its examples parse. */
+    /**
+     * The catalogue, for the tests that check it has no dead entries and that its
+     * examples parse.
+     */
     Catalogue catalogue() {
         return catalogue;
     }
+
 }

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 
 import cn.cdsw.tallybot.config.BotConfig;
 
-/** The one {@link Wording} of the application, built when bot-config is loaded; the only Spring in this package. */
+/**
+ * The one {@link Wording} of the application, built when bot-config is loaded; the only
+ * Spring in this package.
+ */
 @Configuration(proxyBeanMethods = false)
 class WordingConfiguration {
 
@@ -13,4 +16,5 @@ class WordingConfiguration {
     Wording wording(BotConfig config) {
         return Wording.chinese(config);
     }
+
 }

@@ -19,14 +19,18 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
- * Who sees what of the actuator: the health status everyone, its details the holder of the admin token, and the
- * rest (prometheus, info) the token's holder, or while no token is set, only this machine.
+ * Who sees what of the actuator: the health status everyone, its details the holder of
+ * the admin token, and the rest (prometheus, info) the token's holder, or while no token
+ * is set, only this machine.
  */
 class ActuatorAccessFilterTests {
 
     private static final ApiProperties TOKEN = new ApiProperties("s3cret");
+
     private static final ApiProperties NO_TOKEN = new ApiProperties(null);
+
     private static final String LOCAL = "127.0.0.1";
+
     private static final String REMOTE = "10.0.0.5";
 
     @Test
@@ -37,7 +41,7 @@ class ActuatorAccessFilterTests {
 
     @Test
     void healthAnswersEveryoneButSignsInOnlyTheTokensHolder() throws Exception {
-        for (String authorization : new String[] {"Bearer s3cre", "Basic czNjcmV0", null}) {
+        for (String authorization : new String[] { "Bearer s3cre", "Basic czNjcmV0", null }) {
             Seen seen = seen(TOKEN, "/actuator/health", REMOTE, authorization);
             assertThat(seen.passed()).isTrue();
             assertThat(seen.principal()).isNull();
@@ -54,7 +58,7 @@ class ActuatorAccessFilterTests {
 
     @Test
     void prometheusAndInfoTakeTheTokenWhenOneIsSet() throws Exception {
-        for (String path : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator"}) {
+        for (String path : new String[] { "/actuator/prometheus", "/actuator/info", "/actuator" }) {
             assertThat(seen(TOKEN, path, REMOTE, "Bearer s3cret").passed()).isTrue();
             assertThat(seen(TOKEN, path, LOCAL, null).status()).as(path + " from this machine").isEqualTo(401);
             assertThat(seen(TOKEN, path, REMOTE, "Bearer wrong").status()).isEqualTo(401);
@@ -75,7 +79,7 @@ class ActuatorAccessFilterTests {
 
     @Test
     void withoutATokenOnlyThisMachineReadsPrometheusAndInfo() throws Exception {
-        for (String path : new String[] {"/actuator/prometheus", "/actuator/info"}) {
+        for (String path : new String[] { "/actuator/prometheus", "/actuator/info" }) {
             assertThat(seen(NO_TOKEN, path, LOCAL, null).passed()).isTrue();
             assertThat(seen(NO_TOKEN, path, "::1", null).passed()).isTrue();
             assertThat(seen(NO_TOKEN, path, REMOTE, null).status()).isEqualTo(403);
@@ -83,7 +87,7 @@ class ActuatorAccessFilterTests {
             assertThat(seen(NO_TOKEN, path, "localhost", null).status()).as("names are not looked up").isEqualTo(403);
         }
         assertThat(seen(NO_TOKEN, "/actuator/prometheus", REMOTE, null).response().getContentAsString())
-                .contains("only this machine");
+            .contains("only this machine");
     }
 
     @Test
@@ -147,4 +151,5 @@ class ActuatorAccessFilterTests {
         });
         return new Seen(passed.get(), principal.get(), response);
     }
+
 }

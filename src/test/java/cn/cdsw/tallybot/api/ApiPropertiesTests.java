@@ -31,4 +31,5 @@ class ApiPropertiesTests {
         Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("env", env)));
         return binder.bindOrCreate("tallybot.api", ApiProperties.class);
     }
+
 }

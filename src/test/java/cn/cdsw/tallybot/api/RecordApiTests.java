@@ -42,13 +42,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The admin API over a real ReportService on SQLite. spring-boot-webmvc-test (for {@code @WebMvcTest}) is not
- * a dependency, so MockMvc runs standalone with the same controller, advice and interceptor.
+ * The admin API over a real ReportService on SQLite. spring-boot-webmvc-test (for
+ * {@code @WebMvcTest}) is not a dependency, so MockMvc runs standalone with the same
+ * controller, advice and interceptor.
  */
 class RecordApiTests {
 
     private static final String TOKEN = "s3cret-token";
+
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
     /** The record JSON of docs/api.md §2, with raw_text, supersedes and superseded_by. */
@@ -67,6 +70,7 @@ class RecordApiTests {
     Path dir;
 
     private ReportService reports;
+
     private MockMvc mvc;
 
     @BeforeEach
@@ -80,8 +84,10 @@ class RecordApiTests {
         reports.store(source("5501"), form(), "#上报 锦江区");
 
         String body = mvc.perform(authorized(get("/api/v1/records/1")))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
 
         JSONAssert.assertEquals(RECORD_JSON, body, JSONCompareMode.STRICT);
         assertThat(body).contains("\"value_yuan\":29739.5,");
@@ -89,12 +95,15 @@ class RecordApiTests {
 
     @Test
     void writesWholeYuanAndMissingFieldsPlainly() throws Exception {
-        reports.store(source("1"), new ReportContent("成华区", "站", null, DAY, List.of(), List.of(), null,
-                new BigDecimal("4120.00"), null), "");
+        reports.store(source("1"),
+                new ReportContent("成华区", "站", null, DAY, List.of(), List.of(), null, new BigDecimal("4120.00"), null),
+                "");
 
         String body = mvc.perform(authorized(get("/api/v1/records/1")))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(body).contains("\"value_yuan\":4120,", "\"category\":null", "\"materials_total\":null",
                 "\"note\":null", "\"metrics\":[]", "\"items\":[]");
@@ -171,30 +180,32 @@ class RecordApiTests {
     @Test
     void refusesMissingOrWrongTokens() throws Exception {
         mvc.perform(get("/api/v1/records"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
-                .andExpect(content().contentType("application/problem+json"));
+            .andExpect(status().isUnauthorized())
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+            .andExpect(content().contentType("application/problem+json"));
         mvc.perform(get("/api/v1/records").header(HttpHeaders.AUTHORIZATION, "Bearer wrong"))
-                .andExpect(status().isUnauthorized());
+            .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/records").header(HttpHeaders.AUTHORIZATION, "Basic " + TOKEN))
-                .andExpect(status().isUnauthorized());
+            .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/records").header(HttpHeaders.AUTHORIZATION, "bearer " + TOKEN))
-                .andExpect(status().isOk());
+            .andExpect(status().isOk());
     }
 
     @Test
     void isDisabledWhileNoTokenIsConfigured() throws Exception {
-        for (String unset : new String[] {null, "", "  "}) {
+        for (String unset : new String[] { null, "", "  " }) {
             mvc(unset).perform(authorized(get("/api/v1/records")))
-                    .andExpect(status().isNotFound())
-                    .andExpect(jsonPath("$.detail").value("admin API disabled"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("admin API disabled"));
         }
     }
 
     private List<Long> ids(String uri, Object... uriVariables) throws Exception {
         String body = mvc.perform(authorized(get(uri, uriVariables)))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
         List<Long> ids = new ArrayList<>();
         JsonMapper.shared().readTree(body).forEach(record -> ids.add(record.get("id").asLong()));
         return ids;
@@ -203,18 +214,22 @@ class RecordApiTests {
     /** The body of a 400 answer, checked to carry nothing of the server's insides. */
     private String problem(MockHttpServletRequestBuilder request) throws Exception {
         String body = mvc.perform(authorized(request))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType("application/problem+json"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentType("application/problem+json"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).doesNotContain("Exception", "java.", "springframework", "\tat ", "trace");
         return body;
     }
 
     private void expectProblem(MockHttpServletRequestBuilder request, int status, String detail) throws Exception {
         String body = mvc.perform(authorized(request))
-                .andExpect(status().is(status))
-                .andExpect(content().contentType("application/problem+json"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andExpect(status().is(status))
+            .andExpect(content().contentType("application/problem+json"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains(detail);
     }
 
@@ -222,12 +237,13 @@ class RecordApiTests {
         ApiWebConfiguration web = new ApiWebConfiguration(new ApiProperties(token));
         DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
         web.addFormatters(conversions);
-        return MockMvcBuilders.standaloneSetup(new RecordController(reports, new ApiDates(CLOCK,
-                        new BotConfigProperties(Path.of("bot-config"), ZoneId.of("Asia/Shanghai")))))
-                .setControllerAdvice(new ApiExceptionHandler())
-                .setConversionService(conversions)
-                .addMappedInterceptors(new String[] {"/api/**"}, new ApiTokenInterceptor(new ApiProperties(token)))
-                .build();
+        return MockMvcBuilders
+            .standaloneSetup(new RecordController(reports,
+                    new ApiDates(CLOCK, new BotConfigProperties(Path.of("bot-config"), ZoneId.of("Asia/Shanghai")))))
+            .setControllerAdvice(new ApiExceptionHandler())
+            .setConversionService(conversions)
+            .addMappedInterceptors(new String[] { "/api/**" }, new ApiTokenInterceptor(new ApiProperties(token)))
+            .build();
     }
 
     private static MockHttpServletRequestBuilder authorized(MockHttpServletRequestBuilder request) {
@@ -242,11 +258,12 @@ class RecordApiTests {
     private static ReportContent form() {
         return new ReportContent("锦江区", "锦官驿街道社工站", "资源链接", DAY,
                 List.of(new Metric("visits", "户", 196, false), new Metric("calls", "次", 300, true)),
-                List.of(new Item("大米", 224, "袋", false), new Item("食用油", 206, "瓶", true)),
-                4283L, new BigDecimal("29739.50"), "发动10家爱心企业");
+                List.of(new Item("大米", 224, "袋", false), new Item("食用油", 206, "瓶", true)), 4283L,
+                new BigDecimal("29739.50"), "发动10家爱心企业");
     }
 
     private static ReportContent simple(String district, LocalDate date) {
         return new ReportContent(district, "站", null, date, List.of(), List.of(), null, null, null);
     }
+
 }

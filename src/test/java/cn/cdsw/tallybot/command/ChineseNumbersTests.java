@@ -29,61 +29,25 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ChineseNumbersTests {
 
     @ParameterizedTest
-    @CsvSource({
-            "两千七百一十五, 2715",
-            "一千三百一十, 1310",
-            "十五, 15",
-            "二十三, 23",
-            "一百二十, 120",
-            "四, 4",
-            "1.2万, 12000",
-            "2.5万, 25000",
-            "12.8万, 128000",
-            "4283, 4283",
-            "29739.5, 29739.5",
-            "１９６, 196",
-            "'4,283', 4283" })
+    @CsvSource({ "两千七百一十五, 2715", "一千三百一十, 1310", "十五, 15", "二十三, 23", "一百二十, 120", "四, 4", "1.2万, 12000",
+            "2.5万, 25000", "12.8万, 128000", "4283, 4283", "29739.5, 29739.5", "１９６, 196", "'4,283', 4283" })
     void readsTheDesignExamples(String text, BigDecimal expected) {
         assertThat(ChineseNumbers.parse(text)).contains(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "三, 3",
-            "十, 10",
-            "零, 0",
-            "〇, 0",
-            "两, 2",
-            "一百零五, 105",
-            "一千零五, 1005",
-            "一千零五十, 1050",
-            "三万两千, 32000",
-            "两千两百, 2200",
-            "十二万, 120000",
-            "一十五, 15",
-            "一万零五百, 10500",
-            "十万零五, 100005",
-            "一百一十万, 1100000",
-            "一亿零一万, 100010000",
-            "两亿, 200000000",
-            "百, 100",
-            "千, 1000",
-            "万, 10000",
-            "196, 196",
-            "0.5, 0.5",
-            "007, 7",
-            "3千, 3000",
-            "12万, 120000",
-            "5百, 500",
-            "1.5亿, 150000000" })
+    @CsvSource({ "三, 3", "十, 10", "零, 0", "〇, 0", "两, 2", "一百零五, 105", "一千零五, 1005", "一千零五十, 1050", "三万两千, 32000",
+            "两千两百, 2200", "十二万, 120000", "一十五, 15", "一万零五百, 10500", "十万零五, 100005", "一百一十万, 1100000",
+            "一亿零一万, 100010000", "两亿, 200000000", "百, 100", "千, 1000", "万, 10000", "196, 196", "0.5, 0.5", "007, 7",
+            "3千, 3000", "12万, 120000", "5百, 500", "1.5亿, 150000000" })
     void readsStandardChineseAndArabicWithMultiplier(String text, BigDecimal expected) {
         assertThat(ChineseNumbers.parse(text)).contains(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", " ", "三圣", "十十", "一百百", "万万", "千千", "一万万", "万一", "1.2.3", ".5", "5.", "-5",
-            "+5", "1e3", "零五", "一百零", "一百零零五", "一百零五十", "一百十五", "一千十五", "二十两", "两十", "十两万", "三四",
-            "一二〇", "一千五", "1万2千", "1.2万3", "3十", "万1", "五百人", "１ ２" })
+    @ValueSource(strings = { "", " ", "三圣", "十十", "一百百", "万万", "千千", "一万万", "万一", "1.2.3", ".5", "5.", "-5", "+5",
+            "1e3", "零五", "一百零", "一百零零五", "一百零五十", "一百十五", "一千十五", "二十两", "两十", "十两万", "三四", "一二〇", "一千五", "1万2千",
+            "1.2万3", "3十", "万1", "五百人", "１ ２" })
     void refusesWhatIsNotOneWellFormedNumeral(String text) {
         assertThat(ChineseNumbers.parse(text)).isEmpty();
     }
@@ -96,24 +60,9 @@ class ChineseNumbersTests {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "0, 零",
-            "5, 五",
-            "10, 十",
-            "15, 十五",
-            "20, 二十",
-            "105, 一百零五",
-            "115, 一百一十五",
-            "1005, 一千零五",
-            "1010, 一千零一十",
-            "2715, 二千七百一十五",
-            "10500, 一万零五百",
-            "100005, 十万零五",
-            "120000, 十二万",
-            "1100000, 一百一十万",
-            "10000001, 一千万零一",
-            "99999999, 九千九百九十九万九千九百九十九",
-            "100010000, 一亿零一万" })
+    @CsvSource({ "0, 零", "5, 五", "10, 十", "15, 十五", "20, 二十", "105, 一百零五", "115, 一百一十五", "1005, 一千零五", "1010, 一千零一十",
+            "2715, 二千七百一十五", "10500, 一万零五百", "100005, 十万零五", "120000, 十二万", "1100000, 一百一十万", "10000001, 一千万零一",
+            "99999999, 九千九百九十九万九千九百九十九", "100010000, 一亿零一万" })
     void spellsTheStandardReading(long n, String expected) {
         assertThat(ChineseNumbers.toChinese(n)).isEqualTo(expected);
     }
@@ -152,7 +101,10 @@ class ChineseNumbersTests {
             .hasValueSatisfying(value -> assertThat(value).isEqualByComparingTo(x));
     }
 
-    /** Whatever the text, the answer is nothing or one non-negative value in its one form, read from numerals only. */
+    /**
+     * Whatever the text, the answer is nothing or one non-negative value in its one form,
+     * read from numerals only.
+     */
     @Property
     void readsArbitraryTextAsNothingOrANumeralsValue(@ForAll String text) {
         ChineseNumbers.parse(text).ifPresent(value -> {
@@ -162,21 +114,26 @@ class ChineseNumbersTests {
         });
     }
 
-    /** Arbitrary strings seldom hit the numeral grammar; these are drawn from numeral characters only. */
+    /**
+     * Arbitrary strings seldom hit the numeral grammar; these are drawn from numeral
+     * characters only.
+     */
     @Property(tries = 5000)
-    void readsNumeralSoupOnlyAsCanonicalWholeNumbers(
-            @ForAll @StringLength(min = 1, max = 12) @Chars({ '零', '〇', '一', '二', '两', '三', '九', '十', '百', '千', '万',
-                    '亿' }) String text) {
+    void readsNumeralSoupOnlyAsCanonicalWholeNumbers(@ForAll @StringLength(min = 1,
+            max = 12) @Chars({ '零', '〇', '一', '二', '两', '三', '九', '十', '百', '千', '万', '亿' }) String text) {
         ChineseNumbers.parse(text).ifPresent(value -> {
             assertThat(value.signum()).isNotNegative();
             assertThat(value.scale()).isZero();
             String respelled = ChineseNumbers.toChinese(value.longValueExact());
-            assertThat(text.replace('〇', '零').replace('两', '二')).isIn(respelled, "一" + respelled, "二", "百", "千",
-                    "万", "亿");
+            assertThat(text.replace('〇', '零').replace('两', '二')).isIn(respelled, "一" + respelled, "二", "百", "千", "万",
+                    "亿");
         });
     }
 
-    /** An Arabic number with one multiplier after it reads as the product, in the one form {@code equals} needs. */
+    /**
+     * An Arabic number with one multiplier after it reads as the product, in the one form
+     * {@code equals} needs.
+     */
     @Property
     void readsAnArabicNumberWithAMultiplierAsTheProduct(
             @ForAll @BigRange(min = "0", max = "1000000") @Scale(3) BigDecimal x,
@@ -190,26 +147,32 @@ class ChineseNumbersTests {
     }
 
     /**
-     * Text with an ASCII character in it is read exactly when it is an Arabic number (docs/commands.md §4): digits,
-     * perhaps a point and more digits, perhaps one multiplier; {@code .5}, {@code 5.}, {@code 1.2.3}, {@code 1万2},
-     * {@code 万1} and anything with a letter are refused. The loop that reads them is checked against that shape.
+     * Text with an ASCII character in it is read exactly when it is an Arabic number
+     * (docs/commands.md §4): digits, perhaps a point and more digits, perhaps one
+     * multiplier; {@code .5}, {@code 5.}, {@code 1.2.3}, {@code 1万2}, {@code 万1} and
+     * anything with a letter are refused. The loop that reads them is checked against
+     * that shape.
      */
     @Property(tries = 20_000)
-    void readsTextWithADigitOnlyInTheShapeOfAnArabicNumber(@ForAll @StringLength(min = 1, max = 8) @Chars({ '0', '1',
-            '9', '.', '百', '千', '万', '亿', 'a' }) String text) {
-        // Without a digit, a point or a letter the text is a Chinese numeral, which the properties above cover.
+    void readsTextWithADigitOnlyInTheShapeOfAnArabicNumber(@ForAll @StringLength(min = 1,
+            max = 8) @Chars({ '0', '1', '9', '.', '百', '千', '万', '亿', 'a' }) String text) {
+        // Without a digit, a point or a letter the text is a Chinese numeral, which the
+        // properties above cover.
         Assume.that(text.chars().anyMatch(c -> c < 128));
 
-        assertThat(ChineseNumbers.parse(text)).as(text).matches(
-                value -> value.isPresent() == ARABIC_NUMBER.matcher(text).matches());
+        assertThat(ChineseNumbers.parse(text)).as(text)
+            .matches(value -> value.isPresent() == ARABIC_NUMBER.matcher(text).matches());
     }
 
-    /** No exponent and no trailing zero after the point: 12000 and 29739.5, never 1.2E+4 or 29739.50. */
+    /**
+     * No exponent and no trailing zero after the point: 12000 and 29739.5, never 1.2E+4
+     * or 29739.50.
+     */
     private static void assertInItsOneForm(BigDecimal value) {
         assertThat(value.scale()).as("the scale of %s", value).isNotNegative();
         if (value.scale() > 0) {
             assertThat(value.unscaledValue().mod(BigInteger.TEN)).as("the last digit of %s", value)
-                    .isNotEqualTo(BigInteger.ZERO);
+                .isNotEqualTo(BigInteger.ZERO);
         }
     }
 
@@ -222,4 +185,5 @@ class ChineseNumbersTests {
     Arbitrary<Character> multipliers() {
         return Arbitraries.of(MULTIPLIERS.keySet());
     }
+
 }

@@ -20,13 +20,16 @@ import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.report.Metric;
 
 /**
- * Properties of the report grammar: any way of writing the same report (separators, full-width characters,
- * Chinese or Arabic numerals, one line or a form) reads to the same figures, and any text comes to one outcome
- * that the conversation can act on.
+ * Properties of the report grammar: any way of writing the same report (separators,
+ * full-width characters, Chinese or Arabic numerals, one line or a form) reads to the
+ * same figures, and any text comes to one outcome that the conversation can act on.
  */
 class CommandParserPropertyTests {
 
-    /** One metric clause as it should read, and the word and unit a user may write it with. */
+    /**
+     * One metric clause as it should read, and the word and unit a user may write it
+     * with.
+     */
     record Clause(MetricDefinition metric, String word, String unit, long value, boolean chinese) {
 
         String written() {
@@ -45,25 +48,27 @@ class CommandParserPropertyTests {
     @Provide
     Arbitrary<Report> reports() {
         Arbitrary<District> districts = Arbitraries.of(ParserFixtures.CONFIG.districts().all());
-        Arbitrary<String> units = Arbitraries.of("三圣街道社工站", "琴台路社区社工室", "新津区社工总站",
-                "成都市明诚社会工作服务中心", "荷花池街道社工站");
-        Arbitrary<List<Clause>> clauses = clause().list().ofMinSize(1).ofMaxSize(5)
-                .uniqueElements(c -> c.metric().key() + c.expected().unit());
+        Arbitrary<String> units = Arbitraries.of("三圣街道社工站", "琴台路社区社工室", "新津区社工总站", "成都市明诚社会工作服务中心", "荷花池街道社工站");
+        Arbitrary<List<Clause>> clauses = clause().list()
+            .ofMinSize(1)
+            .ofMaxSize(5)
+            .uniqueElements(c -> c.metric().key() + c.expected().unit());
         return Combinators.combine(districts, Arbitraries.integers().between(0, 5), units, clauses)
-                .as((d, alias, unit, cs) -> {
-                    List<String> words = new ArrayList<>(d.aliases());
-                    words.add(d.name());
-                    return new Report(d, words.get(alias % words.size()), unit, cs);
-                });
+            .as((d, alias, unit, cs) -> {
+                List<String> words = new ArrayList<>(d.aliases());
+                words.add(d.name());
+                return new Report(d, words.get(alias % words.size()), unit, cs);
+            });
     }
 
     private Arbitrary<Clause> clause() {
         return Arbitraries.of(ParserFixtures.CONFIG.metrics().all()).flatMap(metric -> {
             List<String> units = new ArrayList<>(metric.units());
             units.addAll(metric.unitSynonyms().keySet());
-            return Combinators.combine(Arbitraries.of(metric.synonyms()), Arbitraries.of(units),
-                    Arbitraries.longs().between(0, metric.ceiling()), Arbitraries.of(true, false))
-                    .as((word, unit, value, chinese) -> new Clause(metric, word, unit, value, chinese));
+            return Combinators
+                .combine(Arbitraries.of(metric.synonyms()), Arbitraries.of(units),
+                        Arbitraries.longs().between(0, metric.ceiling()), Arbitraries.of(true, false))
+                .as((word, unit, value, chinese) -> new Clause(metric, word, unit, value, chinese));
         });
     }
 
@@ -89,18 +94,20 @@ class CommandParserPropertyTests {
     @Property(tries = 300)
     void theFormReadsLikeTheOneLiner(@ForAll("reports") Report report, @ForAll boolean asciiColon) {
         String colon = asciiColon ? ":" : "：";
-        StringBuilder form = new StringBuilder("#上报\n区县" + colon + report.districtWord() + "\n单位" + colon
-                + report.unit());
+        StringBuilder form = new StringBuilder(
+                "#上报\n区县" + colon + report.districtWord() + "\n单位" + colon + report.unit());
         Map<String, List<Clause>> byWord = new LinkedHashMap<>();
         report.clauses().forEach(c -> byWord.computeIfAbsent(c.word(), w -> new ArrayList<>()).add(c));
-        byWord.forEach((word, clauses) -> form.append('\n').append(word).append(colon).append(String.join("、",
-                clauses.stream().map(c -> c.written().substring(word.length())).toList())));
+        byWord.forEach((word, clauses) -> form.append('\n')
+            .append(word)
+            .append(colon)
+            .append(String.join("、", clauses.stream().map(c -> c.written().substring(word.length())).toList())));
 
         ReportDraft draft = read(form.toString());
 
         assertThat(draft.district()).isEqualTo(report.district().name());
-        assertThat(draft.metrics()).containsExactlyInAnyOrderElementsOf(
-                report.clauses().stream().map(Clause::expected).toList());
+        assertThat(draft.metrics())
+            .containsExactlyInAnyOrderElementsOf(report.clauses().stream().map(Clause::expected).toList());
     }
 
     @Property(tries = 2000)
@@ -126,9 +133,12 @@ class CommandParserPropertyTests {
 
     @Provide
     Arbitrary<String> grammarSoup() {
-        return Arbitraries.of("走访", "户", "人次", "余", "约", "近", "万", "千", "-", "负", "三", "十", "1", "0", ".", ":",
-                "物资", "合计", "价值", "元", "日期", "11月", "28日", "备注", "锦江区", "、", " ", "\n", "大米", "袋", "左右")
-                .list().ofMaxSize(20).map(l -> String.join("", l));
+        return Arbitraries
+            .of("走访", "户", "人次", "余", "约", "近", "万", "千", "-", "负", "三", "十", "1", "0", ".", ":", "物资", "合计", "价值", "元",
+                    "日期", "11月", "28日", "备注", "锦江区", "、", " ", "\n", "大米", "袋", "左右")
+            .list()
+            .ofMaxSize(20)
+            .map(l -> String.join("", l));
     }
 
     private static ReportDraft read(String text) {
@@ -142,4 +152,5 @@ class CommandParserPropertyTests {
         text.codePoints().forEach(c -> out.appendCodePoint(c >= '!' && c <= '~' ? c + 0xFEE0 : c == ' ' ? 0x3000 : c));
         return out.toString();
     }
+
 }

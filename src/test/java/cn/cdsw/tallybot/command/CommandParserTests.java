@@ -60,9 +60,8 @@ class CommandParserTests {
         assertThat(draft.district()).isEqualTo("锦江区");
         assertThat(draft.unit()).isEqualTo("锦官驿街道社工站");
         assertThat(draft.category()).isEqualTo("资源链接");
-        assertThat(draft.items()).containsExactly(new Item("大米", 224, "袋", false),
-                new Item("一次性手套", 500, "双", false), new Item("食用油", 206, "瓶", false),
-                new Item("消毒酒精", 500, "瓶", false));
+        assertThat(draft.items()).containsExactly(new Item("大米", 224, "袋", false), new Item("一次性手套", 500, "双", false),
+                new Item("食用油", 206, "瓶", false), new Item("消毒酒精", 500, "瓶", false));
         assertThat(draft.materialsTotal()).isEqualTo(4283);
         assertThat(draft.valueYuan()).isEqualByComparingTo("29739.5");
         assertThat(draft.note()).isEqualTo("发动10家爱心企业、445位爱心个人");
@@ -140,8 +139,7 @@ class CommandParserTests {
     @Test
     void readsMoneyInYuanAndTenThousands() {
         assertThat(report("#上报 锦江区 三圣街道社工站 金额2.3万元").valueYuan()).isEqualByComparingTo("23000");
-        assertThat(report("#上报 锦江区 三圣街道社工站 价值：29739.5元").valueYuan())
-                .isEqualByComparingTo(new BigDecimal("29739.5"));
+        assertThat(report("#上报 锦江区 三圣街道社工站 价值：29739.5元").valueYuan()).isEqualByComparingTo(new BigDecimal("29739.5"));
         assertThat(report("#上报 锦江区 三圣街道社工站 价值4120").valueYuan()).isEqualByComparingTo("4120");
     }
 
@@ -154,7 +152,10 @@ class CommandParserTests {
         assertThat(draft.metrics()).containsExactly(new Metric("visits", "户", 3, false));
     }
 
-    /** Rows leave out {@code #上报}: a CSV text block reads lines starting with # as comments. */
+    /**
+     * Rows leave out {@code #上报}: a CSV text block reads lines starting with # as
+     * comments.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             金牛区 荷花池街道社工站 走访-3户                 | 走访-3户      | 负数
@@ -195,8 +196,8 @@ class CommandParserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "#上报 走访3户", "＃上报 走访3户", "/上报 走访3户", "上报 走访3户", "#填报 走访3户",
-            "#report 走访3户", "#REPORT 走访3户", "#上报走访3户", "#上报：走访3户" })
+    @ValueSource(strings = { "#上报 走访3户", "＃上报 走访3户", "/上报 走访3户", "上报 走访3户", "#填报 走访3户", "#report 走访3户", "#REPORT 走访3户",
+            "#上报走访3户", "#上报：走访3户" })
     void recognisesCommandWordsAndPrefixes(String text) {
         assertThat(report(text).metrics()).containsExactly(new Metric("visits", "户", 3, false));
     }
@@ -210,8 +211,7 @@ class CommandParserTests {
 
     @Test
     void readsTheOtherCommands() {
-        assertThat(parse("#绑定 锦江区 三圣街道社工站"))
-                .isEqualTo(new ParseResult.Parsed(new Command.Bind("锦江区", "三圣街道社工站")));
+        assertThat(parse("#绑定 锦江区 三圣街道社工站")).isEqualTo(new ParseResult.Parsed(new Command.Bind("锦江区", "三圣街道社工站")));
         assertThat(parse("#撤回")).isEqualTo(new ParseResult.Parsed(new Command.Retract(null)));
         assertThat(parse("#撤回 #128")).isEqualTo(new ParseResult.Parsed(new Command.Retract(128L)));
         assertThat(parse("#我的")).isEqualTo(new ParseResult.Parsed(new Command.Mine()));
@@ -257,8 +257,8 @@ class CommandParserTests {
     @ParameterizedTest
     @ValueSource(strings = { "走访196户！", "走访196户。", "（走访196户）", "【走访196户】", "走访196 余户", "走访196户?" })
     void toleratesPunctuationUsersWrapClausesIn(String clause) {
-        assertThat(report("#上报 锦江区 三圣街道社工站 " + clause).metrics())
-                .extracting(Metric::key, Metric::value).containsExactly(tuple("visits", 196L));
+        assertThat(report("#上报 锦江区 三圣街道社工站 " + clause).metrics()).extracting(Metric::key, Metric::value)
+            .containsExactly(tuple("visits", 196L));
     }
 
     @Test
@@ -287,17 +287,18 @@ class CommandParserTests {
             """)
     void readsAMetricWordWithWhomItServed(String clause, String key, String unit, long value) {
         assertThat(report("#上报 锦江区 三圣街道社工站 " + clause.strip()).metrics())
-                .containsExactly(new Metric(key, unit, value, false));
+            .containsExactly(new Metric(key, unit, value, false));
     }
 
     @Test
     void doesNotGuessAQualifiedMetricWhoseUnitDoesNotFit() {
         ParseResult result = parse("#上报 锦江区 三圣街道社工站 走访老人发放口罩300个");
 
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> assertThat(parsed.command())
-                .isInstanceOfSatisfying(Command.ProsePending.class, pending -> {
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class,
+                parsed -> assertThat(parsed.command()).isInstanceOfSatisfying(Command.ProsePending.class, pending -> {
                     assertThat(pending.draft().metrics()).isEmpty();
                     assertThat(pending.draft().items()).containsExactly(new Item("口罩", 300, "个", false));
                 }));
     }
+
 }

@@ -27,69 +27,37 @@ class DateExpressionsTests {
     private static final LocalDate NOV_29 = LocalDate.of(2026, 11, 29);
 
     @ParameterizedTest
-    @CsvSource({
-            "今天, 2026-11-29",
-            "今日, 2026-11-29",
-            "昨天, 2026-11-28",
-            "昨日, 2026-11-28",
-            "前天, 2026-11-27",
-            "11月28日, 2026-11-28",
-            "11月28号, 2026-11-28",
-            "11月28, 2026-11-28",
-            "11-28, 2026-11-28",
-            "11/28, 2026-11-28",
-            "11.28, 2026-11-28",
-            "2026-11-28, 2026-11-28",
-            "2026/11/28, 2026-11-28",
-            "2026.11.28, 2026-11-28",
-            "2026年11月28日, 2026-11-28",
-            "2026年11月28号, 2026-11-28",
-            "１１月２８日, 2026-11-28",
-            "１１－２８, 2026-11-28",
-            "11月 28日, 2026-11-28",
-            "01-05, 2026-01-05",
-            "1月5日, 2026-01-05",
-            "11月29日, 2026-11-29" })
+    @CsvSource({ "今天, 2026-11-29", "今日, 2026-11-29", "昨天, 2026-11-28", "昨日, 2026-11-28", "前天, 2026-11-27",
+            "11月28日, 2026-11-28", "11月28号, 2026-11-28", "11月28, 2026-11-28", "11-28, 2026-11-28", "11/28, 2026-11-28",
+            "11.28, 2026-11-28", "2026-11-28, 2026-11-28", "2026/11/28, 2026-11-28", "2026.11.28, 2026-11-28",
+            "2026年11月28日, 2026-11-28", "2026年11月28号, 2026-11-28", "１１月２８日, 2026-11-28", "１１－２８, 2026-11-28",
+            "11月 28日, 2026-11-28", "01-05, 2026-01-05", "1月5日, 2026-01-05", "11月29日, 2026-11-29" })
     void readsTheDesignFormsRelativeToToday(String text, LocalDate expected) {
         assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "12月31日, 2025-12-31",
-            "12-31, 2025-12-31",
-            "1月5日, 2026-01-05",
-            "2-1, 2026-02-01" })
+    @CsvSource({ "12月31日, 2025-12-31", "12-31, 2025-12-31", "1月5日, 2026-01-05", "2-1, 2026-02-01" })
     void readsAYearlessDateMoreThanAMonthAheadAsTheLastOneBefore(String text, LocalDate expected) {
         assertThat(DateExpressions.parse("12月31日", LocalDate.of(2027, 1, 2))).contains(LocalDate.of(2026, 12, 31));
         assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "11月30日, 2026-11-30",
-            "12-01, 2026-12-01",
-            "12月29号, 2026-12-29" })
+    @CsvSource({ "11月30日, 2026-11-30", "12-01, 2026-12-01", "12月29号, 2026-12-29" })
     void keepsAYearlessDateAtMostAMonthAheadInThisYearSoItIsRefusedAsFuture(String text, LocalDate expected) {
         assertThat(DateExpressions.parse(text, NOV_29)).contains(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "12月30日, 2026-12-30",
-            "12-31, 2026-12-31",
-            "1月1日, 2027-01-01",
-            "1月2日, 2027-01-02",
-            "昨天, 2027-01-01",
+    @CsvSource({ "12月30日, 2026-12-30", "12-31, 2026-12-31", "1月1日, 2027-01-01", "1月2日, 2027-01-02", "昨天, 2027-01-01",
             "前天, 2026-12-31" })
     void readsLastDecemberInAReportSentInJanuary(String text, LocalDate expected) {
         assertThat(DateExpressions.parse(text, LocalDate.of(2027, 1, 2))).contains(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "2028-03-01, 2028-02-29",
-            "2029-01-10, 2028-02-29" })
+    @CsvSource({ "2028-03-01, 2028-02-29", "2029-01-10, 2028-02-29" })
     void readsALeapDayAsTheLatestOneWithinAYear(LocalDate today, LocalDate expected) {
         assertThat(DateExpressions.parse("2月29日", today)).contains(expected);
     }
@@ -107,9 +75,8 @@ class DateExpressionsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "明天", "三圣", "2月30日", "2月30", "13-01", "0月5日", "11月0日", "11月32日", "4月31日",
-            "2026-02-29", "2026-13-01", "2026-11/28", "26-11-28", "11-28-2026", "11-28日", "11月28日上午", "十一月二十八日",
-            "11", "1128" })
+    @ValueSource(strings = { "", "明天", "三圣", "2月30日", "2月30", "13-01", "0月5日", "11月0日", "11月32日", "4月31日", "2026-02-29",
+            "2026-13-01", "2026-11/28", "26-11-28", "11-28-2026", "11-28日", "11月28日上午", "十一月二十八日", "11", "1128" })
     void refusesWhatNamesNoRealDay(String text) {
         assertThat(DateExpressions.parse(text, NOV_29)).isEmpty();
     }
@@ -144,7 +111,10 @@ class DateExpressionsTests {
         assertReadsNothingOrTheDayItNames(text, today);
     }
 
-    /** Arbitrary strings seldom look like dates; these are made of the numbers and words dates are written with. */
+    /**
+     * Arbitrary strings seldom look like dates; these are made of the numbers and words
+     * dates are written with.
+     */
     @Property(tries = 5000)
     @StatisticsReport(onFailureOnly = true)
     void readsDateLikeTextAsNoDateOrTheDayItNames(@ForAll("dateLike") String text,
@@ -156,33 +126,40 @@ class DateExpressionsTests {
 
     @Provide
     Arbitrary<String> dateLike() {
-        return Arbitraries.oneOf(dateShapes(), Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.integers().between(0, 40).map(String::valueOf)),
-                Tuple.of(1, Arbitraries.integers().between(1999, 2101).map(String::valueOf)),
-                Tuple.of(4, Arbitraries.of("-", "/", ".", "年", "月", "日", "号", " ", "－", "１")),
-                Tuple.of(1, Arbitraries.of("今天", "今日", "昨天", "昨日", "前天", "明天")))
-                .list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts)));
+        return Arbitraries.oneOf(dateShapes(),
+                Arbitraries
+                    .frequencyOf(Tuple.of(4, Arbitraries.integers().between(0, 40).map(String::valueOf)),
+                            Tuple.of(1, Arbitraries.integers().between(1999, 2101).map(String::valueOf)),
+                            Tuple.of(4, Arbitraries.of("-", "/", ".", "年", "月", "日", "号", " ", "－", "１")),
+                            Tuple.of(1, Arbitraries.of("今天", "今日", "昨天", "昨日", "前天", "明天")))
+                    .list()
+                    .ofMinSize(1)
+                    .ofMaxSize(6)
+                    .map(parts -> String.join("", parts)));
     }
 
     /**
-     * Month and day, perhaps a year, in each written form, with numbers that may name no month or day; the soup in
-     * {@link #dateLike} brings the forms that do not fit together.
+     * Month and day, perhaps a year, in each written form, with numbers that may name no
+     * month or day; the soup in {@link #dateLike} brings the forms that do not fit
+     * together.
      */
     static Arbitrary<String> dateShapes() {
-        return Combinators.combine(Arbitraries.integers().between(1999, 2101), Arbitraries.of(true, false),
-                Arbitraries.integers().between(0, 13), Arbitraries.of("-", "/", ".", "月"),
-                Arbitraries.integers().between(0, 32), Arbitraries.of("", "日", "号"))
-                .as((year, withYear, month, separator, day, suffix) -> {
-                    boolean chinese = separator.equals("月");
-                    String written = (withYear ? year + (chinese ? "年" : separator) : "") + month + separator + day;
-                    return chinese ? written + suffix : written;
-                });
+        return Combinators
+            .combine(Arbitraries.integers().between(1999, 2101), Arbitraries.of(true, false),
+                    Arbitraries.integers().between(0, 13), Arbitraries.of("-", "/", ".", "月"),
+                    Arbitraries.integers().between(0, 32), Arbitraries.of("", "日", "号"))
+            .as((year, withYear, month, separator, day, suffix) -> {
+                boolean chinese = separator.equals("月");
+                String written = (withYear ? year + (chinese ? "年" : separator) : "") + month + separator + day;
+                return chinese ? written + suffix : written;
+            });
     }
 
     /**
-     * A date read from any text is one the text names (docs/commands.md §5): today, yesterday or the day before for
-     * the relative words; otherwise its last two numbers are the month and the day, and the first the year if three
-     * are written, or else the date lies within the year back and the month ahead that a yearless date may name.
+     * A date read from any text is one the text names (docs/commands.md §5): today,
+     * yesterday or the day before for the relative words; otherwise its last two numbers
+     * are the month and the day, and the first the year if three are written, or else the
+     * date lies within the year back and the month ahead that a yearless date may name.
      */
     private static void assertReadsNothingOrTheDayItNames(String text, LocalDate today) {
         DateExpressions.parse(text, today).ifPresent(date -> {
@@ -192,10 +169,14 @@ class DateExpressionsTests {
                 assertThat(date).isEqualTo(today.minusDays(daysAgo));
                 return;
             }
-            List<Integer> numbers = Pattern.compile("[0-9]+").matcher(written).results()
-                    .map(m -> Integer.parseInt(m.group())).toList();
-            assertThat(numbers).as("the numbers of %s", written).hasSizeBetween(2, 3)
-                    .endsWith(date.getMonthValue(), date.getDayOfMonth());
+            List<Integer> numbers = Pattern.compile("[0-9]+")
+                .matcher(written)
+                .results()
+                .map(m -> Integer.parseInt(m.group()))
+                .toList();
+            assertThat(numbers).as("the numbers of %s", written)
+                .hasSizeBetween(2, 3)
+                .endsWith(date.getMonthValue(), date.getDayOfMonth());
             if (numbers.size() == 3) {
                 assertThat(numbers.get(0)).isEqualTo(date.getYear());
             }
@@ -206,4 +187,5 @@ class DateExpressionsTests {
     }
 
     private static final Map<String, Integer> DAYS_AGO = Map.of("今天", 0, "今日", 0, "昨天", 1, "昨日", 1, "前天", 2);
+
 }

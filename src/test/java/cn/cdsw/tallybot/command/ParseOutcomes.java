@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import cn.cdsw.tallybot.config.CommandType;
 
 /**
- * What any text must come to, for the property tests that feed the parser arbitrary text: not only no exception,
- * but one outcome that the conversation can act on (docs/commands.md §1, §8, §13).
+ * What any text must come to, for the property tests that feed the parser arbitrary text:
+ * not only no exception, but one outcome that the conversation can act on
+ * (docs/commands.md §1, §8, §13).
  */
 final class ParseOutcomes {
 
@@ -19,9 +20,10 @@ final class ParseOutcomes {
     }
 
     /**
-     * Parses {@code text} as a member would send it and checks the outcome: the same again on a second parse (the
-     * parser is a pure function); a refusal whose reply names what it could not read; a report with at least one figure;
-     * and silence for a message that neither starts with a prefix nor with a command word.
+     * Parses {@code text} as a member would send it and checks the outcome: the same
+     * again on a second parse (the parser is a pure function); a refusal whose reply
+     * names what it could not read; a report with at least one figure; and silence for a
+     * message that neither starts with a prefix nor with a command word.
      */
     static ParseResult defined(String text) {
         ParseResult result = ParserFixtures.parse(text);
@@ -29,7 +31,7 @@ final class ParseOutcomes {
         if (result instanceof ParseResult.Rejected rejected) {
             assertThat(ParserFixtures.reply(rejected)).as("the reply to %s", text).isNotBlank();
             assertThat(ParserFixtures.reply(rejected)).as("the reply to %s names what it could not read", text)
-                    .contains(named(rejected));
+                .contains(named(rejected));
         }
         else if (result instanceof ParseResult.Parsed parsed) {
             ReportDraft draft = reportDraft(parsed.command());
@@ -46,7 +48,10 @@ final class ParseOutcomes {
         return result;
     }
 
-    /** What a refusal names: its fragment, or of an unknown {@code 名称:值} field only the name. */
+    /**
+     * What a refusal names: its fragment, or of an unknown {@code 名称:值} field only the
+     * name.
+     */
     private static String named(ParseResult.Rejected rejected) {
         String fragment = rejected.fragment();
         int colon = fragment.indexOf(':');
@@ -54,7 +59,10 @@ final class ParseOutcomes {
                 : fragment;
     }
 
-    /** {@link #defined} for a text that starts with {@code #上报}: a report, a prose read-back or a report's refusal. */
+    /**
+     * {@link #defined} for a text that starts with {@code #上报}: a report, a prose
+     * read-back or a report's refusal.
+     */
     static ParseResult report(String text) {
         ParseResult result = defined(text);
         if (result instanceof ParseResult.Rejected rejected) {
@@ -63,7 +71,7 @@ final class ParseOutcomes {
         else {
             assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
             assertThat(reportDraft(((ParseResult.Parsed) result).command())).as("%s read as a report", text)
-                    .isNotNull();
+                .isNotNull();
         }
         return result;
     }
@@ -78,11 +86,18 @@ final class ParseOutcomes {
         return null;
     }
 
-    /** Starts, once normalised, with a command prefix or a command word; anything else must stay chat. */
+    /**
+     * Starts, once normalised, with a command prefix or a command word; anything else
+     * must stay chat.
+     */
     private static boolean looksLikeACommand(String text) {
         String normalized = TextNormalizer.normalize(text).toLowerCase(Locale.ROOT);
         return ParserFixtures.CONFIG.commands().prefixes().stream().anyMatch(normalized::startsWith)
-                || ParserFixtures.CONFIG.commands().words().keySet().stream()
-                        .anyMatch(word -> normalized.startsWith(word.toLowerCase(Locale.ROOT)));
+                || ParserFixtures.CONFIG.commands()
+                    .words()
+                    .keySet()
+                    .stream()
+                    .anyMatch(word -> normalized.startsWith(word.toLowerCase(Locale.ROOT)));
     }
+
 }

@@ -34,4 +34,5 @@ final class ParserFixtures {
     static String reply(ParseResult.Rejected rejected) {
         return WORDING.refusals().of(rejected.refusal());
     }
+
 }

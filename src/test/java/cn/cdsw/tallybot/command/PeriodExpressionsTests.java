@@ -159,21 +159,20 @@ class PeriodExpressionsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", " ", "下周", "下个月", "明天", "后天", "近0天", "近零天", "近400天", "近367天", "近53周",
-            "近1.5天", "近-3天", "近天", "近几天", "13月", "0月", "十三月", "两月", "2026年13月", "2026年12月", "2027年1月",
-            "11月30日", "2026-12-01", "12月1日-12月5日", "11月30日~12月5日", "11月28日-11月1日", "2026-11-28~2026-11-01",
-            "11-01-11-28", "2026-11-01-11-28", "10月1日-2026-10-31", "11月1日-11月15日-11月28日", "11月1日~11月15日~11月28日",
-            "11月1日~", "~11月28日", "11月1日-32日", "11月1日-0日", "2月30日-3月1日", "本周本月", "锦江区", "本周 锦江区",
-            "统计", "11月1日到明天", "上上周", "本周\n上周" })
+    @ValueSource(strings = { "", " ", "下周", "下个月", "明天", "后天", "近0天", "近零天", "近400天", "近367天", "近53周", "近1.5天", "近-3天",
+            "近天", "近几天", "13月", "0月", "十三月", "两月", "2026年13月", "2026年12月", "2027年1月", "11月30日", "2026-12-01",
+            "12月1日-12月5日", "11月30日~12月5日", "11月28日-11月1日", "2026-11-28~2026-11-01", "11-01-11-28", "2026-11-01-11-28",
+            "10月1日-2026-10-31", "11月1日-11月15日-11月28日", "11月1日~11月15日~11月28日", "11月1日~", "~11月28日", "11月1日-32日",
+            "11月1日-0日", "2月30日-3月1日", "本周本月", "锦江区", "本周 锦江区", "统计", "11月1日到明天", "上上周", "本周\n上周" })
     void refusesWhatIsNoPeriodOrHasNotBegun(String text) {
         assertThat(PeriodExpressions.parse(text, NOV_29)).isEmpty();
     }
 
     @Provide
     Arbitrary<String> acceptedExpressions() {
-        return Arbitraries.of("今天", "今日", "昨天", "昨日", "前天", "本周", "这周", "本星期", "上周", "上星期", "本月",
-                "这个月", "上月", "上个月", "近7天", "最近30天", "近一周", "本年", "今年", "1月", "2月", "6月", "11月", "12月",
-                "十二月", "12月1日-12月31日", "1月1日至今", "2月29日", "11-28", "1-1~3-31", "12月25日到1月5日");
+        return Arbitraries.of("今天", "今日", "昨天", "昨日", "前天", "本周", "这周", "本星期", "上周", "上星期", "本月", "这个月", "上月", "上个月",
+                "近7天", "最近30天", "近一周", "本年", "今年", "1月", "2月", "6月", "11月", "12月", "十二月", "12月1日-12月31日", "1月1日至今",
+                "2月29日", "11-28", "1-1~3-31", "12月25日到1月5日");
     }
 
     @Property
@@ -241,8 +240,7 @@ class PeriodExpressionsTests {
     }
 
     @Property
-    void aRangeOfPastIsoDatesReadsAsWritten(
-            @ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today,
+    void aRangeOfPastIsoDatesReadsAsWritten(@ForAll @DateRange(min = "2000-01-01", max = "2100-12-31") LocalDate today,
             @ForAll @IntRange(min = 0, max = 2000) int startDaysAgo, @ForAll @IntRange(min = 0, max = 2000) int length,
             @ForAll("rangeSeparators") String separator) {
         LocalDate from = today.minusDays(startDaysAgo);
@@ -264,7 +262,10 @@ class PeriodExpressionsTests {
         assertReadsNothingOrAPeriodEndingByToday(text, today);
     }
 
-    /** Arbitrary strings seldom look like periods; these are made of the numbers and words periods are written with. */
+    /**
+     * Arbitrary strings seldom look like periods; these are made of the numbers and words
+     * periods are written with.
+     */
     @Property(tries = 5000)
     @StatisticsReport(onFailureOnly = true)
     void readsPeriodLikeTextAsNoPeriodOrOneEndingByToday(@ForAll("periodLike") String text,
@@ -275,36 +276,42 @@ class PeriodExpressionsTests {
     }
 
     /**
-     * A period read from any text has begun and ends by today, is labelled with what was written (normalised, without
-     * spaces) so that replies echo it, and reads as the same period again from that label.
+     * A period read from any text has begun and ends by today, is labelled with what was
+     * written (normalised, without spaces) so that replies echo it, and reads as the same
+     * period again from that label.
      */
     private static void assertReadsNothingOrAPeriodEndingByToday(String text, LocalDate today) {
         PeriodExpressions.parse(text, today).ifPresent(period -> {
             assertThat(period.from()).isBeforeOrEqualTo(period.to());
             assertThat(period.to()).isBeforeOrEqualTo(today);
             assertThat(period.label()).isNotEmpty().isEqualTo(TextNormalizer.normalize(text).replace(" ", ""));
-            assertThat(PeriodExpressions.parse(period.label(), today)).as("read again from its label")
-                    .contains(period);
+            assertThat(PeriodExpressions.parse(period.label(), today)).as("read again from its label").contains(period);
         });
     }
 
     @Provide
     Arbitrary<String> periodLike() {
-        Arbitrary<String> soup = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.integers().between(0, 40).map(String::valueOf)),
-                Tuple.of(1, Arbitraries.integers().between(1999, 2101).map(String::valueOf)),
-                Tuple.of(1, Arbitraries.of("一", "七", "十一", "两", "三十", "零")),
-                Tuple.of(4, Arbitraries.of("-", "~", "至", "到", "—", ".", "/", " ", "年", "月", "日", "号", "份")),
-                Tuple.of(2, Arbitraries.of("今天", "昨天", "本周", "上周", "本月", "上月", "今年", "近", "最近", "天", "周",
-                        "至今", "明天", "下周")))
-                .list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts));
+        Arbitrary<String> soup = Arbitraries
+            .frequencyOf(Tuple.of(4, Arbitraries.integers().between(0, 40).map(String::valueOf)),
+                    Tuple.of(1, Arbitraries.integers().between(1999, 2101).map(String::valueOf)),
+                    Tuple.of(1, Arbitraries.of("一", "七", "十一", "两", "三十", "零")),
+                    Tuple.of(4, Arbitraries.of("-", "~", "至", "到", "—", ".", "/", " ", "年", "月", "日", "号", "份")),
+                    Tuple.of(2, Arbitraries.of("今天", "昨天", "本周", "上周", "本月", "上月", "今年", "近", "最近", "天", "周", "至今",
+                            "明天", "下周")))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(6)
+            .map(parts -> String.join("", parts));
         Arbitrary<String> day = DateExpressionsTests.dateShapes();
-        Arbitrary<String> range = Combinators.combine(day, Arbitraries.of("-", "~", "至", "到", "—", "--", ""),
-                Arbitraries.oneOf(day, Arbitraries.of("今", "28日", "")))
-                .as((from, separator, to) -> from + separator + to);
-        Arbitrary<String> recent = Combinators.combine(Arbitraries.of("近", "最近", ""),
-                Arbitraries.integers().between(0, 400), Arbitraries.of("天", "日", "周", "月", "月份", ""))
-                .as((word, count, unit) -> word + count + unit);
+        Arbitrary<String> range = Combinators
+            .combine(day, Arbitraries.of("-", "~", "至", "到", "—", "--", ""),
+                    Arbitraries.oneOf(day, Arbitraries.of("今", "28日", "")))
+            .as((from, separator, to) -> from + separator + to);
+        Arbitrary<String> recent = Combinators
+            .combine(Arbitraries.of("近", "最近", ""), Arbitraries.integers().between(0, 400),
+                    Arbitraries.of("天", "日", "周", "月", "月份", ""))
+            .as((word, count, unit) -> word + count + unit);
         return Arbitraries.oneOf(soup, day, range, recent);
     }
+
 }

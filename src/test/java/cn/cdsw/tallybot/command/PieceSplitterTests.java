@@ -15,18 +15,29 @@ import cn.cdsw.tallybot.config.ReportField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The splitter's rules stated directly: a clause separator or a line end always cuts, and nothing else is lost
- * (joining the pieces gives the body without its separators); a space cuts between words but not inside a quantity;
- * a note field takes the rest of its line verbatim.
+ * The splitter's rules stated directly: a clause separator or a line end always cuts, and
+ * nothing else is lost (joining the pieces gives the body without its separators); a
+ * space cuts between words but not inside a quantity; a note field takes the rest of its
+ * line verbatim.
  */
 class PieceSplitterTests {
 
     private static final Lexicon LEXICON = new Lexicon(ParserFixtures.CONFIG);
-    private static final List<String> NOTE_WORDS = ParserFixtures.CONFIG.grammar().fieldWords().entrySet().stream()
-        .filter(e -> e.getValue() == ReportField.NOTE).map(e -> e.getKey()).toList();
+
+    private static final List<String> NOTE_WORDS = ParserFixtures.CONFIG.grammar()
+        .fieldWords()
+        .entrySet()
+        .stream()
+        .filter(e -> e.getValue() == ReportField.NOTE)
+        .map(e -> e.getKey())
+        .toList();
+
     private static final PieceSplitter SPLITTER = new PieceSplitter(LEXICON, NOTE_WORDS);
 
-    /** The clause separators of docs/commands.md §13, and the brackets and marks users end clauses with. */
+    /**
+     * The clause separators of docs/commands.md §13, and the brackets and marks users end
+     * clauses with.
+     */
     private static final String SEPARATORS = ",、;。!?()[]【】〔〕·•";
 
     @Test
@@ -77,13 +88,13 @@ class PieceSplitterTests {
             @ForAll("units") String unit, @ForAll("approxSuffixes") String approx) {
         assertThat(SPLITTER.split(word + " " + number + " " + unit).pieces()).containsExactly(word + number + unit);
         assertThat(SPLITTER.split(word + " " + number + approx + " " + unit).pieces())
-                .containsExactly(word + number + approx + unit);
+            .containsExactly(word + number + approx + unit);
         assertThat(SPLITTER.split(word + " " + number + " " + approx + unit).pieces())
-                .containsExactly(word + number + approx + unit);
+            .containsExactly(word + number + approx + unit);
         assertThat(SPLITTER.split(word + " " + number + " " + approx + " " + unit).pieces())
-                .containsExactly(word + number + approx + unit);
+            .containsExactly(word + number + approx + unit);
         assertThat(SPLITTER.split(word + number + unit + " " + approx).pieces())
-                .containsExactly(word + number + unit + approx);
+            .containsExactly(word + number + unit + approx);
     }
 
     @Property(tries = 500)
@@ -100,7 +111,10 @@ class PieceSplitterTests {
                 note -> assertThat(note).isNotBlank().doesNotContain("\n"));
     }
 
-    /** The body as the splitter should read it once cut: without separators, spaces and line ends. */
+    /**
+     * The body as the splitter should read it once cut: without separators, spaces and
+     * line ends.
+     */
     private static String withoutSeparators(String body) {
         StringBuilder out = new StringBuilder();
         body.chars().filter(c -> c != ' ' && c != '\n' && SEPARATORS.indexOf(c) < 0).forEach(c -> out.append((char) c));
@@ -108,15 +122,16 @@ class PieceSplitterTests {
     }
 
     /**
-     * Normalised bodies without a note field, made of the grammar's words, numbers, units, markers and separators.
-     * Normalised because the parser normalises before it splits (so tabs, carriage returns and invisible characters
-     * are gone by then).
+     * Normalised bodies without a note field, made of the grammar's words, numbers,
+     * units, markers and separators. Normalised because the parser normalises before it
+     * splits (so tabs, carriage returns and invisible characters are gone by then).
      */
     @Provide
     Arbitrary<String> bodies() {
-        List<String> parts = new ArrayList<>(List.of(",", "、", ";", "。", "!", "?", "(", ")", "[", "]", "【", "】", "〔",
-                "〕", "·", "•", " ", "  ", "\n", "\t", "\r", "\u000B", "\u001F", "\u200D", "\u3000", ":", " :", ": ", "走访", "196", "3", "三", "十",
-                "万", "-", "负", "2.5", "锦江区", "三圣街道社工站", "大米", "人次", "户", "元", "备注x", "区县", "物资", "合计"));
+        List<String> parts = new ArrayList<>(
+                List.of(",", "、", ";", "。", "!", "?", "(", ")", "[", "]", "【", "】", "〔", "〕", "·", "•", " ", "  ", "\n",
+                        "\t", "\r", "\u000B", "\u001F", "\u200D", "\u3000", ":", " :", ": ", "走访", "196", "3", "三", "十",
+                        "万", "-", "负", "2.5", "锦江区", "三圣街道社工站", "大米", "人次", "户", "元", "备注x", "区县", "物资", "合计"));
         parts.addAll(LEXICON.approxPrefixes());
         parts.addAll(LEXICON.approxSuffixes());
         return Arbitraries.of(parts).list().ofMaxSize(16).map(l -> TextNormalizer.normalize(String.join("", l)));
@@ -146,11 +161,14 @@ class PieceSplitterTests {
         return Arbitraries.of("", " ", "  ");
     }
 
-    /** A note's text: anything but a line end, separators, colons and other note fields included. */
+    /**
+     * A note's text: anything but a line end, separators, colons and other note fields
+     * included.
+     */
     @Provide
     Arbitrary<String> noteTexts() {
-        List<String> parts = new ArrayList<>(List.of(",", "、", ";", "。", "(", ")", " ", ":", "发动", "10家企业", "445位个人",
-                "走访196户"));
+        List<String> parts = new ArrayList<>(
+                List.of(",", "、", ";", "。", "(", ")", " ", ":", "发动", "10家企业", "445位个人", "走访196户"));
         parts.addAll(NOTE_WORDS);
         return Arbitraries.of(parts).list().ofMaxSize(10).map(l -> String.join("", l));
     }
@@ -160,11 +178,15 @@ class PieceSplitterTests {
         return Arbitraries.of(ParserFixtures.CONFIG.metrics().words());
     }
 
-    /** Arabic numbers, the form docs/commands.md §13 glues across spaces ({@code 走访 196 户}). */
+    /**
+     * Arabic numbers, the form docs/commands.md §13 glues across spaces
+     * ({@code 走访 196 户}).
+     */
     @Provide
     Arbitrary<String> numbers() {
-        return Arbitraries.longs().between(0, 99_999).flatMap(n -> Arbitraries.of(String.valueOf(n),
-                n / 10 + "." + n % 10));
+        return Arbitraries.longs()
+            .between(0, 99_999)
+            .flatMap(n -> Arbitraries.of(String.valueOf(n), n / 10 + "." + n % 10));
     }
 
     @Provide
@@ -186,4 +208,5 @@ class PieceSplitterTests {
     Arbitrary<String> unitNames() {
         return Arbitraries.of("三圣街道社工站", "琴台路社区社工室", "新津区社工总站", "成都市明诚社会工作服务中心", "荷花池街道社工站");
     }
+
 }

@@ -20,8 +20,9 @@ import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
 /**
- * Properties of the prose extractor: it never invents a figure. Paragraphs are built from the words it looks
- * for (metric and cue words, fillers, item and value words, units) so that the properties reach its rules.
+ * Properties of the prose extractor: it never invents a figure. Paragraphs are built from
+ * the words it looks for (metric and cue words, fillers, item and value words, units) so
+ * that the properties reach its rules.
  */
 class ProsePropertyTests {
 
@@ -38,8 +39,8 @@ class ProsePropertyTests {
         words.addAll(ParserFixtures.CONFIG.prose().valueWords());
         words.addAll(ParserFixtures.CONFIG.materials().itemNames());
         words.addAll(ParserFixtures.CONFIG.materials().units());
-        words.addAll(List.of("户", "人次", "名", "元", "余", "多", "约", "近", "左右", "独居老人", "困难家庭", "爱心企业",
-                "社工", "街道", "社区", "本周以来", "疫情期间", "，", "。", "；", "、", "\n"));
+        words.addAll(List.of("户", "人次", "名", "元", "余", "多", "约", "近", "左右", "独居老人", "困难家庭", "爱心企业", "社工", "街道", "社区",
+                "本周以来", "疫情期间", "，", "。", "；", "、", "\n"));
         return words.stream().filter(w -> w.chars().noneMatch(ProsePropertyTests::numeral)).toList();
     }
 
@@ -54,13 +55,18 @@ class ProsePropertyTests {
 
     @Provide
     Arbitrary<String> paragraphsWithNumbers() {
-        Arbitrary<String> numbers = Arbitraries.longs().between(0, 120_000).flatMap(n -> Arbitraries.of(
-                String.valueOf(n), ChineseNumbers.toChinese(n), n / 10 + "." + n % 10 + "万",
-                toFullWidth(String.valueOf(n))));
+        Arbitrary<String> numbers = Arbitraries.longs()
+            .between(0, 120_000)
+            .flatMap(n -> Arbitraries.of(String.valueOf(n), ChineseNumbers.toChinese(n), n / 10 + "." + n % 10 + "万",
+                    toFullWidth(String.valueOf(n))));
         Arbitrary<String> units = Arbitraries.of("户", "人次", "次", "个", "名", "人", "件", "元", "袋", "瓶", "余次", "多人");
-        Arbitrary<String> quantities = Combinators.combine(Arbitraries.of(WORDS), numbers, units).as((w, n, u) -> w + n + u);
-        return Arbitraries.oneOf(Arbitraries.of(WORDS), quantities, numbers).list().ofMinSize(6).ofMaxSize(40)
-                .map(ws -> String.join("", ws));
+        Arbitrary<String> quantities = Combinators.combine(Arbitraries.of(WORDS), numbers, units)
+            .as((w, n, u) -> w + n + u);
+        return Arbitraries.oneOf(Arbitraries.of(WORDS), quantities, numbers)
+            .list()
+            .ofMinSize(6)
+            .ofMaxSize(40)
+            .map(ws -> String.join("", ws));
     }
 
     @Property(tries = 300)
@@ -70,13 +76,17 @@ class ProsePropertyTests {
         assertThat(result).isNotInstanceOf(ParseResult.Parsed.class);
     }
 
-    /** Only says something about the paragraphs read with figures: most of them must be (about 80 % are). */
+    /**
+     * Only says something about the paragraphs read with figures: most of them must be
+     * (about 80 % are).
+     */
     @Property(tries = 500)
     @StatisticsReport(onFailureOnly = true)
     void everyFigureIsANumberWrittenInTheText(@ForAll("paragraphsWithNumbers") String paragraph) {
         ParseResult result = ParserFixtures.parse(HEADER + paragraph);
-        Statistics.label("read with figures").collect(result instanceof ParseResult.Parsed)
-                .coverage(coverage -> coverage.check(true).percentage(p -> p >= 50));
+        Statistics.label("read with figures")
+            .collect(result instanceof ParseResult.Parsed)
+            .coverage(coverage -> coverage.check(true).percentage(p -> p >= 50));
         if (!(result instanceof ParseResult.Parsed parsed && parsed.command() instanceof Command.ProsePending p)) {
             return;
         }
@@ -108,8 +118,9 @@ class ProsePropertyTests {
         boolean written = text.contains(digits)
                 || value.scale() <= 0 && value.longValueExact() <= ChineseNumbers.MAX_CHINESE
                         && text.contains(ChineseNumbers.toChinese(value.longValueExact()))
-                || TEN_THOUSANDS.matcher(text).results()
-                        .anyMatch(m -> new BigDecimal(m.group(1)).compareTo(tenThousands) == 0);
+                || TEN_THOUSANDS.matcher(text)
+                    .results()
+                    .anyMatch(m -> new BigDecimal(m.group(1)).compareTo(tenThousands) == 0);
         assertThat(written).as("%s is written in %s", digits, text).isTrue();
     }
 
@@ -118,4 +129,5 @@ class ProsePropertyTests {
         ascii.chars().forEach(c -> out.append((char) (c + 0xFEE0)));
         return out.toString();
     }
+
 }

@@ -11,8 +11,8 @@ import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
 /**
- * Pasted bulletin paragraphs (docs/commands.md §10): the figures read, exactly, and nothing from the numbers that
- * count something else.
+ * Pasted bulletin paragraphs (docs/commands.md §10): the figures read, exactly, and
+ * nothing from the numbers that count something else.
  */
 class ProseReportsTests {
 
@@ -42,8 +42,7 @@ class ProseReportsTests {
 
     @Test
     void readsTheProseSampleOfTheSharedSamples() {
-        ReportDraft draft = prose("#上报 简阳市 射洪坝街道社工站\n本周以来共入户走访独居老人46户，发放口罩300个、消毒液40瓶，"
-                + "链接爱心企业捐赠物资折合人民币5600元。");
+        ReportDraft draft = prose("#上报 简阳市 射洪坝街道社工站\n本周以来共入户走访独居老人46户，发放口罩300个、消毒液40瓶，" + "链接爱心企业捐赠物资折合人民币5600元。");
 
         assertThat(draft.district()).isEqualTo("简阳市");
         assertThat(draft.unit()).isEqualTo("射洪坝街道社工站");
@@ -60,9 +59,8 @@ class ProseReportsTests {
                 + "食用油206瓶，消毒酒精500瓶；发动10家爱心企业、445位爱心个人");
 
         assertThat(draft.metrics()).isEmpty();
-        assertThat(draft.items()).containsExactly(new Item("大米", 224, "袋", false),
-                new Item("一次性手套", 500, "双", false), new Item("食用油", 206, "瓶", false),
-                new Item("消毒酒精", 500, "瓶", false));
+        assertThat(draft.items()).containsExactly(new Item("大米", 224, "袋", false), new Item("一次性手套", 500, "双", false),
+                new Item("食用油", 206, "瓶", false), new Item("消毒酒精", 500, "瓶", false));
         assertThat(draft.materialsTotal()).isEqualTo(4283);
         assertThat(draft.valueYuan()).isEqualByComparingTo("29739.5");
     }
@@ -130,10 +128,8 @@ class ProseReportsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "#上报 金牛区 荷花池街道社工站\n我们发动了10家爱心企业和445位爱心个人，覆盖12个街道4个社区。",
-            "#上报 金牛区 荷花池街道社工站\n今天大家都很辛苦，感谢各位社工和志愿者的坚守与付出。",
-            "#上报 金牛区 荷花池街道社工站 走访3户 今天天气不错" })
+    @ValueSource(strings = { "#上报 金牛区 荷花池街道社工站\n我们发动了10家爱心企业和445位爱心个人，覆盖12个街道4个社区。",
+            "#上报 金牛区 荷花池街道社工站\n今天大家都很辛苦，感谢各位社工和志愿者的坚守与付出。", "#上报 金牛区 荷花池街道社工站 走访3户 今天天气不错" })
     void keepsTheStrictRefusalWhenNoFigureCanBeRead(String text) {
         assertThat(parse(text)).as(text).isInstanceOf(ParseResult.Rejected.class);
     }
@@ -147,8 +143,8 @@ class ProseReportsTests {
 
     @Test
     void readsAParagraphWrittenOnTheHeaderLineInShortClauses() {
-        ParseResult result = ParserFixtures.parse("#上报 青羊区 少城街道社工站 今日开展防疫宣传，张贴海报45张，"
-                + "接受居民咨询80人次，开展个案服务3个，电话问候独居老人30人次。");
+        ParseResult result = ParserFixtures
+            .parse("#上报 青羊区 少城街道社工站 今日开展防疫宣传，张贴海报45张，" + "接受居民咨询80人次，开展个案服务3个，电话问候独居老人30人次。");
 
         assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> {
             ReportDraft draft = ((Command.ProsePending) parsed.command()).draft();
@@ -158,4 +154,5 @@ class ProseReportsTests {
                     new Metric("calls", "次", 30, false));
         });
     }
+
 }

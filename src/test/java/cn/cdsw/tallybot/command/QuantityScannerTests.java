@@ -12,8 +12,9 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scanner skips characters that cannot start a quantity and cuts words by index; these properties check both
- * shortcuts against the plain reading that tries {@link QuantityScanner#quantityAt} at every code point.
+ * The scanner skips characters that cannot start a quantity and cuts words by index;
+ * these properties check both shortcuts against the plain reading that tries
+ * {@link QuantityScanner#quantityAt} at every code point.
  */
 class QuantityScannerTests {
 
@@ -49,16 +50,19 @@ class QuantityScannerTests {
 
     @Provide
     Arbitrary<String> numberSoup() {
-        List<String> parts = new ArrayList<>(List.of("走访", "社工站", "三圣", "一次性", "N95口罩", "a", "大米", "锦江区",
-                "-", "负", ".", "1", "0", "29", "3.5", "一", "二", "两", "三", "十", "百", "千", "万", "亿", "零", "〇",
-                "\uD83D\uDE00", "\uD83D", "\uDE00", " "));
+        List<String> parts = new ArrayList<>(
+                List.of("走访", "社工站", "三圣", "一次性", "N95口罩", "a", "大米", "锦江区", "-", "负", ".", "1", "0", "29", "3.5", "一",
+                        "二", "两", "三", "十", "百", "千", "万", "亿", "零", "〇", "\uD83D\uDE00", "\uD83D", "\uDE00", " "));
         parts.addAll(LEXICON.units());
         parts.addAll(LEXICON.approxPrefixes());
         parts.addAll(LEXICON.approxSuffixes());
         return Arbitraries.of(parts).list().ofMaxSize(10).map(l -> String.join("", l));
     }
 
-    /** The scan as it was written before: every code point is offered to quantityAt, words are built up by hand. */
+    /**
+     * The scan as it was written before: every code point is offered to quantityAt, words
+     * are built up by hand.
+     */
     private static List<Token> scanTryingEveryCodePoint(QuantityScanner scanner, String piece) {
         List<Token> tokens = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -72,7 +76,8 @@ class QuantityScannerTests {
                 }
                 tokens.add(quantity);
                 i += quantity.raw().length();
-            } else {
+            }
+            else {
                 word.appendCodePoint(piece.codePointAt(i));
                 i += Character.charCount(piece.codePointAt(i));
             }
@@ -82,4 +87,5 @@ class QuantityScannerTests {
         }
         return tokens;
     }
+
 }

@@ -63,8 +63,8 @@ class QueryCommandParserTests {
 
     @Test
     void readsListsMissingAndSummary() {
-        assertThat(command("#明细 锦江区 昨天")).isEqualTo(new Command.ListRecords(new Scope("锦江区", null),
-                Period.day(LocalDate.of(2026, 11, 28), "昨天")));
+        assertThat(command("#明细 锦江区 昨天"))
+            .isEqualTo(new Command.ListRecords(new Scope("锦江区", null), Period.day(LocalDate.of(2026, 11, 28), "昨天")));
         assertThat(command("#未报")).isEqualTo(new Command.Missing(ParserFixtures.TODAY, null));
         assertThat(command("#缺报 11月28日 金牛")).isEqualTo(new Command.Missing(LocalDate.of(2026, 11, 28), "金牛区"));
         assertThat(command("#日报 11月28日")).isEqualTo(new Command.PostSummary(LocalDate.of(2026, 11, 28)));
@@ -86,4 +86,5 @@ class QueryCommandParserTests {
             assertThat(ParserFixtures.reply(r)).startsWith("❌").contains(fragment);
         });
     }
+
 }

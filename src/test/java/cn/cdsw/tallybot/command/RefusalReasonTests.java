@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.cdsw.tallybot.config.CommandType;
 
-/** Each kind of refusal carries its reason and the command it was meant as, for counting refusals by kind. */
+/**
+ * Each kind of refusal carries its reason and the command it was meant as, for counting
+ * refusals by kind.
+ */
 class RefusalReasonTests {
 
     @ParameterizedTest(name = "{0} → {1} {2}")
@@ -41,4 +44,5 @@ class RefusalReasonTests {
     void tagsAreLowerCaseWithUnderscores(RefusalReason reason, String tag) {
         assertThat(reason.tag()).isEqualTo(tag);
     }
+
 }

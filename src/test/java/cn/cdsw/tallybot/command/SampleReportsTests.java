@@ -26,7 +26,10 @@ import cn.cdsw.tallybot.query.Scope;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
-/** Every line of {@code src/test/resources/samples/reports.jsonl} (real report texts) reads as it must. */
+/**
+ * Every line of {@code src/test/resources/samples/reports.jsonl} (real report texts)
+ * reads as it must.
+ */
 class SampleReportsTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,9 +42,10 @@ class SampleReportsTests {
     }
 
     /**
-     * Each sample says in {@code expect} what it must give, in words for the reader; refusals and queries also say it
-     * in fields ({@code refusal}, {@code query}) that are checked here, so that no sample passes on its kind alone.
-     * The samples are read on {@link ParserFixtures#TODAY}, a Sunday, which their query periods assume.
+     * Each sample says in {@code expect} what it must give, in words for the reader;
+     * refusals and queries also say it in fields ({@code refusal}, {@code query}) that
+     * are checked here, so that no sample passes on its kind alone. The samples are read
+     * on {@link ParserFixtures#TODAY}, a Sunday, which their query periods assume.
      */
     @ParameterizedTest
     @MethodSource("samples")
@@ -54,32 +58,39 @@ class SampleReportsTests {
             assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
             ReportDraft draft = ((Command.Report) ((ParseResult.Parsed) result).command()).draft();
             assertMatches(draft, expect);
-        } else if (expect.asString().startsWith("refused")) {
+        }
+        else if (expect.asString().startsWith("refused")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.Rejected.class);
             assertRefusedAsPromised((ParseResult.Rejected) result, required(sample, "refusal"));
-        } else if (expect.asString().startsWith("query")) {
+        }
+        else if (expect.asString().startsWith("query")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
             assertQueryAsPromised(((ParseResult.Parsed) result).command(), required(sample, "query"));
-        } else if (expect.asString().startsWith("free prose")) {
+        }
+        else if (expect.asString().startsWith("free prose")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.Parsed.class);
             Command command = ((ParseResult.Parsed) result).command();
             assertThat(command).as(text).isInstanceOf(Command.ProsePending.class);
             assertShowsWhatTheSampleSays(((Command.ProsePending) command).draft(), expect.asString());
-        } else if (expect.asString().startsWith("ignored")) {
+        }
+        else if (expect.asString().startsWith("ignored")) {
             assertThat(result).as(text).isInstanceOf(ParseResult.NotACommand.class);
-        } else {
+        }
+        else {
             fail("%s promises \"%s\", which this test does not know how to check", text, expect.asString());
         }
     }
 
     private static JsonNode required(JsonNode sample, String field) {
         JsonNode value = sample.get(field);
-        assertThat(value).as("%s needs a \"%s\" field saying what it promises", sample.get("text"), field)
-                .isNotNull();
+        assertThat(value).as("%s needs a \"%s\" field saying what it promises", sample.get("text"), field).isNotNull();
         return value;
     }
 
-    /** The kind of refusal, the fragment it names and the words its reply must contain (a suggestion, a hint). */
+    /**
+     * The kind of refusal, the fragment it names and the words its reply must contain (a
+     * suggestion, a hint).
+     */
     private static void assertRefusedAsPromised(ParseResult.Rejected rejected, JsonNode promise) {
         assertThat(rejected.reason().tag()).isEqualTo(promise.get("reason").asString());
         assertThat(rejected.command()).isEqualTo(CommandType.REPORT);
@@ -91,7 +102,10 @@ class SampleReportsTests {
         }
     }
 
-    /** The command, its scope, its period (read on {@link ParserFixtures#TODAY}) and, for a ranking, its figure. */
+    /**
+     * The command, its scope, its period (read on {@link ParserFixtures#TODAY}) and, for
+     * a ranking, its figure.
+     */
     private static void assertQueryAsPromised(Command command, JsonNode promise) {
         Period period = new Period(LocalDate.parse(promise.get("from").asString()),
                 LocalDate.parse(promise.get("to").asString()), promise.get("label").asString());
@@ -110,7 +124,10 @@ class SampleReportsTests {
         }
     }
 
-    /** The figure a ranking orders by: a metric in one unit, or materials, value or the number of reports. */
+    /**
+     * The figure a ranking orders by: a metric in one unit, or materials, value or the
+     * number of reports.
+     */
     private static void assertRanksBy(RankBy by, JsonNode promise) {
         switch (promise.get("kind").asString()) {
             case "metric" -> assertThat(by).isInstanceOfSatisfying(RankBy.Metric.class, metric -> {
@@ -128,7 +145,10 @@ class SampleReportsTests {
         return node == null || node.isNull() ? null : node.asString();
     }
 
-    /** The prose sample says what the bot shows in words (visits 46户, items 口罩300个 …, value 5600元). */
+    /**
+     * The prose sample says what the bot shows in words (visits 46户, items 口罩300个 …,
+     * value 5600元).
+     */
     private static void assertShowsWhatTheSampleSays(ReportDraft draft, String expect) {
         assertThat(draft.hasFigures()).isTrue();
         for (Metric m : draft.metrics()) {
@@ -167,13 +187,16 @@ class SampleReportsTests {
         assertThat(draft.items()).isEqualTo(items);
         if (expect.has("materials_total")) {
             assertThat(draft.materialsTotal()).isEqualTo(expect.get("materials_total").asLong());
-        } else {
+        }
+        else {
             assertThat(draft.materialsTotal()).isNull();
         }
         if (expect.has("value_yuan")) {
             assertThat(draft.valueYuan()).isEqualByComparingTo(new BigDecimal(expect.get("value_yuan").asString()));
-        } else {
+        }
+        else {
             assertThat(draft.valueYuan()).isNull();
         }
     }
+
 }

@@ -80,10 +80,13 @@ class TextNormalizerTests {
         assertThat(TextNormalizer.normalize(once)).isEqualTo(once);
     }
 
-    /** Arbitrary strings rarely contain digit groups, so this one is drawn from the characters that matter. */
+    /**
+     * Arbitrary strings rarely contain digit groups, so this one is drawn from the
+     * characters that matter.
+     */
     @Property(tries = 2000)
-    void isIdempotentOnDigitsSeparatorsAndSpaces(@ForAll @StringLength(max = 40) @NumericChars
-            @Chars({ ',', '，', '１', ' ', '\u3000', '\t', '\r', '\n', 'a' }) String raw) {
+    void isIdempotentOnDigitsSeparatorsAndSpaces(@ForAll @StringLength(
+            max = 40) @NumericChars @Chars({ ',', '，', '１', ' ', '\u3000', '\t', '\r', '\n', 'a' }) String raw) {
         String once = TextNormalizer.normalize(raw);
 
         assertThat(TextNormalizer.normalize(once)).isEqualTo(once);
@@ -98,27 +101,37 @@ class TextNormalizerTests {
         assertThat(normalized).doesNotStartWith(" ").doesNotEndWith(" ").doesNotEndWith("\n");
     }
 
-    /** Full-width ASCII (and the ideographic space) is read as the half-width text it stands for. */
+    /**
+     * Full-width ASCII (and the ideographic space) is read as the half-width text it
+     * stands for.
+     */
     @Property(tries = 3000)
-    void readsFullWidthAsItsHalfWidthText(@ForAll @StringLength(max = 30) @CharRange(from = ' ', to = '~') String ascii) {
+    void readsFullWidthAsItsHalfWidthText(
+            @ForAll @StringLength(max = 30) @CharRange(from = ' ', to = '~') String ascii) {
         assertThat(TextNormalizer.normalize(toFullWidth(ascii))).isEqualTo(TextNormalizer.normalize(ascii));
     }
 
-    /** Any run of spaces, tabs or Unicode space separators counts as one space, or none at a line's ends. */
+    /**
+     * Any run of spaces, tabs or Unicode space separators counts as one space, or none at
+     * a line's ends.
+     */
     @Property(tries = 3000)
     void anyRunOfSpacesReadsAsOneSpace(@ForAll("text") String text, @ForAll("spaceRuns") String run) {
         assertThat(TextNormalizer.normalize(text.replace(" ", run))).isEqualTo(TextNormalizer.normalize(text));
     }
 
-    /** Windows and old Mac line endings and blank lines in between read as one line end. */
+    /**
+     * Windows and old Mac line endings and blank lines in between read as one line end.
+     */
     @Property(tries = 3000)
     void anyLineEndingOrBlankLinesReadAsOneLineEnd(@ForAll("text") String text, @ForAll("lineEnds") String end) {
         assertThat(TextNormalizer.normalize(text.replace("\n", end))).isEqualTo(TextNormalizer.normalize(text));
     }
 
     /**
-     * Characters that show nothing (zero widths and joiners, direction overrides, controls, lone surrogates, U+FFFD)
-     * are dropped wherever they stand, so they can neither split a number nor a name.
+     * Characters that show nothing (zero widths and joiners, direction overrides,
+     * controls, lone surrogates, U+FFFD) are dropped wherever they stand, so they can
+     * neither split a number nor a name.
      */
     @Property(tries = 3000)
     void invisibleCharactersAnywhereChangeNothing(@ForAll("text") String text, @ForAll @IntRange(max = 40) int at,
@@ -129,16 +142,22 @@ class TextNormalizerTests {
         assertThat(TextNormalizer.normalize(withInvisible)).isEqualTo(TextNormalizer.normalize(text));
     }
 
-    /** Digits grouped by thousands, as a spreadsheet writes them, read as the plain number. */
+    /**
+     * Digits grouped by thousands, as a spreadsheet writes them, read as the plain
+     * number.
+     */
     @Property
     void dropsTheThousandsSeparatorsOfAnyNumber(@ForAll @LongRange(min = 0) long n, @ForAll boolean fullWidth) {
         String grouped = String.format(Locale.ROOT, "%,d", n);
 
         assertThat(TextNormalizer.normalize("物资合计:" + (fullWidth ? toFullWidth(grouped) : grouped) + "件"))
-                .isEqualTo("物资合计:" + n + "件");
+            .isEqualTo("物资合计:" + n + "件");
     }
 
-    /** Text that is already single-spaced, trimmed, half-width and without digit groups comes out unchanged. */
+    /**
+     * Text that is already single-spaced, trimmed, half-width and without digit groups
+     * comes out unchanged.
+     */
     @Property(tries = 3000)
     void leavesNormalTextAsItIs(@ForAll("normalLines") List<String> lines) {
         String text = String.join("\n", lines);
@@ -146,7 +165,10 @@ class TextNormalizerTests {
         assertThat(TextNormalizer.normalize(text)).isEqualTo(text);
     }
 
-    /** Text drawn from the characters the normaliser treats specially, so that they meet in every order. */
+    /**
+     * Text drawn from the characters the normaliser treats specially, so that they meet
+     * in every order.
+     */
     @Provide
     Arbitrary<String> text() {
         return Arbitraries.strings().withChars("0123456789,，１４ \n\t\u3000#＃:：a走访户").ofMaxLength(30);
@@ -168,16 +190,29 @@ class TextNormalizerTests {
         return Arbitraries.of("\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n", "\n\u3000\t\n", "\r\r");
     }
 
-    /** Non-blank lines of words joined by one space, none with a comma between digits or a character to fold. */
+    /**
+     * Non-blank lines of words joined by one space, none with a comma between digits or a
+     * character to fold.
+     */
     @Provide
     Arbitrary<List<String>> normalLines() {
-        Arbitrary<String> word = Arbitraries.strings().withChars("0123456789.-~/#:()走访户人次锦江区备注、。;!?abcXYZ")
-                .ofMinLength(1).ofMaxLength(8);
-        return word.list().ofMinSize(1).ofMaxSize(4).map(words -> String.join(" ", words)).list().ofMinSize(1)
-                .ofMaxSize(3);
+        Arbitrary<String> word = Arbitraries.strings()
+            .withChars("0123456789.-~/#:()走访户人次锦江区备注、。;!?abcXYZ")
+            .ofMinLength(1)
+            .ofMaxLength(8);
+        return word.list()
+            .ofMinSize(1)
+            .ofMaxSize(4)
+            .map(words -> String.join(" ", words))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(3);
     }
 
-    /** ASCII as a phone's full-width keyboard types it: U+FF01 to U+FF5E, and U+3000 for the space. */
+    /**
+     * ASCII as a phone's full-width keyboard types it: U+FF01 to U+FF5E, and U+3000 for
+     * the space.
+     */
     private static String toFullWidth(String ascii) {
         StringBuilder out = new StringBuilder(ascii.length());
         for (char c : ascii.toCharArray()) {
@@ -185,4 +220,5 @@ class TextNormalizerTests {
         }
         return out.toString();
     }
+
 }

@@ -55,14 +55,14 @@ class BotConfigLoaderTests {
     void refusesADuplicateAliasNamingFileAndLine() throws IOException {
         copyShipped();
         Path districts = dir.resolve("districts.yml");
-        Files.writeString(districts, Files.readString(districts, StandardCharsets.UTF_8)
-                .replace("aliases: [青羊]", "aliases: [青羊, 锦江]"), StandardCharsets.UTF_8);
+        Files.writeString(districts,
+                Files.readString(districts, StandardCharsets.UTF_8).replace("aliases: [青羊]", "aliases: [青羊, 锦江]"),
+                StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("districts.yml:7")
-                .hasMessageContaining("duplicate district name or alias '锦江'")
-                .hasMessageContaining("districts.yml:5");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("districts.yml:7")
+            .hasMessageContaining("duplicate district name or alias '锦江'")
+            .hasMessageContaining("districts.yml:5");
     }
 
     @Test
@@ -70,25 +70,24 @@ class BotConfigLoaderTests {
         copyShipped();
         Path metrics = dir.resolve("metrics.yml");
         Files.writeString(metrics, Files.readString(metrics, StandardCharsets.UTF_8)
-                .replace("unit-synonyms: {趟: 次}", "unit-synonyms: {趟: 回}"), StandardCharsets.UTF_8);
+            .replace("unit-synonyms: {趟: 次}", "unit-synonyms: {趟: 回}"), StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("metrics.yml:13")
-                .hasMessageContaining("unknown unit '回'");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("metrics.yml:13")
+            .hasMessageContaining("unknown unit '回'");
     }
 
     @Test
     void refusesAFieldNameThatIsAlsoAMetricWord() throws IOException {
         copyShipped();
         Path grammar = dir.resolve("grammar.yml");
-        Files.writeString(grammar, Files.readString(grammar, StandardCharsets.UTF_8)
-                .replace("note: [备注, 说明]", "note: [备注, 说明, 走访]"), StandardCharsets.UTF_8);
+        Files.writeString(grammar,
+                Files.readString(grammar, StandardCharsets.UTF_8).replace("note: [备注, 说明]", "note: [备注, 说明, 走访]"),
+                StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("grammar.yml:")
-                .hasMessageContaining("'走访' is also a metric word");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("grammar.yml:")
+            .hasMessageContaining("'走访' is also a metric word");
     }
 
     @Test
@@ -102,9 +101,8 @@ class BotConfigLoaderTests {
 
         Files.writeString(grammar, shipped.replace("note: [备注, 说明]", "note: [备注, 说明]\n  remark: [附言]"),
                 StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("unknown field 'remark'");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("unknown field 'remark'");
     }
 
     @Test
@@ -127,36 +125,35 @@ class BotConfigLoaderTests {
         Files.writeString(prose, text.replace("线上电话: calls", "线上电话: phone"), StandardCharsets.UTF_8);
         int line = lineOf(text, "线上电话: calls");
 
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("prose.yml:" + line)
-                .hasMessageContaining("unknown metric key 'phone'");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("prose.yml:" + line)
+            .hasMessageContaining("unknown metric key 'phone'");
     }
 
     @Test
     void refusesACueWordThatAlreadyIntroducesAnotherMetric() throws IOException {
         copyShipped();
         Path prose = dir.resolve("prose.yml");
-        Files.writeString(prose, Files.readString(prose, StandardCharsets.UTF_8)
-                .replace("\n  探视: visits", "\n  走访: calls"), StandardCharsets.UTF_8);
+        Files.writeString(prose,
+                Files.readString(prose, StandardCharsets.UTF_8).replace("\n  探视: visits", "\n  走访: calls"),
+                StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("prose.yml:")
-                .hasMessageContaining("'走访' is already a word of metric 'visits'");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("prose.yml:")
+            .hasMessageContaining("'走访' is already a word of metric 'visits'");
     }
 
     @Test
     void refusesAnAnswerThatBothConfirmsAndCancels() throws IOException {
         copyShipped();
         Path prose = dir.resolve("prose.yml");
-        Files.writeString(prose, Files.readString(prose, StandardCharsets.UTF_8)
-                .replace("cancel-words: [取消,", "cancel-words: [OK, 取消,"), StandardCharsets.UTF_8);
+        Files.writeString(prose,
+                Files.readString(prose, StandardCharsets.UTF_8).replace("cancel-words: [取消,", "cancel-words: [OK, 取消,"),
+                StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("prose.yml:")
-                .hasMessageContaining("duplicate answer word 'ok'");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("prose.yml:")
+            .hasMessageContaining("duplicate answer word 'ok'");
     }
 
     private static int lineOf(String text, String fragment) {
@@ -165,9 +162,8 @@ class BotConfigLoaderTests {
 
     @Test
     void refusesAMissingDirectoryWithAHint() {
-        assertThatThrownBy(() -> BotConfigLoader.load(dir.resolve("nope")))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("TALLYBOT_CONFIG_DIR");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir.resolve("nope"))).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("TALLYBOT_CONFIG_DIR");
     }
 
     @Test
@@ -175,9 +171,8 @@ class BotConfigLoaderTests {
         copyShipped();
         Files.writeString(dir.resolve("groups.yml"), "groups: [\n", StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> BotConfigLoader.load(dir))
-                .isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("groups.yml: not valid YAML");
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("groups.yml: not valid YAML");
     }
 
     @Test
@@ -186,7 +181,7 @@ class BotConfigLoaderTests {
         replace("groups.yml", "    summary: true\n", "    sumary: true\n");
 
         assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("groups.yml:6: unknown key 'sumary'; did you mean 'summary'?");
+            .hasMessageContaining("groups.yml:6: unknown key 'sumary'; did you mean 'summary'?");
     }
 
     @Test
@@ -195,7 +190,7 @@ class BotConfigLoaderTests {
         replace("districts.yml", "    aliases: [锦江]", "    alias: [锦江]");
 
         assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("districts.yml:5: unknown key 'alias'; did you mean 'aliases'?");
+            .hasMessageContaining("districts.yml:5: unknown key 'alias'; did you mean 'aliases'?");
     }
 
     @Test
@@ -205,7 +200,7 @@ class BotConfigLoaderTests {
                 StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("categories.yml:2: unknown key 'category'; did you mean 'categories'?");
+            .hasMessageContaining("categories.yml:2: unknown key 'category'; did you mean 'categories'?");
     }
 
     @Test
@@ -214,7 +209,7 @@ class BotConfigLoaderTests {
         replace("groups.yml", "    summary: true\n", "    summary: true\n    summary: false\n");
 
         assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("groups.yml:7: duplicate key 'summary' (first at line 6)");
+            .hasMessageContaining("groups.yml:7: duplicate key 'summary' (first at line 6)");
     }
 
     @Test
@@ -223,7 +218,7 @@ class BotConfigLoaderTests {
         Files.writeString(dir.resolve("groups.yml"), "groups: []\n", StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
-                .hasMessageContaining("groups.yml:1: no groups listed: the bot would ignore every message");
+            .hasMessageContaining("groups.yml:1: no groups listed: the bot would ignore every message");
     }
 
     @Test
@@ -233,7 +228,7 @@ class BotConfigLoaderTests {
                 "coordinators:\n  - platform: onebot\n    user-id: \"12345678\"\n    name: 锦江区协调员");
 
         assertThat(BotConfigLoader.load(dir).coordinators().isCoordinator("onebot", "12345678", SenderRole.MEMBER))
-                .isTrue();
+            .isTrue();
     }
 
     @Test
@@ -252,8 +247,9 @@ class BotConfigLoaderTests {
         Path path = dir.resolve(file);
         String text = Files.readString(path, StandardCharsets.UTF_8);
         assertThat(text).as("%s holds %s", file, from).contains(from);
-        Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+        Files.writeString(path,
+                text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)),
+                StandardCharsets.UTF_8);
     }
 
     private void copyShipped() throws IOException {
@@ -263,4 +259,5 @@ class BotConfigLoaderTests {
             }
         }
     }
+
 }

@@ -29,8 +29,8 @@ import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
- * Every permitted {@link Command} has a handler (the instanceof chain cannot be checked by the compiler on Java 17,
- * so this test walks the sealed hierarchy instead).
+ * Every permitted {@link Command} has a handler (the instanceof chain cannot be checked
+ * by the compiler on Java 17, so this test walks the sealed hierarchy instead).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tallybot.summary.enabled=false")
 class CommandDispatcherTests {
@@ -51,13 +51,13 @@ class CommandDispatcherTests {
 
     @Test
     void handlesEveryPermittedCommand() {
-        Turn turn = new Turn(new ChatMessage("onebot", "1418159967", "1", "张三", SenderRole.ADMIN, "m1", "#x",
-                false, NOW), new ParseContext(TODAY, 7, true, false));
-        ReportDraft draft = new ReportDraft("锦江区", "三圣街道社工站", null, TODAY,
-                List.of(new Metric("visits", "户", 3, false)), List.of(), null, null, null);
+        Turn turn = new Turn(
+                new ChatMessage("onebot", "1418159967", "1", "张三", SenderRole.ADMIN, "m1", "#x", false, NOW),
+                new ParseContext(TODAY, 7, true, false));
+        ReportDraft draft = new ReportDraft("锦江区", "三圣街道社工站", null, TODAY, List.of(new Metric("visits", "户", 3, false)),
+                List.of(), null, null, null);
         Period today = Period.day(TODAY, "今天");
-        Map<Class<?>, Command> samples = Map.ofEntries(
-                Map.entry(Command.Report.class, new Command.Report(draft)),
+        Map<Class<?>, Command> samples = Map.ofEntries(Map.entry(Command.Report.class, new Command.Report(draft)),
                 Map.entry(Command.ProsePending.class, new Command.ProsePending(draft)),
                 Map.entry(Command.Bind.class, new Command.Bind("锦江区", "三圣街道社工站")),
                 Map.entry(Command.Retract.class, new Command.Retract(null)),
@@ -65,8 +65,8 @@ class CommandDispatcherTests {
                 Map.entry(Command.Mine.class, new Command.Mine()),
                 Map.entry(Command.Help.class, new Command.Help(null)),
                 Map.entry(Command.Query.class, new Command.Query(Scope.CITY, today)),
-                Map.entry(Command.Rank.class, new Command.Rank(Scope.CITY, today,
-                        new RankBy.Metric("visits", "户"), false)),
+                Map.entry(Command.Rank.class,
+                        new Command.Rank(Scope.CITY, today, new RankBy.Metric("visits", "户"), false)),
                 Map.entry(Command.ListRecords.class, new Command.ListRecords(Scope.CITY, today)),
                 Map.entry(Command.Missing.class, new Command.Missing(TODAY, null)),
                 Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)));
@@ -75,8 +75,11 @@ class CommandDispatcherTests {
             assertThat(samples).as("a sample of %s", type.getSimpleName()).containsKey(type);
             assertThat(dispatcher.dispatch(samples.get(type), turn)).as(type.getSimpleName()).isPresent();
         }
-        // #日报 posts for real, off this thread; with no OneBot API configured here there is no sender to post with
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log.warnings()).containsExactly(
-                "No sender for platform onebot: summaries to its groups cannot be posted (is its API URL set?)"));
+        // #日报 posts for real, off this thread; with no OneBot API configured here there
+        // is no sender to post with
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(log.warnings()).containsExactly(
+                    "No sender for platform onebot: summaries to its groups cannot be posted (is its API URL set?)"));
     }
+
 }

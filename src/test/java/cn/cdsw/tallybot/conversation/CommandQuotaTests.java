@@ -17,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandQuotaTests {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+
     final CoordinationProperties properties = new CoordinationProperties(2, Duration.ofMinutes(1), 20,
             Duration.ofMinutes(1));
+
     final CommandQuota quota = new CommandQuota(new LocalRateLimiter(clock, 2, Duration.ofMinutes(1)), properties,
             ShippedWording.WORDING);
 
@@ -33,10 +35,11 @@ class CommandQuotaTests {
         assertThat(quota.refusal(from("10001"))).isEmpty();
         clock.advance(Duration.ofSeconds(15));
 
-        assertThat(quota.refusal(from("10001"))).hasValueSatisfying(text -> assertThat(text)
-                .contains("每分钟最多2条").contains("这条没有处理").contains("45秒后再发"));
+        assertThat(quota.refusal(from("10001")))
+            .hasValueSatisfying(text -> assertThat(text).contains("每分钟最多2条").contains("这条没有处理").contains("45秒后再发"));
         assertThat(quota.refusal(from("10002"))).isEmpty();
         clock.advance(Duration.ofSeconds(45));
         assertThat(quota.refusal(from("10001"))).isEmpty();
     }
+
 }

@@ -39,24 +39,31 @@ import cn.cdsw.tallybot.storage.Ledger;
 import cn.cdsw.tallybot.storage.StorageFixtures;
 
 /**
- * The reply log on the ledger's group commit keeps each message's promise (docs/storage.md §8, §9): an answer
- * means committed, a failing message takes none of its batch with it, and a delivery and its redelivery in one
- * batch store once and answer alike.
+ * The reply log on the ledger's group commit keeps each message's promise
+ * (docs/storage.md §8, §9): an answer means committed, a failing message takes none of
+ * its batch with it, and a delivery and its redelivery in one batch store once and answer
+ * alike.
  */
 class GroupCommitTests {
 
     private static final Instant AT = Instant.parse("2026-11-28T11:00:00Z");
+
     /** The writer's meters, as docs/operations.md names them. */
     private static final String QUEUE_DEPTH = "tallybot.writer.queue.depth";
+
     private static final String BATCH_SIZE = "tallybot.writer.batch.size";
 
     @TempDir
     Path dir;
 
     private DataSource db;
+
     private Ledger ledger;
+
     private ReplyLog replyLog;
+
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
@@ -78,7 +85,8 @@ class GroupCommitTests {
     void answersOnlyWhatIsCommittedAndIsolatesAFailingMessage() throws Exception {
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        // the first message holds the writer, so the next ones queue up and commit as one batch
+        // the first message holds the writer, so the next ones queue up and commit as one
+        // batch
         Future<Optional<String>> first = callers.submit(() -> replyLog.once(message("1"), () -> {
             firstRunning.countDown();
             hold(release);
@@ -103,7 +111,8 @@ class GroupCommitTests {
             Future<Optional<String>> answer = batch.get(i);
             if (i + 2 == 4) {
                 assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("message 4 breaks");
-            } else {
+            }
+            else {
                 assertThat(answer.get(5, TimeUnit.SECONDS)).contains("reply " + (i + 2));
                 // answered means durable: a fresh connection already sees the row
                 assertThat(handledIds()).contains(String.valueOf(i + 2));
@@ -122,11 +131,11 @@ class GroupCommitTests {
             return Optional.empty();
         }));
         assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
-        Future<Optional<String>> delivery = callers.submit(
-                () -> replyLog.once(message("7"), () -> Optional.of("first")));
+        Future<Optional<String>> delivery = callers
+            .submit(() -> replyLog.once(message("7"), () -> Optional.of("first")));
         waitUntilQueued(1);
-        Future<Optional<String>> redelivery = callers.submit(
-                () -> replyLog.once(message("7"), () -> Optional.of("second")));
+        Future<Optional<String>> redelivery = callers
+            .submit(() -> replyLog.once(message("7"), () -> Optional.of("second")));
         waitUntilQueued(2);
         release.countDown();
 
@@ -200,8 +209,7 @@ class GroupCommitTests {
     }
 
     private void waitUntilQueued(int tasks) {
-        Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> meters.get(QUEUE_DEPTH).gauge().value() == tasks);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> meters.get(QUEUE_DEPTH).gauge().value() == tasks);
     }
 
     private static void hold(CountDownLatch latch) {
@@ -216,4 +224,5 @@ class GroupCommitTests {
     private static ChatMessage message(String id) {
         return new ChatMessage("onebot", "1418159967", "10001", "张三", SenderRole.MEMBER, id, "#上报", false, AT);
     }
+
 }

@@ -33,7 +33,7 @@ class HandledMessageRepositoryTests {
 
         assertThat(repository.save(first)).isTrue();
         assertThat(repository.save(new HandledMessage("onebot", "1418159967", "5501", AT.plusSeconds(5), "other")))
-                .isFalse();
+            .isFalse();
         assertThat(repository.find("onebot", "1418159967", "5501")).contains(first);
     }
 
@@ -46,4 +46,5 @@ class HandledMessageRepositoryTests {
         assertThat(repository.find("onebot", "1418159967", "5502")).contains(silent);
         assertThat(repository.find("onebot", "other-group", "5502")).isEmpty();
     }
+
 }

@@ -6,9 +6,10 @@ import java.time.Instant;
 import cn.cdsw.tallybot.e2e.MutableClock;
 
 /**
- * What every coordination contract test gives its implementations: a movable clock at the start of a minute, and a
- * way to let a TTL pass. In-process implementations read the clock; Redis keeps its own time for TTLs, so its
- * subclasses also wait until Redis has let the keys lapse.
+ * What every coordination contract test gives its implementations: a movable clock at the
+ * start of a minute, and a way to let a TTL pass. In-process implementations read the
+ * clock; Redis keeps its own time for TTLs, so its subclasses also wait until Redis has
+ * let the keys lapse.
  */
 public abstract class CoordinationContract {
 
@@ -16,4 +17,5 @@ public abstract class CoordinationContract {
 
     /** Lets {@code duration} pass for the implementation under test. */
     protected abstract void elapse(Duration duration);
+
 }

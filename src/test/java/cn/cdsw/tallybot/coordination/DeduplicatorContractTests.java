@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The de-dup port's contract, run against every implementation so they cannot drift apart. */
+/**
+ * The de-dup port's contract, run against every implementation so they cannot drift
+ * apart.
+ */
 public abstract class DeduplicatorContractTests extends CoordinationContract {
 
     protected abstract Deduplicator deduplicator();
@@ -42,4 +45,5 @@ public abstract class DeduplicatorContractTests extends CoordinationContract {
         assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:short", Duration.ofMinutes(10))).isTrue();
         assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:long", Duration.ofMinutes(10))).isFalse();
     }
+
 }

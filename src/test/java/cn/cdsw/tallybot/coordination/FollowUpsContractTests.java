@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The follow-up port's contract, run against every implementation so they cannot drift apart. */
+/**
+ * The follow-up port's contract, run against every implementation so they cannot drift
+ * apart.
+ */
 public abstract class FollowUpsContractTests extends CoordinationContract {
 
     static final String KEY = "tallybot:followup:onebot:1418159967:10001";
@@ -82,4 +85,5 @@ public abstract class FollowUpsContractTests extends CoordinationContract {
             pool.shutdownNow();
         }
     }
+
 }

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-sender command budget's contract, run against every implementation so they cannot drift apart. */
+/**
+ * The per-sender command budget's contract, run against every implementation so they
+ * cannot drift apart.
+ */
 public abstract class RateLimiterContractTests extends CoordinationContract {
 
     protected abstract RateLimiter rateLimiter(Clock clock, int limit, Duration window);
@@ -37,4 +40,5 @@ public abstract class RateLimiterContractTests extends CoordinationContract {
         assertThat(limiter.admit("wecom", "10001").allowed()).isTrue();
         assertThat(limiter.admit("onebot", "10001").allowed()).isFalse();
     }
+
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Outbound pacing's contract: never more than the limit in any window, per group, for every implementation. */
+/**
+ * Outbound pacing's contract: never more than the limit in any window, per group, for
+ * every implementation.
+ */
 public abstract class SendPacerContractTests extends CoordinationContract {
 
     static final GroupRef GROUP = new GroupRef("onebot", "1418159967");
@@ -30,7 +33,7 @@ public abstract class SendPacerContractTests extends CoordinationContract {
         assertThat(pacer.reserve(GROUP)).isEqualTo(Duration.ofMinutes(2));
         clock.advance(Duration.ofSeconds(90));
         assertThat(pacer.reserve(GROUP)).as("queued behind the slots already given out")
-                .isEqualTo(Duration.ofSeconds(30));
+            .isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -61,4 +64,5 @@ public abstract class SendPacerContractTests extends CoordinationContract {
 
         assertThat(pacer.reserve(GROUP)).isZero();
     }
+
 }

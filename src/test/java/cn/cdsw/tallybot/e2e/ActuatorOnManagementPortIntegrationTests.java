@@ -11,8 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With {@code management.server.port} the actuator has a server of its own, which sees none of the application's
- * filters: the same access rule must hold there, or the meters and the build would be open on that port.
+ * With {@code management.server.port} the actuator has a server of its own, which sees
+ * none of the application's filters: the same access rule must hold there, or the meters
+ * and the build would be open on that port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class ActuatorOnManagementPortIntegrationTests {
@@ -49,7 +50,8 @@ class ActuatorOnManagementPortIntegrationTests {
     @Test
     void healthStaysOpenAndShowsDetailsOnlyWithTheToken() {
         assertThat(management.get("/actuator/health", null).body()).contains("\"status\":\"UP\"")
-                .doesNotContain("components");
+            .doesNotContain("components");
         assertThat(management.get("/actuator/health", TOKEN).body()).contains("components");
     }
+
 }

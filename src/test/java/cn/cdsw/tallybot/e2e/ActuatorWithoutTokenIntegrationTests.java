@@ -10,9 +10,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A deployment that never set {@code TALLYBOT_API_TOKEN}: the meters and the build are for this machine only (the
- * test client is on loopback; a client elsewhere gets 403, see {@code ActuatorAccessFilterTests}), and nobody sees
- * the health details.
+ * A deployment that never set {@code TALLYBOT_API_TOKEN}: the meters and the build are
+ * for this machine only (the test client is on loopback; a client elsewhere gets 403, see
+ * {@code ActuatorAccessFilterTests}), and nobody sees the health details.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ActuatorWithoutTokenIntegrationTests {
@@ -46,4 +46,5 @@ class ActuatorWithoutTokenIntegrationTests {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components");
     }
+
 }

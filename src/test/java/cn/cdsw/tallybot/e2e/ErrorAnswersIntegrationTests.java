@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
- * Bad input at the HTTP edge gets a 4xx {@code ProblemDetail}, never a 5xx, never an HTML page, and never the
- * server's insides: the probe's cases (the error page itself, dates far out, huge ids, unknown paths, wrong methods,
- * undecodable query strings and paths) against the real server.
+ * Bad input at the HTTP edge gets a 4xx {@code ProblemDetail}, never a 5xx, never an HTML
+ * page, and never the server's insides: the probe's cases (the error page itself, dates
+ * far out, huge ids, unknown paths, wrong methods, undecodable query strings and paths)
+ * against the real server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErrorAnswersIntegrationTests extends WebhookTestBase {
@@ -49,10 +50,9 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
     @Test
     void anUnknownPathOrAWrongMethodIsAProblem() {
         assertThat(problem(bot.get("/no/such/path", null), 404).get("instance").asString()).isEqualTo("/no/such/path");
-        assertThat(problem(bot.get("/api/v1/no/such/path", TOKEN), 404).get("detail").asString())
-                .contains("/api/v1");
+        assertThat(problem(bot.get("/api/v1/no/such/path", TOKEN), 404).get("detail").asString()).contains("/api/v1");
         assertThat(problem(bot.get("/webhook/onebot", null), 405).get("detail").asString())
-                .isEqualTo("this path does not take this method");
+            .isEqualTo("this path does not take this method");
         problem(raw("DELETE /api/v1/records HTTP/1.1", TOKEN), 405);
         problem(raw("PUT /actuator/health HTTP/1.1", null), 405);
         assertThat(log.errors()).isEmpty();
@@ -62,28 +62,28 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
 
     @Test
     void dateParametersFarOutAreA400NamingTheParameter() {
-        assertThat(problem(raw("POST /api/v1/summary?date=-999999999-01-01 HTTP/1.1", TOKEN), 400)
-                .get("parameter").asString()).isEqualTo("date");
-        assertThat(problem(raw("POST /api/v1/summary?date=%2B999999999-12-31 HTTP/1.1", TOKEN), 400)
-                .get("parameter").asString()).isEqualTo("date");
-        assertThat(problem(bot.get("/api/v1/records?from=-999999999-01-01", TOKEN), 400)
-                .get("detail").asString()).startsWith("from must be a date from 2000-01-01 to ");
-        assertThat(problem(bot.get("/api/v1/records?to=%2B999999999-12-31", TOKEN), 400)
-                .get("parameter").asString()).isEqualTo("to");
+        assertThat(problem(raw("POST /api/v1/summary?date=-999999999-01-01 HTTP/1.1", TOKEN), 400).get("parameter")
+            .asString()).isEqualTo("date");
+        assertThat(problem(raw("POST /api/v1/summary?date=%2B999999999-12-31 HTTP/1.1", TOKEN), 400).get("parameter")
+            .asString()).isEqualTo("date");
+        assertThat(problem(bot.get("/api/v1/records?from=-999999999-01-01", TOKEN), 400).get("detail").asString())
+            .startsWith("from must be a date from 2000-01-01 to ");
+        assertThat(problem(bot.get("/api/v1/records?to=%2B999999999-12-31", TOKEN), 400).get("parameter").asString())
+            .isEqualTo("to");
         // this one looped for ever over rollup months, holding SQLite's only connection
-        assertThat(problem(bot.get("/api/v1/totals?from=-999999999-01-01", TOKEN), 400)
-                .get("parameter").asString()).isEqualTo("from");
-        assertThat(problem(bot.get("/api/v1/totals?from=1999-12-31&to=2000-01-01", TOKEN), 400)
-                .get("parameter").asString()).isEqualTo("from");
-        assertThat(problem(bot.get("/api/v1/totals?to=9999-12-31", TOKEN), 400)
-                .get("parameter").asString()).isEqualTo("to");
+        assertThat(problem(bot.get("/api/v1/totals?from=-999999999-01-01", TOKEN), 400).get("parameter").asString())
+            .isEqualTo("from");
+        assertThat(problem(bot.get("/api/v1/totals?from=1999-12-31&to=2000-01-01", TOKEN), 400).get("parameter")
+            .asString()).isEqualTo("from");
+        assertThat(problem(bot.get("/api/v1/totals?to=9999-12-31", TOKEN), 400).get("parameter").asString())
+            .isEqualTo("to");
         assertThat(bot.get("/api/v1/totals?from=2000-01-01&to=2026-11-29", TOKEN).status()).isEqualTo(200);
     }
 
     @Test
     void hugeAndNegativeIdsAreA400AndA404() {
-        assertThat(problem(bot.get("/api/v1/records/99999999999999999999", TOKEN), 400)
-                .get("parameter").asString()).isEqualTo("id");
+        assertThat(problem(bot.get("/api/v1/records/99999999999999999999", TOKEN), 400).get("parameter").asString())
+            .isEqualTo("id");
         problem(bot.get("/api/v1/records/-1", TOKEN), 404);
         problem(bot.get("/api/v1/records/9223372036854775807", TOKEN), 404);
     }
@@ -108,15 +108,18 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
 
         assertThat(problem(forged, 401).get("detail").asString()).startsWith("X-Signature is missing");
         assertThat(problem(bot.post(OneBotEvents.raw("{\"post_type\":")), 400).get("detail").asString())
-                .startsWith("not a OneBot event object");
+            .startsWith("not a OneBot event object");
         assertThat(verifier.warnings()).containsExactly("OneBot event refused: X-Signature malformed");
     }
 
-    /** Checks the answer is a problem with this status that tells nothing of the server's insides; its JSON. */
+    /**
+     * Checks the answer is a problem with this status that tells nothing of the server's
+     * insides; its JSON.
+     */
     private static JsonNode problem(WebhookClient.Answer answer, int status) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.body()).doesNotContain("Exception", "java.", "springframework", "tomcat", "Tomcat",
-                "\tat ", "trace", "<html");
+        assertThat(answer.body()).doesNotContain("Exception", "java.", "springframework", "tomcat", "Tomcat", "\tat ",
+                "trace", "<html");
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
@@ -124,8 +127,9 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
     }
 
     /**
-     * A request sent as written, for what an HTTP client library would encode or refuse to send; the answer read to
-     * the end of its body (the server closes or sends Content-Length; chunked answers are de-chunked crudely).
+     * A request sent as written, for what an HTTP client library would encode or refuse
+     * to send; the answer read to the end of its body (the server closes or sends
+     * Content-Length; chunked answers are de-chunked crudely).
      */
     private WebhookClient.Answer raw(String requestLine, @Nullable String token) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -147,4 +151,5 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
             throw new UncheckedIOException(e);
         }
     }
+
 }

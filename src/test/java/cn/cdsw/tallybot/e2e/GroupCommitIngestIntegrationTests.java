@@ -26,12 +26,14 @@ import tools.jackson.databind.JsonNode;
 import cn.cdsw.tallybot.testing.ShippedWording;
 
 /**
- * The real application on SQLite, where group commit and per-batch rollups are on (docs/storage.md §7, §8):
- * concurrent reports, concurrent redeliveries of some of them (a redelivery in the same batch rolls its savepoint
- * back), then retractions and corrections by their authors that land in the same batches as new reports. Every
- * confirmed report is one record, active unless retracted or corrected, and the totals the API reads from the
- * rollups — city, per district and the ranking of units — are the plain sums. Its own application context (the
- * property below), so its database holds only this test's records.
+ * The real application on SQLite, where group commit and per-batch rollups are on
+ * (docs/storage.md §7, §8): concurrent reports, concurrent redeliveries of some of them
+ * (a redelivery in the same batch rolls its savepoint back), then retractions and
+ * corrections by their authors that land in the same batches as new reports. Every
+ * confirmed report is one record, active unless retracted or corrected, and the totals
+ * the API reads from the rollups — city, per district and the ranking of units — are the
+ * plain sums. Its own application context (the property below), so its database holds
+ * only this test's records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tallybot.test.own-context=group-commit-ingest")
@@ -46,7 +48,10 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
     @Autowired
     JdbcClient jdbc;
 
-    /** Report {@code index}; its figures follow from the index, so the expected totals are plain sums. */
+    /**
+     * Report {@code index}; its figures follow from the index, so the expected totals are
+     * plain sums.
+     */
     record Report(int index) {
 
         String district() {
@@ -72,8 +77,7 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
 
         byte[] event() {
             return OneBotEvents.groupMessage(GROUP, messageId(), sender(), "member",
-                    "#上报 " + district() + " " + unit() + " 走访" + visits() + "户 物资" + (index % 7 + 1) + "件",
-                    NOON);
+                    "#上报 " + district() + " " + unit() + " 走访" + visits() + "户 物资" + (index % 7 + 1) + "件", NOON);
         }
 
         boolean retracted() {
@@ -84,7 +88,10 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
             return index < FIRST && index % 7 == 5;
         }
 
-        /** Visits as the totals must count them: none once retracted, the corrected figure once corrected. */
+        /**
+         * Visits as the totals must count them: none once retracted, the corrected figure
+         * once corrected.
+         */
         long countedVisits() {
             return retracted() ? 0 : corrected() ? visits() + 1000 : visits();
         }
@@ -128,8 +135,10 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
                 byte[] event = new Report(i).event();
                 second.add(() -> bot.post(event));
             }
-            IntStream.range(0, FIRST).mapToObj(Report::new).filter(r -> r.retracted() || r.corrected())
-                    .forEach(r -> second.add(() -> bot.post(r.followUp(recordOfMessage.get(r.messageId())))));
+            IntStream.range(0, FIRST)
+                .mapToObj(Report::new)
+                .filter(r -> r.retracted() || r.corrected())
+                .forEach(r -> second.add(() -> bot.post(r.followUp(recordOfMessage.get(r.messageId())))));
             Collections.shuffle(second, random);
             for (Future<WebhookClient.Answer> answer : pool.invokeAll(second)) {
                 assertThat(answer.get().status()).isEqualTo(200);
@@ -145,28 +154,35 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
         int total = FIRST + SECOND;
         long corrections = IntStream.range(0, FIRST).filter(i -> new Report(i).corrected()).count();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_record WHERE status = 'active'").query(Long.class).single())
-                .isEqualTo(IntStream.range(0, total).filter(active).count());
+            .isEqualTo(IntStream.range(0, total).filter(active).count());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_record").query(Long.class).single())
-                .isEqualTo(total + corrections);
+            .isEqualTo(total + corrections);
 
         JsonNode totals = bot.api("/api/v1/totals?from=2026-11-29&to=2026-11-29");
         assertThat(totals.get("reports").asLong()).isEqualTo(IntStream.range(0, total).filter(active).count());
-        assertThat(visits(totals)).isEqualTo(IntStream.range(0, total)
-                .mapToLong(i -> new Report(i).countedVisits()).sum());
+        assertThat(visits(totals))
+            .isEqualTo(IntStream.range(0, total).mapToLong(i -> new Report(i).countedVisits()).sum());
         for (JsonNode district : totals.get("by_district")) {
             String name = district.get("district").asString();
-            assertThat(visits(district)).as(name).isEqualTo(IntStream.range(0, total).mapToObj(Report::new)
-                    .filter(r -> r.district().equals(name)).mapToLong(Report::countedVisits).sum());
+            assertThat(visits(district)).as(name)
+                .isEqualTo(IntStream.range(0, total)
+                    .mapToObj(Report::new)
+                    .filter(r -> r.district().equals(name))
+                    .mapToLong(Report::countedVisits)
+                    .sum());
         }
 
-        Map<String, Long> jinjiang = IntStream.range(0, total).filter(active).mapToObj(Report::new)
-                .filter(r -> r.district().equals("锦江区"))
-                .collect(Collectors.groupingBy(r -> "锦江区·" + r.unit(), Collectors.summingLong(Report::countedVisits)));
+        Map<String, Long> jinjiang = IntStream.range(0, total)
+            .filter(active)
+            .mapToObj(Report::new)
+            .filter(r -> r.district().equals("锦江区"))
+            .collect(Collectors.groupingBy(r -> "锦江区·" + r.unit(), Collectors.summingLong(Report::countedVisits)));
         List<String> expected = new ArrayList<>();
-        jinjiang.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> expected.add((expected.size() + 1) + ". " + e.getKey() + " "
-                        + ShippedWording.WORDING.figures().figure("", e.getValue(), "户")));
+        jinjiang.entrySet()
+            .stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .forEach(e -> expected.add((expected.size() + 1) + ". " + e.getKey() + " "
+                    + ShippedWording.WORDING.figures().figure("", e.getValue(), "户")));
         List<String> ranking = say(1, "#排行 走访 今天 锦江区").replyText().lines().skip(1).toList();
         assertThat(ranking).as("units of 锦江区 ranked from the per-unit rollups").isEqualTo(expected);
     }
@@ -180,4 +196,5 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
         }
         return sum;
     }
+
 }

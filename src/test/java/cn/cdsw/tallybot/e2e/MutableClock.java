@@ -37,4 +37,5 @@ public final class MutableClock extends Clock {
     public Instant instant() {
         return now;
     }
+
 }

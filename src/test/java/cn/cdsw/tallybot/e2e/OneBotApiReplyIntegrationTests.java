@@ -17,8 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Replies through the OneBot HTTP API (for Lagrange, which ignores quick operations): the webhook answers 204
- * and the reply goes to {@code send_group_msg} with the access token, here a MockWebServer.
+ * Replies through the OneBot HTTP API (for Lagrange, which ignores quick operations): the
+ * webhook answers 204 and the reply goes to {@code send_group_msg} with the access token,
+ * here a MockWebServer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(WebhookTestClock.class)
@@ -46,7 +47,8 @@ class OneBotApiReplyIntegrationTests {
     @Test
     void sendsTheConfirmationThroughSendGroupMsgWithTheAccessToken() throws InterruptedException {
         ONEBOT_API.enqueue(new MockResponse.Builder().code(200)
-                .body("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":1}}").build());
+            .body("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":1}}")
+            .build());
         WebhookClient bot = new WebhookClient(port, "onebot-secret", "unused");
 
         WebhookClient.Answer answer = bot.post(OneBotEvents.groupMessage("639921629", 77, 30001, "member",
@@ -60,4 +62,5 @@ class OneBotApiReplyIntegrationTests {
         String body = sent.getBody().utf8();
         assertThat(body).contains("\"group_id\":639921629").contains("简阳市·射洪坝街道社工站（11月29日）：走访46户");
     }
+
 }

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class OneBotEvents {
 
     static final long SELF_ID = 10001000L;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OneBotEvents() {
@@ -19,37 +20,38 @@ final class OneBotEvents {
 
     /** A group message in array format (NapCat's default). */
     static byte[] groupMessage(String groupId, long messageId, long userId, String role, String text, Instant at) {
-        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "message",
-                "message_type", "group", "sub_type", "normal", "message_id", messageId,
-                "group_id", Long.parseLong(groupId), "user_id", userId,
-                "message", List.of(Map.of("type", "text", "data", Map.of("text", text))),
-                "sender", Map.of("user_id", userId, "nickname", "社工" + userId, "card", "", "role", role));
+        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "message", "message_type", "group",
+                "sub_type", "normal", "message_id", messageId, "group_id", Long.parseLong(groupId), "user_id", userId,
+                "message", List.of(Map.of("type", "text", "data", Map.of("text", text))), "sender",
+                Map.of("user_id", userId, "nickname", "社工" + userId, "card", "", "role", role));
     }
 
     /** The same kind of message in CQ-string format, as go-cqhttp posts by default. */
     static byte[] groupMessageAsCqString(String groupId, long messageId, long userId, String cq, Instant at) {
-        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "message",
-                "message_type", "group", "sub_type", "normal", "message_id", messageId,
-                "group_id", Long.parseLong(groupId), "user_id", userId, "message", cq, "raw_message", cq,
-                "sender", Map.of("user_id", userId, "nickname", "社工" + userId, "role", "member"));
+        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "message", "message_type", "group",
+                "sub_type", "normal", "message_id", messageId, "group_id", Long.parseLong(groupId), "user_id", userId,
+                "message", cq, "raw_message", cq, "sender",
+                Map.of("user_id", userId, "nickname", "社工" + userId, "role", "member"));
     }
 
     static byte[] recall(String groupId, long messageId, long userId, Instant at) {
-        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "notice",
-                "notice_type", "group_recall", "group_id", Long.parseLong(groupId), "user_id", userId,
-                "operator_id", userId, "message_id", messageId);
+        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "notice", "notice_type",
+                "group_recall", "group_id", Long.parseLong(groupId), "user_id", userId, "operator_id", userId,
+                "message_id", messageId);
     }
 
     static byte[] heartbeat(Instant at) {
-        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "meta_event",
-                "meta_event_type", "heartbeat", "interval", 5000, "status", Map.of("online", true));
+        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "meta_event", "meta_event_type",
+                "heartbeat", "interval", 5000, "status", Map.of("online", true));
     }
 
     static byte[] raw(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Key/value pairs in order, since events have more fields than {@code Map.of} takes. */
+    /**
+     * Key/value pairs in order, since events have more fields than {@code Map.of} takes.
+     */
     private static byte[] bytes(Object... pairs) {
         Map<Object, Object> event = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -57,4 +59,5 @@ final class OneBotEvents {
         }
         return JSON.writeValueAsBytes(event);
     }
+
 }

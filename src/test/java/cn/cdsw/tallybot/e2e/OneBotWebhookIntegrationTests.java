@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
- * The report loop end to end: signed OneBot events into {@code /webhook/onebot} of the real application on a
- * real SQLite file, answers as quick operations, records read back through the admin API.
+ * The report loop end to end: signed OneBot events into {@code /webhook/onebot} of the
+ * real application on a real SQLite file, answers as quick operations, records read back
+ * through the admin API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OneBotWebhookIntegrationTests extends WebhookTestBase {
@@ -31,8 +32,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
 
         assertThat(answer.status()).isEqualTo(200);
         long id = idIn(answer.replyText());
-        assertThat(answer.replyText()).isEqualTo("✅ 已记录 #" + id
-                + " 锦江区·三圣街道社工站（11月29日）：走访196户，个案2个，物资1310件。发送「#撤回 " + id + "」可撤回。");
+        assertThat(answer.replyText())
+            .isEqualTo("✅ 已记录 #" + id + " 锦江区·三圣街道社工站（11月29日）：走访196户，个案2个，物资1310件。发送「#撤回 " + id + "」可撤回。");
         JsonNode record = record(id);
         assertThat(record.get("district").asString()).isEqualTo("锦江区");
         assertThat(record.get("activity_date").asString()).isEqualTo("2026-11-29");
@@ -59,8 +60,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
 
     @Test
     void answersARedeliveryAsTheFirstTimeAndStoresNothingMore() {
-        byte[] event = OneBotEvents.groupMessage(GROUP, nextId(), 20003, "member",
-                "#上报 金牛区 荷花池街道社工站 走访42户 物资260件", clock.instant());
+        byte[] event = OneBotEvents.groupMessage(GROUP, nextId(), 20003, "member", "#上报 金牛区 荷花池街道社工站 走访42户 物资260件",
+                clock.instant());
         WebhookClient.Answer first = bot.post(event);
         int count = recordCount();
 
@@ -73,8 +74,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
     @Test
     void refusesForgedAndUnsignedEventsAndStoresNothing() {
         int count = recordCount();
-        byte[] event = OneBotEvents.groupMessage(GROUP, nextId(), 20004, "member",
-                "#上报 金牛区 荷花池街道社工站 走访42户", clock.instant());
+        byte[] event = OneBotEvents.groupMessage(GROUP, nextId(), 20004, "member", "#上报 金牛区 荷花池街道社工站 走访42户",
+                clock.instant());
 
         assertThat(bot.post(event, "sha1=0000000000000000000000000000000000000000").status()).isEqualTo(401);
         assertThat(bot.post(event, null).status()).isEqualTo(401);
@@ -120,8 +121,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
     @Test
     void retractsTheRecordOfARecalledMessage() {
         long messageId = nextId();
-        WebhookClient.Answer answer = bot.post(OneBotEvents.groupMessage(GROUP, messageId, 20007, "member",
-                "#上报 成华区 猛追湾街道社工站 走访5户", clock.instant()));
+        WebhookClient.Answer answer = bot.post(
+                OneBotEvents.groupMessage(GROUP, messageId, 20007, "member", "#上报 成华区 猛追湾街道社工站 走访5户", clock.instant()));
         long id = idIn(answer.replyText());
 
         assertThat(bot.post(OneBotEvents.recall(GROUP, messageId, 20007, clock.instant())).status()).isEqualTo(204);
@@ -132,8 +133,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
     @Test
     void asksForTheDistrictAndCompletesTheReportWithTheAnswer() {
         long messageId = nextId();
-        WebhookClient.Answer question = bot.post(OneBotEvents.groupMessage(GROUP, messageId, 20008, "member",
-                "#上报 三圣街道社工站 走访7户", clock.instant()));
+        WebhookClient.Answer question = bot
+            .post(OneBotEvents.groupMessage(GROUP, messageId, 20008, "member", "#上报 三圣街道社工站 走访7户", clock.instant()));
         assertThat(question.replyText()).contains("请补充区县，例如：锦江区");
 
         clock.advance(Duration.ofMinutes(2));
@@ -148,8 +149,7 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
     @Test
     void aRecalledReportTakesItsQuestionWithIt() {
         long messageId = nextId();
-        bot.post(OneBotEvents.groupMessage(GROUP, messageId, 20015, "member", "#上报 三圣街道社工站 走访7户",
-                clock.instant()));
+        bot.post(OneBotEvents.groupMessage(GROUP, messageId, 20015, "member", "#上报 三圣街道社工站 走访7户", clock.instant()));
         int count = recordCount();
 
         bot.post(OneBotEvents.recall(GROUP, messageId, 20015, clock.instant()));
@@ -189,8 +189,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
         assertThat(record(id).get("status").asString()).isEqualTo("retracted");
 
         long other = idIn(say(20011, "#上报 青羊区 少城街道社工站 走访10户").replyText());
-        WebhookClient.Answer byAdmin = bot.post(OneBotEvents.groupMessage(GROUP, nextId(), 20013, "admin",
-                "#撤回 " + other, clock.instant()));
+        WebhookClient.Answer byAdmin = bot
+            .post(OneBotEvents.groupMessage(GROUP, nextId(), 20013, "admin", "#撤回 " + other, clock.instant()));
         assertThat(byAdmin.replyText()).startsWith("↩️ 已撤回 #" + other);
     }
 
@@ -205,7 +205,8 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
         JsonNode corrected = record(newId);
         assertThat(corrected.get("status").asString()).isEqualTo("active");
         assertThat(corrected.get("metrics").toString()).contains("\"key\":\"calls\",\"unit\":\"次\",\"value\":20")
-                .contains("\"key\":\"visits\",\"unit\":\"户\",\"value\":206").doesNotContain("196");
+            .contains("\"key\":\"visits\",\"unit\":\"户\",\"value\":206")
+            .doesNotContain("196");
         assertThat(say(20014, "#我的").replyText()).contains("#" + newId).doesNotContain("#" + id + " ");
     }
 
@@ -213,4 +214,5 @@ class OneBotWebhookIntegrationTests extends WebhookTestBase {
     void injectedClockIsTheTestClock(@Autowired Clock injected) {
         assertThat(injected).isSameAs(clock);
     }
+
 }

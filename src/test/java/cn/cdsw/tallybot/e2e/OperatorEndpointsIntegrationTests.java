@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an operator and a load balancer see of the actuator: the health status for everyone, its components only
- * with the admin token, and the meters and the build (and, in a git clone, the commit) only with the token too.
+ * What an operator and a load balancer see of the actuator: the health status for
+ * everyone, its components only with the admin token, and the meters and the build (and,
+ * in a git clone, the commit) only with the token too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperatorEndpointsIntegrationTests extends WebhookTestBase {
@@ -57,9 +58,9 @@ class OperatorEndpointsIntegrationTests extends WebhookTestBase {
 
     @Test
     void prometheusInfoAndTheIndexRefuseAMissingOrWrongTokenEvenFromThisMachine() {
-        for (String path : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator",
-                "/actuator/prometheus;x=1", "/actuator/health/../prometheus"}) {
-            for (String token : new String[] {null, "not-the-token"}) {
+        for (String path : new String[] { "/actuator/prometheus", "/actuator/info", "/actuator",
+                "/actuator/prometheus;x=1", "/actuator/health/../prometheus" }) {
+            for (String token : new String[] { null, "not-the-token" }) {
                 WebhookClient.Answer refused = bot.get(path, token);
 
                 assertThat(refused.status()).as(path).isEqualTo(401);
@@ -78,12 +79,15 @@ class OperatorEndpointsIntegrationTests extends WebhookTestBase {
         JsonNode info = JSON.readTree(answer.body());
         assertThat(info.get("build").get("version").asString()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(info.get("build").get("artifact").asString()).isEqualTo("tallybot");
-        // git.properties is written only when the build ran in a git clone (not in Docker, not in a worktree)
+        // git.properties is written only when the build ran in a git clone (not in
+        // Docker, not in a worktree)
         if (new ClassPathResource("git.properties").exists()) {
             assertThat(info.get("git").get("commit").get("id").asString()).isNotBlank();
             assertThat(info.get("git").get("branch").asString()).isNotBlank();
-        } else {
+        }
+        else {
             assertThat(info.has("git")).isFalse();
         }
     }
+
 }

@@ -14,17 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The product's own meters as Prometheus scrapes them: reports, a refusal, a prose report confirmed and one
- * cancelled, through signed OneBot events into the real application, then {@code GET /actuator/prometheus}. The
- * context may be shared with other webhook tests, so the checks compare against a scrape taken first.
+ * The product's own meters as Prometheus scrapes them: reports, a refusal, a prose report
+ * confirmed and one cancelled, through signed OneBot events into the real application,
+ * then {@code GET /actuator/prometheus}. The context may be shared with other webhook
+ * tests, so the checks compare against a scrape taken first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProductMetricsIntegrationTests extends WebhookTestBase {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
+
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-    static final String PROSE = "#上报 彭州市 社工总站\n自本轮疫情爆发以来，彭州社工共计拨打线上电话300余个，"
-            + "开展线下实地走访60余次，为18名空巢独居老人提供心理疏导。";
+    static final String PROSE = "#上报 彭州市 社工总站\n自本轮疫情爆发以来，彭州社工共计拨打线上电话300余个，" + "开展线下实地走访60余次，为18名空巢独居老人提供心理疏导。";
 
     @Test
     void countsReportsRefusalsProseDraftsRepliesAndTheWriter() {
@@ -41,25 +42,24 @@ class ProductMetricsIntegrationTests extends WebhookTestBase {
         Map<String, Double> after = scrape();
 
         assertThat(increase(before, after, "tallybot_reports_stored_total")).isEqualTo(3);
-        assertThat(increase(before, after, "tallybot_reports_refused_total{reason=\"unknown_district\"}"))
-                .isEqualTo(1);
+        assertThat(increase(before, after, "tallybot_reports_refused_total{reason=\"unknown_district\"}")).isEqualTo(1);
         assertThat(after).containsKeys("tallybot_reports_refused_total{reason=\"rate_limited\"}",
                 "tallybot_reports_refused_total{reason=\"future_date\"}",
                 "tallybot_reports_refused_total{reason=\"ceiling\"}");
         assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"proposed\",reason=\"none\"}"))
-                .isEqualTo(2);
+            .isEqualTo(2);
         assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"confirmed\",reason=\"none\"}"))
-                .isEqualTo(1);
+            .isEqualTo(1);
         assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"dropped\",reason=\"cancelled\"}"))
-                .isEqualTo(1);
+            .isEqualTo(1);
         assertThat(increase(before, after, "tallybot_replies_total{mode=\"quick\",outcome=\"sent\"}")).isEqualTo(7);
         assertThat(increase(before, after, "tallybot_reply_delay_seconds_count{mode=\"quick\"}")).isEqualTo(7);
         assertThat(increase(before, after, "tallybot_reply_delay_seconds_sum{mode=\"quick\"}")).isPositive();
         assertThat(increase(before, after, "tallybot_parse_time_seconds_count{result=\"command\"}")).isEqualTo(4);
         assertThat(increase(before, after, "tallybot_parse_time_seconds_count{result=\"refused\"}")).isEqualTo(1);
         assertThat(increase(before, after, "tallybot_writer_batch_size_count")).isGreaterThanOrEqualTo(7);
-        assertThat(after).containsKeys("tallybot_writer_queue_depth",
-                "tallybot_summaries_total{outcome=\"posted\"}", "tallybot_summaries_total{outcome=\"abandoned\"}");
+        assertThat(after).containsKeys("tallybot_writer_queue_depth", "tallybot_summaries_total{outcome=\"posted\"}",
+                "tallybot_summaries_total{outcome=\"abandoned\"}");
     }
 
     @Test
@@ -74,13 +74,13 @@ class ProductMetricsIntegrationTests extends WebhookTestBase {
         Map<String, Double> after = scrape();
 
         assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"proposed\",reason=\"none\"}"))
-                .isEqualTo(2);
+            .isEqualTo(2);
         assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"dropped\",reason=\"replaced\"}"))
-                .isEqualTo(1);
+            .isEqualTo(1);
         assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"dropped\",reason=\"recalled\"}"))
-                .isEqualTo(1);
+            .isEqualTo(1);
         assertThat(increase(before, after, "tallybot_prose_drafts_total{outcome=\"confirmed\",reason=\"none\"}"))
-                .isZero();
+            .isZero();
     }
 
     @Test
@@ -90,7 +90,7 @@ class ProductMetricsIntegrationTests extends WebhookTestBase {
         String exposition = bot.get("/actuator/prometheus", TOKEN).body();
 
         assertThat(exposition.lines().filter(line -> line.startsWith("tallybot_"))).isNotEmpty()
-                .noneMatch(line -> line.contains(GROUP) || line.contains("40010") || line.contains("三圣"));
+            .noneMatch(line -> line.contains(GROUP) || line.contains("40010") || line.contains("三圣"));
     }
 
     private Map<String, Double> scrape() {
@@ -106,7 +106,10 @@ class ProductMetricsIntegrationTests extends WebhookTestBase {
         return samples;
     }
 
-    /** {@code name{a="1",b="2"}} with the labels sorted, so a check does not depend on their order in the text. */
+    /**
+     * {@code name{a="1",b="2"}} with the labels sorted, so a check does not depend on
+     * their order in the text.
+     */
     private static String key(String name, String labels) {
         if (labels == null || labels.isEmpty()) {
             return name;

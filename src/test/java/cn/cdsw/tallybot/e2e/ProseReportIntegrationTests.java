@@ -10,14 +10,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The prose report loop end to end (docs/commands.md §10): a pasted paragraph is read back and stored only after
- * its sender answers 确认, through signed OneBot events into the real application on SQLite.
+ * The prose report loop end to end (docs/commands.md §10): a pasted paragraph is read
+ * back and stored only after its sender answers 确认, through signed OneBot events into the
+ * real application on SQLite.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProseReportIntegrationTests extends WebhookTestBase {
 
-    static final String PENGZHOU = "#上报 彭州市 社工总站\n自本轮疫情爆发以来，彭州社工共计拨打线上电话300余个，"
-            + "开展线下实地走访60余次，为18名空巢独居老人提供心理疏导。";
+    static final String PENGZHOU = "#上报 彭州市 社工总站\n自本轮疫情爆发以来，彭州社工共计拨打线上电话300余个，" + "开展线下实地走访60余次，为18名空巢独居老人提供心理疏导。";
 
     byte[] event(long messageId, long userId, String text) {
         return OneBotEvents.groupMessage(GROUP, messageId, userId, "member", text, clock.instant());
@@ -106,14 +106,13 @@ class ProseReportIntegrationTests extends WebhookTestBase {
     @Test
     void aNewReportReplacesTheOneWaitingForConfirmation() {
         say(30006, PENGZHOU);
-        say(30006, "#上报 简阳市 射洪坝街道社工站\n本周以来共入户走访独居老人46户，发放口罩300个、消毒液40瓶，"
-                + "链接爱心企业捐赠物资折合人民币5600元。");
+        say(30006, "#上报 简阳市 射洪坝街道社工站\n本周以来共入户走访独居老人46户，发放口罩300个、消毒液40瓶，" + "链接爱心企业捐赠物资折合人民币5600元。");
 
         JsonNode record = record(say(30006, "确定").replyText());
 
         assertThat(record.get("district").asString()).isEqualTo("简阳市");
-        assertThat(record.get("metrics").toString()).isEqualTo(
-                "[{\"key\":\"visits\",\"unit\":\"户\",\"value\":46,\"approx\":false}]");
+        assertThat(record.get("metrics").toString())
+            .isEqualTo("[{\"key\":\"visits\",\"unit\":\"户\",\"value\":46,\"approx\":false}]");
         assertThat(record.get("materials_total").asLong()).isEqualTo(340);
         assertThat(record.get("value_yuan").decimalValue()).isEqualByComparingTo("5600");
         assertThat(say(30006, "确认").status()).isEqualTo(204);
@@ -124,7 +123,7 @@ class ProseReportIntegrationTests extends WebhookTestBase {
         WebhookClient.Answer readBack = say(30007, "#上报 疫情期间我站组织社工电话回访辖区独居老人86次，发放口罩、酒精等物资共计500件。");
 
         assertThat(readBack.replyText()).contains("区县待补充·单位待补充（11月29日）\n电话86次\n物资500件\n")
-                .endsWith("还差区县：核对无误请直接回复区县名（例如：锦江区）保存，「取消」放弃，或直接发送更正后的内容");
+            .endsWith("还差区县：核对无误请直接回复区县名（例如：锦江区）保存，「取消」放弃，或直接发送更正后的内容");
         assertThat(say(30007, "确认").replyText()).contains("还差区县");
 
         JsonNode record = record(say(30007, "锦江 三圣街道社工站").replyText());
@@ -143,4 +142,5 @@ class ProseReportIntegrationTests extends WebhookTestBase {
         assertThat(readBack.replyText()).contains("武侯区·玉林街道社工站（11月29日）\n走访12户\n心理疏导5人\n");
         assertThat(record(say(30008, "是").replyText()).get("unit").asString()).isEqualTo("玉林街道社工站");
     }
+
 }

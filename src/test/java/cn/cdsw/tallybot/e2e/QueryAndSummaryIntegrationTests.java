@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.cdsw.tallybot.summary.CjkFont;
 
 /**
- * Coordinators' view end to end: reports posted through the webhook, then #统计 in chat, the totals API, and
- * POST /api/v1/summary delivering one post per seed group through the OneBot HTTP API (a MockWebServer).
+ * Coordinators' view end to end: reports posted through the webhook, then #统计 in chat,
+ * the totals API, and POST /api/v1/summary delivering one post per seed group through the
+ * OneBot HTTP API (a MockWebServer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(WebhookTestClock.class)
@@ -66,7 +67,7 @@ class QueryAndSummaryIntegrationTests {
 
     String say(long user, String role, String text) {
         WebhookClient.Answer answer = new WebhookClient(port, SECRET, TOKEN)
-                .post(OneBotEvents.groupMessage(GROUP, messageId++, user, role, text, NOON));
+            .post(OneBotEvents.groupMessage(GROUP, messageId++, user, role, text, NOON));
         return answer.replyText();
     }
 
@@ -79,8 +80,11 @@ class QueryAndSummaryIntegrationTests {
         say(4, "member", "#撤回");
 
         String stats = say(5, "member", "#统计 锦江区 今天");
-        assertThat(stats).contains("锦江区·今天").contains("上报2条").contains("走访196户/15人次")
-                .contains("物资1740件（大米224袋、食用油206瓶）").contains("价值29,739.5元");
+        assertThat(stats).contains("锦江区·今天")
+            .contains("上报2条")
+            .contains("走访196户/15人次")
+            .contains("物资1740件（大米224袋、食用油206瓶）")
+            .contains("价值29,739.5元");
         String city = say(5, "member", "#统计");
         assertThat(city).contains("走访238户/15人次").contains("电话80次").contains("按区县：锦江区2条、金牛区1条");
         assertThat(retracted).contains("已记录");
@@ -91,20 +95,21 @@ class QueryAndSummaryIntegrationTests {
         assertThat(totals.get("materials_total").asLong()).isEqualTo(1740);
         assertThat(totals.get("value_yuan").decimalValue()).isEqualByComparingTo("29739.5");
         assertThat(totals.get("metrics").toString()).contains("{\"key\":\"visits\",\"unit\":\"户\",\"value\":238}")
-                .contains("{\"key\":\"visits\",\"unit\":\"人次\",\"value\":15}");
+            .contains("{\"key\":\"visits\",\"unit\":\"人次\",\"value\":15}");
         assertThat(totals.get("by_district").size()).isEqualTo(2);
 
         assertThat(say(6, "member", "#明细 锦江区 今天")).contains("锦江区·今天 明细（2条）")
-                .contains("锦江区·锦官驿街道社工站（11月29日）：走访15人次").contains("三圣街道社工站（11月29日）：走访196户");
+            .contains("锦江区·锦官驿街道社工站（11月29日）：走访15人次")
+            .contains("三圣街道社工站（11月29日）：走访196户");
         assertThat(say(6, "member", "#明细 金牛区")).contains("明细（1条）").doesNotContain("1000户");
         assertThat(say(6, "member", "#未报")).contains("只有协调员");
-        assertThat(say(6, "admin", "#未报")).contains("未上报").contains("青羊区·琴台路社区社工室")
-                .doesNotContain("三圣街道社工站");
+        assertThat(say(6, "admin", "#未报")).contains("未上报").contains("青羊区·琴台路社区社工室").doesNotContain("三圣街道社工站");
         assertThat(say(6, "member", "#排行 走访 今天")).contains("1. 锦江区 196户").contains("2. 金牛区 42户");
 
         for (int i = 0; i < 2; i++) {
             ONEBOT_API.enqueue(new MockResponse.Builder().code(200)
-                    .body("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":9}}").build());
+                .body("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":9}}")
+                .build());
         }
         JsonNode summary = api("POST", "/api/v1/summary?date=2026-11-29");
         assertThat(summary.get("deliveries").size()).isEqualTo(2);
@@ -114,7 +119,8 @@ class QueryAndSummaryIntegrationTests {
             assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer onebot-token");
             String body = sent.getBody().utf8();
             assertThat(body).contains("走访238户/15人次");
-            // the chart goes along where the machine can draw its Chinese labels, and only there
+            // the chart goes along where the machine can draw its Chinese labels, and
+            // only there
             if (CjkFont.installed().isPresent()) {
                 assertThat(body).contains("base64://");
             }
@@ -129,20 +135,21 @@ class QueryAndSummaryIntegrationTests {
     @Test
     void badQueryParametersAnswer400ProblemDetailsThatShowNoInternals() throws IOException {
         assertThat(problem("GET", "/api/v1/records?status=deleted").get("detail").asString())
-                .isEqualTo("status must be active, retracted or superseded, not 'deleted'");
+            .isEqualTo("status must be active, retracted or superseded, not 'deleted'");
         assertThat(problem("GET", "/api/v1/records?from=2026-11-31").get("detail").asString())
-                .isEqualTo("from must be a date like 2026-11-28, not '2026-11-31'");
+            .isEqualTo("from must be a date like 2026-11-28, not '2026-11-31'");
         assertThat(problem("GET", "/api/v1/totals?to=yesterday").get("parameter").asString()).isEqualTo("to");
         assertThat(problem("POST", "/api/v1/summary?date=29.11.2026").get("detail").asString())
-                .isEqualTo("date must be a date like 2026-11-28, not '29.11.2026'");
+            .isEqualTo("date must be a date like 2026-11-28, not '29.11.2026'");
         assertThat(api("GET", "/api/v1/records?status=retracted&from=2026-11-29").isArray())
-                .as("statuses bind by their JSON names in the application too").isTrue();
+            .as("statuses bind by their JSON names in the application too")
+            .isTrue();
     }
 
     /** A 400 answer's ProblemDetail, checked to carry nothing of the server's insides. */
     JsonNode problem(String method, String path) throws IOException {
         Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
-                .header("Authorization", "Bearer " + TOKEN);
+            .header("Authorization", "Bearer " + TOKEN);
         if (method.equals("POST")) {
             request.post(RequestBody.create(new byte[0]));
         }
@@ -159,14 +166,17 @@ class QueryAndSummaryIntegrationTests {
 
     JsonNode api(String method, String path) throws IOException {
         Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + port + path)
-                .header("Authorization", "Bearer " + TOKEN);
+            .header("Authorization", "Bearer " + TOKEN);
         if (method.equals("POST")) {
             request.post(RequestBody.create(new byte[0]));
         }
-        try (Response response = new OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(30)).build()
-                .newCall(request.build()).execute()) {
+        try (Response response = new OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(30))
+            .build()
+            .newCall(request.build())
+            .execute()) {
             assertThat(response.code()).as(path).isEqualTo(200);
             return JsonMapper.builder().build().readTree(response.body().string());
         }
     }
+
 }

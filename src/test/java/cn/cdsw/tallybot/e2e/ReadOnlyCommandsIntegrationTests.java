@@ -19,10 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.cdsw.tallybot.storage.Ledger;
 
 /**
- * On SQLite, #统计, #排行 and #明细 are answered from a read connection while the writer holds a batch open
- * (docs/storage.md §8): they never queue behind it, see only what is committed, and their replies are still
- * recorded once, by the writer's next batch. A report sent meanwhile waits for the writer, as it must. Its own
- * application context, so that its database holds only this test's records.
+ * On SQLite, #统计, #排行 and #明细 are answered from a read connection while the writer holds
+ * a batch open (docs/storage.md §8): they never queue behind it, see only what is
+ * committed, and their replies are still recorded once, by the writer's next batch. A
+ * report sent meanwhile waits for the writer, as it must. Its own application context, so
+ * that its database holds only this test's records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tallybot.test.own-context=read-only-commands")
@@ -57,12 +58,13 @@ class ReadOnlyCommandsIntegrationTests extends WebhookTestBase {
             }));
             assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
             Future<WebhookClient.Answer> report = pool.submit(() -> say(2, "#上报 锦江区 三圣街道社工站 走访4户"));
-            Awaitility.await().atMost(Duration.ofSeconds(5))
-                    .until(() -> meters.get("tallybot.writer.queue.depth").gauge().value() == 1);
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> meters.get("tallybot.writer.queue.depth").gauge().value() == 1);
 
             long totals = nextId();
-            WebhookClient.Answer answer = bot.post(OneBotEvents.groupMessage(GROUP, totals, 3, "member",
-                    "#统计 今天 锦江区", clock.instant()));
+            WebhookClient.Answer answer = bot
+                .post(OneBotEvents.groupMessage(GROUP, totals, 3, "member", "#统计 今天 锦江区", clock.instant()));
             WebhookClient.Answer ranking = say(3, "#排行 走访 今天");
             WebhookClient.Answer list = say(3, "#明细 今天 锦江区");
 
@@ -77,7 +79,9 @@ class ReadOnlyCommandsIntegrationTests extends WebhookTestBase {
             assertThat(report.get(5, TimeUnit.SECONDS).replyText()).startsWith("✅ 已记录");
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> replies(totals) == 1);
             assertThat(jdbc.sql("SELECT reply_text FROM handled_message WHERE message_id = :id")
-                    .param("id", String.valueOf(totals)).query(String.class).single()).isEqualTo(answer.replyText());
+                .param("id", String.valueOf(totals))
+                .query(String.class)
+                .single()).isEqualTo(answer.replyText());
         }
         finally {
             release.countDown();
@@ -94,14 +98,15 @@ class ReadOnlyCommandsIntegrationTests extends WebhookTestBase {
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> replies(id) == 1);
         say(1, "#上报 锦江区 三圣街道社工站 走访7户");
 
-        assertThat(bot.post(query).replyText()).as("answered from the reply log, not computed again")
-                .isEqualTo(first);
+        assertThat(bot.post(query).replyText()).as("answered from the reply log, not computed again").isEqualTo(first);
         assertThat(replies(id)).isEqualTo(1);
     }
 
     long replies(long messageId) {
         return jdbc.sql("SELECT COUNT(*) FROM handled_message WHERE message_id = :id")
-                .param("id", String.valueOf(messageId)).query(Long.class).single();
+            .param("id", String.valueOf(messageId))
+            .query(Long.class)
+            .single();
     }
 
     static void await(CountDownLatch latch) {
@@ -112,4 +117,5 @@ class ReadOnlyCommandsIntegrationTests extends WebhookTestBase {
             Thread.currentThread().interrupt();
         }
     }
+
 }

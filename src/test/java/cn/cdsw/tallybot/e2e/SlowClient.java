@@ -12,16 +12,21 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client that sends its request's head at once and then its body slowly, as an attacker holding server resources
- * or a broken network would: a raw socket, since an HTTP client library sends whole bodies. It promises a body of
- * {@code Content-Length} bytes, sends a part of it, and then one more byte whenever {@link #drip()} is called.
+ * A client that sends its request's head at once and then its body slowly, as an attacker
+ * holding server resources or a broken network would: a raw socket, since an HTTP client
+ * library sends whole bodies. It promises a body of {@code Content-Length} bytes, sends a
+ * part of it, and then one more byte whenever {@link #drip()} is called.
  */
 final class SlowClient implements AutoCloseable {
 
     private final Socket socket;
+
     private final OutputStream out;
+
     private final InputStream in;
+
     private final StringBuilder answer = new StringBuilder();
+
     private boolean closedByServer;
 
     private SlowClient(Socket socket) throws IOException {
@@ -31,14 +36,15 @@ final class SlowClient implements AutoCloseable {
     }
 
     /**
-     * Opens a connection and sends {@code method path}, the headers and the first bytes of a 4,000-byte body, typed
-     * {@code application/json} unless the headers give a Content-Type.
+     * Opens a connection and sends {@code method path}, the headers and the first bytes
+     * of a 4,000-byte body, typed {@code application/json} unless the headers give a
+     * Content-Type.
      */
     static SlowClient start(int port, String method, String path, String... headers) {
         try {
             SlowClient client = new SlowClient(new Socket("127.0.0.1", port));
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Length: 4000\r\n");
+            StringBuilder head = new StringBuilder(
+                    method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Content-Length: 4000\r\n");
             if (Arrays.stream(headers).noneMatch(h -> h.regionMatches(true, 0, "Content-Type:", 0, 13))) {
                 head.append("Content-Type: application/json\r\n");
             }
@@ -56,7 +62,10 @@ final class SlowClient implements AutoCloseable {
         }
     }
 
-    /** Sends one more byte of the body, unless the server has answered or closed the connection. */
+    /**
+     * Sends one more byte of the body, unless the server has answered or closed the
+     * connection.
+     */
     synchronized void drip() {
         if (answered()) {
             return;
@@ -70,7 +79,10 @@ final class SlowClient implements AutoCloseable {
         }
     }
 
-    /** Whether the server has sent something or closed the connection, reading what has arrived so far. */
+    /**
+     * Whether the server has sent something or closed the connection, reading what has
+     * arrived so far.
+     */
     synchronized boolean answered() {
         if (closedByServer) {
             return true;
@@ -80,7 +92,8 @@ final class SlowClient implements AutoCloseable {
             int read = in.read(buffer);
             if (read < 0) {
                 closedByServer = true;
-            } else {
+            }
+            else {
                 answer.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
             }
         }
@@ -99,7 +112,10 @@ final class SlowClient implements AutoCloseable {
         return closedByServer;
     }
 
-    /** The status line the server sent, or null when it closed the connection without an answer. */
+    /**
+     * The status line the server sent, or null when it closed the connection without an
+     * answer.
+     */
     synchronized @Nullable String statusLine() {
         int end = answer.indexOf("\r\n");
         return end < 0 ? null : answer.substring(0, end);
@@ -109,4 +125,5 @@ final class SlowClient implements AutoCloseable {
     public synchronized void close() throws IOException {
         socket.close();
     }
+
 }

@@ -17,20 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Clients that send their bodies slowly must not starve real deliveries or the health check. The server here has
- * four request threads, and ten clients send a byte of their body every 200 ms: with a blocking body read they would
- * hold every thread for as long as they liked. The webhook reads bodies without a thread, and answers 408 once
- * {@code body-timeout} has passed; a body that nothing reads makes the server close the connection rather than
- * drain the body on a request thread.
+ * Clients that send their bodies slowly must not starve real deliveries or the health
+ * check. The server here has four request threads, and ten clients send a byte of their
+ * body every 200 ms: with a blocking body read they would hold every thread for as long
+ * as they liked. The webhook reads bodies without a thread, and answers 408 once
+ * {@code body-timeout} has passed; a body that nothing reads makes the server close the
+ * connection rather than drain the body on a request thread.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=1", "tallybot.onebot.body-timeout=10s"})
+        "server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=1", "tallybot.onebot.body-timeout=10s" })
 class SlowClientsIntegrationTests extends WebhookTestBase {
 
     /** More than the four request threads. */
     private static final int SLOW_CLIENTS = 10;
 
     private final List<SlowClient> slow = new ArrayList<>();
+
     private ScheduledExecutorService dripper;
 
     @BeforeEach
@@ -60,7 +62,7 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
         assertThat(report.replyText()).startsWith("✅ 已记录");
         assertThat(health.status()).isEqualTo(200);
         assertThat(slow).as("the slow clients were still sending while the others were served")
-                .noneMatch(SlowClient::answered);
+            .noneMatch(SlowClient::answered);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
         assertThat(slow).extracting(SlowClient::statusLine).containsOnly("HTTP/1.1 408 ");
     }
@@ -73,7 +75,10 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
         assertThat(slow.get(0).statusLine()).isEqualTo("HTTP/1.1 200 ");
     }
 
-    /** The actuator would read a JSON body on the request thread, even for a GET of health. */
+    /**
+     * The actuator would read a JSON body on the request thread, even for a GET of
+     * health.
+     */
     @Test
     void theHealthCheckRefusesABodyAtOnce() {
         for (int i = 0; i < SLOW_CLIENTS; i++) {
@@ -101,7 +106,10 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(slow).allMatch(SlowClient::closed));
     }
 
-    /** Nothing here takes uploads; a multipart body must not be parsed on a request thread before any handler. */
+    /**
+     * Nothing here takes uploads; a multipart body must not be parsed on a request thread
+     * before any handler.
+     */
     @Test
     void multipartBodiesAreNotParsedOnARequestThread() {
         for (int i = 0; i < SLOW_CLIENTS; i++) {
@@ -115,4 +123,5 @@ class SlowClientsIntegrationTests extends WebhookTestBase {
         assertThat(health.status()).isEqualTo(200);
         assertThat(report.status()).isEqualTo(200);
     }
+
 }

@@ -23,11 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
- * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} (or logstash, gelf) makes each console line one JSON object with
- * the MDC as fields. The test logging keeps the console at WARN (logback-test.xml), so the application's own lines
- * about messages handled through the real webhook are captured instead, and each is turned into JSON by the
- * encoder Spring Boot uses for that setting, configured from the application's environment: every line about a
- * message must come out with its platform, group and id as fields, and no line with a secret.
+ * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} (or logstash, gelf) makes each console
+ * line one JSON object with the MDC as fields. The test logging keeps the console at WARN
+ * (logback-test.xml), so the application's own lines about messages handled through the
+ * real webhook are captured instead, and each is turned into JSON by the encoder Spring
+ * Boot uses for that setting, configured from the application's environment: every line
+ * about a message must come out with its platform, group and id as fields, and no line
+ * with a secret.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StructuredLogIntegrationTests extends WebhookTestBase {
@@ -43,36 +45,35 @@ class StructuredLogIntegrationTests extends WebhookTestBase {
     @Test
     void everyLineAboutAMessageCarriesItsPlatformGroupAndIdAsEcsFields() {
         long reportId = nextId();
-        bot.post(OneBotEvents.groupMessage(GROUP, reportId, 50001, "member",
-                "#上报 锦江区 三圣街道社工站 走访196户", clock.instant()));
+        bot.post(
+                OneBotEvents.groupMessage(GROUP, reportId, 50001, "member", "#上报 锦江区 三圣街道社工站 走访196户", clock.instant()));
         long refusedId = nextId();
-        bot.post(OneBotEvents.groupMessage(GROUP, refusedId, 50001, "member",
-                "#上报 东城区 三圣街道社工站 走访196户", clock.instant()));
+        bot.post(OneBotEvents.groupMessage(GROUP, refusedId, 50001, "member", "#上报 东城区 三圣街道社工站 走访196户",
+                clock.instant()));
         bot.post(OneBotEvents.recall(GROUP, reportId, 50001, clock.instant()));
 
         List<JsonNode> lines = encoded("ecs");
         assertThat(linesMentioning(lines, "command Report answered")).singleElement()
-                .satisfies(line -> assertAbout(line, "", reportId));
+            .satisfies(line -> assertAbout(line, "", reportId));
         assertThat(linesMentioning(lines, "command refused (unknown_district)")).singleElement()
-                .satisfies(line -> assertAbout(line, "", refusedId));
+            .satisfies(line -> assertAbout(line, "", refusedId));
         assertThat(linesMentioning(lines, "recall of message " + reportId)).singleElement()
-                .satisfies(line -> assertAbout(line, "", reportId));
+            .satisfies(line -> assertAbout(line, "", reportId));
         // the summary tick runs on its own schedule and is about no message
-        assertThat(lines.stream().filter(line -> !line.path("log").path("logger").asString()
-                .startsWith("cn.cdsw.tallybot.summary.")))
-                .as("every line logged while these messages were handled is about one of them")
-                .allSatisfy(line -> assertThat(line.path("groupId").asString()).isEqualTo(GROUP));
+        assertThat(lines.stream()
+            .filter(line -> !line.path("log").path("logger").asString().startsWith("cn.cdsw.tallybot.summary.")))
+            .as("every line logged while these messages were handled is about one of them")
+            .allSatisfy(line -> assertThat(line.path("groupId").asString()).isEqualTo(GROUP));
     }
 
     @ParameterizedTest
     @CsvSource({ "logstash, ''", "gelf, _" })
     void theOtherFormatsCarryTheSameFields(String format, String prefix) {
         long id = nextId();
-        bot.post(OneBotEvents.groupMessage(GROUP, id, 50002, "member", "#上报 锦江区 三圣街道社工站 走访196户",
-                clock.instant()));
+        bot.post(OneBotEvents.groupMessage(GROUP, id, 50002, "member", "#上报 锦江区 三圣街道社工站 走访196户", clock.instant()));
 
         assertThat(linesMentioning(encoded(format), "command Report answered")).singleElement()
-                .satisfies(line -> assertAbout(line, prefix, id));
+            .satisfies(line -> assertAbout(line, prefix, id));
     }
 
     @Test
@@ -80,8 +81,8 @@ class StructuredLogIntegrationTests extends WebhookTestBase {
         say(50003, "#上报 锦江区 三圣街道社工站 走访196户");
         say(50003, "#统计");
 
-        assertThat(encoded("ecs")).isNotEmpty().allSatisfy(line -> assertThat(line.toString())
-                .doesNotContain(SECRET).doesNotContain(TOKEN));
+        assertThat(encoded("ecs")).isNotEmpty()
+            .allSatisfy(line -> assertThat(line.toString()).doesNotContain(SECRET).doesNotContain(TOKEN));
     }
 
     private static void assertAbout(JsonNode line, String prefix, long messageId) {
@@ -90,7 +91,10 @@ class StructuredLogIntegrationTests extends WebhookTestBase {
         assertThat(line.path(prefix + "messageId").asString()).isEqualTo(String.valueOf(messageId));
     }
 
-    /** The captured lines as the console would print them under {@code logging.structured.format.console}. */
+    /**
+     * The captured lines as the console would print them under
+     * {@code logging.structured.format.console}.
+     */
     private List<JsonNode> encoded(String format) {
         LoggerContext context = new LoggerContext();
         context.putObject(Environment.class.getName(), environment);
@@ -98,14 +102,19 @@ class StructuredLogIntegrationTests extends WebhookTestBase {
         encoder.setContext(context);
         encoder.setFormat(format);
         encoder.start();
-        List<ILoggingEvent> events = List.of(Level.INFO, Level.WARN, Level.ERROR).stream()
-                .flatMap(level -> log.events(level).stream()).toList();
-        return events.stream().map(event -> JSON.readTree(new String(encoder.encode(event), StandardCharsets.UTF_8)))
-                .toList();
+        List<ILoggingEvent> events = List.of(Level.INFO, Level.WARN, Level.ERROR)
+            .stream()
+            .flatMap(level -> log.events(level).stream())
+            .toList();
+        return events.stream()
+            .map(event -> JSON.readTree(new String(encoder.encode(event), StandardCharsets.UTF_8)))
+            .toList();
     }
 
     private static List<JsonNode> linesMentioning(List<JsonNode> lines, String text) {
-        return lines.stream().filter(line -> (line.path("message").asString() + line.path("short_message")
-                .asString()).contains(text)).toList();
+        return lines.stream()
+            .filter(line -> (line.path("message").asString() + line.path("short_message").asString()).contains(text))
+            .toList();
     }
+
 }

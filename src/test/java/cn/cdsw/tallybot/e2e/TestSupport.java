@@ -6,7 +6,10 @@ import java.nio.file.Files;
 
 import mockwebserver3.MockWebServer;
 
-/** What the application-level tests share: a fresh SQLite file each, and a running fake platform API. */
+/**
+ * What the application-level tests share: a fresh SQLite file each, and a running fake
+ * platform API.
+ */
 public final class TestSupport {
 
     private TestSupport() {
@@ -16,19 +19,25 @@ public final class TestSupport {
     public static String sqliteUrl(String prefix) {
         try {
             return "jdbc:sqlite:" + Files.createTempDirectory(prefix).resolve("tallybot.db");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A started MockWebServer, for a static field that {@code @DynamicPropertySource} can read. */
+    /**
+     * A started MockWebServer, for a static field that {@code @DynamicPropertySource} can
+     * read.
+     */
     public static MockWebServer startedMockWebServer() {
         MockWebServer server = new MockWebServer();
         try {
             server.start();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return server;
     }
+
 }

@@ -42,10 +42,11 @@ import cn.cdsw.tallybot.testing.TestServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two replicas of the real application on different ports, sharing one PostgreSQL schema and one Redis prefix
- * (docs/architecture.md §1): 2,000 signed reports, each to a random replica and one in ten again to the other at
- * the same time; the totals are exact, each summary group gets one post when both replicas tick, and a question
- * asked by one replica is answered on the other. In this order, as one day of a deployment would go.
+ * Two replicas of the real application on different ports, sharing one PostgreSQL schema
+ * and one Redis prefix (docs/architecture.md §1): 2,000 signed reports, each to a random
+ * replica and one in ten again to the other at the same time; the totals are exact, each
+ * summary group gets one post when both replicas tick, and a question asked by one
+ * replica is answered on the other. In this order, as one day of a deployment would go.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicaIntegrationTests {
@@ -71,11 +72,13 @@ class TwoReplicaIntegrationTests {
 
     @Configuration(proxyBeanMethods = false)
     static class SharedClock {
+
         @Bean
         @Primary
         MutableClock sharedClock() {
             return CLOCK;
         }
+
     }
 
     @BeforeAll
@@ -89,8 +92,8 @@ class TwoReplicaIntegrationTests {
     }
 
     static ConfigurableApplicationContext replica(String redisUrl, String prefix) {
-        return new SpringApplicationBuilder(TallybotApplication.class, SharedClock.class).run(
-                "--server.port=0", "--spring.datasource.url=" + schema.url(), "--tallybot.redis.url=" + redisUrl,
+        return new SpringApplicationBuilder(TallybotApplication.class, SharedClock.class).run("--server.port=0",
+                "--spring.datasource.url=" + schema.url(), "--tallybot.redis.url=" + redisUrl,
                 "--tallybot.redis.key-prefix=" + prefix, "--tallybot.onebot.secret=" + SECRET,
                 "--tallybot.api.token=" + TOKEN, "--tallybot.onebot.api-url=" + api.url(),
                 "--tallybot.summary.enabled=false");
@@ -113,7 +116,10 @@ class TwoReplicaIntegrationTests {
         }
     }
 
-    /** The keys both replicas left under the test's prefix; most would only expire in ten minutes. */
+    /**
+     * The keys both replicas left under the test's prefix; most would only expire in ten
+     * minutes.
+     */
     static void deleteKeys(String url, String prefix) {
         RedisClient client = RedisClient.create(url);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
@@ -131,7 +137,10 @@ class TwoReplicaIntegrationTests {
         return new WebhookClient(((WebServerApplicationContext) replica).getWebServer().getPort(), SECRET, TOKEN);
     }
 
-    /** One report event; its figures follow from its index so the expected totals are a plain sum. */
+    /**
+     * One report event; its figures follow from its index so the expected totals are a
+     * plain sum.
+     */
     record Report(int index) {
 
         String district() {
@@ -183,10 +192,11 @@ class TwoReplicaIntegrationTests {
         assertThat(metric(totals, "visits")).isEqualTo(sum(Report::visits));
         assertThat(metric(totals, "calls")).isEqualTo(sum(Report::calls));
         for (JsonNode district : totals.get("by_district")) {
-            long expected = IntStream.range(0, EVENTS).mapToObj(Report::new)
-                    .filter(r -> r.district().equals(district.get("district").asString())).count();
-            assertThat(district.get("reports").asLong()).as(district.get("district").asString())
-                    .isEqualTo(expected);
+            long expected = IntStream.range(0, EVENTS)
+                .mapToObj(Report::new)
+                .filter(r -> r.district().equals(district.get("district").asString()))
+                .count();
+            assertThat(district.get("reports").asLong()).as(district.get("district").asString()).isEqualTo(expected);
         }
         assertThat(replicas.get(1).api("/api/v1/totals?from=2026-11-29&to=2026-11-29")).isEqualTo(totals);
     }
@@ -222,10 +232,11 @@ class TwoReplicaIntegrationTests {
     void aQuestionAskedByOneReplicaIsAnsweredOnTheOther() {
         long sender = 77_001;
         Instant later = NOON.plusSeconds(60);
-        String asked = client(a).post(OneBotEvents.groupMessage(GROUP, 990_001, sender, "member",
-                "#上报 三圣街道社工站 走访3户", later)).replyText();
-        String answered = client(b).post(OneBotEvents.groupMessage(GROUP, 990_002, sender, "member", "锦江区",
-                later)).replyText();
+        String asked = client(a)
+            .post(OneBotEvents.groupMessage(GROUP, 990_001, sender, "member", "#上报 三圣街道社工站 走访3户", later))
+            .replyText();
+        String answered = client(b).post(OneBotEvents.groupMessage(GROUP, 990_002, sender, "member", "锦江区", later))
+            .replyText();
 
         assertThat(asked).contains("请补充区县");
         assertThat(answered).startsWith("✅ 已记录").contains("锦江区·三圣街道社工站");
@@ -244,4 +255,5 @@ class TwoReplicaIntegrationTests {
     private static long sum(ToLongFunction<Report> figure) {
         return IntStream.range(0, EVENTS).mapToObj(Report::new).mapToLong(figure).sum();
     }
+
 }

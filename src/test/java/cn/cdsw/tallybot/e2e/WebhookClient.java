@@ -16,10 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.cdsw.tallybot.platform.onebot.OneBotSigner;
 
-/** Posts signed events to a running bot and reads the admin API, as a OneBot implementation and an operator would. */
+/**
+ * Posts signed events to a running bot and reads the admin API, as a OneBot
+ * implementation and an operator would.
+ */
 final class WebhookClient {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Answer(int status, String body) {
@@ -34,8 +38,11 @@ final class WebhookClient {
     }
 
     private final OkHttpClient http = new OkHttpClient();
+
     private final String base;
+
     private final String secret;
+
     private final String apiToken;
 
     WebhookClient(int port, String secret, String apiToken) {
@@ -50,7 +57,7 @@ final class WebhookClient {
 
     Answer post(byte[] body, @Nullable String signature) {
         Request.Builder request = new Request.Builder().url(base + "/webhook/onebot")
-                .post(RequestBody.create(body, JSON_TYPE));
+            .post(RequestBody.create(body, JSON_TYPE));
         if (signature != null) {
             request.header("X-Signature", signature);
         }
@@ -58,15 +65,18 @@ final class WebhookClient {
     }
 
     JsonNode api(String pathAndQuery) {
-        Answer answer = call(new Request.Builder().url(base + pathAndQuery)
-                .header("Authorization", "Bearer " + apiToken).build());
+        Answer answer = call(
+                new Request.Builder().url(base + pathAndQuery).header("Authorization", "Bearer " + apiToken).build());
         if (answer.status() != 200) {
             throw new IllegalStateException("API answered " + answer.status() + ": " + answer.body());
         }
         return JSON.readTree(answer.body());
     }
 
-    /** A GET as an operator or a load balancer makes it: with the given bearer token, or none. */
+    /**
+     * A GET as an operator or a load balancer makes it: with the given bearer token, or
+     * none.
+     */
     Answer get(String pathAndQuery, @Nullable String bearerToken) {
         Request.Builder request = new Request.Builder().url(base + pathAndQuery);
         if (bearerToken != null) {
@@ -78,8 +88,10 @@ final class WebhookClient {
     private Answer call(Request request) {
         try (Response response = http.newCall(request).execute()) {
             return new Answer(response.code(), response.body().string());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -13,8 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the webhook end-to-end tests share: the real application on its own SQLite file, a movable clock at noon
- * of 29 November, a signing client, and small helpers to say something in the seed group and read records back.
+ * What the webhook end-to-end tests share: the real application on its own SQLite file, a
+ * movable clock at noon of 29 November, a signing client, and small helpers to say
+ * something in the seed group and read records back.
  */
 @Import(WebhookTestClock.class)
 abstract class WebhookTestBase {
@@ -23,6 +24,7 @@ abstract class WebhookTestBase {
     static final String TOKEN = "test-api-token";
     static final String GROUP = "1418159967";
     static final Instant NOON = Instant.parse("2026-11-29T04:00:00Z");
+
     private static final AtomicLong IDS = new AtomicLong(9000);
 
     @DynamicPropertySource
@@ -66,4 +68,5 @@ abstract class WebhookTestBase {
     static long idIn(String reply) {
         return Long.parseLong(reply.replaceAll("(?s)^.*?#(\\d+).*$", "$1"));
     }
+
 }

@@ -5,9 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The webhook end-to-end tests' movable clock, at noon of 29 November. A class of its own rather than nested in
- * {@link WebhookTestBase}: a configuration class nested in a test's superclass is ignored by Spring Framework 7.0,
- * which warns (once per test class) that 7.1 will detect it as default configuration.
+ * The webhook end-to-end tests' movable clock, at noon of 29 November. A class of its own
+ * rather than nested in {@link WebhookTestBase}: a configuration class nested in a test's
+ * superclass is ignored by Spring Framework 7.0, which warns (once per test class) that
+ * 7.1 will detect it as default configuration.
  */
 @TestConfiguration
 class WebhookTestClock {
@@ -17,4 +18,5 @@ class WebhookTestClock {
     MutableClock testClock() {
         return new MutableClock(WebhookTestBase.NOON);
     }
+
 }

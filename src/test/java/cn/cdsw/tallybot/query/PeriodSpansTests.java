@@ -13,22 +13,24 @@ import org.junit.jupiter.api.Test;
 
 import cn.cdsw.tallybot.report.RollupSpan;
 
-/** A date range is covered by months, dekads and days exactly once each, with the fewest rollup periods. */
+/**
+ * A date range is covered by months, dekads and days exactly once each, with the fewest
+ * rollup periods.
+ */
 class PeriodSpansTests {
 
     @Test
     void coversAYearWithMonthsDekadsAndDays() {
         assertThat(PeriodSpans.cover(LocalDate.of(2025, 11, 29), LocalDate.of(2026, 11, 28))).containsExactly(
                 new PeriodSpans.Range("D", "2025-11-29", "2025-11-30"),
-                new PeriodSpans.Range("M", "2025-12", "2026-10"),
-                new PeriodSpans.Range("T", "2026-11-1", "2026-11-2"),
+                new PeriodSpans.Range("M", "2025-12", "2026-10"), new PeriodSpans.Range("T", "2026-11-1", "2026-11-2"),
                 new PeriodSpans.Range("D", "2026-11-21", "2026-11-28"));
     }
 
     @Test
     void takesTheLastDekadToTheMonthsEnd() {
         assertThat(PeriodSpans.cover(LocalDate.of(2026, 2, 21), LocalDate.of(2026, 2, 28)))
-                .containsExactly(new PeriodSpans.Range("T", "2026-02-3", "2026-02-3"));
+            .containsExactly(new PeriodSpans.Range("T", "2026-02-3", "2026-02-3"));
         assertThat(RollupSpan.DEKAD.period(LocalDate.of(2026, 1, 31))).isEqualTo("2026-01-3");
     }
 
@@ -49,7 +51,9 @@ class PeriodSpansTests {
                 }
             }
         }
-        assertThat(covered).doesNotHaveDuplicates().hasSize(length + 1).allMatch(d -> !d.isBefore(from)
-                && !d.isAfter(to));
+        assertThat(covered).doesNotHaveDuplicates()
+            .hasSize(length + 1)
+            .allMatch(d -> !d.isBefore(from) && !d.isAfter(to));
     }
+
 }

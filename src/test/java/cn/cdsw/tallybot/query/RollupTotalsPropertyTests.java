@@ -33,10 +33,11 @@ import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 
 /**
- * The rollups (migrations V5, V6) give the same totals and rankings (of districts and of units) as the aggregate over the records, after any
- * history of inserts, retractions and corrections spread over three months, for any date range (days, dekads and
- * months mixed) and for the city or a district; and the migration's backfill builds the same rollups from
- * existing records as the running upkeep did (docs/storage.md §7).
+ * The rollups (migrations V5, V6) give the same totals and rankings (of districts and of
+ * units) as the aggregate over the records, after any history of inserts, retractions and
+ * corrections spread over three months, for any date range (days, dekads and months
+ * mixed) and for the city or a district; and the migration's backfill builds the same
+ * rollups from existing records as the running upkeep did (docs/storage.md §7).
  */
 class RollupTotalsPropertyTests {
 
@@ -47,13 +48,14 @@ class RollupTotalsPropertyTests {
             new RankBy.Value(), new RankBy.Reports());
 
     /**
-     * Both repositories tell the kinds of ranking apart by an {@code instanceof} chain (docs/style.md §6); the
-     * properties below run each chain for every kind only if {@link #RANKINGS} holds one of each.
+     * Both repositories tell the kinds of ranking apart by an {@code instanceof} chain
+     * (docs/style.md §6); the properties below run each chain for every kind only if
+     * {@link #RANKINGS} holds one of each.
      */
     @Test
     void rankingsCoverEveryKindOfRankBy() {
         assertThat(RANKINGS.stream().map(Object::getClass).distinct())
-                .containsExactlyInAnyOrder(RankBy.class.getPermittedSubclasses());
+            .containsExactlyInAnyOrder(RankBy.class.getPermittedSubclasses());
     }
 
     @Provide
@@ -77,10 +79,11 @@ class RollupTotalsPropertyTests {
     }
 
     /**
-     * The same when the history runs as group commits run it: batches of messages in one transaction each, the
-     * rollups applied once when a batch commits (storage/BeforeCommit), each message (a store, a
-     * retraction, a correction) in its own savepoint, some of which roll back — so a record can be stored and
-     * then retracted or corrected in the same batch or a later one, or never exist at all.
+     * The same when the history runs as group commits run it: batches of messages in one
+     * transaction each, the rollups applied once when a batch commits
+     * (storage/BeforeCommit), each message (a store, a retraction, a correction) in its
+     * own savepoint, some of which roll back — so a record can be stored and then
+     * retracted or corrected in the same batch or a later one, or never exist at all.
      */
     @Property(tries = 40)
     void batchedRollupsEqualTheRecordsAggregate(@ForAll("histories") List<Step> history,
@@ -94,8 +97,8 @@ class RollupTotalsPropertyTests {
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         Iterator<Integer> sizes = cycle(batchSizes, 4);
         Iterator<Boolean> rollBack = cycle(rollbacks, false);
-        int[] message = {0};
-        for (int from = 0; from < history.size(); ) {
+        int[] message = { 0 };
+        for (int from = 0; from < history.size();) {
             List<Step> steps = history.subList(from, Math.min(history.size(), from + sizes.next()));
             from += steps.size();
             batch.executeWithoutResult(status -> {
@@ -113,7 +116,9 @@ class RollupTotalsPropertyTests {
     private static void playInSavepoints(Step step, ReportService reports, TransactionTemplate savepoint,
             Iterator<Boolean> rollBack, int[] message) {
         Long id = savepoint.execute(status -> {
-            long stored = reports.store(TotalsPropertyTests.source("m" + message[0]++), step.content(), "raw").record().id();
+            long stored = reports.store(TotalsPropertyTests.source("m" + message[0]++), step.content(), "raw")
+                .record()
+                .id();
             if (rollBack.next()) {
                 status.setRollbackOnly();
                 return null;
@@ -126,8 +131,10 @@ class RollupTotalsPropertyTests {
         savepoint.executeWithoutResult(status -> {
             if (step.fate() == Fate.RETRACT) {
                 reports.retract(id, new Actor("onebot", "1"));
-            } else {
-                reports.correct(id, TotalsPropertyTests.source("m" + message[0]++), step.correction(), "raw", new Actor("onebot", "1"));
+            }
+            else {
+                reports.correct(id, TotalsPropertyTests.source("m" + message[0]++), step.correction(), "raw",
+                        new Actor("onebot", "1"));
             }
             if (rollBack.next()) {
                 status.setRollbackOnly();
@@ -147,18 +154,17 @@ class RollupTotalsPropertyTests {
         TotalsRepository.Criteria criteria = new TotalsRepository.Criteria(from, to, new Scope(district, null));
 
         assertThat(rollups.byDistrict(slice)).as("figures %s..%s %s", from, to, district)
-                .containsExactlyEntriesOf(records.byDistrict(criteria));
+            .containsExactlyEntriesOf(records.byDistrict(criteria));
         assertThat(rollups.items(slice)).isEqualTo(records.items(criteria));
         for (RankBy by : RANKINGS) {
             assertThat(rollups.rank(slice, by, false)).as("%s", by).isEqualTo(records.rank(criteria, by, false));
-            assertThat(rollups.rank(slice, by, true)).as("units by %s", by)
-                    .isEqualTo(records.rank(criteria, by, true));
+            assertThat(rollups.rank(slice, by, true)).as("units by %s", by).isEqualTo(records.rank(criteria, by, true));
         }
     }
 
     /**
-     * Empties the rollups and runs V5's and V6's backfill statements, as the migrations do on existing data — but
-     * for V5's fill of rollup_unit_day, a table V7 dropped.
+     * Empties the rollups and runs V5's and V6's backfill statements, as the migrations
+     * do on existing data — but for V5's fill of rollup_unit_day, a table V7 dropped.
      */
     private static void rebuildFromRecords(JdbcClient jdbc) throws IOException {
         for (String table : List.of("rollup_metric", "rollup_item", "rollup_figures", "rollup_unit",
@@ -167,9 +173,12 @@ class RollupTotalsPropertyTests {
         }
         for (Path migration : List.of(V5, V6)) {
             String script = Files.readString(migration, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
-            Arrays.stream(script.split(";")).map(String::strip).filter(sql -> sql.startsWith("INSERT"))
-                    .filter(sql -> !sql.startsWith("INSERT INTO rollup_unit_day"))
-                    .forEach(sql -> jdbc.sql(sql).update());
+            Arrays.stream(script.split(";"))
+                .map(String::strip)
+                .filter(sql -> sql.startsWith("INSERT"))
+                .filter(sql -> !sql.startsWith("INSERT INTO rollup_unit_day"))
+                .forEach(sql -> jdbc.sql(sql).update());
         }
     }
+
 }

@@ -42,8 +42,9 @@ import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 
 /**
- * Totals equal the sum of the active records, whatever was stored, retracted or corrected (docs/domain.md §5): the
- * SQL aggregates are checked against a plain fold over the records themselves, per unit and never across units.
+ * Totals equal the sum of the active records, whatever was stored, retracted or corrected
+ * (docs/domain.md §5): the SQL aggregates are checked against a plain fold over the
+ * records themselves, per unit and never across units.
  */
 class TotalsPropertyTests {
 
@@ -51,7 +52,11 @@ class TotalsPropertyTests {
     static final LocalDate DAY = LocalDate.of(2026, 11, 28);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
-    enum Fate { KEEP, RETRACT, CORRECT }
+    enum Fate {
+
+        KEEP, RETRACT, CORRECT
+
+    }
 
     record Step(ReportContent content, Fate fate, ReportContent correction) {
     }
@@ -62,47 +67,60 @@ class TotalsPropertyTests {
     }
 
     /**
-     * Histories of up to {@code maxSteps} reports in three districts and three units, dated from {@code first} to
-     * {@code days} days later, each kept, retracted or corrected (with a second random content).
+     * Histories of up to {@code maxSteps} reports in three districts and three units,
+     * dated from {@code first} to {@code days} days later, each kept, retracted or
+     * corrected (with a second random content).
      */
     static Arbitrary<List<Step>> histories(LocalDate first, int days, int maxSteps) {
-        Arbitrary<ReportContent> contents = Combinators.combine(
-                Arbitraries.of("锦江区", "金牛区", "高新区"), Arbitraries.of("甲社工站", "乙社工站", "丙社工室"),
-                Arbitraries.integers().between(0, days), metrics(), items(),
-                Arbitraries.longs().between(0, 5000).injectNull(0.5),
-                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("99999.99")).ofScale(2)
+        Arbitrary<ReportContent> contents = Combinators
+            .combine(Arbitraries.of("锦江区", "金牛区", "高新区"), Arbitraries.of("甲社工站", "乙社工站", "丙社工室"),
+                    Arbitraries.integers().between(0, days), metrics(), items(),
+                    Arbitraries.longs().between(0, 5000).injectNull(0.5),
+                    Arbitraries.bigDecimals()
+                        .between(BigDecimal.ZERO, new BigDecimal("99999.99"))
+                        .ofScale(2)
                         .injectNull(0.5))
-                .as((d, u, offset, ms, is, total, value) -> new ReportContent(d, u, null, first.plusDays(offset), ms,
-                        is, total, value, null));
-        return Combinators.combine(contents, Arbitraries.of(Fate.class), contents).as(Step::new).list()
-                .ofMaxSize(maxSteps);
+            .as((d, u, offset, ms, is, total, value) -> new ReportContent(d, u, null, first.plusDays(offset), ms, is,
+                    total, value, null));
+        return Combinators.combine(contents, Arbitraries.of(Fate.class), contents)
+            .as(Step::new)
+            .list()
+            .ofMaxSize(maxSteps);
     }
 
-    /** Stores each step's report, then retracts or corrects it as the step says, each in its own transaction. */
+    /**
+     * Stores each step's report, then retracts or corrects it as the step says, each in
+     * its own transaction.
+     */
     static void play(List<Step> history, ReportService reports) {
         int message = 0;
         for (Step step : history) {
             long id = reports.store(source("m" + message++), step.content(), "raw").record().id();
             if (step.fate() == Fate.RETRACT) {
                 reports.retract(id, new Actor("onebot", "1"));
-            } else if (step.fate() == Fate.CORRECT) {
+            }
+            else if (step.fate() == Fate.CORRECT) {
                 reports.correct(id, source("m" + message++), step.correction(), "raw", new Actor("onebot", "1"));
             }
         }
     }
 
     static Arbitrary<List<Metric>> metrics() {
-        Arbitrary<Metric> metric = Combinators.combine(
-                Arbitraries.of("visits|户", "visits|人次", "visits|次", "calls|次", "cases|个"),
-                Arbitraries.longs().between(0, 100_000), Arbitraries.of(true, false))
-                .as((ku, v, approx) -> new Metric(ku.split("\\|")[0], ku.split("\\|")[1], v, approx));
+        Arbitrary<Metric> metric = Combinators
+            .combine(Arbitraries.of("visits|户", "visits|人次", "visits|次", "calls|次", "cases|个"),
+                    Arbitraries.longs().between(0, 100_000), Arbitraries.of(true, false))
+            .as((ku, v, approx) -> new Metric(ku.split("\\|")[0], ku.split("\\|")[1], v, approx));
         return metric.list().ofMaxSize(4).uniqueElements(m -> m.key() + m.unit());
     }
 
     static Arbitrary<List<Item>> items() {
-        return Combinators.combine(Arbitraries.of("大米", "口罩", "食用油"), Arbitraries.of("袋", "个", "瓶"),
-                Arbitraries.longs().between(0, 10_000)).as((n, u, q) -> new Item(n, q, u, false)).list()
-                .ofMaxSize(3).uniqueElements(i -> i.name() + i.unit());
+        return Combinators
+            .combine(Arbitraries.of("大米", "口罩", "食用油"), Arbitraries.of("袋", "个", "瓶"),
+                    Arbitraries.longs().between(0, 10_000))
+            .as((n, u, q) -> new Item(n, q, u, false))
+            .list()
+            .ofMaxSize(3)
+            .uniqueElements(i -> i.name() + i.unit());
     }
 
     @Property(tries = 40)
@@ -118,12 +136,12 @@ class TotalsPropertyTests {
 
         assertThat(totals.figures()).isEqualTo(expected(active));
         for (DistrictTotals district : totals.byDistrict()) {
-            assertThat(district.figures()).isEqualTo(expected(active.stream()
-                    .filter(r -> r.content().district().equals(district.district())).toList()));
+            assertThat(district.figures()).isEqualTo(
+                    expected(active.stream().filter(r -> r.content().district().equals(district.district())).toList()));
         }
         assertThat(queries.totals(DAY, DAY, new Scope("锦江区", null)).figures()).isEqualTo(expected(active.stream()
-                .filter(r -> r.content().district().equals("锦江区") && r.content().activityDate().equals(DAY))
-                .toList()));
+            .filter(r -> r.content().district().equals("锦江区") && r.content().activityDate().equals(DAY))
+            .toList()));
     }
 
     /** The same figures, folded in Java from the records. */
@@ -138,13 +156,16 @@ class TotalsPropertyTests {
             value = value.add(r.content().valueYuan() == null ? BigDecimal.ZERO : r.content().valueYuan());
             r.content().metrics().forEach(m -> metrics.merge(m.key() + "|" + m.unit(), m.value(), Long::sum));
         }
-        List<MetricTotal> totals = metrics.entrySet().stream()
-                .map(e -> new MetricTotal(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
-                .sorted(Comparator.comparing(MetricTotal::key).thenComparing(MetricTotal::unit)).toList();
+        List<MetricTotal> totals = metrics.entrySet()
+            .stream()
+            .map(e -> new MetricTotal(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
+            .sorted(Comparator.comparing(MetricTotal::key).thenComparing(MetricTotal::unit))
+            .toList();
         return new Figures(records.size(), units.size(), totals, materials, value.setScale(2));
     }
 
     static RecordSource source(String messageId) {
         return new RecordSource("onebot", "1418159967", "10001", "张三", messageId, CLOCK.instant());
     }
+
 }

@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production datasource settings of application.yml, read back from a live context (docs/storage.md §1): the
- * PRAGMAs, the vendor migration folder, the created parent directory, and ReportService wired on top.
+ * The production datasource settings of application.yml, read back from a live context
+ * (docs/storage.md §1): the PRAGMAs, the vendor migration folder, the created parent
+ * directory, and ReportService wired on top.
  */
 class DataSourceConfigurationIntegrationTests {
 
@@ -32,8 +33,8 @@ class DataSourceConfigurationIntegrationTests {
     void appliesPragmasMigratesAndCreatesTheDatabaseDirectory() {
         Path file = dir.resolve("not/yet/there/tallybot.db");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StorageOnly.class)
-                .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=jdbc:sqlite:" + file)) {
+            .web(WebApplicationType.NONE)
+            .run("--spring.datasource.url=jdbc:sqlite:" + file)) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
 
             assertThat(pragma(jdbc, "journal_mode")).isEqualTo("wal");
@@ -42,10 +43,11 @@ class DataSourceConfigurationIntegrationTests {
             assertThat(pragma(jdbc, "foreign_keys")).isEqualTo("1");
             assertThat(file).exists();
             assertThat(jdbc.sql("SELECT script FROM flyway_schema_history WHERE version = '1'")
-                    .query(String.class).single()).isEqualTo("V1__activity_records.sql");
+                .query(String.class)
+                .single()).isEqualTo("V1__activity_records.sql");
 
             StoreResult stored = context.getBean(ReportService.class)
-                    .store(Reports.source("5501"), Reports.form(), "#上报");
+                .store(Reports.source("5501"), Reports.form(), "#上报");
             assertThat(stored).isInstanceOf(StoreResult.Stored.class);
         }
     }
@@ -54,16 +56,21 @@ class DataSourceConfigurationIntegrationTests {
         return jdbc.sql("PRAGMA " + name).query(String.class).single();
     }
 
-    /** Auto-configuration without component scanning, so the rest of the app need not exist yet. */
+    /**
+     * Auto-configuration without component scanning, so the rest of the app need not
+     * exist yet.
+     */
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({ReportService.class, RecordRepository.class, RecordLineRepository.class, RecordAuditRepository.class,
-            BindingRepository.class, RollupRepository.class})
+    @Import({ ReportService.class, RecordRepository.class, RecordLineRepository.class, RecordAuditRepository.class,
+            BindingRepository.class, RollupRepository.class })
     static class StorageOnly {
 
         @Bean
         Clock clock() {
             return Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
         }
+
     }
+
 }

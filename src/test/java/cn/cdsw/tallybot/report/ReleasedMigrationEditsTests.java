@@ -19,8 +19,8 @@ import org.sqlite.SQLiteDataSource;
 import cn.cdsw.tallybot.testing.PostgresSchema;
 
 /**
- * An installation migrated before the comment-only edits of released scripts starts after them, on both
- * databases, while any other checksum mismatch still stops it.
+ * An installation migrated before the comment-only edits of released scripts starts after
+ * them, on both databases, while any other checksum mismatch still stops it.
  */
 class ReleasedMigrationEditsTests {
 
@@ -54,7 +54,7 @@ class ReleasedMigrationEditsTests {
         ReleasedMigrationEdits.accept(flyway);
 
         assertThatThrownBy(flyway::validate).isInstanceOf(FlywayValidateException.class)
-                .hasMessageContaining("checksum mismatch for migration version 3");
+            .hasMessageContaining("checksum mismatch for migration version 3");
     }
 
     @Test
@@ -68,7 +68,10 @@ class ReleasedMigrationEditsTests {
         assertThat(flyway.migrate().migrationsExecuted).isEqualTo(7);
     }
 
-    /** Puts back the checksums the edited scripts had, then checks Flyway refuses them until they are accepted. */
+    /**
+     * Puts back the checksums the edited scripts had, then checks Flyway refuses them
+     * until they are accepted.
+     */
     private static void checkOldInstallationIsAccepted(Flyway flyway, DataSource dataSource, String vendor)
             throws SQLException {
         int edits = 0;
@@ -97,16 +100,20 @@ class ReleasedMigrationEditsTests {
     }
 
     private static Flyway flyway(DataSource dataSource, String vendor) {
-        return Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load();
+        return Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+            .load();
     }
 
     private static void setChecksum(DataSource dataSource, String version, int checksum) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection
-                .prepareStatement("UPDATE flyway_schema_history SET checksum = ? WHERE version = ?")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection
+                    .prepareStatement("UPDATE flyway_schema_history SET checksum = ? WHERE version = ?")) {
             update.setInt(1, checksum);
             update.setString(2, version);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
     }
+
 }

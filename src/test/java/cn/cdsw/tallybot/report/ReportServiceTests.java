@@ -28,13 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportServiceTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
     private static final Actor COORDINATOR = new Actor("onebot", "20002");
 
     @TempDir
     Path dir;
 
     private JdbcClient jdbc;
+
     private ReportService reports;
+
     private RecordAuditRepository audit;
 
     @BeforeEach
@@ -114,7 +117,7 @@ class ReportServiceTests {
         Actor author = new Actor("onebot", "10001");
 
         assertThat(reports.retractBySource("onebot", "1418159967", "5501", author))
-                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RecordStatus.RETRACTED));
+            .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(RecordStatus.RETRACTED));
         assertThat(reports.retractBySource("onebot", "1418159967", "5501", author)).isEmpty();
         assertThat(reports.retractBySource("onebot", "1418159967", "no-such", author)).isEmpty();
         assertThat(audit.eventsOf(id)).extracting(RecordEvent::action).containsExactly("created", "recalled");
@@ -136,7 +139,7 @@ class ReportServiceTests {
         assertThat(old.supersededBy()).isEqualTo(created.id());
         assertThat(audit.eventsOf(oldId)).extracting(RecordEvent::action).containsExactly("created", "superseded");
         assertThat(audit.eventsOf(created.id())).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("supersedes #" + oldId));
+            .satisfies(e -> assertThat(e.detail()).isEqualTo("supersedes #" + oldId));
     }
 
     @Test
@@ -173,7 +176,7 @@ class ReportServiceTests {
 
         assertThat(reports.lastActive("onebot", "1418159967", "10001")).map(ActivityRecord::id).contains(b);
         assertThat(reports.activeOn("onebot", "1418159967", "10001", DAY)).extracting(ActivityRecord::id)
-                .containsExactly(a);
+            .containsExactly(a);
         assertThat(reports.lastActive("onebot", "other-group", "10001")).isEmpty();
     }
 
@@ -190,8 +193,7 @@ class ReportServiceTests {
         assertThat(ids(new RecordFilter(null, null, "锦江区", null, null))).containsExactly(a, b);
         assertThat(ids(new RecordFilter(null, null, null, "三圣街道社工站", null))).containsExactly(a, c);
         assertThat(ids(new RecordFilter(null, null, null, null, RecordStatus.RETRACTED))).containsExactly(c);
-        assertThat(ids(new RecordFilter(DAY, DAY, "锦江区", "锦官驿街道社工站", RecordStatus.ACTIVE)))
-                .containsExactly(b);
+        assertThat(ids(new RecordFilter(DAY, DAY, "锦江区", "锦官驿街道社工站", RecordStatus.ACTIVE))).containsExactly(b);
     }
 
     @Test
@@ -201,7 +203,7 @@ class ReportServiceTests {
         reports.bind(new Binding("onebot", "10001", "成华区", "双桥子街道社工站", later));
 
         assertThat(reports.bindingOf("onebot", "10001"))
-                .contains(new Binding("onebot", "10001", "成华区", "双桥子街道社工站", later));
+            .contains(new Binding("onebot", "10001", "成华区", "双桥子街道社工站", later));
         assertThat(reports.bindingOf("wecom", "10001")).isEmpty();
         assertThat(count("sender_binding")).isEqualTo(1);
     }
@@ -215,7 +217,10 @@ class ReportServiceTests {
     }
 
     private Long valueFen(long id) {
-        return jdbc.sql("SELECT value_fen FROM activity_record WHERE id = :id").param("id", id)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT value_fen FROM activity_record WHERE id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single();
     }
+
 }

@@ -32,7 +32,8 @@ final class Reports {
     }
 
     static ReportContent simple(String district, String unit, LocalDate date) {
-        return new ReportContent(district, unit, null, date, List.of(new Metric("visits", "户", 3, false)),
-                List.of(), null, null, null);
+        return new ReportContent(district, unit, null, date, List.of(new Metric("visits", "户", 3, false)), List.of(),
+                null, null, null);
     }
+
 }

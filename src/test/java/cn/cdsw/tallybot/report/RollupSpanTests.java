@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.cdsw.tallybot.testing.PostgresSchema;
 
 /**
- * The rollup keys are one encoding (docs/storage.md §7): the period the SQL of the writes cuts from an activity
- * date is the period the reads compute in Java, for every day of a leap year and the year after, on both databases.
+ * The rollup keys are one encoding (docs/storage.md §7): the period the SQL of the writes
+ * cuts from an activity date is the period the reads compute in Java, for every day of a
+ * leap year and the year after, on both databases.
  */
 class RollupSpanTests {
 
@@ -43,7 +44,7 @@ class RollupSpanTests {
     void aDayCountsInItsDayDekadAndMonth() {
         LocalDate day = LocalDate.of(2026, 11, 28);
         assertThat(List.of(RollupSpan.DAY.period(day), RollupSpan.DEKAD.period(day), RollupSpan.MONTH.period(day)))
-                .containsExactly("2026-11-28", "2026-11-3", "2026-11");
+            .containsExactly("2026-11-28", "2026-11-3", "2026-11");
         assertThat(RollupSpan.DEKAD.period(LocalDate.of(2026, 2, 10))).isEqualTo("2026-02-1");
         assertThat(RollupSpan.DEKAD.period(LocalDate.of(2026, 2, 11))).isEqualTo("2026-02-2");
         assertThat(RollupSpan.DEKAD.period(LocalDate.of(2026, 1, 31))).isEqualTo("2026-01-3");
@@ -63,11 +64,13 @@ class RollupSpanTests {
         for (String day : days) {
             jdbc.sql("SELECT r.activity_date, s.span, " + RollupSpan.PERIOD_SQL + " FROM (SELECT CAST(:day AS TEXT)"
                     + " AS activity_date) r CROSS JOIN " + RollupSpan.SPANS_SQL)
-                    .param("day", day)
-                    .query((rs, n) -> Map.entry(rs.getString(1) + " " + rs.getString(2), rs.getString(3))).list()
-                    .forEach(e -> sql.put(e.getKey(), e.getValue()));
+                .param("day", day)
+                .query((rs, n) -> Map.entry(rs.getString(1) + " " + rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(e -> sql.put(e.getKey(), e.getValue()));
         }
 
         assertThat(sql).hasSize(java.size()).containsAllEntriesOf(java);
     }
+
 }

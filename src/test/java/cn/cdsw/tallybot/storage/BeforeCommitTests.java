@@ -19,8 +19,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A journal is closed once per transaction, just before it commits and inside it; never for a transaction that
- * rolls back; a transaction started inside another keeps its own; outside a transaction there is none.
+ * A journal is closed once per transaction, just before it commits and inside it; never
+ * for a transaction that rolls back; a transaction started inside another keeps its own;
+ * outside a transaction there is none.
  */
 class BeforeCommitTests {
 
@@ -28,11 +29,16 @@ class BeforeCommitTests {
     Path dir;
 
     private DataSource db;
+
     private TransactionTemplate transaction;
+
     private final List<List<String>> closed = new ArrayList<>();
 
-    /** What a test notes; a list of its own type, so that the journal is found by kind. */
+    /**
+     * What a test notes; a list of its own type, so that the journal is found by kind.
+     */
     static final class Notes extends ArrayList<String> {
+
     }
 
     @BeforeEach
@@ -46,8 +52,10 @@ class BeforeCommitTests {
         BeforeCommit.journal(Notes.class, Notes::new, notes -> {
             closed.add(List.copyOf(notes));
             // inside the transaction: this row commits with it, or not at all
-            JdbcClient.create(db).sql("INSERT INTO closed_notes VALUES (:notes)").param("notes", notes.toString())
-                    .update();
+            JdbcClient.create(db)
+                .sql("INSERT INTO closed_notes VALUES (:notes)")
+                .param("notes", notes.toString())
+                .update();
         }).orElseThrow().add(what);
     }
 
@@ -61,7 +69,7 @@ class BeforeCommitTests {
 
         assertThat(closed).containsExactly(List.of("a", "b"));
         assertThat(JdbcClient.create(db).sql("SELECT notes FROM closed_notes").query(String.class).list())
-                .containsExactly("[a, b]");
+            .containsExactly("[a, b]");
     }
 
     @Test
@@ -97,11 +105,14 @@ class BeforeCommitTests {
     void aTransactionInsideAnotherKeepsAJournalOfItsOwn() {
         TransactionTemplate separate = new TransactionTemplate(new DataSourceTransactionManager(db));
         separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        // SQLite allows one writer: the inner transaction only notes, the outer one's close writes after it
+        // SQLite allows one writer: the inner transaction only notes, the outer one's
+        // close writes after it
         transaction.executeWithoutResult(status -> {
             note("outer");
-            separate.executeWithoutResult(inner -> BeforeCommit.journal(Notes.class, Notes::new,
-                    notes -> closed.add(List.copyOf(notes))).orElseThrow().add("inner"));
+            separate.executeWithoutResult(
+                    inner -> BeforeCommit.journal(Notes.class, Notes::new, notes -> closed.add(List.copyOf(notes)))
+                        .orElseThrow()
+                        .add("inner"));
         });
 
         assertThat(closed).containsExactly(List.of("inner"), List.of("outer"));
@@ -111,4 +122,5 @@ class BeforeCommitTests {
     void outsideATransactionThereIsNoJournal() {
         assertThat(BeforeCommit.journal(Notes.class, Notes::new, notes -> closed.add(notes))).isEmpty();
     }
+
 }

@@ -19,15 +19,19 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import cn.cdsw.tallybot.testing.PostgresSchema;
 
 /**
- * On PostgreSQL the ledger decides against group commit (docs/storage.md §8): each unit commits alone on its
- * caller's thread, the writer's meters stay at 0, a batch size is refused, and a unit keeps the same promises
- * about rollback and side effects as in a batch.
+ * On PostgreSQL the ledger decides against group commit (docs/storage.md §8): each unit
+ * commits alone on its caller's thread, the writer's meters stay at 0, a batch size is
+ * refused, and a unit keeps the same promises about rollback and side effects as in a
+ * batch.
  */
 class LedgerPostgresIntegrationTests {
 
     PostgresSchema schema;
+
     DataSource db;
+
     Ledger ledger;
+
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
@@ -85,7 +89,7 @@ class LedgerPostgresIntegrationTests {
     void aBatchSizeIsRefusedBecauseReplicasWouldWaitOnEachOther() {
         assertThatThrownBy(() -> new Ledger(new DataSourceTransactionManager(db), Database.of(db),
                 new StorageProperties(64, 2), new WriterMetrics(new SimpleMeterRegistry())))
-                .hasMessageContaining("tallybot.storage.max-batch=64");
+            .hasMessageContaining("tallybot.storage.max-batch=64");
     }
 
     int insert(String id) {
@@ -95,4 +99,5 @@ class LedgerPostgresIntegrationTests {
     List<String> notes() {
         return JdbcClient.create(db).sql("SELECT id FROM note ORDER BY id").query(String.class).list();
     }
+
 }

@@ -29,9 +29,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.cdsw.tallybot.testing.LogCapture;
 
 /**
- * The ledger's promises on SQLite, where it batches units by group commit (docs/storage.md §8): an answer means
- * committed; a unit that rolls back keeps its result but none of its writes or side effects; side effects run after
- * the commit and before the answer; a unit inside another is part of it; queued units survive a shutdown.
+ * The ledger's promises on SQLite, where it batches units by group commit
+ * (docs/storage.md §8): an answer means committed; a unit that rolls back keeps its
+ * result but none of its writes or side effects; side effects run after the commit and
+ * before the answer; a unit inside another is part of it; queued units survive a
+ * shutdown.
  */
 class LedgerTests {
 
@@ -42,9 +44,13 @@ class LedgerTests {
     final LogCapture log = LogCapture.of(AfterCommit.class, Ledger.class, GroupCommit.class);
 
     DataSource db;
+
     Ledger ledger;
+
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     final ExecutorService callers = Executors.newFixedThreadPool(4);
+
     final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
@@ -199,7 +205,10 @@ class LedgerTests {
         assertThat(inserted).as("committed alone").isEqualTo(1);
     }
 
-    /** A unit that holds the writer's batch open until {@link #release}; returns the writer thread's name. */
+    /**
+     * A unit that holds the writer's batch open until {@link #release}; returns the
+     * writer thread's name.
+     */
     Future<String> holdTheWriter() throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
         Future<String> held = callers.submit(() -> ledger.write(unit -> {
@@ -222,8 +231,9 @@ class LedgerTests {
     }
 
     void waitUntilQueued(int units) {
-        Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> meters.get("tallybot.writer.queue.depth").gauge().value() == units);
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> meters.get("tallybot.writer.queue.depth").gauge().value() == units);
     }
 
     static void await(CountDownLatch latch) {
@@ -234,4 +244,5 @@ class LedgerTests {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -23,9 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * SQLite's read connections beside its one writing connection (docs/storage.md §8): read-only work answers while
- * the writer holds a batch open, seeing the last commit; it cannot write; inside a unit it joins the unit and sees
- * its writes. Pools as the bot configures them: Boot's one-connection Hikari pool with the production settings.
+ * SQLite's read connections beside its one writing connection (docs/storage.md §8):
+ * read-only work answers while the writer holds a batch open, seeing the last commit; it
+ * cannot write; inside a unit it joins the unit and sees its writes. Pools as the bot
+ * configures them: Boot's one-connection Hikari pool with the production settings.
  */
 class SqliteConnectionsTests {
 
@@ -33,10 +34,15 @@ class SqliteConnectionsTests {
     Path dir;
 
     HikariDataSource writing;
+
     SqliteConnections db;
+
     Ledger ledger;
+
     JdbcClient jdbc;
+
     final ExecutorService callers = Executors.newFixedThreadPool(2);
+
     final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
@@ -47,8 +53,11 @@ class SqliteConnectionsTests {
         writing.setDataSourceProperties(StorageFixtures.sqlitePragmas());
         writing.setMaximumPoolSize(1);
         db = new SqliteConnections(writing, 2);
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
-                .load().migrate();
+        Flyway.configure()
+            .dataSource(db)
+            .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
+            .load()
+            .migrate();
         jdbc = JdbcClient.create(db);
         jdbc.sql("CREATE TABLE note (id TEXT PRIMARY KEY)").update();
         jdbc.sql("INSERT INTO note VALUES ('committed')").update();
@@ -75,7 +84,8 @@ class SqliteConnectionsTests {
         }));
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
-        // on this thread, while the writer's batch holds the one writing connection and SQLite's write lock
+        // on this thread, while the writer's batch holds the one writing connection and
+        // SQLite's write lock
         List<String> seen = ledger.read(this::notes);
 
         assertThat(seen).containsExactly("committed");
@@ -88,7 +98,7 @@ class SqliteConnectionsTests {
     @Test
     void readOnlyWorkCannotWrite() {
         assertThatThrownBy(() -> ledger.read(() -> jdbc.sql("INSERT INTO note VALUES ('strayed')").update()))
-                .hasStackTraceContaining("readonly");
+            .hasStackTraceContaining("readonly");
 
         assertThat(notes()).containsExactly("committed");
     }
@@ -116,4 +126,5 @@ class SqliteConnectionsTests {
     List<String> notes() {
         return jdbc.sql("SELECT id FROM note ORDER BY id").query(String.class).list();
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SQLite's one-connection pool and PRAGMAs apply to SQLite URLs only (docs/storage.md §1, §2). */
+/**
+ * SQLite's one-connection pool and PRAGMAs apply to SQLite URLs only (docs/storage.md §1,
+ * §2).
+ */
 class SqliteDefaultsPostProcessorTests {
 
     static MockEnvironment processed(String url) {
@@ -22,7 +25,7 @@ class SqliteDefaultsPostProcessorTests {
 
         assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("1");
         assertThat(environment.getProperty("spring.datasource.hikari.data-source-properties[journal_mode]"))
-                .isEqualTo("WAL");
+            .isEqualTo("WAL");
     }
 
     @Test
@@ -32,8 +35,9 @@ class SqliteDefaultsPostProcessorTests {
         assertThat(postgres.getProperty("spring.datasource.hikari.maximum-pool-size")).isNull();
 
         MockEnvironment tuned = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:sqlite:x.db")
-                .withProperty("spring.datasource.hikari.maximum-pool-size", "2");
+            .withProperty("spring.datasource.hikari.maximum-pool-size", "2");
         new SqliteDefaultsPostProcessor().postProcessEnvironment(tuned, new SpringApplication());
         assertThat(tuned.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("2");
     }
+
 }

@@ -22,14 +22,14 @@ class SqliteDirectoryPostProcessorTests {
     @Test
     void findsTheFileOfPlainAndFileUrls() {
         assertThat(SqliteDirectoryPostProcessor.databaseFile("jdbc:sqlite:data/tallybot.db"))
-                .contains(Path.of("data/tallybot.db"));
+            .contains(Path.of("data/tallybot.db"));
         assertThat(SqliteDirectoryPostProcessor.databaseFile("jdbc:sqlite:file:/var/lib/t/x.db?cache=shared"))
-                .contains(Path.of("/var/lib/t/x.db"));
+            .contains(Path.of("/var/lib/t/x.db"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite::resource:db/x.db",
-            "jdbc:sqlite:file:mem1?mode=memory&cache=shared", "jdbc:postgresql://db/tallybot"})
+    @ValueSource(strings = { "jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite::resource:db/x.db",
+            "jdbc:sqlite:file:mem1?mode=memory&cache=shared", "jdbc:postgresql://db/tallybot" })
     void ignoresUrlsWithoutAFile(String url) {
         assertThat(SqliteDirectoryPostProcessor.databaseFile(url)).isEmpty();
     }
@@ -38,8 +38,8 @@ class SqliteDirectoryPostProcessorTests {
     void createsTheMissingParentDirectories(@TempDir Path dir) {
         Path file = dir.resolve("a/b/tallybot.db");
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(
-                new MapPropertySource("test", Map.of("spring.datasource.url", "jdbc:sqlite:" + file)));
+        environment.getPropertySources()
+            .addFirst(new MapPropertySource("test", Map.of("spring.datasource.url", "jdbc:sqlite:" + file)));
 
         new SqliteDirectoryPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
@@ -49,9 +49,9 @@ class SqliteDirectoryPostProcessorTests {
     @Test
     void aDatabasePathThatIsAFolderStopsTheStartWithOneLine(@TempDir Path dir) {
         assertThatThrownBy(() -> SqliteDirectoryPostProcessor.createParent(dir))
-                .isInstanceOf(SqliteDirectoryPostProcessor.DatabaseLocationException.class)
-                .hasMessage("the SQLite database " + dir.toAbsolutePath() + " is a folder, not a file: set "
-                        + "SPRING_DATASOURCE_URL to a file path such as jdbc:sqlite:data/tallybot.db");
+            .isInstanceOf(SqliteDirectoryPostProcessor.DatabaseLocationException.class)
+            .hasMessage("the SQLite database " + dir.toAbsolutePath() + " is a folder, not a file: set "
+                    + "SPRING_DATASOURCE_URL to a file path such as jdbc:sqlite:data/tallybot.db");
     }
 
     @Test
@@ -60,9 +60,9 @@ class SqliteDirectoryPostProcessorTests {
         Path file = notAFolder.resolve("tallybot.db");
 
         assertThatThrownBy(() -> SqliteDirectoryPostProcessor.createParent(file))
-                .isInstanceOf(SqliteDirectoryPostProcessor.DatabaseLocationException.class)
-                .hasMessageStartingWith("cannot create the folder " + notAFolder.toAbsolutePath())
-                .hasMessageEndingWith("create it, or set SPRING_DATASOURCE_URL to a writable place");
+            .isInstanceOf(SqliteDirectoryPostProcessor.DatabaseLocationException.class)
+            .hasMessageStartingWith("cannot create the folder " + notAFolder.toAbsolutePath())
+            .hasMessageEndingWith("create it, or set SPRING_DATASOURCE_URL to a writable place");
     }
 
     @Test
@@ -73,4 +73,5 @@ class SqliteDirectoryPostProcessorTests {
         assertThat(analysis.getDescription()).isEqualTo("database: the SQLite database /x is a folder");
         assertThat(analysis.getAction()).isEqualTo("Fix the path or its permissions, then start again.");
     }
+
 }

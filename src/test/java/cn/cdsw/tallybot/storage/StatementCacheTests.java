@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The per-connection statement cache of {@link StatementCachingSqliteDriver}, on a real SQLite file in WAL mode. */
+/**
+ * The per-connection statement cache of {@link StatementCachingSqliteDriver}, on a real
+ * SQLite file in WAL mode.
+ */
 class StatementCacheTests {
 
     private static final String SELECT = "SELECT n FROM t WHERE n >= ? ORDER BY n";
@@ -26,6 +29,7 @@ class StatementCacheTests {
     Path dir;
 
     private String url;
+
     private Connection connection;
 
     @BeforeEach
@@ -86,8 +90,7 @@ class StatementCacheTests {
         assertThat(halfRead.next()).isTrue();
         reader.close();
 
-        try (Connection other = DriverManager.getConnection(url);
-                Statement write = other.createStatement()) {
+        try (Connection other = DriverManager.getConnection(url); Statement write = other.createStatement()) {
             write.executeUpdate("INSERT INTO t VALUES (4)");
             try (ResultSet checkpoint = write.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
                 checkpoint.next();
@@ -134,4 +137,5 @@ class StatementCacheTests {
         }
         return rows;
     }
+
 }

@@ -45,28 +45,31 @@ class DailySummaryComposerTests {
     long store(String district, String unit, LocalDate date, List<Metric> metrics, Long materials) {
         RecordSource source = new RecordSource("onebot", "1418159967", "1", "张三", "c" + message++,
                 Instant.parse("2026-11-28T10:00:00Z"));
-        return reports.store(source, new ReportContent(district, unit, null, date, metrics, List.of(), materials,
-                null, null), "raw").record().id();
+        return reports
+            .store(source, new ReportContent(district, unit, null, date, metrics, List.of(), materials, null, null),
+                    "raw")
+            .record()
+            .id();
     }
 
     @Test
     void composesTheDayAndCarriesLaterCorrectionsOfPostedDaysOnce() throws IOException {
         long first = store("锦江区", "三圣街道社工站", NOV_28, List.of(new Metric("visits", "户", 196, false)), 5593L);
-        store("金牛区", "荷花池街道社工站", NOV_28, List.of(new Metric("visits", "人次", 12, false),
-                new Metric("calls", "次", 30, false)), null);
+        store("金牛区", "荷花池街道社工站", NOV_28,
+                List.of(new Metric("visits", "人次", 12, false), new Metric("calls", "次", 30, false)), null);
         store("锦江区", "锦官驿街道社工站", NOV_28.minusDays(1), List.of(new Metric("visits", "户", 100, false)), null);
 
         DailySummary day = composer.compose(NOV_28, false);
 
         assertThat(day.text()).startsWith("【成都社工每日战报】2026年11月28日")
-                .contains("全市上报2条｜参与单位2个")
-                .contains("走访196户/12人次｜物资5593件")
-                .contains("电话30次")
-                .contains("锦江区：上报1条，走访196户，物资5593件")
-                .contains("金牛区：上报1条，走访12人次")
-                .contains("未上报（14）：锦江区·锦官驿街道社工站、")
-                .contains("较前一日：走访+96%，物资新增")
-                .doesNotContain("更正");
+            .contains("全市上报2条｜参与单位2个")
+            .contains("走访196户/12人次｜物资5593件")
+            .contains("电话30次")
+            .contains("锦江区：上报1条，走访196户，物资5593件")
+            .contains("金牛区：上报1条，走访12人次")
+            .contains("未上报（14）：锦江区·锦官驿街道社工站、")
+            .contains("较前一日：走访+96%，物资新增")
+            .doesNotContain("更正");
         if (CjkFont.installed().isPresent()) {
             assertThat(ImageIO.read(new ByteArrayInputStream(day.chartPng())).getWidth()).isGreaterThan(0);
         }
@@ -75,14 +78,16 @@ class DailySummaryComposerTests {
         }
         composer.posted(day);
 
-        reports.correct(first, new RecordSource("onebot", "1418159967", "1", "张三", "fix", Instant.parse("2026-11-29T01:00:00Z")),
+        reports.correct(first,
+                new RecordSource("onebot", "1418159967", "1", "张三", "fix", Instant.parse("2026-11-29T01:00:00Z")),
                 new ReportContent("锦江区", "三圣街道社工站", null, NOV_28, List.of(new Metric("visits", "户", 206, false)),
-                        List.of(), 5593L, null, null), "raw", new Actor("onebot", "1"));
+                        List.of(), 5593L, null, null),
+                "raw", new Actor("onebot", "1"));
         DailySummary next = composer.compose(NOV_28.plusDays(1), true);
 
-        assertThat(next.text()).startsWith("【补发】【成都社工每日战报】2026年11月29日")
-                .contains("更正：11月28日 走访196→206户");
+        assertThat(next.text()).startsWith("【补发】【成都社工每日战报】2026年11月29日").contains("更正：11月28日 走访196→206户");
         composer.posted(next);
         assertThat(composer.compose(NOV_28.plusDays(2), false).text()).doesNotContain("更正");
     }
+
 }

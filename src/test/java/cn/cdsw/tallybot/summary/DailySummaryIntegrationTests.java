@@ -28,10 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The daily summary through the real application: SQLite file, the real OneBot sender, MockWebServer as the
- * OneBot API. The scheduler is off ({@code tallybot.summary.enabled=false}); each test moves the clock and
- * calls {@code postDue} as the job would. The tests share one database, as a bot running for weeks does, so
- * each uses its own dates.
+ * The daily summary through the real application: SQLite file, the real OneBot sender,
+ * MockWebServer as the OneBot API. The scheduler is off
+ * ({@code tallybot.summary.enabled=false}); each test moves the clock and calls
+ * {@code postDue} as the job would. The tests share one database, as a bot running for
+ * weeks does, so each uses its own dates.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SummaryTestBeans.class)
@@ -134,17 +135,18 @@ class DailySummaryIntegrationTests {
 
         for (String group : new String[] { STREETS, STATIONS }) {
             assertThat(API.accepted(group)).as("posts accepted for %s", group).isEqualTo(1);
-            // 30s doubling with equal jitter: about seven tries in the half hour, far from one a minute
+            // 30s doubling with equal jitter: about seven tries in the half hour, far
+            // from one a minute
             assertThat(API.attempts(group)).as("attempts for %s", group).isBetween(5L, 10L);
             assertThat(log.warnings()).as("a WARN per failed attempt for %s", group)
-                    .filteredOn(line -> line.startsWith("Summary onebot:" + group + "@2026-11-20 attempt "))
-                    .hasSize((int) API.attempts(group) - 1)
-                    .allSatisfy(line -> assertThat(line).endsWith(": send_group_msg answered HTTP 503"));
+                .filteredOn(line -> line.startsWith("Summary onebot:" + group + "@2026-11-20 attempt "))
+                .hasSize((int) API.attempts(group) - 1)
+                .allSatisfy(line -> assertThat(line).endsWith(": send_group_msg answered HTTP 503"));
         }
         assertThat(log.warnings()).hasSize((int) (API.attempts(STREETS) + API.attempts(STATIONS)) - 2);
         assertThat(log.errors()).isEmpty();
         assertThat(API.calls()).filteredOn(OneBotApiStub.Call::accepted)
-                .allSatisfy(call -> assertThat(call.body()).contains("11月20日").doesNotContain("补发"));
+            .allSatisfy(call -> assertThat(call.body()).contains("11月20日").doesNotContain("补发"));
     }
 
     @Test
@@ -171,7 +173,9 @@ class DailySummaryIntegrationTests {
         tick(local("2026-11-06T20:00"));
 
         assertThat(API.accepted(STREETS)).isEqualTo(2);
-        assertThat(API.calls()).filteredOn(call -> call.body().contains("11月6日")).hasSize(2)
-                .allSatisfy(call -> assertThat(call.body()).doesNotContain("补发"));
+        assertThat(API.calls()).filteredOn(call -> call.body().contains("11月6日"))
+            .hasSize(2)
+            .allSatisfy(call -> assertThat(call.body()).doesNotContain("补发"));
     }
+
 }

@@ -39,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class DailySummaryJobTests {
 
-    static final GroupDirectory GROUPS = new GroupDirectory(List.of(
-            new GroupConfig("onebot", "639921629", "街道社区用户群", true),
-            new GroupConfig("onebot", "1418159967", "社工站工作群", true)));
+    static final GroupDirectory GROUPS = new GroupDirectory(
+            List.of(new GroupConfig("onebot", "639921629", "街道社区用户群", true),
+                    new GroupConfig("onebot", "1418159967", "社工站工作群", true)));
 
     @TempDir
     Path dir;
@@ -67,8 +67,8 @@ class DailySummaryJobTests {
             }
         };
         ScriptedSender sender = new ScriptedSender();
-        DailySummaryJob job = job(SqliteTestDatabase.migrated(dir), new GroupDirectory(List.of(GROUPS.summaryGroups()
-                .get(0))), flaky, sender, "a", clock);
+        DailySummaryJob job = job(SqliteTestDatabase.migrated(dir),
+                new GroupDirectory(List.of(GROUPS.summaryGroups().get(0))), flaky, sender, "a", clock);
 
         assertThatNoException().isThrownBy(job::tick);
         clock.advance(Duration.ofMinutes(1));
@@ -78,12 +78,17 @@ class DailySummaryJobTests {
         assertThat(sender.delivered).hasSize(1);
         assertThat(log.events(Level.ERROR)).singleElement().satisfies(error -> {
             assertThat(error.getFormattedMessage()).isEqualTo("Daily summary tick failed; trying again next tick");
-            assertThat(error.getThrowableProxy()).as("the exception, for its stack trace").isNotNull()
-                    .extracting(IThrowableProxy::getMessage).isEqualTo("database busy");
+            assertThat(error.getThrowableProxy()).as("the exception, for its stack trace")
+                .isNotNull()
+                .extracting(IThrowableProxy::getMessage)
+                .isEqualTo("database busy");
         });
     }
 
-    /** Without a lock around the tick, the claims alone keep two replicas from posting a day twice. */
+    /**
+     * Without a lock around the tick, the claims alone keep two replicas from posting a
+     * day twice.
+     */
     @Test
     void twoReplicasTickingTogetherPostOncePerGroup() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
@@ -113,7 +118,7 @@ class DailySummaryJobTests {
         }
 
         Map<String, Long> postsPerGroup = sender.delivered.stream()
-                .collect(Collectors.groupingBy(sent -> sent.group().groupId(), Collectors.counting()));
+            .collect(Collectors.groupingBy(sent -> sent.group().groupId(), Collectors.counting()));
         assertThat(postsPerGroup).isEqualTo(Map.of("639921629", 1L, "1418159967", 1L));
     }
 
@@ -127,4 +132,5 @@ class DailySummaryJobTests {
                 new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10)));
         return new DailySummaryJob(service, clock);
     }
+
 }

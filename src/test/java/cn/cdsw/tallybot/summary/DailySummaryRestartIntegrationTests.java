@@ -27,8 +27,9 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A restart is a new process on the same database file: here two application contexts, one after the other,
- * on one SQLite file and one OneBot API. Whatever the first did, the second never posts a (group, date) again.
+ * A restart is a new process on the same database file: here two application contexts,
+ * one after the other, on one SQLite file and one OneBot API. Whatever the first did, the
+ * second never posts a (group, date) again.
  */
 class DailySummaryRestartIntegrationTests {
 
@@ -82,23 +83,25 @@ class DailySummaryRestartIntegrationTests {
             MutableClock clock = first.getBean(MutableClock.class);
             API.reset(clock::instant);
             API.failWhile(now -> now.isBefore(apiBack));
-            for (Instant now = local("2026-11-28T20:00"); now.isBefore(local("2026-11-28T20:06"));
-                    now = now.plus(Duration.ofMinutes(1))) {
+            for (Instant now = local("2026-11-28T20:00"); now
+                .isBefore(local("2026-11-28T20:06")); now = now.plus(Duration.ofMinutes(1))) {
                 tick(first, now);
             }
         }
         assertThat(API.accepted(STREETS) + API.accepted(STATIONS)).isZero();
         int failedAttempts = API.calls().size();
-        assertThat(log.warnings()).as("a WARN per failed attempt").isNotEmpty().hasSize(failedAttempts)
-                .allSatisfy(line -> assertThat(line).matches("Summary onebot:\\d+@2026-11-28 attempt \\d+ failed, .*")
-                        .endsWith(": onebot http_503: send_group_msg answered HTTP 503"));
+        assertThat(log.warnings()).as("a WARN per failed attempt")
+            .isNotEmpty()
+            .hasSize(failedAttempts)
+            .allSatisfy(line -> assertThat(line).matches("Summary onebot:\\d+@2026-11-28 attempt \\d+ failed, .*")
+                .endsWith(": onebot http_503: send_group_msg answered HTTP 503"));
 
         try (ConfigurableApplicationContext second = start()) {
             MutableClock clock = second.getBean(MutableClock.class);
             API.reset(clock::instant);
             API.failWhile(now -> now.isBefore(apiBack));
-            for (Instant now = local("2026-11-28T20:30"); now.isBefore(local("2026-11-28T21:30"));
-                    now = now.plus(Duration.ofMinutes(1))) {
+            for (Instant now = local("2026-11-28T20:30"); now
+                .isBefore(local("2026-11-28T21:30")); now = now.plus(Duration.ofMinutes(1))) {
                 tick(second, now);
             }
         }
@@ -116,18 +119,18 @@ class DailySummaryRestartIntegrationTests {
     }
 
     /**
-     * Command-line arguments, because they outrank application.yml (builder properties would not). The exclude
-     * filter does for this plain {@code SpringApplication} what {@code @SpringBootTest} does by itself: keeps
-     * other tests' {@code @TestConfiguration} classes out of the component scan.
+     * Command-line arguments, because they outrank application.yml (builder properties
+     * would not). The exclude filter does for this plain {@code SpringApplication} what
+     * {@code @SpringBootTest} does by itself: keeps other tests'
+     * {@code @TestConfiguration} classes out of the component scan.
      */
     ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(TallybotApplication.class, SummaryTestBeans.class)
-                .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("excludeTestConfigurations", new ExcludeTestConfigurations()))
-                .run("--server.port=0", "--spring.datasource.url=jdbc:sqlite:" + dir.resolve("tallybot.db"),
-                        "--tallybot.onebot.api-url=" + API.url(),
-                        "--tallybot.onebot.access-token=" + OneBotApiStub.TOKEN,
-                        "--tallybot.summary.enabled=false");
+            .initializers(context -> context.getBeanFactory()
+                .registerSingleton("excludeTestConfigurations", new ExcludeTestConfigurations()))
+            .run("--server.port=0", "--spring.datasource.url=jdbc:sqlite:" + dir.resolve("tallybot.db"),
+                    "--tallybot.onebot.api-url=" + API.url(), "--tallybot.onebot.access-token=" + OneBotApiStub.TOKEN,
+                    "--tallybot.summary.enabled=false");
     }
 
     static final class ExcludeTestConfigurations extends TypeExcludeFilter {
@@ -146,5 +149,7 @@ class DailySummaryRestartIntegrationTests {
         public int hashCode() {
             return ExcludeTestConfigurations.class.hashCode();
         }
+
     }
+
 }

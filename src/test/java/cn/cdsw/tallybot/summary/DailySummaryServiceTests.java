@@ -27,7 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The tick's decisions on a real SQLite file, with a scripted sender instead of a platform. */
+/**
+ * The tick's decisions on a real SQLite file, with a scripted sender instead of a
+ * platform.
+ */
 class DailySummaryServiceTests {
 
     static final GroupRef STREETS = new GroupRef("onebot", "639921629");
@@ -40,12 +43,19 @@ class DailySummaryServiceTests {
     Path dir;
 
     MutableClock clock = new MutableClock(AT_EIGHT);
+
     SummaryClaimRepository claims;
+
     ScriptedSender sender = new ScriptedSender();
+
     RecordingComposer composer = new RecordingComposer(RecordingComposer.TINY_PNG);
+
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    /** What an operator reads: a WARN per failed attempt, and one ERROR, saying how to re-post, for a post given up. */
+    /**
+     * What an operator reads: a WARN per failed attempt, and one ERROR, saying how to
+     * re-post, for a post given up.
+     */
     @RegisterExtension
     final LogCapture log = LogCapture.of(SummaryDelivery.class, DailySummaryService.class);
 
@@ -81,7 +91,7 @@ class DailySummaryServiceTests {
         service().postDue(AT_EIGHT);
 
         assertThat(sender.delivered).extracting(ScriptedSender.Sent::group)
-                .containsExactlyInAnyOrder(STREETS, STATIONS);
+            .containsExactlyInAnyOrder(STREETS, STATIONS);
         assertThat(composer.composed).containsExactly(new RecordingComposer.Call(DATE, false));
         assertThat(composer.posted).hasSize(1);
         assertThat(sender.delivered.get(0).reply().imagePngBase64()).isNotBlank();
@@ -136,11 +146,12 @@ class DailySummaryServiceTests {
 
         SummaryPost row = claims.find(STREETS, DATE).orElseThrow();
         assertThat(row.status()).isEqualTo(PostStatus.ABANDONED);
-        // 30s doubling to a 30 min cap, equal jitter, over 6 h: a dozen or two attempts, not 360
+        // 30s doubling to a 30 min cap, equal jitter, over 6 h: a dozen or two attempts,
+        // not 360
         assertThat(sender.calls).hasSizeBetween(8, 25);
         assertThat(row.attempts()).isEqualTo(sender.calls.size());
-        assertThat(log.warnings()).hasSize(row.attempts() - 1).allSatisfy(line -> assertThat(line)
-                .startsWith("Summary onebot:639921629@2026-11-28 attempt ")
+        assertThat(log.warnings()).hasSize(row.attempts() - 1)
+            .allSatisfy(line -> assertThat(line).startsWith("Summary onebot:639921629@2026-11-28 attempt ")
                 .endsWith(": onebot http_503: send_group_msg answered HTTP 503"));
         assertThat(log.errors()).containsExactly(gaveUp(STREETS, "after " + row.attempts()
                 + " attempt(s) (retry period over): onebot http_503: send_group_msg answered HTTP 503"));
@@ -185,7 +196,7 @@ class DailySummaryServiceTests {
 
         assertThat(claims.find(STREETS, DATE.minusDays(3)).orElseThrow().status()).isEqualTo(PostStatus.ABANDONED);
         assertThat(sender.delivered).extracting(s -> s.reply().text())
-                .containsOnly(RecordingComposer.text(DATE, false));
+            .containsOnly(RecordingComposer.text(DATE, false));
         assertThat(log.errors()).containsExactly("Gave up the summary onebot:639921629@2026-11-25: not delivered "
                 + "within PT6H of the claim (the bot was down)");
     }
@@ -208,8 +219,7 @@ class DailySummaryServiceTests {
 
         List<Delivery> deliveries = service.postNow(DATE);
 
-        assertThat(deliveries).allMatch(Delivery::sent).extracting(Delivery::group)
-                .containsExactly(STREETS, STATIONS);
+        assertThat(deliveries).allMatch(Delivery::sent).extracting(Delivery::group).containsExactly(STREETS, STATIONS);
         assertThat(composer.composed).containsExactly(new RecordingComposer.Call(DATE, false));
         assertThat(composer.posted).hasSize(1);
         service.postDue(AT_EIGHT);
@@ -250,6 +260,7 @@ class DailySummaryServiceTests {
     }
 
     static final class FailingComposer implements SummaryComposer {
+
         @Override
         public DailySummary compose(LocalDate date, boolean catchUp) {
             throw new IllegalStateException("no records table");
@@ -258,5 +269,7 @@ class DailySummaryServiceTests {
         @Override
         public void posted(DailySummary summary) {
         }
+
     }
+
 }

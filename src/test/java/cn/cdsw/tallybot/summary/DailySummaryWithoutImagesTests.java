@@ -12,7 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cdsw.tallybot.e2e.TestSupport;
 
-/** With {@code tallybot.summary.images=false} the post is text only: no chart is drawn just to be dropped. */
+/**
+ * With {@code tallybot.summary.images=false} the post is text only: no chart is drawn
+ * just to be dropped.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "tallybot.summary.enabled=false", "tallybot.summary.images=false" })
 class DailySummaryWithoutImagesTests {
@@ -32,4 +35,5 @@ class DailySummaryWithoutImagesTests {
         assertThat(day.text()).startsWith("【成都社工每日战报】2026年11月28日");
         assertThat(day.chartPng()).isNull();
     }
+
 }

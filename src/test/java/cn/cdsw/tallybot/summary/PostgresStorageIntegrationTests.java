@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The storage contract on PostgreSQL, in a schema of its own migrated by the real PostgreSQL scripts; emptied
- * before each test, dropped after the class.
+ * The storage contract on PostgreSQL, in a schema of its own migrated by the real
+ * PostgreSQL scripts; emptied before each test, dropped after the class.
  */
 class PostgresStorageIntegrationTests extends StorageContractTests {
 
@@ -24,8 +24,11 @@ class PostgresStorageIntegrationTests extends StorageContractTests {
     static void migrate() {
         schema = PostgresSchema.create();
         dataSource = schema.dataSource();
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+            .load()
+            .migrate();
     }
 
     @AfterAll
@@ -47,4 +50,5 @@ class PostgresStorageIntegrationTests extends StorageContractTests {
     protected DataSource dataSource() {
         return dataSource;
     }
+
 }

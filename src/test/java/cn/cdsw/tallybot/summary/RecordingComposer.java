@@ -7,18 +7,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
-/** A stand-in for the real composer: the text names the date and says 补发 for a catch-up; calls are recorded. */
+/**
+ * A stand-in for the real composer: the text names the date and says 补发 for a catch-up;
+ * calls are recorded.
+ */
 final class RecordingComposer implements SummaryComposer {
 
-    /** The smallest valid PNG (1×1, transparent), so chart delivery can be checked without JFreeChart. */
-    static final byte[] TINY_PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    /**
+     * The smallest valid PNG (1×1, transparent), so chart delivery can be checked without
+     * JFreeChart.
+     */
+    static final byte[] TINY_PNG = Base64.getDecoder()
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     record Call(LocalDate date, boolean catchUp) {
     }
 
     final List<Call> composed = new CopyOnWriteArrayList<>();
+
     final List<DailySummary> posted = new CopyOnWriteArrayList<>();
+
     private final byte @Nullable [] chart;
 
     RecordingComposer(byte @Nullable [] chart) {
@@ -43,4 +51,5 @@ final class RecordingComposer implements SummaryComposer {
     public void posted(DailySummary summary) {
         posted.add(summary);
     }
+
 }

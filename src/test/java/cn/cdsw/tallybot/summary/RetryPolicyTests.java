@@ -28,7 +28,7 @@ class RetryPolicyTests {
     @Test
     void ceilingsNeverShrink() {
         IntStream.range(1, 100)
-                .forEach(n -> assertThat(policy.ceiling(n + 1)).isGreaterThanOrEqualTo(policy.ceiling(n)));
+            .forEach(n -> assertThat(policy.ceiling(n + 1)).isGreaterThanOrEqualTo(policy.ceiling(n)));
     }
 
     @Test
@@ -62,8 +62,8 @@ class RetryPolicyTests {
     void nextAttemptFollowsTheDelayWithinTheRetryPeriod() {
         Instant now = CLAIMED.plusSeconds(60);
 
-        assertThat(policy.nextAttempt(1, CLAIMED, now)).hasValueSatisfying(
-                next -> assertThat(next).isBetween(now.plusSeconds(15), now.plusSeconds(30)));
+        assertThat(policy.nextAttempt(1, CLAIMED, now))
+            .hasValueSatisfying(next -> assertThat(next).isBetween(now.plusSeconds(15), now.plusSeconds(30)));
     }
 
     @Test
@@ -80,4 +80,5 @@ class RetryPolicyTests {
         assertThat(policy.ceiling(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(30));
         assertThatThrownBy(() -> policy.ceiling(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -10,14 +10,19 @@ import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
 import org.jspecify.annotations.Nullable;
 
-/** A {@link ChatSender} for plain tests: records every call and fails while {@link #failure} says so. */
+/**
+ * A {@link ChatSender} for plain tests: records every call and fails while
+ * {@link #failure} says so.
+ */
 final class ScriptedSender implements ChatSender {
 
     record Sent(GroupRef group, Reply reply) {
     }
 
     final List<Sent> calls = new CopyOnWriteArrayList<>();
+
     final List<Sent> delivered = new CopyOnWriteArrayList<>();
+
     volatile Supplier<@Nullable RuntimeException> failure = () -> null;
 
     static PlatformCallException unavailable() {
@@ -42,4 +47,5 @@ final class ScriptedSender implements ChatSender {
         }
         delivered.add(new Sent(group, reply));
     }
+
 }

@@ -23,4 +23,5 @@ class SqliteStorageTests extends StorageContractTests {
         }
         return dataSource;
     }
+
 }

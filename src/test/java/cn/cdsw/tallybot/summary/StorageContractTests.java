@@ -37,9 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The repositories' contract on every database the bot runs on (docs/storage.md §2): records stored once per
- * source, retracted, corrected and searched, with big numbers and money exact; the summary claim won by exactly one
- * of two replicas. Subclasses give a freshly migrated database.
+ * The repositories' contract on every database the bot runs on (docs/storage.md §2):
+ * records stored once per source, retracted, corrected and searched, with big numbers and
+ * money exact; the summary claim won by exactly one of two replicas. Subclasses give a
+ * freshly migrated database.
  */
 public abstract class StorageContractTests {
 
@@ -50,6 +51,7 @@ public abstract class StorageContractTests {
     protected abstract DataSource dataSource();
 
     ReportService reports;
+
     SummaryClaimRepository claims;
 
     @BeforeEach
@@ -117,18 +119,19 @@ public abstract class StorageContractTests {
         long replacement = ((ChangeResult.Changed) correction).after().id();
 
         assertThat(reports.search(new RecordFilter(DAY, DAY, null, null, RecordStatus.ACTIVE)))
-                .extracting(ActivityRecord::id).containsExactly(kept, replacement);
-        assertThat(reports.search(new RecordFilter(null, null, "金牛区", null, null)))
-                .extracting(ActivityRecord::status)
-                .containsExactly(RecordStatus.RETRACTED, RecordStatus.SUPERSEDED, RecordStatus.ACTIVE);
+            .extracting(ActivityRecord::id)
+            .containsExactly(kept, replacement);
+        assertThat(reports.search(new RecordFilter(null, null, "金牛区", null, null))).extracting(ActivityRecord::status)
+            .containsExactly(RecordStatus.RETRACTED, RecordStatus.SUPERSEDED, RecordStatus.ACTIVE);
         assertThat(reports.find(replacement).orElseThrow().supersedes()).isEqualTo(corrected);
         assertThat(reports.search(new RecordFilter(DAY.plusDays(1), null, null, null, null))).isEmpty();
     }
 
     /**
-     * The rollup statements run on this database, applied with each change's own transaction and once at the end
-     * of a transaction holding several changes (as a group commit's batch does), and every rollup table sums what
-     * the active records sum.
+     * The rollup statements run on this database, applied with each change's own
+     * transaction and once at the end of a transaction holding several changes (as a
+     * group commit's batch does), and every rollup table sums what the active records
+     * sum.
      */
     @Test
     void rollupsSumTheActiveRecordsAppliedAtOnceOrPerBatch() {
@@ -150,9 +153,12 @@ public abstract class StorageContractTests {
         assertThat(visits).isEqualTo(21 + 80);
         for (String span : List.of("D", "T", "M")) {
             assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_metric WHERE metric_key = 'visits' AND span = ?", span))
-                    .as("rollup_metric %s", span).isEqualTo(visits);
+                .as("rollup_metric %s", span)
+                .isEqualTo(visits);
             assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_unit_metric WHERE metric_key = 'visits' AND span = ?",
-                    span)).as("rollup_unit_metric %s", span).isEqualTo(visits);
+                    span))
+                .as("rollup_unit_metric %s", span)
+                .isEqualTo(visits);
             assertThat(sum(jdbc, "SELECT SUM(reports) FROM rollup_figures WHERE span = ?", span)).isEqualTo(2);
             assertThat(sum(jdbc, "SELECT SUM(reports) FROM rollup_unit_figures WHERE span = ?", span)).isEqualTo(2);
             assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_item WHERE span = ?", span)).isEqualTo(2 * 224);
@@ -179,4 +185,5 @@ public abstract class StorageContractTests {
         assertThat(claims.find(group, DAY).orElseThrow().status()).isEqualTo(PostStatus.SENT);
         assertThat(claims.recordManualPost(group, DAY.plusDays(1), AT)).isTrue();
     }
+
 }

@@ -42,20 +42,34 @@ class SummaryChartTests {
     }
 
     private static final ChartLabels LABELS = ShippedWording.WORDING.chart();
+
     private static final LocalDate DAY = LocalDate.of(2026, 11, 28);
+
     private static final int WHITE = Color.WHITE.getRGB();
-    /** The series colours of {@link SummaryChart}: visits in 户, 人次 and 次 (in the order first reported), materials. */
+
+    /**
+     * The series colours of {@link SummaryChart}: visits in 户, 人次 and 次 (in the order
+     * first reported), materials.
+     */
     private static final Color HOUSEHOLDS = new Color(0x2F6EBA);
+
     private static final Color PERSON_TIMES = new Color(0x4BA3C3);
+
     private static final Color TIMES = new Color(0x4E9A5E);
+
     private static final Color MATERIALS = new Color(0xE08E2B);
 
-    /** Chengdu's 23 county-level areas (docs/domain.md §6): the widest chart the bot can draw. */
-    private static final List<String> DISTRICTS = List.of("锦江区", "青羊区", "金牛区", "武侯区", "成华区", "龙泉驿区",
-            "青白江区", "新都区", "温江区", "双流区", "郫都区", "新津区", "金堂县", "大邑县", "蒲江县", "都江堰市", "彭州市",
-            "邛崃市", "崇州市", "简阳市", "高新区", "天府新区", "东部新区");
+    /**
+     * Chengdu's 23 county-level areas (docs/domain.md §6): the widest chart the bot can
+     * draw.
+     */
+    private static final List<String> DISTRICTS = List.of("锦江区", "青羊区", "金牛区", "武侯区", "成华区", "龙泉驿区", "青白江区", "新都区",
+            "温江区", "双流区", "郫都区", "新津区", "金堂县", "大邑县", "蒲江县", "都江堰市", "彭州市", "邛崃市", "崇州市", "简阳市", "高新区", "天府新区", "东部新区");
 
-    /** Layout and encoding do not depend on the glyphs, so these tests draw with a family every JVM has. */
+    /**
+     * Layout and encoding do not depend on the glyphs, so these tests draw with a family
+     * every JVM has.
+     */
     private final SummaryChart chart = new SummaryChart(Font.SANS_SERIF, LABELS);
 
     @RegisterExtension
@@ -104,7 +118,8 @@ class SummaryChartTests {
 
         assertThat(empty.getHeight()).isEqualTo(SummaryChart.HEIGHT);
         assertThat(allZero.getHeight()).isEqualTo(SummaryChart.HEIGHT);
-        // the same message picture for both, and not a chart: one real bar draws something else
+        // the same message picture for both, and not a chart: one real bar draws
+        // something else
         BufferedImage oneBar = read(chart.render(DAY, List.of(bar("锦江区", 196, 0, 0, 0))));
         assertThat(pixels(allZero)).as("all-zero figures draw the no-reports picture").isEqualTo(pixels(empty));
         assertThat(pixels(oneBar)).isNotEqualTo(pixels(empty));
@@ -115,9 +130,10 @@ class SummaryChartTests {
     }
 
     /**
-     * The bars drawn in one colour, left to right, as their heights in pixels. Bars are the runs of that exact colour
-     * (the chart draws without shape anti-aliasing) that stand on the most common bottom row, the panel's baseline;
-     * the legend's swatch of the same colour stands lower and is left out.
+     * The bars drawn in one colour, left to right, as their heights in pixels. Bars are
+     * the runs of that exact colour (the chart draws without shape anti-aliasing) that
+     * stand on the most common bottom row, the panel's baseline; the legend's swatch of
+     * the same colour stands lower and is left out.
      */
     private static List<Integer> barHeights(BufferedImage image, Color colour) {
         Map<Integer, Map<Integer, Integer>> runsByBottom = new TreeMap<>();
@@ -134,8 +150,10 @@ class SummaryChartTests {
                 run = 0;
             }
         }
-        Map<Integer, Integer> onBaseline = runsByBottom.values().stream().max(Comparator.comparingInt(Map::size))
-                .orElse(Map.of());
+        Map<Integer, Integer> onBaseline = runsByBottom.values()
+            .stream()
+            .max(Comparator.comparingInt(Map::size))
+            .orElse(Map.of());
         List<Integer> heights = new ArrayList<>();
         int previousX = -2;
         for (Map.Entry<Integer, Integer> column : onBaseline.entrySet()) {
@@ -151,8 +169,9 @@ class SummaryChartTests {
     }
 
     /**
-     * One bar per figure, each as high as its figure on the scale of the tallest (the value axis starts at zero),
-     * within the two pixels that rounding to whole pixels can cost.
+     * One bar per figure, each as high as its figure on the scale of the tallest (the
+     * value axis starts at zero), within the two pixels that rounding to whole pixels can
+     * cost.
      */
     private static void assertProportional(List<Integer> heights, long... figures) {
         assertThat(heights).as("bar heights in pixels").hasSize(figures.length);
@@ -160,7 +179,7 @@ class SummaryChartTests {
         int tallest = heights.stream().mapToInt(Integer::intValue).max().orElseThrow();
         for (int i = 0; i < figures.length; i++) {
             assertThat((double) heights.get(i)).as("bar %d of %s for %s", i, heights, Arrays.toString(figures))
-                    .isCloseTo((double) tallest * figures[i] / largest, within(2.0));
+                .isCloseTo((double) tallest * figures[i] / largest, within(2.0));
         }
     }
 
@@ -170,8 +189,8 @@ class SummaryChartTests {
         String label = "锦江区";
 
         assertThat(font.canDisplayUpTo(label)).as("%s draws %s", font.getFamily(), label).isEqualTo(-1);
-        int[] box = draw(font, font.createGlyphVector(canvas().getFontRenderContext(),
-                new int[] { font.getMissingGlyphCode() }));
+        int[] box = draw(font,
+                font.createGlyphVector(canvas().getFontRenderContext(), new int[] { font.getMissingGlyphCode() }));
         for (char c : label.toCharArray()) {
             int[] glyph = draw(font, font.createGlyphVector(canvas().getFontRenderContext(), String.valueOf(c)));
             assertThat(Arrays.stream(glyph).filter(p -> p != WHITE).count()).as("ink of %s", c).isPositive();
@@ -182,8 +201,8 @@ class SummaryChartTests {
     @Test
     void theInstalledChineseFamilyIsAPreferredOneThatDrawsChinese() {
         String family = TestServices.chineseFont();
-        List<String> installed = Arrays.asList(
-                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH));
+        List<String> installed = Arrays
+            .asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH));
 
         assertThat(family).isIn(CjkFont.PREFERRED).isIn(installed);
         assertThat(CjkFont.drawsChinese(family)).isTrue();
@@ -194,19 +213,22 @@ class SummaryChartTests {
         Predicate<String> drawsChinese = family -> family.startsWith("WenQuanYi") || family.startsWith("Noto");
 
         assertThat(CjkFont.choose(List.of("DejaVu Sans", "Noto Sans SC", "Noto Sans CJK SC"), drawsChinese))
-                .contains("Noto Sans CJK SC");
+            .contains("Noto Sans CJK SC");
         assertThat(CjkFont.choose(List.of("DejaVu Sans", "WenQuanYi Zen Hei Sharp"), drawsChinese))
-                .contains("WenQuanYi Zen Hei Sharp");
+            .contains("WenQuanYi Zen Hei Sharp");
         assertThat(CjkFont.choose(List.of("DejaVu Sans", "AR PL UMing CN"), family -> family.startsWith("AR PL")))
-                .contains("AR PL UMing CN");
+            .contains("AR PL UMing CN");
         assertThat(CjkFont.choose(List.of("DejaVu Sans", "Liberation Serif"), drawsChinese)).isEmpty();
     }
 
     @Test
     void withoutAChineseFontThereIsNoChartAndOneWarningSaysWhatToInstall() {
         assertThat(DailySummaryComposer.chart(true, Optional::empty, LABELS)).isNull();
-        assertThat(log.warnings()).singleElement().asString().startsWith("No Chinese font is installed")
-                .contains("apt-get install fonts-wqy-zenhei").contains("TALLYBOT_SUMMARY_IMAGES=false");
+        assertThat(log.warnings()).singleElement()
+            .asString()
+            .startsWith("No Chinese font is installed")
+            .contains("apt-get install fonts-wqy-zenhei")
+            .contains("TALLYBOT_SUMMARY_IMAGES=false");
     }
 
     @Test
@@ -270,7 +292,10 @@ class SummaryChartTests {
         return new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
     }
 
-    /** The pixels of one glyph drawn black on white, to compare a character with the missing-glyph box. */
+    /**
+     * The pixels of one glyph drawn black on white, to compare a character with the
+     * missing-glyph box.
+     */
     private static int[] draw(Font font, GlyphVector glyphs) {
         BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -282,4 +307,5 @@ class SummaryChartTests {
         g.dispose();
         return image.getRGB(0, 0, 48, 48, null, 0, 48);
     }
+
 }

@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The claim and its compare-and-set transitions (docs/daily-summary.md §3) on a real SQLite file. */
+/**
+ * The claim and its compare-and-set transitions (docs/daily-summary.md §3) on a real
+ * SQLite file.
+ */
 class SummaryClaimRepositoryTests {
 
     static final GroupRef GROUP = new GroupRef("onebot", "639921629");
@@ -31,6 +34,7 @@ class SummaryClaimRepositoryTests {
     Path dir;
 
     SummaryClaimRepository claims;
+
     SummaryClaimRepository otherReplica;
 
     @BeforeEach
@@ -73,13 +77,14 @@ class SummaryClaimRepositoryTests {
     void concurrentClaimsAndTakesLeaveOneRowAndOneSender() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Callable<Boolean>> takers = List.of(1, 2, 3, 4, 5, 6, 7, 8).stream()
-                    .map(i -> (Callable<Boolean>) () -> {
-                        SummaryClaimRepository mine = i % 2 == 0 ? claims : otherReplica;
-                        mine.claim(GROUP, DATE, false, AT_EIGHT);
-                        return mine.due(AT_EIGHT).stream().anyMatch(p -> mine.take(p, "replica-" + i, AT_EIGHT));
-                    })
-                    .toList();
+            List<Callable<Boolean>> takers = List.of(1, 2, 3, 4, 5, 6, 7, 8)
+                .stream()
+                .map(i -> (Callable<Boolean>) () -> {
+                    SummaryClaimRepository mine = i % 2 == 0 ? claims : otherReplica;
+                    mine.claim(GROUP, DATE, false, AT_EIGHT);
+                    return mine.due(AT_EIGHT).stream().anyMatch(p -> mine.take(p, "replica-" + i, AT_EIGHT));
+                })
+                .toList();
             long winners = 0;
             for (Future<Boolean> result : pool.invokeAll(takers)) {
                 winners += result.get() ? 1 : 0;
@@ -165,4 +170,5 @@ class SummaryClaimRepositoryTests {
         assertThat(claims.due(AT_EIGHT.plusSeconds(60))).isEmpty();
         assertThat(claims.find(GROUP, next).orElseThrow().status()).isEqualTo(PostStatus.SENT);
     }
+
 }

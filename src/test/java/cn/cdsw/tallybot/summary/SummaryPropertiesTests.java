@@ -34,9 +34,8 @@ class SummaryPropertiesTests {
 
     @Test
     void bindsThePostTimeAndSwitchesFromTheEnvironment() {
-        SummaryProperties properties = bindEnv(Map.of("TALLYBOT_SUMMARY_TIME", "21:30",
-                "TALLYBOT_SUMMARY_ENABLED", "false", "TALLYBOT_SUMMARY_IMAGES", "false",
-                "TALLYBOT_SUMMARY_RETRY_FOR", "2h"));
+        SummaryProperties properties = bindEnv(Map.of("TALLYBOT_SUMMARY_TIME", "21:30", "TALLYBOT_SUMMARY_ENABLED",
+                "false", "TALLYBOT_SUMMARY_IMAGES", "false", "TALLYBOT_SUMMARY_RETRY_FOR", "2h"));
 
         assertThat(properties.time()).isEqualTo(LocalTime.of(21, 30));
         assertThat(properties.enabled()).isFalse();
@@ -58,27 +57,26 @@ class SummaryPropertiesTests {
 
     @Test
     void rejectsARetryCapBelowTheFirstDelay() {
-        assertThatThrownBy(() -> bindEnv(Map.of("TALLYBOT_SUMMARY_RETRY_INITIAL", "1m",
-                "TALLYBOT_SUMMARY_RETRY_MAX", "30s")))
-                .isInstanceOf(BindException.class)
-                .hasRootCauseMessage("tallybot.summary.retry-max must not be below retry-initial");
+        assertThatThrownBy(
+                () -> bindEnv(Map.of("TALLYBOT_SUMMARY_RETRY_INITIAL", "1m", "TALLYBOT_SUMMARY_RETRY_MAX", "30s")))
+            .isInstanceOf(BindException.class)
+            .hasRootCauseMessage("tallybot.summary.retry-max must not be below retry-initial");
     }
 
     @Test
     void rejectsZeroDurations() {
-        assertThatThrownBy(() -> bindEnv(Map.of("TALLYBOT_SUMMARY_TICK", "0s")))
-                .isInstanceOf(BindException.class)
-                .hasRootCauseMessage("tallybot.summary.tick must be positive, was PT0S");
+        assertThatThrownBy(() -> bindEnv(Map.of("TALLYBOT_SUMMARY_TICK", "0s"))).isInstanceOf(BindException.class)
+            .hasRootCauseMessage("tallybot.summary.tick must be positive, was PT0S");
     }
 
     @Test
     void rejectsAnUnreadablePostTime() {
-        assertThatThrownBy(() -> bindEnv(Map.of("TALLYBOT_SUMMARY_TIME", "8pm")))
-                .isInstanceOf(BindException.class);
+        assertThatThrownBy(() -> bindEnv(Map.of("TALLYBOT_SUMMARY_TIME", "8pm"))).isInstanceOf(BindException.class);
     }
 
     private static SummaryProperties bindEnv(Map<String, Object> env) {
         Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource("env", env)));
         return binder.bindOrCreate("tallybot.summary", SummaryProperties.class);
     }
+
 }

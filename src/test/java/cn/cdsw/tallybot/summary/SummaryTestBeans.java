@@ -9,15 +9,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What the summary integration tests add to the real application: a clock they move, and a simple composer (the
- * real one is another feature's). {@code @TestConfiguration}, so other tests' component scans leave it out.
+ * What the summary integration tests add to the real application: a clock they move, and
+ * a simple composer (the real one is another feature's). {@code @TestConfiguration}, so
+ * other tests' component scans leave it out.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class SummaryTestBeans {
 
     /**
-     * Starts before every date the tests post for: the database records its installation at this instant, and
-     * a bot only owes catch-up posts for days after it was installed.
+     * Starts before every date the tests post for: the database records its installation
+     * at this instant, and a bot only owes catch-up posts for days after it was
+     * installed.
      */
     @Bean
     @Primary
@@ -25,10 +27,14 @@ class SummaryTestBeans {
         return new MutableClock(Instant.parse("2026-11-01T04:00:00Z"));
     }
 
-    /** Takes the place of the real composer, so the tests see exactly what delivery asked for. */
+    /**
+     * Takes the place of the real composer, so the tests see exactly what delivery asked
+     * for.
+     */
     @Bean
     @Primary
     RecordingComposer recordingComposer() {
         return new RecordingComposer(RecordingComposer.TINY_PNG);
     }
+
 }

@@ -21,28 +21,36 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 /**
- * What some loggers say during each test, kept off the console so that the test can assert it: a test that
- * provokes a WARN or ERROR on purpose checks that line (it is part of the behaviour) instead of printing it.
- * Register it as a field: {@code @RegisterExtension final LogCapture log = LogCapture.of(SummaryDelivery.class);}
+ * What some loggers say during each test, kept off the console so that the test can
+ * assert it: a test that provokes a WARN or ERROR on purpose checks that line (it is part
+ * of the behaviour) instead of printing it. Register it as a field:
+ * {@code @RegisterExtension final LogCapture log = LogCapture.of(SummaryDelivery.class);}
  *
- * <p>During the test those loggers log at INFO and up, as in production, whatever the test logging's level.
- * Nothing that should be seen is lost:
+ * <p>
+ * During the test those loggers log at INFO and up, as in production, whatever the test
+ * logging's level. Nothing that should be seen is lost:
  * <ul>
- * <li>a WARN or ERROR at a level the test never asked about ({@link #lines}, {@link #warnings}, {@link #errors},
- * {@link #events}) is printed after the test, if the console would have shown it without the capture;</li>
+ * <li>a WARN or ERROR at a level the test never asked about ({@link #lines},
+ * {@link #warnings}, {@link #errors}, {@link #events}) is printed after the test, if the
+ * console would have shown it without the capture;</li>
  * <li>when the test fails, everything captured is printed after it.</li>
  * </ul>
- * The hooks, {@link CapturedLevels} and {@link CapturedEvents}, are declared in {@code logback-test.xml} rather than
- * attached here: Spring Boot stops and resets logback whenever it initialises logging (every application started
- * after another was closed) and then reads that file again, so they survive applications started during a test.
+ * The hooks, {@link CapturedLevels} and {@link CapturedEvents}, are declared in
+ * {@code logback-test.xml} rather than attached here: Spring Boot stops and resets
+ * logback whenever it initialises logging (every application started after another was
+ * closed) and then reads that file again, so they survive applications started during a
+ * test.
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     private static final List<LogCapture> ACTIVE = new CopyOnWriteArrayList<>();
 
     private final List<String> names;
+
     private final boolean quiet;
+
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
+
     private final Set<Level> asked = ConcurrentHashMap.newKeySet();
 
     private LogCapture(List<String> names, boolean quiet) {
@@ -61,8 +69,9 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
-     * Keeps these loggers off the console in tests that provoke them without being about them (a client library
-     * reporting the outage the test makes); what they said is still printed when the test fails.
+     * Keeps these loggers off the console in tests that provoke them without being about
+     * them (a client library reporting the outage the test makes); what they said is
+     * still printed when the test fails.
      */
     public static LogCapture quieting(String... loggers) {
         return new LogCapture(List.of(loggers), true);
@@ -81,7 +90,10 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         return lines(Level.ERROR);
     }
 
-    /** The events logged at exactly this level so far, for what the message alone does not show (the exception). */
+    /**
+     * The events logged at exactly this level so far, for what the message alone does not
+     * show (the exception).
+     */
     public List<ILoggingEvent> events(Level level) {
         asked.add(level);
         return events.stream().filter(e -> e.getLevel().equals(level)).toList();
@@ -110,11 +122,14 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    /** A WARN or ERROR at a level the test did not ask about, that the console would have shown. */
+    /**
+     * A WARN or ERROR at a level the test did not ask about, that the console would have
+     * shown.
+     */
     private boolean unasked(ILoggingEvent event) {
         Level level = event.getLevel();
-        return level.isGreaterOrEqual(Level.WARN) && !asked.contains(level)
-                && level.isGreaterOrEqual(((Logger) LoggerFactory.getLogger(event.getLoggerName())).getEffectiveLevel());
+        return level.isGreaterOrEqual(Level.WARN) && !asked.contains(level) && level
+            .isGreaterOrEqual(((Logger) LoggerFactory.getLogger(event.getLoggerName())).getEffectiveLevel());
     }
 
     private boolean covers(String logger) {
@@ -135,8 +150,12 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         return null;
     }
 
-    /** In logback-test.xml: lets a captured logger's INFO and up through, whatever its configured level. */
+    /**
+     * In logback-test.xml: lets a captured logger's INFO and up through, whatever its
+     * configured level.
+     */
     public static final class CapturedLevels extends TurboFilter {
+
         @Override
         public FilterReply decide(@Nullable Marker marker, Logger logger, Level level, @Nullable String format,
                 Object @Nullable [] params, @Nullable Throwable t) {
@@ -145,10 +164,15 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
             }
             return FilterReply.ACCEPT;
         }
+
     }
 
-    /** In logback-test.xml, on the console appender: takes a captured logger's events off the console. */
+    /**
+     * In logback-test.xml, on the console appender: takes a captured logger's events off
+     * the console.
+     */
     public static final class CapturedEvents extends Filter<ILoggingEvent> {
+
         @Override
         public FilterReply decide(ILoggingEvent event) {
             LogCapture capture = ACTIVE.isEmpty() ? null : covering(event.getLoggerName());
@@ -159,5 +183,7 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
             capture.events.add(event);
             return FilterReply.DENY;
         }
+
     }
+
 }

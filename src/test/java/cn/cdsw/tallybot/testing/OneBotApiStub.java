@@ -19,21 +19,27 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A OneBot HTTP API on MockWebServer that answers by the test clock: 503 while {@link #failWhile} holds, else the
- * {@code ok} envelope. It counts attempts and accepted posts per group, so a test can say "one post per group".
+ * A OneBot HTTP API on MockWebServer that answers by the test clock: 503 while
+ * {@link #failWhile} holds, else the {@code ok} envelope. It counts attempts and accepted
+ * posts per group, so a test can say "one post per group".
  */
 public final class OneBotApiStub extends Dispatcher implements AutoCloseable {
 
     public static final String TOKEN = "summary-test-token";
+
     private static final Pattern GROUP_ID = Pattern.compile("\"group_id\":\"?(\\w+)\"?");
 
     public record Call(String groupId, String authorization, String body, boolean accepted) {
     }
 
     private final MockWebServer server = new MockWebServer();
+
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+
     private volatile Supplier<Instant> clock = () -> Instant.EPOCH;
+
     private volatile Predicate<Instant> failWhile = now -> false;
 
     public OneBotApiStub() {
@@ -50,7 +56,10 @@ public final class OneBotApiStub extends Dispatcher implements AutoCloseable {
         return server.url("/").toString();
     }
 
-    /** Forgets earlier calls and answers 200 again; {@code clock} is what the failure rule reads. */
+    /**
+     * Forgets earlier calls and answers 200 again; {@code clock} is what the failure rule
+     * reads.
+     */
     public void reset(Supplier<Instant> clock) {
         this.clock = clock;
         this.failWhile = now -> false;
@@ -98,11 +107,13 @@ public final class OneBotApiStub extends Dispatcher implements AutoCloseable {
         calls.add(new Call(groupId, authorization, body, true));
         accepted.computeIfAbsent(groupId, id -> new AtomicInteger()).incrementAndGet();
         return new MockResponse.Builder().code(200)
-                .body("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":" + calls.size() + "}}").build();
+            .body("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":" + calls.size() + "}}")
+            .build();
     }
 
     @Override
     public void close() {
         server.close();
     }
+
 }

@@ -11,12 +11,13 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh schema in the test PostgreSQL database for one test class, dropped afterwards, so test classes and
- * repeated runs never see each other's rows.
+ * A fresh schema in the test PostgreSQL database for one test class, dropped afterwards,
+ * so test classes and repeated runs never see each other's rows.
  */
 public final class PostgresSchema implements AutoCloseable {
 
     private final String baseUrl;
+
     private final String name;
 
     private PostgresSchema(String baseUrl, String name) {
@@ -24,7 +25,10 @@ public final class PostgresSchema implements AutoCloseable {
         this.name = name;
     }
 
-    /** Creates {@code t_<random>}; skips or fails the test as {@link TestServices} says when PostgreSQL is away. */
+    /**
+     * Creates {@code t_<random>}; skips or fails the test as {@link TestServices} says
+     * when PostgreSQL is away.
+     */
     public static PostgresSchema create() {
         String baseUrl = TestServices.postgresUrl();
         PostgresSchema schema = new PostgresSchema(baseUrl, "t_" + UUID.randomUUID().toString().replace("-", ""));
@@ -57,4 +61,5 @@ public final class PostgresSchema implements AutoCloseable {
             throw new IllegalStateException(sql + " failed", e);
         }
     }
+
 }

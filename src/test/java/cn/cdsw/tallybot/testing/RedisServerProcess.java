@@ -10,14 +10,16 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 
 /**
- * A {@code redis-server} of a test's own on a free loopback port, which the test may stop and start again to play
- * an outage: a real server, not a mock, because the outage behaviour is Lettuce's. No persistence, as on the
- * deployment machines.
+ * A {@code redis-server} of a test's own on a free loopback port, which the test may stop
+ * and start again to play an outage: a real server, not a mock, because the outage
+ * behaviour is Lettuce's. No persistence, as on the deployment machines.
  */
 public final class RedisServerProcess implements AutoCloseable {
 
     private final String binary;
+
     private final int port;
+
     private Process process;
 
     private RedisServerProcess(String binary, int port) {
@@ -37,9 +39,11 @@ public final class RedisServerProcess implements AutoCloseable {
 
     public void start() {
         try {
-            process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+                    "--appendonly", "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,4 +87,5 @@ public final class RedisServerProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
 }

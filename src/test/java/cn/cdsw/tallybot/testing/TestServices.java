@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Assumptions;
 import cn.cdsw.tallybot.summary.CjkFont;
 
 /**
- * What some tests need beyond Java and Maven: the real Redis and PostgreSQL the integration tests use (never a
- * stand-in for our own store), and a Chinese font for the chart's glyph tests. Redis comes from
- * {@code TALLYBOT_TEST_REDIS_URL} (default {@code redis://127.0.0.1:6379/0}), PostgreSQL from
- * {@code TALLYBOT_TEST_POSTGRES_URL} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres}; the password is ignored where
- * {@code pg_hba.conf} trusts loopback). A test that needs something the machine lacks is skipped with one
- * {@code SKIPPED:} line saying what to install, unless {@code TALLYBOT_REQUIRE_SERVICES=true}: then it fails, so CI
- * (which installs and starts them all) can never pass with those tests skipped.
+ * What some tests need beyond Java and Maven: the real Redis and PostgreSQL the
+ * integration tests use (never a stand-in for our own store), and a Chinese font for the
+ * chart's glyph tests. Redis comes from {@code TALLYBOT_TEST_REDIS_URL} (default
+ * {@code redis://127.0.0.1:6379/0}), PostgreSQL from {@code TALLYBOT_TEST_POSTGRES_URL}
+ * (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres};
+ * the password is ignored where {@code pg_hba.conf} trusts loopback). A test that needs
+ * something the machine lacks is skipped with one {@code SKIPPED:} line saying what to
+ * install, unless {@code TALLYBOT_REQUIRE_SERVICES=true}: then it fails, so CI (which
+ * installs and starts them all) can never pass with those tests skipped.
  */
 public final class TestServices {
 
@@ -53,14 +54,20 @@ public final class TestServices {
         return url;
     }
 
-    /** The {@code redis-server} binary, for tests that stop and start a server of their own. */
+    /**
+     * The {@code redis-server} binary, for tests that stop and start a server of their
+     * own.
+     */
     public static String redisServerBinary() {
         String binary = env("TALLYBOT_TEST_REDIS_SERVER", "/usr/bin/redis-server");
         require("there is no redis-server at " + binary, "install redis-server", Files.isExecutable(Path.of(binary)));
         return binary;
     }
 
-    /** The installed font family that draws Chinese, for the tests that look at the glyphs of a chart. */
+    /**
+     * The installed font family that draws Chinese, for the tests that look at the glyphs
+     * of a chart.
+     */
     public static String chineseFont() {
         Optional<String> family = CjkFont.installed();
         require("no Chinese (CJK) font is installed", "install " + CjkFont.PACKAGE, family.isPresent());
@@ -68,8 +75,9 @@ public final class TestServices {
     }
 
     /**
-     * Skips the calling test, with one {@code SKIPPED:} line per missing thing and run, when {@code present} is
-     * false; fails it instead under {@code TALLYBOT_REQUIRE_SERVICES=true}, so CI can never pass with it skipped.
+     * Skips the calling test, with one {@code SKIPPED:} line per missing thing and run,
+     * when {@code present} is false; fails it instead under
+     * {@code TALLYBOT_REQUIRE_SERVICES=true}, so CI can never pass with it skipped.
      */
     private static void require(String missing, String remedy, boolean present) {
         if (present) {
@@ -109,4 +117,5 @@ public final class TestServices {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+
 }

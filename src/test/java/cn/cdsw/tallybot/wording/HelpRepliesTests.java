@@ -18,13 +18,14 @@ import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.testing.ShippedWording;
 
 /**
- * #帮助 by role and by command, and the promise of its examples: each is a command the bot reads, so a social
- * worker who copies one gets an answer rather than a refusal.
+ * #帮助 by role and by command, and the promise of its examples: each is a command the bot
+ * reads, so a social worker who copies one gets an answer rather than a refusal.
  */
 class HelpRepliesTests {
 
     static final HelpReplies HELP = ShippedWording.WORDING.help();
     static final CommandParser PARSER = new CommandParser(ShippedWording.CONFIG);
+
     /** A coordinator on 29 November: every example, 11月28日 included, is within reach. */
     static final ParseContext COORDINATOR = new ParseContext(LocalDate.of(2026, 11, 29), 7, true, false);
     static final String FORM = ShippedWording.WORDING.catalogue().text("examples.form");
@@ -36,7 +37,8 @@ class HelpRepliesTests {
 
         assertThat(coordinator).contains("#统计", "#排行", "#明细", "#未报", "#日报", "#撤回", "#更正", "#上报");
         assertThat(member).contains("#上报", "#绑定", "#我的", "#撤回", "#更正", "#统计")
-                .doesNotContain("#未报").doesNotContain("#日报");
+            .doesNotContain("#未报")
+            .doesNotContain("#日报");
         assertThat(coordinator).isNotEqualTo(member);
     }
 
@@ -52,8 +54,8 @@ class HelpRepliesTests {
             return;
         }
         assertThat(examples).as("examples of %s", command).hasSizeBetween(1, 2);
-        assertThat(examples).as("examples of %s", command).anySatisfy(example -> assertThat(parsed(example))
-                .isInstanceOf(commandClass(command)));
+        assertThat(examples).as("examples of %s", command)
+            .anySatisfy(example -> assertThat(parsed(example)).isInstanceOf(commandClass(command)));
     }
 
     @Test
@@ -72,7 +74,10 @@ class HelpRepliesTests {
         assertThat(HELP.help(CommandType.REPORT, false)).contains(FORM);
     }
 
-    /** A line that starts with a command, up to its （explanation）; the form example counts as one. */
+    /**
+     * A line that starts with a command, up to its （explanation）; the form example counts
+     * as one.
+     */
     static List<String> examples(String help) {
         List<String> examples = new ArrayList<>();
         String text = help;
@@ -111,4 +116,5 @@ class HelpRepliesTests {
             case EXPORT -> throw new IllegalArgumentException("export has no example");
         };
     }
+
 }

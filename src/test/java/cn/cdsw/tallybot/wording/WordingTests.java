@@ -26,7 +26,10 @@ import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.testing.ShippedWording;
 
-/** The catalogue is complete and has no dead text, figures print in one style, and every refusal has its words. */
+/**
+ * The catalogue is complete and has no dead text, figures print in one style, and every
+ * refusal has its words.
+ */
 class WordingTests {
 
     static final Wording WORDING = ShippedWording.WORDING;
@@ -40,9 +43,10 @@ class WordingTests {
     @Test
     void aMessageFilledOtherwiseThanItsTextSaysStopsTheStartWithItsKey() {
         assertThatIllegalStateException().isThrownBy(() -> WORDING.catalogue().template("record.stored", "id"))
-                .withMessageContaining("record.stored").withMessageContaining("[figures, id, place]");
+            .withMessageContaining("record.stored")
+            .withMessageContaining("[figures, id, place]");
         assertThatIllegalStateException().isThrownBy(() -> WORDING.catalogue().template("record.nothing"))
-                .withMessageContaining("no entry 'record.nothing'");
+            .withMessageContaining("no entry 'record.nothing'");
     }
 
     @ParameterizedTest
@@ -72,7 +76,10 @@ class WordingTests {
         assertThat(FIGURES.span(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 28))).isEqualTo("11月1日—11月28日");
     }
 
-    /** The materials unit, the field names and the command words are bot-config's: replies follow a change. */
+    /**
+     * The materials unit, the field names and the command words are bot-config's: replies
+     * follow a change.
+     */
     @Test
     void takesUnitsAndWordsFromBotConfig(@TempDir Path dir) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("bot-config"))) {
@@ -92,8 +99,7 @@ class WordingTests {
         assertThat(other.figures().materials(1310, false)).isEqualTo("物品1310份");
         assertThat(other.chart().materials()).isEqualTo("物品（份）");
         assertThat(other.refusals().of(new Refusal.NoFigures())).contains("#报送 锦江区 三圣街道社工站 走访196户 物品1310份");
-        assertThat(other.help().help(null, false)).contains("#报送 锦江区").contains("「#帮助 报送」")
-                .doesNotContain("件");
+        assertThat(other.help().help(null, false)).contains("#报送 锦江区").contains("「#帮助 报送」").doesNotContain("件");
     }
 
     @Test
@@ -104,10 +110,12 @@ class WordingTests {
             String reply = WORDING.refusals().of(refusal);
 
             assertThat(reply).as(type.getSimpleName()).startsWith("❌").doesNotContain("{").doesNotContain("}");
-            // a form refusal shows the whole right form instead; an unknown field is named by its name
+            // a form refusal shows the whole right form instead; an unknown field is
+            // named by its name
             if (refusal instanceof Refusal.UnknownField unknown) {
                 assertThat(reply).contains("「" + unknown.field() + "」");
-            } else if (!(refusal instanceof Refusal.IncompleteCommand || refusal instanceof Refusal.NotAvailable)) {
+            }
+            else if (!(refusal instanceof Refusal.IncompleteCommand || refusal instanceof Refusal.NotAvailable)) {
                 assertThat(reply).as(type.getSimpleName()).contains(refusal.fragment());
             }
         }
@@ -116,18 +124,19 @@ class WordingTests {
     @Test
     void refusalsNameTheConfiguredWordsAndUnits() {
         assertThat(WORDING.refusals().of(new Refusal.MetricUnitMissing("走访196", "visits")))
-                .contains("走访可以用：户、人次、次。例如：走访3户。");
-        assertThat(WORDING.refusals().of(new Refusal.ItemUnitWrong("大米3吨x")))
-                .contains("物资只能用：件、个、袋、瓶、双、箱…。");
-        assertThat(WORDING.refusals().of(new Refusal.TooLarge("走访100001户", 100_000, "户")))
-                .contains("超过单条上限100,000户");
+            .contains("走访可以用：户、人次、次。例如：走访3户。");
+        assertThat(WORDING.refusals().of(new Refusal.ItemUnitWrong("大米3吨x"))).contains("物资只能用：件、个、袋、瓶、双、箱…。");
+        assertThat(WORDING.refusals().of(new Refusal.TooLarge("走访100001户", 100_000, "户"))).contains("超过单条上限100,000户");
         assertThat(WORDING.refusals().of(new Refusal.Conflict("金牛区", ReportField.DISTRICT))).contains("写了两个区县");
         assertThat(WORDING.refusals().of(new Refusal.UnknownField("颜色：红", "颜色")))
-                .contains("可填：区县、单位、类别、日期、备注、物资、物资合计、价值");
+            .contains("可填：区县、单位、类别、日期、备注、物资、物资合计、价值");
         assertThat(WORDING.commandRefusals().coordinatorsOnly(CommandType.MISSING)).startsWith("❌ 「未报」只有协调员可以用");
     }
 
-    /** A refusal with made-up facts: text for text, 3 for numbers, a constant of an enum that fits. */
+    /**
+     * A refusal with made-up facts: text for text, 3 for numbers, a constant of an enum
+     * that fits.
+     */
     private static Refusal sample(Class<?> type) throws ReflectiveOperationException {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = Stream.of(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
@@ -136,12 +145,13 @@ class WordingTests {
             Class<?> t = types[i];
             String name = components[i].getName();
             values[i] = t == String.class ? (name.equals("metricKey") ? "visits" : "片段" + i)
-                    : t == List.class ? List.of("金牛区") : t == int.class ? 3 : t == long.class ? 3L
-                    : t == CommandType.class ? (type == Refusal.IncompleteCommand.class ? CommandType.BIND
-                            : CommandType.QUERY)
-                    : t.isEnum() ? t.getEnumConstants()[1] : null;
+                    : t == List.class ? List.of("金牛区")
+                            : t == int.class ? 3 : t == long.class ? 3L : t == CommandType.class
+                                    ? (type == Refusal.IncompleteCommand.class ? CommandType.BIND : CommandType.QUERY)
+                                    : t.isEnum() ? t.getEnumConstants()[1] : null;
         }
         Constructor<?> constructor = type.getDeclaredConstructor(types);
         return (Refusal) constructor.newInstance(values);
     }
+
 }

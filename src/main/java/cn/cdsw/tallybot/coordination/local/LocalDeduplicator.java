@@ -7,7 +7,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 
 import cn.cdsw.tallybot.coordination.Deduplicator;
 
-/** In-process de-duplication for a single replica: a key and its TTL, kept until the TTL has passed. */
+/**
+ * In-process de-duplication for a single replica: a key and its TTL, kept until the TTL
+ * has passed.
+ */
 public final class LocalDeduplicator implements Deduplicator {
 
     private final Cache<String, Duration> seen;
@@ -18,12 +21,16 @@ public final class LocalDeduplicator implements Deduplicator {
 
     @Override
     public boolean firstDelivery(String key, Duration ttl) {
-        // Caffeine counts an expired entry as absent here, so a key is first again once its TTL has passed.
+        // Caffeine counts an expired entry as absent here, so a key is first again once
+        // its TTL has passed.
         return seen.asMap().putIfAbsent(key, ttl) == null;
     }
 
-    /** Keys held, as Caffeine estimates it (tests check that memory follows what is live). */
+    /**
+     * Keys held, as Caffeine estimates it (tests check that memory follows what is live).
+     */
     long held() {
         return seen.estimatedSize();
     }
+
 }

@@ -32,12 +32,17 @@ public final class LocalFollowUps implements FollowUps {
 
     @Override
     public Optional<String> take(String key) {
-        // an atomic remove, so of concurrent takers one gets the value; an expired entry removes as nothing
+        // an atomic remove, so of concurrent takers one gets the value; an expired entry
+        // removes as nothing
         return Optional.ofNullable(values.asMap().remove(key)).map(Held::value);
     }
 
-    /** Values held, as Caffeine estimates it (tests check that memory follows what is live). */
+    /**
+     * Values held, as Caffeine estimates it (tests check that memory follows what is
+     * live).
+     */
     long held() {
         return values.estimatedSize();
     }
+
 }

@@ -10,16 +10,20 @@ import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 /**
- * Send slots per group in process: a slot is free when fewer than {@code limit} slots lie in the window before it.
- * Slots are handed out in order, so a queue of sends to one group drains one window at a time. The Redis
- * implementation keeps the same list in a Redis list. Slots more than two windows ahead mean the clock went back
- * (or a queue far longer than any group should have): the list starts afresh rather than sleep on them.
+ * Send slots per group in process: a slot is free when fewer than {@code limit} slots lie
+ * in the window before it. Slots are handed out in order, so a queue of sends to one
+ * group drains one window at a time. The Redis implementation keeps the same list in a
+ * Redis list. Slots more than two windows ahead mean the clock went back (or a queue far
+ * longer than any group should have): the list starts afresh rather than sleep on them.
  */
 public final class LocalSendPacer implements SendPacer {
 
     private final Clock clock;
+
     private final int limit;
+
     private final long windowMillis;
+
     private final ConcurrentHashMap<GroupRef, Deque<Long>> slots = new ConcurrentHashMap<>();
 
     public LocalSendPacer(Clock clock, int limit, Duration window) {
@@ -47,4 +51,5 @@ public final class LocalSendPacer implements SendPacer {
             return Duration.ofMillis(slot - now);
         }
     }
+
 }

@@ -16,7 +16,10 @@ import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
 import cn.cdsw.tallybot.coordination.local.LocalSendPacer;
 import cn.cdsw.tallybot.platform.SendPacer;
 
-/** The coordination ports on Redis, chosen when {@code tallybot.redis.url} is set (docs/coordination.md §2). */
+/**
+ * The coordination ports on Redis, chosen when {@code tallybot.redis.url} is set
+ * (docs/coordination.md §2).
+ */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisUrl.Present.class)
 class RedisCoordinationConfiguration {
@@ -58,4 +61,5 @@ class RedisCoordinationConfiguration {
     StatusAggregator healthStatusAggregator() {
         return RedisHealth.aggregator();
     }
+
 }

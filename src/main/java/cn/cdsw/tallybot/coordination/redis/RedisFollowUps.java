@@ -8,13 +8,15 @@ import io.lettuce.core.SetArgs;
 import cn.cdsw.tallybot.coordination.FollowUps;
 
 /**
- * Follow-up state in Redis, so a question asked by one replica is answered on another; {@code GETDEL} makes the
- * take atomic. While Redis is unreachable the state lives in {@code fallback} in this process, and reads look there
- * too, so a question asked during an outage can still be answered on the replica that asked it.
+ * Follow-up state in Redis, so a question asked by one replica is answered on another;
+ * {@code GETDEL} makes the take atomic. While Redis is unreachable the state lives in
+ * {@code fallback} in this process, and reads look there too, so a question asked during
+ * an outage can still be answered on the replica that asked it.
  */
 final class RedisFollowUps implements FollowUps {
 
     private final RedisLink redis;
+
     private final FollowUps fallback;
 
     RedisFollowUps(RedisLink redis, FollowUps fallback) {
@@ -46,4 +48,5 @@ final class RedisFollowUps implements FollowUps {
         Optional<String> local = fallback.take(key);
         return shared.isPresent() ? shared : local;
     }
+
 }

@@ -23,25 +23,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Lettuce client and the one shared connection of this process (Lettuce connections are thread-safe, so
- * one serves every caller; no blocking command or transaction may run on it), and what an outage does.
- * Every command goes through {@link #call}: on any Redis failure it answers with the caller's fallback, logs one
- * WARN when an outage begins and one INFO when Redis answers again, never one line per message. Commands are
- * rejected at once while disconnected and time out after {@code tallybot.redis.timeout}, so an outage cannot hold
- * a webhook; Lettuce reconnects by itself, and if the first connect failed, the first call a second later retries.
+ * The one Lettuce client and the one shared connection of this process (Lettuce
+ * connections are thread-safe, so one serves every caller; no blocking command or
+ * transaction may run on it), and what an outage does. Every command goes through
+ * {@link #call}: on any Redis failure it answers with the caller's fallback, logs one
+ * WARN when an outage begins and one INFO when Redis answers again, never one line per
+ * message. Commands are rejected at once while disconnected and time out after
+ * {@code tallybot.redis.timeout}, so an outage cannot hold a webhook; Lettuce reconnects
+ * by itself, and if the first connect failed, the first call a second later retries.
  */
 final class RedisLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
+
     private static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
 
     private final ClientResources resources;
+
     private final RedisClient client;
+
     private final String keyPrefix;
+
     private final String address;
+
     private final AtomicBoolean down = new AtomicBoolean();
+
     private volatile @Nullable StatefulRedisConnection<String, String> connection;
+
     private volatile long nextConnectNanos = System.nanoTime();
+
     private volatile String lastError = "";
 
     RedisLink(RedisProperties properties) {
@@ -50,18 +60,20 @@ final class RedisLink implements AutoCloseable {
         this.address = (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/"
                 + uri.getDatabase();
         this.keyPrefix = properties.keyPrefix();
-        // Reconnect within about a second of Redis coming back, not Lettuce's default of up to 30 s.
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
-                        TimeUnit.MILLISECONDS))
-                .build();
+        // Reconnect within about a second of Redis coming back, not Lettuce's default of
+        // up to 30 s.
+        this.resources = DefaultClientResources.builder()
+            .ioThreadPoolSize(2)
+            .computationThreadPoolSize(2)
+            .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+            .build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
-                .timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
-                .build());
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
+            .timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
+            .build());
     }
 
     /** {@code key} with the configured prefix in front. */
@@ -74,23 +86,26 @@ final class RedisLink implements AutoCloseable {
         try {
             T result = command.apply(commands());
             if (down.compareAndSet(true, false)) {
-                log.info("Redis at {} answers again: dedup, follow-ups and limits are shared again",
-                        address);
+                log.info("Redis at {} answers again: dedup, follow-ups and limits are shared again", address);
             }
             return result;
         }
         catch (RedisException e) {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (down.compareAndSet(false, true)) {
-                log.warn("Redis at {} is unreachable ({}); until it is back, the database's unique keys alone stop "
-                        + "double counting, follow-ups stay in this replica and no rate limit applies", address,
-                        lastError);
+                log.warn(
+                        "Redis at {} is unreachable ({}); until it is back, the database's unique keys alone stop "
+                                + "double counting, follow-ups stay in this replica and no rate limit applies",
+                        address, lastError);
             }
             return fallback.get();
         }
     }
 
-    /** Whether the last command failed; what the health indicator reports besides its own PING. */
+    /**
+     * Whether the last command failed; what the health indicator reports besides its own
+     * PING.
+     */
     boolean isDown() {
         return down.get();
     }
@@ -110,7 +125,8 @@ final class RedisLink implements AutoCloseable {
         }
         synchronized (this) {
             if (connection == null) {
-                // elapsed time, not the injected clock: a test's frozen clock must not stop reconnecting
+                // elapsed time, not the injected clock: a test's frozen clock must not
+                // stop reconnecting
                 if (System.nanoTime() - nextConnectNanos < 0) {
                     throw new RedisConnectionException("not connected; retrying within " + CONNECT_RETRY);
                 }
@@ -121,7 +137,10 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
-    /** Closes the connection, then the client, then its threads: each needs the next one to shut down cleanly. */
+    /**
+     * Closes the connection, then the client, then its threads: each needs the next one
+     * to shut down cleanly.
+     */
     @Override
     public void close() {
         StatefulRedisConnection<String, String> current = connection;
@@ -131,4 +150,5 @@ final class RedisLink implements AutoCloseable {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
+
 }

@@ -8,11 +8,13 @@ import io.lettuce.core.ScriptOutputType;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 
 /**
- * Commands per sender in fixed windows, counted in Redis across replicas: one counter per window
- * ({@code INCR}, with a TTL set by the first increment in the same script). The window comes from the injected
- * clock, as in the local implementation; the TTL only cleans up. While Redis is unreachable every command is
- * allowed: a lost limit is better than a lost report. One {@code INCR} script on the connection the other ports
- * share, rather than Bucket4j's Redis backend, which would count token buckets, not these windows.
+ * Commands per sender in fixed windows, counted in Redis across replicas: one counter per
+ * window ({@code INCR}, with a TTL set by the first increment in the same script). The
+ * window comes from the injected clock, as in the local implementation; the TTL only
+ * cleans up. While Redis is unreachable every command is allowed: a lost limit is better
+ * than a lost report. One {@code INCR} script on the connection the other ports share,
+ * rather than Bucket4j's Redis backend, which would count token buckets, not these
+ * windows.
  */
 final class RedisRateLimiter implements RateLimiter {
 
@@ -22,8 +24,11 @@ final class RedisRateLimiter implements RateLimiter {
             return n""", ScriptOutputType.INTEGER);
 
     private final RedisLink redis;
+
     private final Clock clock;
+
     private final int limit;
+
     private final FixedWindows windows;
 
     RedisRateLimiter(RedisLink redis, Clock clock, int limit, Duration window) {
@@ -41,4 +46,5 @@ final class RedisRateLimiter implements RateLimiter {
                 () -> 0L);
         return windows.admit(count, limit, now);
     }
+
 }

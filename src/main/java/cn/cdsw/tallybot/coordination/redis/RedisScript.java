@@ -10,10 +10,11 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * A Lua script run by {@code EVALSHA}, so each call sends the 40-character digest instead of the script. The
- * digest is computed here, as Redis computes it, so no call waits for a {@code SCRIPT LOAD} up front. When Redis
- * answers {@code NOSCRIPT} (restarted, failed over, or {@code SCRIPT FLUSH}ed) the script is loaded and the call
- * retried once; a second failure goes to the caller like any other Redis error.
+ * A Lua script run by {@code EVALSHA}, so each call sends the 40-character digest instead
+ * of the script. The digest is computed here, as Redis computes it, so no call waits for
+ * a {@code SCRIPT LOAD} up front. When Redis answers {@code NOSCRIPT} (restarted, failed
+ * over, or {@code SCRIPT FLUSH}ed) the script is loaded and the call retried once; a
+ * second failure goes to the caller like any other Redis error.
  */
 record RedisScript(String source, String sha, ScriptOutputType output) {
 
@@ -33,8 +34,8 @@ record RedisScript(String source, String sha, ScriptOutputType output) {
 
     private static String sha1(String source) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-1", e);

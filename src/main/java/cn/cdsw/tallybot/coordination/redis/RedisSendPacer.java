@@ -9,11 +9,12 @@ import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 /**
- * Send slots per group shared by all replicas: a Redis list of the last {@code limit} slots handed out, newest
- * first. A new slot is no earlier than now, than the newest slot, and than the oldest kept slot plus the window, so
- * no window ever holds more than {@code limit} sends. One script, so two replicas never take the same slot. While
- * Redis is unreachable each replica paces on its own ({@code fallback}). As in process, slots more than two
- * windows ahead are dropped: the clock went back.
+ * Send slots per group shared by all replicas: a Redis list of the last {@code limit}
+ * slots handed out, newest first. A new slot is no earlier than now, than the newest
+ * slot, and than the oldest kept slot plus the window, so no window ever holds more than
+ * {@code limit} sends. One script, so two replicas never take the same slot. While Redis
+ * is unreachable each replica paces on its own ({@code fallback}). As in process, slots
+ * more than two windows ahead are dropped: the clock went back.
  */
 final class RedisSendPacer implements SendPacer {
 
@@ -38,9 +39,13 @@ final class RedisSendPacer implements SendPacer {
             return slot - now""", ScriptOutputType.INTEGER);
 
     private final RedisLink redis;
+
     private final SendPacer fallback;
+
     private final Clock clock;
+
     private final int limit;
+
     private final long windowMillis;
 
     RedisSendPacer(RedisLink redis, SendPacer fallback, Clock clock, int limit, Duration window) {
@@ -58,4 +63,5 @@ final class RedisSendPacer implements SendPacer {
         return redis.call(c -> Duration.ofMillis(RESERVE.<Long>run(c, new String[] { key }, args)),
                 () -> fallback.reserve(group));
     }
+
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses the CQ-code string form of a message (OneBot spec {@code message/string.md}, docs/platforms.md §3):
- * {@code [CQ:type,k1=v1,k2=v2]} between plain text. A {@code [CQ:} without a closing bracket is kept as text,
- * because a real client never sends one and losing the user's words would be worse.
+ * Parses the CQ-code string form of a message (OneBot spec {@code message/string.md},
+ * docs/platforms.md §3): {@code [CQ:type,k1=v1,k2=v2]} between plain text. A {@code [CQ:}
+ * without a closing bracket is kept as text, because a real client never sends one and
+ * losing the user's words would be worse.
  */
 final class CqCode {
 
@@ -40,7 +41,10 @@ final class CqCode {
         }
     }
 
-    /** {@code inner} is {@code type,k1=v1,...}; each parameter splits at its first {@code =}. */
+    /**
+     * {@code inner} is {@code type,k1=v1,...}; each parameter splits at its first
+     * {@code =}.
+     */
     private static OneBotSegment code(String inner) {
         String[] parts = inner.split(",", -1);
         Map<String, String> params = new LinkedHashMap<>();
@@ -53,11 +57,12 @@ final class CqCode {
         return new OneBotSegment(parts[0], params);
     }
 
-    /** Reverse of the spec's escaping; {@code &amp;} goes last so {@code &amp;#91;} stays the text {@code &#91;}. */
+    /**
+     * Reverse of the spec's escaping; {@code &amp;} goes last so {@code &amp;#91;} stays
+     * the text {@code &#91;}.
+     */
     static String unescape(String text) {
-        return text.replace("&#44;", ",")
-                .replace("&#91;", "[")
-                .replace("&#93;", "]")
-                .replace("&amp;", "&");
+        return text.replace("&#44;", ",").replace("&#91;", "[").replace("&#93;", "]").replace("&amp;", "&");
     }
+
 }

@@ -16,11 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Replies through {@code send_group_msg} after the webhook has answered 204, so OneBot never waits on the QQ
- * round trip (go-cqhttp posts the event again when its request times out; docs/platforms.md §6). One thread and a
- * bounded queue: replies keep their order, and a stuck API cannot pile up memory; when the queue is full the reply
- * is dropped with a WARN. A failed send is logged, not retried: a retry here would stack on any retry of the caller's
- * and could post a reply twice, so only summary delivery retries.
+ * Replies through {@code send_group_msg} after the webhook has answered 204, so OneBot
+ * never waits on the QQ round trip (go-cqhttp posts the event again when its request
+ * times out; docs/platforms.md §6). One thread and a bounded queue: replies keep their
+ * order, and a stuck API cannot pile up memory; when the queue is full the reply is
+ * dropped with a WARN. A failed send is logged, not retried: a retry here would stack on
+ * any retry of the caller's and could post a reply twice, so only summary delivery
+ * retries.
  */
 final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
 
@@ -28,14 +30,16 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
     static final int QUEUE_CAPACITY = 256;
 
     private final ChatSender sender;
+
     private final ReplyMetrics metrics;
+
     private final ThreadPoolExecutor executor;
 
     OneBotApiReplies(ChatSender sender, ReplyMetrics metrics) {
         this.sender = sender;
         this.metrics = metrics;
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+                runnable -> {
                     Thread thread = new Thread(runnable, "onebot-api-replies");
                     thread.setDaemon(true);
                     return thread;
@@ -45,7 +49,8 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
     @Override
     public OneBotOutcome reply(ChatMessage message, Reply reply, long receivedNanos) {
         GroupRef group = message.group();
-        // the send runs on the reply thread: its log lines carry the message's context like the others
+        // the send runs on the reply thread: its log lines carry the message's context
+        // like the others
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         try {
             executor.execute(() -> {
@@ -62,8 +67,8 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
         }
         catch (RejectedExecutionException full) {
             metrics.dropped();
-            log.warn("OneBot API reply to group {} for message {} dropped: reply queue full or closed",
-                    group.groupId(), message.messageId());
+            log.warn("OneBot API reply to group {} for message {} dropped: reply queue full or closed", group.groupId(),
+                    message.messageId());
         }
         return new OneBotOutcome.Handled();
     }
@@ -80,8 +85,8 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
         }
         catch (IllegalArgumentException e) {
             metrics.failed();
-            log.warn("OneBot API reply to group {} for message {} refused before sending: {}",
-                    group.groupId(), messageId, e.getMessage());
+            log.warn("OneBot API reply to group {} for message {} refused before sending: {}", group.groupId(),
+                    messageId, e.getMessage());
         }
     }
 
@@ -93,4 +98,5 @@ final class OneBotApiReplies implements OneBotReplies, AutoCloseable {
             executor.shutdownNow();
         }
     }
+
 }

@@ -10,20 +10,22 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
- * The OneBot API envelope {@code {"status":"ok","retcode":0,"data":...}} (docs/platforms.md §7). Implementations
- * put the error text in {@code wording}, {@code message} or {@code msg}; the first present one is used.
+ * The OneBot API envelope {@code {"status":"ok","retcode":0,"data":...}}
+ * (docs/platforms.md §7). Implementations put the error text in {@code wording},
+ * {@code message} or {@code msg}; the first present one is used.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record OneBotApiResponse(
-        @JsonProperty("status") @Nullable String status,
-        @JsonProperty("retcode") @Nullable Integer retcode,
-        @JsonProperty("wording") @Nullable String wording,
-        @JsonProperty("message") @Nullable String message,
-        @JsonProperty("msg") @Nullable String msg) {
+record OneBotApiResponse(@JsonProperty("status") @Nullable String status,
+        @JsonProperty("retcode") @Nullable Integer retcode, @JsonProperty("wording") @Nullable String wording,
+        @JsonProperty("message") @Nullable String message, @JsonProperty("msg") @Nullable String msg) {
 
-    /** Envelopes are small; reading more would only risk memory on a misbehaving server. */
+    /**
+     * Envelopes are small; reading more would only risk memory on a misbehaving server.
+     */
     private static final long MAX_BODY = 16_384;
+
     private static final int MAX_ERROR_TEXT = 200;
+
     private static final String PLATFORM = OneBotEventMapper.PLATFORM;
 
     /** Returns when the call succeeded, else throws {@link PlatformCallException}. */
@@ -36,7 +38,8 @@ record OneBotApiResponse(
                     "send_group_msg answered HTTP " + status + describe(envelope));
         }
         if (envelope == null) {
-            // Possibly sent, possibly a wrong URL; not retryable, so a retry can never post twice.
+            // Possibly sent, possibly a wrong URL; not retryable, so a retry can never
+            // post twice.
             throw new PlatformCallException(PLATFORM, status, "bad_envelope", false,
                     "send_group_msg answered HTTP " + status + " without a OneBot envelope");
         }

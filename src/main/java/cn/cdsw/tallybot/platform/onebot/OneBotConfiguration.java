@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Wires the OneBot adapter from {@link OneBotProperties}. The sender (and with it API-mode replies) exists only
- * when {@code tallybot.onebot.api-url} is set: without it quick replies still work, but nothing can be posted
- * proactively.
+ * Wires the OneBot adapter from {@link OneBotProperties}. The sender (and with it
+ * API-mode replies) exists only when {@code tallybot.onebot.api-url} is set: without it
+ * quick replies still work, but nothing can be posted proactively.
  */
 @Configuration(proxyBeanMethods = false)
 class OneBotConfiguration {
@@ -62,7 +62,8 @@ class OneBotConfiguration {
     @Bean
     @Conditional(ApiUrlConfigured.class)
     OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender, SendPacer pacer, ReplyMetrics oneBotReplyMetrics) {
-        // paced per group, shared with the other replicas and the summary: one send budget per group
+        // paced per group, shared with the other replicas and the summary: one send
+        // budget per group
         return new OneBotApiReplies(pacer.paced(oneBotSender), oneBotReplyMetrics);
     }
 
@@ -70,25 +71,28 @@ class OneBotConfiguration {
     OneBotInbound oneBotInbound(OneBotProperties properties, OneBotVerifier oneBotVerifier,
             InboundHandler inboundHandler, ObjectProvider<OneBotApiReplies> apiReplies, ReplyMetrics oneBotReplyMetrics,
             Clock clock) {
-        OneBotReplies replies = properties.replyMode() == OneBotProperties.ReplyMode.API
-                ? apiReplies.getObject()
+        OneBotReplies replies = properties.replyMode() == OneBotProperties.ReplyMode.API ? apiReplies.getObject()
                 : new OneBotQuickReplies(properties.atSender(), oneBotReplyMetrics);
         return new OneBotInbound(properties.maxBodyBytes(), oneBotVerifier, new OneBotEventMapper(clock),
                 inboundHandler, replies);
     }
 
     /**
-     * True when {@code tallybot.onebot.api-url} has a non-blank value. {@code @ConditionalOnProperty} would also
-     * match the empty value a compose file leaves behind ({@code TALLYBOT_ONEBOT_API_URL=}), which
-     * {@link OneBotProperties} treats as unset.
+     * True when {@code tallybot.onebot.api-url} has a non-blank value.
+     * {@code @ConditionalOnProperty} would also match the empty value a compose file
+     * leaves behind ({@code TALLYBOT_ONEBOT_API_URL=}), which {@link OneBotProperties}
+     * treats as unset.
      */
     static final class ApiUrlConfigured implements Condition {
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return Binder.get(context.getEnvironment())
-                    .bind("tallybot.onebot.api-url", String.class)
-                    .map(value -> !value.isBlank())
-                    .orElse(false);
+                .bind("tallybot.onebot.api-url", String.class)
+                .map(value -> !value.isBlank())
+                .orElse(false);
         }
+
     }
+
 }

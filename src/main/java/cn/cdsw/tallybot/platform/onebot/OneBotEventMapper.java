@@ -13,20 +13,25 @@ import cn.cdsw.tallybot.platform.SenderRole;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns OneBot events into the core's records, so no OneBot type reaches the core. An empty result means a required
- * field is missing, which the webhook answers with 400.
+ * Turns OneBot events into the core's records, so no OneBot type reaches the core. An
+ * empty result means a required field is missing, which the webhook answers with 400.
  *
- * <p>The message id is the OneBot {@code message_id} alone, without {@code self_id}: the core de-duplicates on
- * (platform, group_id, message_id), so when two bot accounts sit in one group and both deliver a message, it is
- * counted once (docs/platforms.md §6). This relies on the implementations giving the same message the same id on
- * every account, which holds for one implementation family; mixing families in one group could not be
+ * <p>
+ * The message id is the OneBot {@code message_id} alone, without {@code self_id}: the
+ * core de-duplicates on (platform, group_id, message_id), so when two bot accounts sit in
+ * one group and both deliver a message, it is counted once (docs/platforms.md §6). This
+ * relies on the implementations giving the same message the same id on every account,
+ * which holds for one implementation family; mixing families in one group could not be
  * de-duplicated by any key we receive.
  */
 final class OneBotEventMapper {
 
     static final String PLATFORM = "onebot";
 
-    /** How far an event's own time may stray from the server's clock and still be believed. */
+    /**
+     * How far an event's own time may stray from the server's clock and still be
+     * believed.
+     */
     static final Duration SKEW = Duration.ofMinutes(5);
 
     private final Clock clock;
@@ -47,17 +52,23 @@ final class OneBotEventMapper {
                 sentAt(event)));
     }
 
-    /** {@code operator_id} defaults to the sender: a missing operator can only mean a self-recall. */
+    /**
+     * {@code operator_id} defaults to the sender: a missing operator can only mean a
+     * self-recall.
+     */
     Optional<MessageRecall> toRecall(OneBotEvent event) {
         if (event.groupId() == null || event.userId() == null || event.messageId() == null) {
             return Optional.empty();
         }
         String operator = Objects.requireNonNullElse(event.operatorId(), event.userId());
-        return Optional.of(new MessageRecall(PLATFORM, event.groupId(), event.messageId(), event.userId(),
-                operator, sentAt(event)));
+        return Optional.of(new MessageRecall(PLATFORM, event.groupId(), event.messageId(), event.userId(), operator,
+                sentAt(event)));
     }
 
-    /** Only text segments carry words; @, faces, images and quotes are markup the core does not read. */
+    /**
+     * Only text segments carry words; @, faces, images and quotes are markup the core
+     * does not read.
+     */
     static String text(List<OneBotSegment> segments) {
         StringBuilder text = new StringBuilder();
         for (OneBotSegment segment : segments) {
@@ -69,8 +80,7 @@ final class OneBotEventMapper {
     }
 
     static boolean mentions(List<OneBotSegment> segments, @Nullable String selfId) {
-        return selfId != null && segments.stream()
-                .anyMatch(s -> "at".equals(s.type()) && selfId.equals(s.param("qq")));
+        return selfId != null && segments.stream().anyMatch(s -> "at".equals(s.type()) && selfId.equals(s.param("qq")));
     }
 
     private static String senderName(OneBotEvent.@Nullable Sender sender) {
@@ -92,10 +102,12 @@ final class OneBotEventMapper {
     }
 
     /**
-     * The event's {@code time} (seconds) where it is within {@link #SKEW} of this server's clock, else the clock. The
-     * time decides a report's day, the backdating window and the no-future rule, so it must not be whatever the
-     * sender wrote: {@code time=0} would file a record in 1970 and a millisecond value one in the year 58883. A few
-     * minutes cover clock drift and an implementation's retries; beyond that the server's clock is the truth.
+     * The event's {@code time} (seconds) where it is within {@link #SKEW} of this
+     * server's clock, else the clock. The time decides a report's day, the backdating
+     * window and the no-future rule, so it must not be whatever the sender wrote:
+     * {@code time=0} would file a record in 1970 and a millisecond value one in the year
+     * 58883. A few minutes cover clock drift and an implementation's retries; beyond that
+     * the server's clock is the truth.
      */
     Instant sentAt(OneBotEvent event) {
         Instant now = clock.instant();
@@ -105,4 +117,5 @@ final class OneBotEventMapper {
         }
         return Instant.ofEpochSecond(time);
     }
+
 }

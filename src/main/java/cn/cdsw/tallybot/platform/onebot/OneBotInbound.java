@@ -14,20 +14,25 @@ import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 
 /**
- * Everything the OneBot webhook does, without Spring, so tests drive it directly: size check, signature check on the
- * raw bytes before any parsing (an unauthenticated body is never read), then dispatch by {@code post_type} through
- * a string switch rather than handler discovery, so what is handled can be read in one place. Group messages go to
- * {@link InboundHandler#onMessage}, {@code group_recall} notices to {@link InboundHandler#onRecall}; every other
- * event is answered 204 and dropped.
+ * Everything the OneBot webhook does, without Spring, so tests drive it directly: size
+ * check, signature check on the raw bytes before any parsing (an unauthenticated body is
+ * never read), then dispatch by {@code post_type} through a string switch rather than
+ * handler discovery, so what is handled can be read in one place. Group messages go to
+ * {@link InboundHandler#onMessage}, {@code group_recall} notices to
+ * {@link InboundHandler#onRecall}; every other event is answered 204 and dropped.
  */
 final class OneBotInbound {
 
     private static final Logger log = LoggerFactory.getLogger(OneBotInbound.class);
 
     private final int maxBodyBytes;
+
     private final OneBotVerifier verifier;
+
     private final OneBotEventMapper mapper;
+
     private final InboundHandler handler;
+
     private final OneBotReplies replies;
 
     OneBotInbound(int maxBodyBytes, OneBotVerifier verifier, OneBotEventMapper mapper, InboundHandler handler,
@@ -58,8 +63,8 @@ final class OneBotInbound {
         }
         String postType = Objects.requireNonNullElse(event.postType(), "");
         return switch (postType) {
-            case "message" -> "group".equals(event.messageType()) ? onGroupMessage(event, receivedNanos)
-                    : ignored(event);
+            case "message" ->
+                "group".equals(event.messageType()) ? onGroupMessage(event, receivedNanos) : ignored(event);
             case "notice" -> "group_recall".equals(event.noticeType()) ? onGroupRecall(event) : ignored(event);
             default -> ignored(event);
         };
@@ -103,11 +108,12 @@ final class OneBotInbound {
     }
 
     /**
-     * The message's platform, group and id in the MDC while it is handled, so every log line about it can be found
-     * (the pattern's {@code [platform:group:message]}, or fields of their own in structured JSON logs).
+     * The message's platform, group and id in the MDC while it is handled, so every log
+     * line about it can be found (the pattern's {@code [platform:group:message]}, or
+     * fields of their own in structured JSON logs).
      */
-    private record LogContext(MDC.MDCCloseable platform, MDC.MDCCloseable group, MDC.MDCCloseable message)
-            implements AutoCloseable {
+    private record LogContext(MDC.MDCCloseable platform, MDC.MDCCloseable group,
+            MDC.MDCCloseable message) implements AutoCloseable {
 
         static LogContext of(String platform, String groupId, String messageId) {
             return new LogContext(MDC.putCloseable("platform", platform), MDC.putCloseable("groupId", groupId),
@@ -127,4 +133,5 @@ final class OneBotInbound {
                 event.postType(), event.messageType(), event.noticeType(), event.metaEventType());
         return new OneBotOutcome.Ignored();
     }
+
 }

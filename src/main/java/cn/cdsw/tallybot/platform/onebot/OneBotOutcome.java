@@ -1,19 +1,22 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 /**
- * What the webhook answers for one event (docs/architecture.md §7): each outcome knows its HTTP status, so the
- * controller only copies it. Bad input never maps to a 5xx.
+ * What the webhook answers for one event (docs/architecture.md §7): each outcome knows
+ * its HTTP status, so the controller only copies it. Bad input never maps to a 5xx.
  */
 sealed interface OneBotOutcome {
 
     int status();
 
     /**
-     * An event refused as bad input; the answer is a {@code ProblemDetail} with this detail, which says what was
-     * wrong without echoing the input or the signature header.
+     * An event refused as bad input; the answer is a {@code ProblemDetail} with this
+     * detail, which says what was wrong without echoing the input or the signature
+     * header.
      */
     sealed interface Refused extends OneBotOutcome {
+
         String detail();
+
     }
 
     /** Signature missing or wrong; nothing was parsed. */
@@ -49,7 +52,10 @@ sealed interface OneBotOutcome {
         }
     }
 
-    /** Unsigned event from another machine while no secret is set ({@link OneBotSources}); the body is not read. */
+    /**
+     * Unsigned event from another machine while no secret is set ({@link OneBotSources});
+     * the body is not read.
+     */
     record Forbidden() implements Refused {
         public int status() {
             return 403;
@@ -60,7 +66,10 @@ sealed interface OneBotOutcome {
         }
     }
 
-    /** The body did not arrive within {@code tallybot.onebot.body-timeout}; nothing was verified or parsed. */
+    /**
+     * The body did not arrive within {@code tallybot.onebot.body-timeout}; nothing was
+     * verified or parsed.
+     */
     record TimedOut() implements Refused {
         public int status() {
             return 408;
@@ -82,14 +91,20 @@ sealed interface OneBotOutcome {
         }
     }
 
-    /** Heartbeats, requests, private messages, unknown types: answered so OneBot does not wait, then dropped. */
+    /**
+     * Heartbeats, requests, private messages, unknown types: answered so OneBot does not
+     * wait, then dropped.
+     */
     record Ignored() implements OneBotOutcome {
         public int status() {
             return 204;
         }
     }
 
-    /** Handled with nothing to say in the response (no reply, a recall, or a reply sent through the API). */
+    /**
+     * Handled with nothing to say in the response (no reply, a recall, or a reply sent
+     * through the API).
+     */
     record Handled() implements OneBotOutcome {
         public int status() {
             return 204;
@@ -102,4 +117,5 @@ sealed interface OneBotOutcome {
             return 200;
         }
     }
+
 }

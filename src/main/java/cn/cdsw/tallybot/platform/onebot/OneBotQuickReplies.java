@@ -8,13 +8,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Replies as a quick operation in the webhook response (docs/platforms.md §5). {@code at_sender} is always written
- * because the spec and the implementations disagree on its default. Lagrange.OneBot ignores quick operations;
- * use {@code reply-mode=API} with it.
+ * Replies as a quick operation in the webhook response (docs/platforms.md §5).
+ * {@code at_sender} is always written because the spec and the implementations disagree
+ * on its default. Lagrange.OneBot ignores quick operations; use {@code reply-mode=API}
+ * with it.
  */
 final class OneBotQuickReplies implements OneBotReplies {
 
     private final boolean atSender;
+
     private final ReplyMetrics metrics;
 
     OneBotQuickReplies(boolean atSender, ReplyMetrics metrics) {
@@ -31,8 +33,8 @@ final class OneBotQuickReplies implements OneBotReplies {
     }
 
     @JsonPropertyOrder({ "reply", "at_sender" })
-    record QuickOperation(
-            @JsonProperty("reply") List<OneBotSegment> reply,
+    record QuickOperation(@JsonProperty("reply") List<OneBotSegment> reply,
             @JsonProperty("at_sender") boolean atSender) {
     }
+
 }

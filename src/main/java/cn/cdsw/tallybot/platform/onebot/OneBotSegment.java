@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One message segment, {@code {"type":"text","data":{"text":"..."}}} (spec {@code message/array.md}). Parameter
- * values are strings in the spec; numbers some implementations send are read as their text.
+ * One message segment, {@code {"type":"text","data":{"text":"..."}}} (spec
+ * {@code message/array.md}). Parameter values are strings in the spec; numbers some
+ * implementations send are read as their text.
  */
 @JsonPropertyOrder({ "type", "data" })
 record OneBotSegment(String type, Map<String, String> data) {
@@ -25,7 +26,10 @@ record OneBotSegment(String type, Map<String, String> data) {
         return new OneBotSegment("text", Map.of("text", text));
     }
 
-    /** Text first, then the image if any; {@code base64://} is what go-cqhttp and NapCat decode. */
+    /**
+     * Text first, then the image if any; {@code base64://} is what go-cqhttp and NapCat
+     * decode.
+     */
     static List<OneBotSegment> of(Reply reply) {
         List<OneBotSegment> segments = new ArrayList<>();
         segments.add(text(reply.text()));
@@ -40,8 +44,9 @@ record OneBotSegment(String type, Map<String, String> data) {
     }
 
     /**
-     * Reads {@code message}: a segment array, a single segment object, or a CQ-code string (the format depends on
-     * the implementation's configuration; docs/platforms.md §3). Anything else yields no segments.
+     * Reads {@code message}: a segment array, a single segment object, or a CQ-code
+     * string (the format depends on the implementation's configuration; docs/platforms.md
+     * §3). Anything else yields no segments.
      */
     static List<OneBotSegment> listFrom(@Nullable JsonNode message) {
         if (message == null || message.isNull()) {

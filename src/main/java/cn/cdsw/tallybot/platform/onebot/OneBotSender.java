@@ -19,11 +19,12 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends to a QQ group through the OneBot HTTP API, {@code POST {api-url}/send_group_msg} (docs/platforms.md §7),
- * always as a segment array so nothing needs CQ escaping. Refusals become {@link PlatformCallException}:
- * transport errors, 5xx and 429 are retryable; other HTTP errors and a {@code failed} envelope are not. No retry
- * happens here: the caller decides, and only summary delivery retries, so no post can go out twice through
- * retries stacked in two places.
+ * Sends to a QQ group through the OneBot HTTP API, {@code POST {api-url}/send_group_msg}
+ * (docs/platforms.md §7), always as a segment array so nothing needs CQ escaping.
+ * Refusals become {@link PlatformCallException}: transport errors, 5xx and 429 are
+ * retryable; other HTTP errors and a {@code failed} envelope are not. No retry happens
+ * here: the caller decides, and only summary delivery retries, so no post can go out
+ * twice through retries stacked in two places.
  */
 final class OneBotSender implements ChatSender {
 
@@ -33,15 +34,15 @@ final class OneBotSender implements ChatSender {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient client;
+
     private final HttpUrl sendGroupMsg;
 
     OneBotSender(OkHttpClient sharedClient, URI apiUrl, @Nullable String accessToken) {
         OkHttpClient.Builder builder = sharedClient.newBuilder();
         if (accessToken != null) {
             // The token goes in an interceptor so no call site can forget it.
-            builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                    .header("Authorization", "Bearer " + accessToken)
-                    .build()));
+            builder.addInterceptor(chain -> chain
+                .proceed(chain.request().newBuilder().header("Authorization", "Bearer " + accessToken).build()));
         }
         this.client = builder.build();
         this.sendGroupMsg = HttpUrl.get(apiUrl.toString()).newBuilder().addPathSegment("send_group_msg").build();
@@ -55,8 +56,8 @@ final class OneBotSender implements ChatSender {
     @Override
     public void send(GroupRef group, Reply reply) {
         validate(group, reply);
-        byte[] body = OneBotJson.MAPPER.writeValueAsBytes(
-                new SendGroupMsg(groupIdValue(group.groupId()), OneBotSegment.of(reply), false));
+        byte[] body = OneBotJson.MAPPER
+            .writeValueAsBytes(new SendGroupMsg(groupIdValue(group.groupId()), OneBotSegment.of(reply), false));
         Request request = new Request.Builder().url(sendGroupMsg).post(RequestBody.create(body, JSON)).build();
         try (Response response = client.newCall(request).execute()) {
             OneBotApiResponse.check(response);
@@ -84,7 +85,10 @@ final class OneBotSender implements ChatSender {
         }
     }
 
-    /** The spec types group_id as int64; a non-numeric id is passed through as text rather than guessed at. */
+    /**
+     * The spec types group_id as int64; a non-numeric id is passed through as text rather
+     * than guessed at.
+     */
     private static Object groupIdValue(String groupId) {
         try {
             return Long.parseLong(groupId);
@@ -95,9 +99,8 @@ final class OneBotSender implements ChatSender {
     }
 
     @JsonPropertyOrder({ "group_id", "message", "auto_escape" })
-    record SendGroupMsg(
-            @JsonProperty("group_id") Object groupId,
-            @JsonProperty("message") List<OneBotSegment> message,
+    record SendGroupMsg(@JsonProperty("group_id") Object groupId, @JsonProperty("message") List<OneBotSegment> message,
             @JsonProperty("auto_escape") boolean autoEscape) {
     }
+
 }

@@ -10,21 +10,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who may post events. With a secret, anyone whose signature checks out (the signature is the proof). Without one,
- * an event proves nothing — a forged {@code role: owner} could retract anybody's record — so only clients on this
- * machine are taken (NapCat beside the bot, or a reverse proxy on the same host that does its own checking),
- * unless the operator says {@code tallybot.onebot.insecure=true}: fail closed rather than open.
+ * Who may post events. With a secret, anyone whose signature checks out (the signature is
+ * the proof). Without one, an event proves nothing — a forged {@code role: owner} could
+ * retract anybody's record — so only clients on this machine are taken (NapCat beside the
+ * bot, or a reverse proxy on the same host that does its own checking), unless the
+ * operator says {@code tallybot.onebot.insecure=true}: fail closed rather than open.
  */
 final class OneBotSources {
 
     private static final Logger log = LoggerFactory.getLogger(OneBotSources.class);
+
     /** Only IP literals are parsed, so that deciding never triggers a DNS lookup. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
-    /** One line for the first refusal and then one per this many, so a scan cannot flood the log. */
+
+    /**
+     * One line for the first refusal and then one per this many, so a scan cannot flood
+     * the log.
+     */
     private static final long LOG_EVERY = 1000;
 
     private final boolean signed;
+
     private final boolean insecure;
+
     private final AtomicLong refused = new AtomicLong();
 
     OneBotSources(boolean signed, boolean insecure) {
@@ -55,4 +63,5 @@ final class OneBotSources {
             return false;
         }
     }
+
 }

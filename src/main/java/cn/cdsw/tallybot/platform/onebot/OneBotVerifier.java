@@ -14,15 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks {@code X-Signature: sha1=<hex HMAC-SHA1(secret, raw body)>} (docs/platforms.md §4). Fails closed: with a
- * secret configured, a missing, malformed or wrong header is refused. Hex is compared case-insensitively because
- * older Lagrange.OneBot builds sent upper case.
+ * Checks {@code X-Signature: sha1=<hex HMAC-SHA1(secret, raw body)>} (docs/platforms.md
+ * §4). Fails closed: with a secret configured, a missing, malformed or wrong header is
+ * refused. Hex is compared case-insensitively because older Lagrange.OneBot builds sent
+ * upper case.
  */
 final class OneBotVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(OneBotVerifier.class);
+
     private static final String ALGORITHM = "HmacSHA1";
+
     private static final String PREFIX = "sha1=";
+
     private static final int SHA1_HEX_LENGTH = 40;
 
     private final @Nullable SecretKeySpec key;
@@ -35,7 +39,10 @@ final class OneBotVerifier {
         return key != null;
     }
 
-    /** True when the body may be processed. Logs the reason of a refusal, never the header value. */
+    /**
+     * True when the body may be processed. Logs the reason of a refusal, never the header
+     * value.
+     */
     boolean verify(byte[] body, @Nullable String signatureHeader) {
         if (key == null) {
             return true;
@@ -71,7 +78,8 @@ final class OneBotVerifier {
 
     static byte[] mac(SecretKeySpec key, byte[] body) {
         try {
-            // A Mac is not thread-safe, and creating one per request is cheap next to the HTTP round trip.
+            // A Mac is not thread-safe, and creating one per request is cheap next to the
+            // HTTP round trip.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             return mac.doFinal(body);
@@ -80,4 +88,5 @@ final class OneBotVerifier {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }
     }
+
 }

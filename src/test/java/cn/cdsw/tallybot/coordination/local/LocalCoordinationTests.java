@@ -14,11 +14,15 @@ import cn.cdsw.tallybot.coordination.RateLimiterContractTests;
 import cn.cdsw.tallybot.coordination.SendPacerContractTests;
 import cn.cdsw.tallybot.platform.SendPacer;
 
-/** The coordination contracts against the in-process implementations; time passes by moving the clock. */
+/**
+ * The coordination contracts against the in-process implementations; time passes by
+ * moving the clock.
+ */
 class LocalCoordinationTests {
 
     @Nested
     class Dedup extends DeduplicatorContractTests {
+
         @Override
         protected Deduplicator deduplicator() {
             return new LocalDeduplicator(clock);
@@ -28,10 +32,12 @@ class LocalCoordinationTests {
         protected void elapse(Duration duration) {
             clock.advance(duration);
         }
+
     }
 
     @Nested
     class FollowUpState extends FollowUpsContractTests {
+
         @Override
         protected FollowUps followUps() {
             return new LocalFollowUps(clock);
@@ -41,10 +47,12 @@ class LocalCoordinationTests {
         protected void elapse(Duration duration) {
             clock.advance(duration);
         }
+
     }
 
     @Nested
     class Rate extends RateLimiterContractTests {
+
         @Override
         protected RateLimiter rateLimiter(Clock clock, int limit, Duration window) {
             return new LocalRateLimiter(clock, limit, window);
@@ -54,10 +62,12 @@ class LocalCoordinationTests {
         protected void elapse(Duration duration) {
             clock.advance(duration);
         }
+
     }
 
     @Nested
     class Pacing extends SendPacerContractTests {
+
         @Override
         protected SendPacer pacer(Clock clock, int limit, Duration window) {
             return new LocalSendPacer(clock, limit, window);
@@ -67,5 +77,7 @@ class LocalCoordinationTests {
         protected void elapse(Duration duration) {
             clock.advance(duration);
         }
+
     }
+
 }

@@ -11,9 +11,9 @@ import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.e2e.MutableClock;
 
 /**
- * The in-process ports keep memory bounded by what is live, and sweep rarely enough that a command never pays for
- * every sender or message the process has seen (docs/coordination.md §3). Time passes by moving the clock:
- * nothing sleeps.
+ * The in-process ports keep memory bounded by what is live, and sweep rarely enough that
+ * a command never pays for every sender or message the process has seen
+ * (docs/coordination.md §3). Time passes by moving the clock: nothing sleeps.
  */
 class LocalMemoryTests {
 
@@ -82,4 +82,5 @@ class LocalMemoryTests {
         assertThat(followUps.get("new0")).contains("question");
         assertThat(followUps.take("old0")).isEmpty();
     }
+
 }

@@ -21,9 +21,9 @@ import cn.cdsw.tallybot.platform.SendPacer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The coordination contracts against the Redis implementations on a real Redis, never a mock, each test under a
- * fresh key prefix and connection. Redis keeps its own time for TTLs, so letting a TTL pass also waits until Redis
- * has let the keys lapse.
+ * The coordination contracts against the Redis implementations on a real Redis, never a
+ * mock, each test under a fresh key prefix and connection. Redis keeps its own time for
+ * TTLs, so letting a TTL pass also waits until Redis has let the keys lapse.
  */
 class RedisCoordinationIntegrationTests {
 
@@ -51,6 +51,7 @@ class RedisCoordinationIntegrationTests {
 
     @Nested
     class Dedup extends DeduplicatorContractTests {
+
         @Override
         protected Deduplicator deduplicator() {
             return new RedisDeduplicator(redis.link);
@@ -61,10 +62,12 @@ class RedisCoordinationIntegrationTests {
             clock.advance(duration);
             redis.awaitLapsed(duration);
         }
+
     }
 
     @Nested
     class FollowUpState extends FollowUpsContractTests {
+
         @Override
         protected FollowUps followUps() {
             return new RedisFollowUps(redis.link, new LocalFollowUps(clock));
@@ -75,10 +78,12 @@ class RedisCoordinationIntegrationTests {
             clock.advance(duration);
             redis.awaitLapsed(duration);
         }
+
     }
 
     @Nested
     class Rate extends RateLimiterContractTests {
+
         @Override
         protected RateLimiter rateLimiter(Clock clock, int limit, Duration window) {
             return new RedisRateLimiter(redis.link, clock, limit, window);
@@ -88,13 +93,16 @@ class RedisCoordinationIntegrationTests {
         protected void elapse(Duration duration) {
             clock.advance(duration);
         }
+
     }
 
     @Nested
     class Pacing extends SendPacerContractTests {
+
         @Override
         protected SendPacer pacer(Clock clock, int limit, Duration window) {
-            // a fallback that fails the test: the local pacer would give the same answers and hide a broken script
+            // a fallback that fails the test: the local pacer would give the same answers
+            // and hide a broken script
             SendPacer noFallback = group -> {
                 throw new AssertionError("the Redis pacer fell back to the local one");
             };
@@ -105,5 +113,7 @@ class RedisCoordinationIntegrationTests {
         protected void elapse(Duration duration) {
             clock.advance(duration);
         }
+
     }
+
 }

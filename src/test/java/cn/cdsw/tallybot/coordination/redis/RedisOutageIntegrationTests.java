@@ -21,21 +21,31 @@ import cn.cdsw.tallybot.testing.RedisServerProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Redis outage on a server of the test's own: every port falls back at once, one WARN for the whole outage, health
- * DOWN for Redis but not overall, then Redis is used again, with one INFO, once it is back.
+ * A Redis outage on a server of the test's own: every port falls back at once, one WARN
+ * for the whole outage, health DOWN for Redis but not overall, then Redis is used again,
+ * with one INFO, once it is back.
  */
 class RedisOutageIntegrationTests {
 
-    /** What Lettuce answers at once while disconnected, instead of queueing the command until it times out. */
+    /**
+     * What Lettuce answers at once while disconnected, instead of queueing the command
+     * until it times out.
+     */
     static final String REJECTED_WHILE_DISCONNECTED = "RedisException: Currently not connected. Commands are rejected.";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+
     @RegisterExtension
     final LogCapture log = LogCapture.of(RedisLink.class);
-    /** Lettuce's own reconnect attempts during the outage; not what this test is about. */
+
+    /**
+     * Lettuce's own reconnect attempts during the outage; not what this test is about.
+     */
     @RegisterExtension
     final LogCapture lettuce = LogCapture.quieting("io.lettuce.core.protocol.ConnectionWatchdog");
+
     RedisServerProcess server;
+
     RedisTestLink redis;
 
     @BeforeEach
@@ -46,7 +56,8 @@ class RedisOutageIntegrationTests {
 
     @AfterEach
     void stop() {
-        // null where the machine has no redis-server and the test was skipped before it started one
+        // null where the machine has no redis-server and the test was skipped before it
+        // started one
         if (redis != null) {
             redis.link.close();
         }
@@ -65,9 +76,11 @@ class RedisOutageIntegrationTests {
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
         server.stop();
-        // Lettuce notices the closed connection by itself; from then on no call may wait for Redis
+        // Lettuce notices the closed connection by itself; from then on no call may wait
+        // for Redis
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.DOWN));
-        // Each call is refused on the spot rather than after the command timeout: an outage never holds a message.
+        // Each call is refused on the spot rather than after the command timeout: an
+        // outage never holds a message.
         for (int i = 0; i < 200; i++) {
             assertThat(dedup.firstDelivery("tallybot:dedup:onebot:1:1", Duration.ofMinutes(1))).isTrue();
             assertThat(redis.link.lastError()).as("why dedup %d fell back", i).isEqualTo(REJECTED_WHILE_DISCONNECTED);
@@ -79,20 +92,27 @@ class RedisOutageIntegrationTests {
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.health().getDetails()).containsKeys("address", "error", "fallback");
         assertThat(RedisHealth.aggregator().getAggregateStatus(Set.of(Status.UP, health.health().getStatus())))
-                .as("the replica stays in service").isEqualTo(Status.UP);
+            .as("the replica stays in service")
+            .isEqualTo(Status.UP);
         assertThat(RedisHealth.aggregator().getAggregateStatus(Set.of(Status.DOWN, Status.UP)))
-                .as("any other DOWN still counts").isEqualTo(Status.DOWN);
-        assertThat(log.warnings()).singleElement().asString()
-                .startsWith("Redis at " + server.url() + " is unreachable");
+            .as("any other DOWN still counts")
+            .isEqualTo(Status.DOWN);
+        assertThat(log.warnings()).singleElement()
+            .asString()
+            .startsWith("Redis at " + server.url() + " is unreachable");
         assertThat(log.lines(Level.INFO)).isEmpty();
 
         server.start();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !dedup.firstDelivery("tallybot:dedup:onebot:1:2", Duration.ofMinutes(1)));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(15))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> !dedup.firstDelivery("tallybot:dedup:onebot:1:2", Duration.ofMinutes(1)));
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(log.lines(Level.INFO)).singleElement().asString()
-                .startsWith("Redis at " + server.url() + " answers again");
+        assertThat(log.lines(Level.INFO)).singleElement()
+            .asString()
+            .startsWith("Redis at " + server.url() + " answers again");
         assertThat(log.warnings()).hasSize(1);
         assertThat(log.errors()).isEmpty();
     }
+
 }

@@ -23,4 +23,5 @@ class RedisPropertiesTests {
 
         assertThat(properties.toString()).contains("url=redis://127.0.0.1:6379/0");
     }
+
 }

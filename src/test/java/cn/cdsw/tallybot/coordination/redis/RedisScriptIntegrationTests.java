@@ -16,15 +16,17 @@ import cn.cdsw.tallybot.platform.SendPacer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Lua scripts on a real Redis, under the test's own key prefix: called by digest, and loaded again when Redis
- * has lost them. {@code SCRIPT FLUSH} empties the script cache of the whole server, which is what a restart or a
- * failover does; other users of the server lose nothing but a cache.
+ * The Lua scripts on a real Redis, under the test's own key prefix: called by digest, and
+ * loaded again when Redis has lost them. {@code SCRIPT FLUSH} empties the script cache of
+ * the whole server, which is what a restart or a failover does; other users of the server
+ * lose nothing but a cache.
  */
 class RedisScriptIntegrationTests {
 
     private static final Pattern CALLS = Pattern.compile("cmdstat_evalsha:calls=(\\d+)");
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+
     RedisTestLink redis;
 
     @BeforeEach
@@ -41,7 +43,7 @@ class RedisScriptIntegrationTests {
     void theDigestIsTheOneRedisGivesEachScript() {
         for (RedisScript script : new RedisScript[] { RedisRateLimiter.COUNT, RedisSendPacer.RESERVE }) {
             assertThat(redis.link.call(c -> c.scriptLoad(script.source()), () -> "unreachable"))
-                    .isEqualTo(script.sha());
+                .isEqualTo(script.sha());
         }
     }
 
@@ -52,7 +54,8 @@ class RedisScriptIntegrationTests {
 
         flushScripts();
 
-        // the fallback while Redis fails allows every command: a refusal shows the script ran in Redis
+        // the fallback while Redis fails allows every command: a refusal shows the script
+        // ran in Redis
         assertThat(limiter.admit("onebot", "10001").allowed()).as("second command in the window").isFalse();
         assertThat(loaded(RedisRateLimiter.COUNT)).as("loaded again for the next calls").isTrue();
     }
@@ -82,7 +85,8 @@ class RedisScriptIntegrationTests {
             limiter.admit("onebot", "10001");
         }
 
-        // at least: other tests on the same server may call EVALSHA too, but none of them for us
+        // at least: other tests on the same server may call EVALSHA too, but none of them
+        // for us
         assertThat(evalshaCalls() - before).isGreaterThanOrEqualTo(10);
     }
 
@@ -100,4 +104,5 @@ class RedisScriptIntegrationTests {
         Matcher calls = CALLS.matcher(stats);
         return calls.find() ? Long.parseLong(calls.group(1)) : 0;
     }
+
 }

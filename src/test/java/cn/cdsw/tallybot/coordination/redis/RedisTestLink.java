@@ -9,12 +9,14 @@ import org.awaitility.Awaitility;
 import cn.cdsw.tallybot.testing.TestServices;
 
 /**
- * A {@link RedisLink} to the test Redis under a key prefix of its own, so tests never see each other's keys or
- * those of a bot on the same server; {@link #close} deletes every key under the prefix.
+ * A {@link RedisLink} to the test Redis under a key prefix of its own, so tests never see
+ * each other's keys or those of a bot on the same server; {@link #close} deletes every
+ * key under the prefix.
  */
 final class RedisTestLink implements AutoCloseable {
 
     final String prefix = "test-" + UUID.randomUUID() + ":";
+
     final RedisLink link;
 
     RedisTestLink() {
@@ -26,9 +28,10 @@ final class RedisTestLink implements AutoCloseable {
     }
 
     /**
-     * Waits until Redis has let lapse every key under the prefix whose TTL ends within {@code duration}. Redis keeps
-     * its own time for TTLs, which a test's clock cannot move; waiting on the keys rather than for the duration ends
-     * as soon as Redis has expired them. A key given a longer TTL than asked stays, and the test then sees it.
+     * Waits until Redis has let lapse every key under the prefix whose TTL ends within
+     * {@code duration}. Redis keeps its own time for TTLs, which a test's clock cannot
+     * move; waiting on the keys rather than for the duration ends as soon as Redis has
+     * expired them. A key given a longer TTL than asked stays, and the test then sees it.
      */
     void awaitLapsed(Duration duration) {
         List<String> lapsing = link.call(c -> c.keys(prefix + "*").stream().filter(key -> {
@@ -38,8 +41,9 @@ final class RedisTestLink implements AutoCloseable {
         if (lapsing.isEmpty()) {
             return;
         }
-        Awaitility.await().atMost(duration.plusSeconds(5))
-                .until(() -> link.call(c -> c.exists(lapsing.toArray(String[]::new)), () -> -1L) == 0L);
+        Awaitility.await()
+            .atMost(duration.plusSeconds(5))
+            .until(() -> link.call(c -> c.exists(lapsing.toArray(String[]::new)), () -> -1L) == 0L);
     }
 
     @Override
@@ -50,4 +54,5 @@ final class RedisTestLink implements AutoCloseable {
         }, () -> 0L);
         link.close();
     }
+
 }

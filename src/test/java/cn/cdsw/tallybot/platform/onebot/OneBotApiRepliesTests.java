@@ -17,7 +17,10 @@ import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.platform.SenderRole;
 
-/** An API-mode reply leaves on its own thread, and logs there as part of the message it answers. */
+/**
+ * An API-mode reply leaves on its own thread, and logs there as part of the message it
+ * answers.
+ */
 class OneBotApiRepliesTests {
 
     @Test
@@ -50,8 +53,10 @@ class OneBotApiRepliesTests {
             }
 
             await().until(() -> seen.get() != null);
-            assertThat(seen.get()).containsEntry("platform", "onebot").containsEntry("groupId", "639921629")
-                    .containsEntry("messageId", "77");
+            assertThat(seen.get()).containsEntry("platform", "onebot")
+                .containsEntry("groupId", "639921629")
+                .containsEntry("messageId", "77");
         }
     }
+
 }

@@ -16,12 +16,14 @@ import jakarta.servlet.ServletInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The non-blocking body read, driven as a container drives it: bytes arrive in pieces, {@code isReady()} turns false
- * between them, and {@code onAllDataRead} or {@code onError} ends the read.
+ * The non-blocking body read, driven as a container drives it: bytes arrive in pieces,
+ * {@code isReady()} turns false between them, and {@code onAllDataRead} or
+ * {@code onError} ends the read.
  */
 class OneBotBodyReaderTests {
 
     private final List<String> outcomes = new ArrayList<>();
+
     private final OneBotBodyReader.Receiver receiver = new OneBotBodyReader.Receiver() {
         @Override
         public void body(byte[] body) {
@@ -101,11 +103,16 @@ class OneBotBodyReaderTests {
         assertThat(outcomes).containsExactly("too large");
     }
 
-    /** A request stream whose pieces arrive one at a time; between them there is nothing to read. */
+    /**
+     * A request stream whose pieces arrive one at a time; between them there is nothing
+     * to read.
+     */
     private static final class Pieces extends ServletInputStream {
 
         private final Deque<byte[]> pending = new ArrayDeque<>();
+
         private byte[] current = new byte[0];
+
         private int position;
 
         Pieces(String... pieces) {
@@ -156,5 +163,7 @@ class OneBotBodyReaderTests {
             position += count;
             return count;
         }
+
     }
+
 }

@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OneBotConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Infrastructure.class, OneBotConfiguration.class, OneBotWebhookController.class);
+        .withUserConfiguration(Infrastructure.class, OneBotConfiguration.class, OneBotWebhookController.class);
 
     @RegisterExtension
     final LogCapture log = LogCapture.of(OneBotConfiguration.class);
+
     /** Spring's WARN on the cancelled refresh; the test asserts the failure itself. */
     @RegisterExtension
     final LogCapture refresh = LogCapture.quieting(AnnotationConfigApplicationContext.class.getName());
@@ -36,9 +37,11 @@ class OneBotConfigurationTests {
     void withoutApiUrlRepliesQuicklyAndHasNoSender() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).hasSingleBean(OneBotInbound.class).hasSingleBean(OneBotVerifier.class)
-                    .hasSingleBean(OneBotWebhookController.class)
-                    .doesNotHaveBean(ChatSender.class).doesNotHaveBean(OneBotApiReplies.class);
+            assertThat(context).hasSingleBean(OneBotInbound.class)
+                .hasSingleBean(OneBotVerifier.class)
+                .hasSingleBean(OneBotWebhookController.class)
+                .doesNotHaveBean(ChatSender.class)
+                .doesNotHaveBean(OneBotApiReplies.class);
         });
     }
 
@@ -47,8 +50,8 @@ class OneBotConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(log.warnings())
-                    .containsExactly("TALLYBOT_ONEBOT_SECRET is not set: only OneBot events from this machine are "
-                            + "accepted; set the secret (NapCat: the HTTP client's token) to take events from elsewhere");
+                .containsExactly("TALLYBOT_ONEBOT_SECRET is not set: only OneBot events from this machine are "
+                        + "accepted; set the secret (NapCat: the HTTP client's token) to take events from elsewhere");
         });
     }
 
@@ -84,14 +87,14 @@ class OneBotConfigurationTests {
         runner.withPropertyValues("tallybot.onebot.reply-mode=API").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessage("tallybot.onebot.reply-mode=API needs tallybot.onebot.api-url (TALLYBOT_ONEBOT_API_URL)");
+                .hasMessage("tallybot.onebot.reply-mode=API needs tallybot.onebot.api-url (TALLYBOT_ONEBOT_API_URL)");
         });
     }
 
     @Test
     void apiModeStarts() {
         runner.withPropertyValues("tallybot.onebot.reply-mode=API", "tallybot.onebot.api-url=http://127.0.0.1:3000")
-                .run(context -> assertThat(context).hasNotFailed());
+            .run(context -> assertThat(context).hasNotFailed());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -123,5 +126,7 @@ class OneBotConfigurationTests {
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
         }
+
     }
+
 }

@@ -21,8 +21,8 @@ class OneBotEventMapperTests {
     void mapsAGroupMessageInArrayForm() {
         ChatMessage message = mapper.toChatMessage(OneBotFixtures.event("group-message-array.json")).orElseThrow();
 
-        assertThat(message).isEqualTo(new ChatMessage("onebot", "987654321", "12345678", "社工小王",
-                SenderRole.MEMBER, "123456", "#日报 走访3户", false, Instant.ofEpochSecond(1735689600)));
+        assertThat(message).isEqualTo(new ChatMessage("onebot", "987654321", "12345678", "社工小王", SenderRole.MEMBER,
+                "123456", "#日报 走访3户", false, Instant.ofEpochSecond(1735689600)));
     }
 
     @Test
@@ -87,12 +87,9 @@ class OneBotEventMapperTests {
 
     @Test
     void refusesAGroupMessageWithoutItsIds() {
-        assertThat(mapper.toChatMessage(read(groupMessage("\"x\"").replace("\"group_id\":987654321,", ""))))
-                .isEmpty();
-        assertThat(mapper.toChatMessage(read(groupMessage("\"x\"").replace("\"user_id\":12345678,", ""))))
-                .isEmpty();
-        assertThat(mapper.toChatMessage(read(groupMessage("\"x\"").replace("\"message_id\":123456,", ""))))
-                .isEmpty();
+        assertThat(mapper.toChatMessage(read(groupMessage("\"x\"").replace("\"group_id\":987654321,", "")))).isEmpty();
+        assertThat(mapper.toChatMessage(read(groupMessage("\"x\"").replace("\"user_id\":12345678,", "")))).isEmpty();
+        assertThat(mapper.toChatMessage(read(groupMessage("\"x\"").replace("\"message_id\":123456,", "")))).isEmpty();
     }
 
     @Test
@@ -102,8 +99,9 @@ class OneBotEventMapperTests {
     }
 
     /**
-     * Two bot accounts in one group deliver the same message with different self_id (docs/platforms.md §6). The key
-     * the core de-duplicates on, (platform, group, message id), must come out the same, so it is stored once.
+     * Two bot accounts in one group deliver the same message with different self_id
+     * (docs/platforms.md §6). The key the core de-duplicates on, (platform, group,
+     * message id), must come out the same, so it is stored once.
      */
     @Test
     void theSameMessageDeliveredByTwoBotAccountsMapsToOneDedupKey() {
@@ -158,7 +156,8 @@ class OneBotEventMapperTests {
     }
 
     private static OneBotEvent event(Long time) {
-        return OneBotJson.MAPPER.readValue("{\"post_type\":\"meta_event\"" + (time == null ? "" : ",\"time\":" + time) + "}",
-                OneBotEvent.class);
+        return OneBotJson.MAPPER.readValue(
+                "{\"post_type\":\"meta_event\"" + (time == null ? "" : ",\"time\":" + time) + "}", OneBotEvent.class);
     }
+
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads the captured-shape payloads under {@code src/test/resources/fixtures/onebot/} as exact bytes. */
+/**
+ * Reads the captured-shape payloads under {@code src/test/resources/fixtures/onebot/} as
+ * exact bytes.
+ */
 final class OneBotFixtures {
 
     private OneBotFixtures() {
@@ -25,4 +28,5 @@ final class OneBotFixtures {
     static OneBotEvent event(String name) {
         return OneBotJson.MAPPER.readValue(bytes(name), OneBotEvent.class);
     }
+
 }

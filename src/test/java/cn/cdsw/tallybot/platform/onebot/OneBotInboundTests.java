@@ -25,7 +25,9 @@ import static org.awaitility.Awaitility.await;
 class OneBotInboundTests {
 
     private static final String SECRET = "onebot-secret";
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+
     private static final ReplyMetrics METRICS = new ReplyMetrics(new SimpleMeterRegistry(),
             OneBotProperties.ReplyMode.QUICK);
 
@@ -52,7 +54,7 @@ class OneBotInboundTests {
     @Test
     void refusesAMissingSignatureAndNeverCallsTheHandler() {
         assertThat(quick(handler, false).accept(OneBotFixtures.bytes("group-message-array.json"), null))
-                .isEqualTo(new OneBotOutcome.Unauthorized());
+            .isEqualTo(new OneBotOutcome.Unauthorized());
         assertThat(handler.untouched()).isTrue();
         assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature missing");
     }
@@ -61,7 +63,7 @@ class OneBotInboundTests {
     void refusesAWrongSignatureAndNeverCallsTheHandler() {
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
         assertThat(quick(handler, false).accept(body, OneBotSigner.sign("wrong", body)))
-                .isEqualTo(new OneBotOutcome.Unauthorized());
+            .isEqualTo(new OneBotOutcome.Unauthorized());
         assertThat(handler.untouched()).isTrue();
         assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature does not match the body");
     }
@@ -77,16 +79,16 @@ class OneBotInboundTests {
     void answersMalformedJsonWith400(String json) {
         byte[] body = utf8(json);
         assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
-                .isEqualTo(new OneBotOutcome.Malformed());
+            .isEqualTo(new OneBotOutcome.Malformed());
         assertThat(handler.untouched()).isTrue();
     }
 
     @Test
     void answersAGroupMessageWithoutGroupIdWith400() {
         byte[] body = utf8(new String(OneBotFixtures.bytes("group-message-array.json"), StandardCharsets.UTF_8)
-                .replace("\"group_id\":987654321,", ""));
+            .replace("\"group_id\":987654321,", ""));
         assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
-                .isEqualTo(new OneBotOutcome.Malformed());
+            .isEqualTo(new OneBotOutcome.Malformed());
         assertThat(handler.untouched()).isTrue();
     }
 
@@ -95,7 +97,7 @@ class OneBotInboundTests {
     void ignoresHeartbeatsAndPrivateMessagesWith204(String fixture) {
         byte[] body = OneBotFixtures.bytes(fixture);
         assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
-                .isEqualTo(new OneBotOutcome.Ignored());
+            .isEqualTo(new OneBotOutcome.Ignored());
         assertThat(handler.untouched()).isTrue();
     }
 
@@ -114,7 +116,7 @@ class OneBotInboundTests {
         byte[] body = OneBotFixtures.bytes("group-recall.json");
 
         assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
-                .isEqualTo(new OneBotOutcome.Handled());
+            .isEqualTo(new OneBotOutcome.Handled());
         assertThat(handler.recalls).containsExactly(new MessageRecall("onebot", "987654321", "123456", "12345678",
                 "12345678", Instant.ofEpochSecond(1735689700)));
     }
@@ -137,9 +139,9 @@ class OneBotInboundTests {
 
         OneBotOutcome outcome = quick(withImage, true).accept(body, OneBotSigner.sign(SECRET, body));
 
-        assertThat(outcome).isEqualTo(new OneBotOutcome.Replied("{\"reply\":["
-                + "{\"type\":\"text\",\"data\":{\"text\":\"今日汇总\"}},"
-                + "{\"type\":\"image\",\"data\":{\"file\":\"base64://iVBORw0KGgo=\"}}],\"at_sender\":true}"));
+        assertThat(outcome)
+            .isEqualTo(new OneBotOutcome.Replied("{\"reply\":[" + "{\"type\":\"text\",\"data\":{\"text\":\"今日汇总\"}},"
+                    + "{\"type\":\"image\",\"data\":{\"file\":\"base64://iVBORw0KGgo=\"}}],\"at_sender\":true}"));
     }
 
     @Test
@@ -148,7 +150,7 @@ class OneBotInboundTests {
         RecordingInboundHandler silent = RecordingInboundHandler.silent();
 
         assertThat(quick(silent, false).accept(body, OneBotSigner.sign(SECRET, body)))
-                .isEqualTo(new OneBotOutcome.Handled());
+            .isEqualTo(new OneBotOutcome.Handled());
         assertThat(silent.messages).hasSize(1);
     }
 
@@ -161,15 +163,15 @@ class OneBotInboundTests {
 
             assertThat(inbound.accept(body, OneBotSigner.sign(SECRET, body))).isEqualTo(new OneBotOutcome.Handled());
 
-            await().untilAsserted(() -> assertThat(sender.sent).containsExactly(
-                    new Sent(new GroupRef("onebot", "987654321"), Reply.text("已记录：走访3户"))));
+            await().untilAsserted(() -> assertThat(sender.sent)
+                .containsExactly(new Sent(new GroupRef("onebot", "987654321"), Reply.text("已记录：走访3户"))));
         }
     }
 
     @Test
     void withoutASecretUnsignedEventsAreAccepted() {
-        OneBotInbound open = new OneBotInbound(65_536, new OneBotVerifier(null), new OneBotEventMapper(CLOCK),
-                handler, new OneBotQuickReplies(false, METRICS));
+        OneBotInbound open = new OneBotInbound(65_536, new OneBotVerifier(null), new OneBotEventMapper(CLOCK), handler,
+                new OneBotQuickReplies(false, METRICS));
         assertThat(open.accept(OneBotFixtures.bytes("group-message-array.json"), null).status()).isEqualTo(200);
     }
 
@@ -185,7 +187,10 @@ class OneBotInboundTests {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** JSON allows trailing whitespace, so padding keeps the event valid while reaching an exact size. */
+    /**
+     * JSON allows trailing whitespace, so padding keeps the event valid while reaching an
+     * exact size.
+     */
     private static byte[] padded(byte[] json, int size) {
         byte[] body = new byte[size];
         System.arraycopy(json, 0, body, 0, json.length);
@@ -197,6 +202,7 @@ class OneBotInboundTests {
     }
 
     static final class RecordingSender implements ChatSender {
+
         final List<Sent> sent = new CopyOnWriteArrayList<>();
 
         @Override
@@ -208,5 +214,7 @@ class OneBotInboundTests {
         public void send(GroupRef group, Reply reply) {
             sent.add(new Sent(group, reply));
         }
+
     }
+
 }

@@ -22,9 +22,8 @@ class OneBotPropertiesTests {
     void defaultsToQuickRepliesWithoutAtAnd64KiB() {
         OneBotProperties properties = bind(Map.of());
 
-        assertThat(properties).isEqualTo(
-                new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false, 65_536, false,
-                        Duration.ofSeconds(10)));
+        assertThat(properties).isEqualTo(new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false,
+                65_536, false, Duration.ofSeconds(10)));
     }
 
     @Test
@@ -32,21 +31,23 @@ class OneBotPropertiesTests {
         OneBotProperties properties = new OneBotProperties("onebot-secret", URI.create("http://127.0.0.1:3000"),
                 "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536, false, Duration.ofSeconds(10));
 
-        assertThat(properties.toString()).doesNotContain("onebot-secret").doesNotContain("kSLuTF2GC2Q4q4ugm3")
-                .contains("secret=******").contains("apiUrl=http://127.0.0.1:3000");
+        assertThat(properties.toString()).doesNotContain("onebot-secret")
+            .doesNotContain("kSLuTF2GC2Q4q4ugm3")
+            .contains("secret=******")
+            .contains("apiUrl=http://127.0.0.1:3000");
     }
 
     @Test
     void bindsTheDocumentedEnvironmentVariables() {
         SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                Map.of("TALLYBOT_ONEBOT_SECRET", "onebot-secret",
-                        "TALLYBOT_ONEBOT_API_URL", "http://127.0.0.1:3000",
-                        "TALLYBOT_ONEBOT_ACCESS_TOKEN", "kSLuTF2GC2Q4q4ugm3",
-                        "TALLYBOT_ONEBOT_REPLY_MODE", "api", "TALLYBOT_ONEBOT_INSECURE", "true"));
+                Map.of("TALLYBOT_ONEBOT_SECRET", "onebot-secret", "TALLYBOT_ONEBOT_API_URL", "http://127.0.0.1:3000",
+                        "TALLYBOT_ONEBOT_ACCESS_TOKEN", "kSLuTF2GC2Q4q4ugm3", "TALLYBOT_ONEBOT_REPLY_MODE", "api",
+                        "TALLYBOT_ONEBOT_INSECURE", "true"));
 
         OneBotProperties properties = new Binder(ConfigurationPropertySources.from(environment))
-                .bind("tallybot.onebot", OneBotProperties.class).get();
+            .bind("tallybot.onebot", OneBotProperties.class)
+            .get();
 
         assertThat(properties.secret()).isEqualTo("onebot-secret");
         assertThat(properties.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:3000"));
@@ -57,8 +58,8 @@ class OneBotPropertiesTests {
 
     @Test
     void bindsKebabCaseKeys() {
-        OneBotProperties properties = bind(Map.of("tallybot.onebot.at-sender", "true",
-                "tallybot.onebot.max-body-bytes", "1024", "tallybot.onebot.reply-mode", "QUICK"));
+        OneBotProperties properties = bind(Map.of("tallybot.onebot.at-sender", "true", "tallybot.onebot.max-body-bytes",
+                "1024", "tallybot.onebot.reply-mode", "QUICK"));
 
         assertThat(properties.atSender()).isTrue();
         assertThat(properties.maxBodyBytes()).isEqualTo(1024);
@@ -66,8 +67,8 @@ class OneBotPropertiesTests {
 
     @Test
     void treatsBlankValuesAsUnsetAsAnEmptyComposeVariableLeavesThem() {
-        OneBotProperties properties = bind(Map.of("tallybot.onebot.secret", " ",
-                "tallybot.onebot.access-token", "", "tallybot.onebot.api-url", ""));
+        OneBotProperties properties = bind(Map.of("tallybot.onebot.secret", " ", "tallybot.onebot.access-token", "",
+                "tallybot.onebot.api-url", ""));
 
         assertThat(properties.secret()).isNull();
         assertThat(properties.accessToken()).isNull();
@@ -77,30 +78,31 @@ class OneBotPropertiesTests {
     @Test
     void refusesApiModeWithoutApiUrl() {
         assertThatExceptionOfType(BindException.class)
-                .isThrownBy(() -> bind(Map.of("tallybot.onebot.reply-mode", "API")))
-                .havingRootCause()
-                .withMessageContaining("api-url");
+            .isThrownBy(() -> bind(Map.of("tallybot.onebot.reply-mode", "API")))
+            .havingRootCause()
+            .withMessageContaining("api-url");
     }
 
     @Test
     void refusesANonHttpApiUrlAndANonPositiveLimit() {
         assertThatExceptionOfType(BindException.class)
-                .isThrownBy(() -> bind(Map.of("tallybot.onebot.api-url", "ws://127.0.0.1:3001")));
+            .isThrownBy(() -> bind(Map.of("tallybot.onebot.api-url", "ws://127.0.0.1:3001")));
         assertThatExceptionOfType(BindException.class)
-                .isThrownBy(() -> bind(Map.of("tallybot.onebot.max-body-bytes", "0")));
+            .isThrownBy(() -> bind(Map.of("tallybot.onebot.max-body-bytes", "0")));
     }
 
     @Test
     void bindsTheBodyTimeoutAndRefusesANonPositiveOne() {
         assertThat(bind(Map.of("tallybot.onebot.body-timeout", "2s")).bodyTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThatExceptionOfType(BindException.class)
-                .isThrownBy(() -> bind(Map.of("tallybot.onebot.body-timeout", "0s")))
-                .havingRootCause()
-                .withMessageContaining("body-timeout");
+            .isThrownBy(() -> bind(Map.of("tallybot.onebot.body-timeout", "0s")))
+            .havingRootCause()
+            .withMessageContaining("body-timeout");
     }
 
     private static OneBotProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("tallybot.onebot", OneBotProperties.class);
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("tallybot.onebot",
+                OneBotProperties.class);
     }
+
 }

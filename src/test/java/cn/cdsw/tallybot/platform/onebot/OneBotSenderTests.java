@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class OneBotSenderTests {
 
     private static final String OK = "{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":123457}}";
+
     private static final GroupRef GROUP = new GroupRef("onebot", "987654321");
 
     @StartStop
@@ -69,9 +70,9 @@ class OneBotSenderTests {
 
         sender("t").send(GROUP, new Reply("今日汇总", "iVBORw0KGgo="));
 
-        assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"group_id\":987654321,\"message\":["
-                + "{\"type\":\"text\",\"data\":{\"text\":\"今日汇总\"}},"
-                + "{\"type\":\"image\",\"data\":{\"file\":\"base64://iVBORw0KGgo=\"}}],\"auto_escape\":false}");
+        assertThat(server.takeRequest().getBody().utf8())
+            .isEqualTo("{\"group_id\":987654321,\"message\":[" + "{\"type\":\"text\",\"data\":{\"text\":\"今日汇总\"}},"
+                    + "{\"type\":\"image\",\"data\":{\"file\":\"base64://iVBORw0KGgo=\"}}],\"auto_escape\":false}");
     }
 
     @Test
@@ -89,12 +90,12 @@ class OneBotSenderTests {
         server.enqueue(json(status, "{\"status\":\"failed\",\"retcode\":" + status + "}"));
 
         assertThatExceptionOfType(PlatformCallException.class)
-                .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
-                .satisfies(e -> {
-                    assertThat(e.platform()).isEqualTo("onebot");
-                    assertThat(e.status()).isEqualTo(status);
-                    assertThat(e.retryable()).isTrue();
-                });
+            .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
+            .satisfies(e -> {
+                assertThat(e.platform()).isEqualTo("onebot");
+                assertThat(e.status()).isEqualTo(status);
+                assertThat(e.retryable()).isTrue();
+            });
     }
 
     @Test
@@ -102,12 +103,12 @@ class OneBotSenderTests {
         server.enqueue(json(403, "{\"message\":\"token verify failed!\"}"));
 
         assertThatExceptionOfType(PlatformCallException.class)
-                .isThrownBy(() -> sender("wrong").send(GROUP, Reply.text("好")))
-                .satisfies(e -> {
-                    assertThat(e.status()).isEqualTo(403);
-                    assertThat(e.retryable()).isFalse();
-                    assertThat(e.getMessage()).contains("token verify failed!").doesNotContain("wrong");
-                });
+            .isThrownBy(() -> sender("wrong").send(GROUP, Reply.text("好")))
+            .satisfies(e -> {
+                assertThat(e.status()).isEqualTo(403);
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.getMessage()).contains("token verify failed!").doesNotContain("wrong");
+            });
     }
 
     @Test
@@ -116,13 +117,13 @@ class OneBotSenderTests {
                 + "\"message\":\"group not found\",\"wording\":\"群不存在\"}"));
 
         assertThatExceptionOfType(PlatformCallException.class)
-                .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
-                .satisfies(e -> {
-                    assertThat(e.status()).isEqualTo(200);
-                    assertThat(e.errorCode()).isEqualTo("100");
-                    assertThat(e.retryable()).isFalse();
-                    assertThat(e.getMessage()).contains("群不存在");
-                });
+            .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
+            .satisfies(e -> {
+                assertThat(e.status()).isEqualTo(200);
+                assertThat(e.errorCode()).isEqualTo("100");
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.getMessage()).contains("群不存在");
+            });
     }
 
     @Test
@@ -130,8 +131,8 @@ class OneBotSenderTests {
         server.enqueue(json(200, "{\"retcode\":1404,\"msg\":\"bad\"}"));
 
         assertThatExceptionOfType(PlatformCallException.class)
-                .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
-                .satisfies(e -> assertThat(e.retryable()).isFalse());
+            .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
+            .satisfies(e -> assertThat(e.retryable()).isFalse());
     }
 
     @Test
@@ -139,8 +140,8 @@ class OneBotSenderTests {
         server.enqueue(new MockResponse.Builder().code(200).body("<html>proxy</html>").build());
 
         assertThatExceptionOfType(PlatformCallException.class)
-                .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
-                .satisfies(e -> assertThat(e.retryable()).isFalse());
+            .isThrownBy(() -> sender("t").send(GROUP, Reply.text("好")))
+            .satisfies(e -> assertThat(e.retryable()).isFalse());
     }
 
     @Test
@@ -148,11 +149,11 @@ class OneBotSenderTests {
         OneBotSender unreachable = new OneBotSender(shared, URI.create("http://127.0.0.1:1"), null);
 
         assertThatExceptionOfType(PlatformCallException.class)
-                .isThrownBy(() -> unreachable.send(GROUP, Reply.text("好")))
-                .satisfies(e -> {
-                    assertThat(e.status()).isZero();
-                    assertThat(e.retryable()).isTrue();
-                });
+            .isThrownBy(() -> unreachable.send(GROUP, Reply.text("好")))
+            .satisfies(e -> {
+                assertThat(e.status()).isZero();
+                assertThat(e.retryable()).isTrue();
+            });
     }
 
     @Test
@@ -161,9 +162,8 @@ class OneBotSenderTests {
 
         assertThatIllegalArgumentException().isThrownBy(() -> sender.send(GROUP, Reply.text("  ")));
         assertThatIllegalArgumentException().isThrownBy(() -> sender.send(GROUP, Reply.text("字".repeat(4501))))
-                .withMessageContaining("split");
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> sender.send(new GroupRef("wecom", "1"), Reply.text("好")));
+            .withMessageContaining("split");
+        assertThatIllegalArgumentException().isThrownBy(() -> sender.send(new GroupRef("wecom", "1"), Reply.text("好")));
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -183,4 +183,5 @@ class OneBotSenderTests {
     private static MockResponse json(int code, String body) {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
     }
+
 }

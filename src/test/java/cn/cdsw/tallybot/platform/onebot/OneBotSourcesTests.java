@@ -17,7 +17,10 @@ import org.springframework.http.MediaType;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.testing.LogCapture;
 
-/** Without a secret only this machine may post events, unless the operator explicitly opts out. */
+/**
+ * Without a secret only this machine may post events, unless the operator explicitly opts
+ * out.
+ */
 class OneBotSourcesTests {
 
     @RegisterExtension
@@ -47,8 +50,10 @@ class OneBotSourcesTests {
             sources.accepts("10.0.0.5");
         }
 
-        assertThat(log.warnings()).hasSize(2).first().asString()
-                .startsWith("OneBot event from 10.0.0.5 refused: no TALLYBOT_ONEBOT_SECRET is set");
+        assertThat(log.warnings()).hasSize(2)
+            .first()
+            .asString()
+            .startsWith("OneBot event from 10.0.0.5 refused: no TALLYBOT_ONEBOT_SECRET is set");
     }
 
     @Test
@@ -60,24 +65,27 @@ class OneBotSourcesTests {
     @Test
     void theWebhookAnswers403ToAnUnsignedEventFromElsewhere() throws Exception {
         RecordingInboundHandler handler = new RecordingInboundHandler(Reply.text("已记录"));
-        WebhookMvc mvc = new WebhookMvc(new OneBotWebhookController(new OneBotInbound(65_536,
-                new OneBotVerifier(null), new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
-                new OneBotQuickReplies(false,
-                        new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))),
+        WebhookMvc mvc = new WebhookMvc(new OneBotWebhookController(
+                new OneBotInbound(65_536, new OneBotVerifier(null),
+                        new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
+                        new OneBotQuickReplies(false,
+                                new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))),
                 new OneBotSources(false, false), WebhookMvc.properties(null)));
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
 
-        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                .with(request -> {
-                    request.setRemoteAddr("10.0.0.5");
-                    return request;
-                })).andExpect(status().isForbidden())
-                // answered before the body is read: the connection closes rather than drain the body on a thread
-                .andExpect(header().string("Connection", "close"));
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body).with(request -> {
+            request.setRemoteAddr("10.0.0.5");
+            return request;
+        }))
+            .andExpect(status().isForbidden())
+            // answered before the body is read: the connection closes rather than drain
+            // the body on a thread
+            .andExpect(header().string("Connection", "close"));
         mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk());
+            .andExpect(status().isOk());
 
         assertThat(handler.messages).hasSize(1);
         assertThat(log.warnings()).hasSize(1);
     }
+
 }

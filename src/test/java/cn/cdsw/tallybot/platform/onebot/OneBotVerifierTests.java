@@ -18,12 +18,15 @@ class OneBotVerifierTests {
     // The test vectors of docs/platforms.md §9, verbatim.
     private static final String HEARTBEAT = "{\"post_type\":\"meta_event\",\"meta_event_type\":\"heartbeat\","
             + "\"time\":1735689600,\"self_id\":10001000,\"interval\":5000,\"status\":{\"online\":true,\"good\":true}}";
+
     private static final String HEARTBEAT_SIGNATURE = "sha1=85b272938a082d9556d26c35ad24f890a45a8005";
+
     private static final String GROUP_MESSAGE = "{\"time\":1735689600,\"self_id\":10001000,\"post_type\":\"message\","
             + "\"message_type\":\"group\",\"sub_type\":\"normal\",\"message_id\":123456,\"group_id\":987654321,"
             + "\"user_id\":12345678,\"anonymous\":null,\"message\":[{\"type\":\"text\",\"data\":{\"text\":\"#日报 走访3户\"}}],"
             + "\"raw_message\":\"#日报 走访3户\",\"font\":0,\"sender\":{\"user_id\":12345678,\"nickname\":\"小王\","
             + "\"card\":\"社工小王\",\"role\":\"member\"}}";
+
     private static final String GROUP_MESSAGE_SIGNATURE = "sha1=5537afb6ff7387292ad0171b9c05114b6e5d43bd";
 
     private final OneBotVerifier verifier = new OneBotVerifier(SECRET);
@@ -57,9 +60,9 @@ class OneBotVerifierTests {
     @Test
     void signerProducesTheVectors() {
         assertThat(OneBotSigner.sign(SECRET, HEARTBEAT.getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(HEARTBEAT_SIGNATURE);
+            .isEqualTo(HEARTBEAT_SIGNATURE);
         assertThat(OneBotSigner.sign(SECRET, GROUP_MESSAGE.getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(GROUP_MESSAGE_SIGNATURE);
+            .isEqualTo(GROUP_MESSAGE_SIGNATURE);
     }
 
     @Test
@@ -106,4 +109,5 @@ class OneBotVerifierTests {
         assertThat(open.verify(HEARTBEAT.getBytes(StandardCharsets.UTF_8), "sha1=garbage")).isTrue();
         assertThat(log.warnings()).isEmpty();
     }
+
 }

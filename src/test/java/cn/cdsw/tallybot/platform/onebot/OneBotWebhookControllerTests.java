@@ -28,11 +28,12 @@ class OneBotWebhookControllerTests {
     private static final String SECRET = "onebot-secret";
 
     private final RecordingInboundHandler handler = new RecordingInboundHandler(Reply.text("已记录"));
-    private final WebhookMvc mvc = new WebhookMvc(new OneBotWebhookController(new OneBotInbound(
-            65_536, new OneBotVerifier(SECRET),
-            new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
-            new OneBotQuickReplies(false,
-                    new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))),
+
+    private final WebhookMvc mvc = new WebhookMvc(new OneBotWebhookController(
+            new OneBotInbound(65_536, new OneBotVerifier(SECRET),
+                    new OneBotEventMapper(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), handler,
+                    new OneBotQuickReplies(false,
+                            new ReplyMetrics(new SimpleMeterRegistry(), OneBotProperties.ReplyMode.QUICK))),
             new OneBotSources(true, false), WebhookMvc.properties(SECRET)));
 
     @RegisterExtension
@@ -42,29 +43,29 @@ class OneBotWebhookControllerTests {
     void answersAGroupMessageWithTheQuickOperationAsJson() throws Exception {
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
 
-        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(content().bytes(
-                        "{\"reply\":[{\"type\":\"text\",\"data\":{\"text\":\"已记录\"}}],\"at_sender\":false}"
-                                .getBytes(StandardCharsets.UTF_8)));
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+            .andExpect(
+                    content().bytes("{\"reply\":[{\"type\":\"text\",\"data\":{\"text\":\"已记录\"}}],\"at_sender\":false}"
+                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void answersAHeartbeatWith204() throws Exception {
         byte[] body = OneBotFixtures.bytes("heartbeat.json");
 
-        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isNoContent());
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .header("X-Signature", OneBotSigner.sign(SECRET, body))).andExpect(status().isNoContent());
     }
 
     @Test
     void answersAMissingSignatureWith401() throws Exception {
         mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
-                        .content(OneBotFixtures.bytes("group-message-array.json")))
-                .andExpect(status().isUnauthorized());
+            .content(OneBotFixtures.bytes("group-message-array.json"))).andExpect(status().isUnauthorized());
         assertThat(handler.untouched()).isTrue();
         assertThat(log.warnings()).containsExactly("OneBot event refused: X-Signature missing");
     }
@@ -73,11 +74,15 @@ class OneBotWebhookControllerTests {
     void aRefusalIsAProblemDetailThatEchoesNeitherBodyNorSignature() throws Exception {
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
 
-        String problem = mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("X-Signature", "sha1=0123456789abcdef0123456789abcdef01234567"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String problem = mvc
+            .perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .header("X-Signature", "sha1=0123456789abcdef0123456789abcdef01234567"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
 
         JSONAssert.assertEquals("""
                 {"status":401,"title":"Unauthorized","instance":"/webhook/onebot",
@@ -90,9 +95,9 @@ class OneBotWebhookControllerTests {
     void answersMalformedJsonWith400() throws Exception {
         byte[] body = "{\"post_type\":".getBytes(StandardCharsets.UTF_8);
 
-        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isBadRequest());
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .header("X-Signature", OneBotSigner.sign(SECRET, body))).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -100,16 +105,16 @@ class OneBotWebhookControllerTests {
         byte[] body = new byte[0];
 
         mvc.perform(post("/webhook/onebot").header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isBadRequest());
+            .andExpect(status().isBadRequest());
     }
 
     @Test
     void answersAnOversizedBodyWith413() throws Exception {
         byte[] body = new byte[70_000];
 
-        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isContentTooLarge());
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .header("X-Signature", OneBotSigner.sign(SECRET, body))).andExpect(status().isContentTooLarge());
         assertThat(handler.untouched()).isTrue();
     }
 
@@ -118,7 +123,7 @@ class OneBotWebhookControllerTests {
         byte[] body = new byte[70_000];
 
         mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
-                .andExpect(status().isContentTooLarge());
+            .andExpect(status().isContentTooLarge());
         assertThat(handler.untouched()).isTrue();
     }
 
@@ -126,9 +131,11 @@ class OneBotWebhookControllerTests {
     void answersABodyTheClientBreaksOffWith400() throws Exception {
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
 
-        mvc.performBrokenOffAfter(100, post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isBadRequest());
+        mvc.performBrokenOffAfter(100,
+                post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+                    .content(body)
+                    .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+            .andExpect(status().isBadRequest());
         assertThat(handler.untouched()).isTrue();
     }
 
@@ -137,21 +144,22 @@ class OneBotWebhookControllerTests {
         byte[] body = new byte[70_000];
 
         mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isContentTooLarge())
-                .andExpect(header().string("Connection", "close"));
+            .andExpect(status().isContentTooLarge())
+            .andExpect(header().string("Connection", "close"));
         mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
-                .andExpect(status().isContentTooLarge())
-                .andExpect(header().string("Connection", "close"));
+            .andExpect(status().isContentTooLarge())
+            .andExpect(header().string("Connection", "close"));
     }
 
     @Test
     void keepsTheConnectionAfterReadingTheWholeBody() throws Exception {
         byte[] body = OneBotFixtures.bytes("heartbeat.json");
 
-        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .header("X-Signature", OneBotSigner.sign(SECRET, body)))
-                .andExpect(status().isNoContent())
-                .andExpect(header().doesNotExist("Connection"));
+        mvc.perform(post("/webhook/onebot").contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .header("X-Signature", OneBotSigner.sign(SECRET, body)))
+            .andExpect(status().isNoContent())
+            .andExpect(header().doesNotExist("Connection"));
     }
 
     @Test
@@ -159,13 +167,14 @@ class OneBotWebhookControllerTests {
         byte[] body = OneBotFixtures.bytes("group-recall.json");
 
         mvc.perform(post("/webhook/onebot").content(body).with(chunked(OneBotSigner.sign(SECRET, body))))
-                .andExpect(status().isNoContent());
+            .andExpect(status().isNoContent());
         assertThat(handler.recalls).hasSize(1);
     }
 
     /**
-     * Replaces the request by one that reports no Content-Length, as a servlet container does for
-     * {@code Transfer-Encoding: chunked}, so only the bounded read can enforce the limit.
+     * Replaces the request by one that reports no Content-Length, as a servlet container
+     * does for {@code Transfer-Encoding: chunked}, so only the bounded read can enforce
+     * the limit.
      */
     private static RequestPostProcessor chunked(String signature) {
         return original -> {
@@ -189,4 +198,5 @@ class OneBotWebhookControllerTests {
             return request;
         };
     }
+
 }

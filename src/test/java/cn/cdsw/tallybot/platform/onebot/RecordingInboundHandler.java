@@ -10,11 +10,16 @@ import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.platform.Reply;
 import org.jspecify.annotations.Nullable;
 
-/** Records what the adapter hands to the core and answers every message with a fixed reply (or none). */
+/**
+ * Records what the adapter hands to the core and answers every message with a fixed reply
+ * (or none).
+ */
 final class RecordingInboundHandler implements InboundHandler {
 
     final List<ChatMessage> messages = new CopyOnWriteArrayList<>();
+
     final List<MessageRecall> recalls = new CopyOnWriteArrayList<>();
+
     private final @Nullable Reply reply;
 
     RecordingInboundHandler(@Nullable Reply reply) {
@@ -39,4 +44,5 @@ final class RecordingInboundHandler implements InboundHandler {
     boolean untouched() {
         return messages.isEmpty() && recalls.isEmpty();
     }
+
 }

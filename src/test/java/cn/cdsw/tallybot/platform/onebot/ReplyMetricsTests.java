@@ -20,11 +20,14 @@ import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.platform.SenderRole;
 import cn.cdsw.tallybot.testing.LogCapture;
 
-/** What becomes of each reply, counted by outcome and mode, and how long after its message it left. */
+/**
+ * What becomes of each reply, counted by outcome and mode, and how long after its message
+ * it left.
+ */
 class ReplyMetricsTests {
 
-    private static final ChatMessage MESSAGE = new ChatMessage("onebot", "639921629", "30001", "李四",
-            SenderRole.MEMBER, "77", "#上报 简阳市 射洪坝街道社工站 走访46户", false, Instant.EPOCH);
+    private static final ChatMessage MESSAGE = new ChatMessage("onebot", "639921629", "30001", "李四", SenderRole.MEMBER,
+            "77", "#上报 简阳市 射洪坝街道社工站 走访46户", false, Instant.EPOCH);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -41,7 +44,7 @@ class ReplyMetricsTests {
 
         assertThat(replies(OneBotProperties.ReplyMode.QUICK, "sent")).isEqualTo(1);
         assertThat(meters.get(ReplyMetrics.DELAY).tag("mode", "quick").timer().totalTime(TimeUnit.MILLISECONDS))
-                .isGreaterThanOrEqualTo(40);
+            .isGreaterThanOrEqualTo(40);
     }
 
     @Test
@@ -76,21 +79,25 @@ class ReplyMetricsTests {
         CountDownLatch stuck = new CountDownLatch(1);
         try (OneBotApiReplies replies = new OneBotApiReplies(new Sender(null, stuck),
                 new ReplyMetrics(meters, OneBotProperties.ReplyMode.API))) {
-            // one reply in the stuck send, a full queue behind it, and two more that find no room
+            // one reply in the stuck send, a full queue behind it, and two more that find
+            // no room
             for (int i = 0; i < OneBotApiReplies.QUEUE_CAPACITY + 3; i++) {
                 replies.reply(MESSAGE, Reply.text("✅ " + i), System.nanoTime());
             }
 
             assertThat(replies(OneBotProperties.ReplyMode.API, "dropped")).isBetween(2.0, 3.0);
             assertThat(log.warnings()).hasSizeBetween(2, 3)
-                    .allSatisfy(line -> assertThat(line).endsWith("dropped: reply queue full or closed"));
+                .allSatisfy(line -> assertThat(line).endsWith("dropped: reply queue full or closed"));
             stuck.countDown();
         }
     }
 
     private double replies(OneBotProperties.ReplyMode mode, String outcome) {
-        return meters.get(ReplyMetrics.REPLIES).tag("mode", mode.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome)
-                .counter().count();
+        return meters.get(ReplyMetrics.REPLIES)
+            .tag("mode", mode.name().toLowerCase(Locale.ROOT))
+            .tag("outcome", outcome)
+            .counter()
+            .count();
     }
 
     /** Takes each reply, or refuses it, or hangs until released. */
@@ -116,4 +123,5 @@ class ReplyMetricsTests {
             }
         }
     }
+
 }

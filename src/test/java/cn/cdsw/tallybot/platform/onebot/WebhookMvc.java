@@ -20,9 +20,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
- * Drives {@link OneBotWebhookController} through MockMvc the way a servlet container does: the body arrives through
- * the controller's {@code ReadListener}, and the answer after the async dispatch. MockMvc's own request stream
- * supports no non-blocking reads, so each request is copied into a {@link NonBlockingRequest}.
+ * Drives {@link OneBotWebhookController} through MockMvc the way a servlet container
+ * does: the body arrives through the controller's {@code ReadListener}, and the answer
+ * after the async dispatch. MockMvc's own request stream supports no non-blocking reads,
+ * so each request is copied into a {@link NonBlockingRequest}.
  */
 final class WebhookMvc {
 
@@ -38,12 +39,18 @@ final class WebhookMvc {
                 Duration.ofSeconds(10));
     }
 
-    /** Performs the request with its whole body available at once, and returns the final answer. */
+    /**
+     * Performs the request with its whole body available at once, and returns the final
+     * answer.
+     */
     ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
         return answer(request.with(original -> new NonBlockingRequest(original, -1)));
     }
 
-    /** Performs the request with a body that the client breaks off after {@code bytes} bytes. */
+    /**
+     * Performs the request with a body that the client breaks off after {@code bytes}
+     * bytes.
+     */
     ResultActions performBrokenOffAfter(int bytes, MockHttpServletRequestBuilder request) throws Exception {
         return answer(request.with(original -> new NonBlockingRequest(original, bytes)));
     }
@@ -53,10 +60,14 @@ final class WebhookMvc {
         return mvc.perform(asyncDispatch(started));
     }
 
-    /** A copy of a mock request whose input stream calls a read listener as a container would. */
+    /**
+     * A copy of a mock request whose input stream calls a read listener as a container
+     * would.
+     */
     private static final class NonBlockingRequest extends MockHttpServletRequest {
 
         private final long contentLength;
+
         private final int breakOffAfter;
 
         NonBlockingRequest(MockHttpServletRequest original, int breakOffAfter) {
@@ -89,17 +100,20 @@ final class WebhookMvc {
             byte[] content = getContentAsByteArray();
             return new ListenedStream(content == null ? new byte[0] : content, breakOffAfter);
         }
+
     }
 
     /**
-     * Hands the listener all bytes in one {@code onDataAvailable}, then {@code onAllDataRead}; or, when the client
-     * breaks off, fails the read after that many bytes and calls {@code onError}, as the container does when a read
-     * throws.
+     * Hands the listener all bytes in one {@code onDataAvailable}, then
+     * {@code onAllDataRead}; or, when the client breaks off, fails the read after that
+     * many bytes and calls {@code onError}, as the container does when a read throws.
      */
     private static final class ListenedStream extends ServletInputStream {
 
         private final ByteArrayInputStream bytes;
+
         private final int breakOffAfter;
+
         private int delivered;
 
         ListenedStream(byte[] content, int breakOffAfter) {
@@ -144,5 +158,7 @@ final class WebhookMvc {
             delivered += Math.max(read, 0);
             return read;
         }
+
     }
+
 }
