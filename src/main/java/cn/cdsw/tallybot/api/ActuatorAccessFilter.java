@@ -15,6 +15,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.cdsw.tallybot.platform.LoopbackAddress;
+
 /**
  * Who may see what of the actuator (docs/operations.md §1), without Spring Security.
  *

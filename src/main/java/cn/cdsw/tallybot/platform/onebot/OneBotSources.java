@@ -1,13 +1,12 @@
 package cn.cdsw.tallybot.platform.onebot;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import cn.cdsw.tallybot.platform.LoopbackAddress;
 
 /**
  * Who may post events. With a secret, anyone whose signature checks out (the signature is
@@ -19,9 +18,6 @@ import org.slf4j.LoggerFactory;
 final class OneBotSources {
 
     private static final Logger log = LoggerFactory.getLogger(OneBotSources.class);
-
-    /** Only IP literals are parsed, so that deciding never triggers a DNS lookup. */
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
     /**
      * One line for the first refusal and then one per this many, so a scan cannot flood
@@ -41,7 +37,7 @@ final class OneBotSources {
     }
 
     boolean accepts(@Nullable String remoteAddress) {
-        if (signed || insecure || isLoopback(remoteAddress)) {
+        if (signed || insecure || LoopbackAddress.is(remoteAddress)) {
             return true;
         }
         long count = refused.incrementAndGet();
@@ -50,18 +46,6 @@ final class OneBotSources {
                     + "events ({} refused so far)", remoteAddress, count);
         }
         return false;
-    }
-
-    static boolean isLoopback(@Nullable String address) {
-        if (address == null || !IP_LITERAL.matcher(address).matches()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        }
-        catch (UnknownHostException notAnAddress) {
-            return false;
-        }
     }
 
 }

@@ -1,4 +1,4 @@
-package cn.cdsw.tallybot.api;
+package cn.cdsw.tallybot.platform;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,11 +7,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a client address is this machine. The same rule as the OneBot adapter's source
- * check, kept here rather than shared because {@code api} may not depend on a platform
- * adapter.
+ * Whether a client address is this machine: where no secret or token proves who is
+ * calling, the webhook and the actuator take only local clients.
  */
-final class LoopbackAddress {
+public final class LoopbackAddress {
 
     /** Only IP literals are parsed, so that deciding never triggers a DNS lookup. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
@@ -19,7 +18,7 @@ final class LoopbackAddress {
     private LoopbackAddress() {
     }
 
-    static boolean is(@Nullable String address) {
+    public static boolean is(@Nullable String address) {
         if (address == null || !IP_LITERAL.matcher(address).matches()) {
             return false;
         }
