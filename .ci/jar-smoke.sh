@@ -46,9 +46,16 @@ curl -fsS "http://127.0.0.1:$port/actuator/info" -H "Authorization: Bearer $toke
   || { echo "smoke: no build info"; exit 1; }
 anonymous=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/prometheus")
 [ "$anonymous" = 401 ] || { echo "smoke: /actuator/prometheus without the token answered $anonymous"; exit 1; }
-meters=$(curl -fsS "http://127.0.0.1:$port/actuator/prometheus" -H "Authorization: Bearer $token")
-echo "$meters" | grep -q '^tallybot_reports_stored_total 1\.0$' \
-  || { echo "smoke: stored reports not counted:"; echo "$meters" | grep '^tallybot_' | head -20; exit 1; }
-echo "$meters" | grep -qE '^tallybot_replies_total\{.*outcome="sent".*\} 1\.0$' \
-  || { echo "smoke: sent reply not counted:"; echo "$meters" | grep '^tallybot_replies' | head; exit 1; }
+# Counters are bumped by the writer once the unit has committed; read them until they show (10 s at most).
+counted() {
+  for _ in $(seq 1 50); do
+    meters=$(curl -fsS "http://127.0.0.1:$port/actuator/prometheus" -H "Authorization: Bearer $token")
+    echo "$meters" | grep -qE "$1" && return 0
+    sleep 0.2
+  done
+  echo "smoke: not counted: $1"; echo "$meters" | grep -E '^tallybot_(reports|replies)' | head -20
+  return 1
+}
+counted '^tallybot_reports_stored_total 1\.0$' || exit 1
+counted '^tallybot_replies_total\{.*outcome="sent".*\} 1\.0$' || exit 1
 echo "smoke: ok"
