@@ -42,12 +42,12 @@ public final class CjkFont {
     }
 
     /**
-     * A preferred family if present, else the first present family that
-     * {@code drawsChinese} accepts. The test is passed in so that the choice can be
+     * A preferred family that is present and draws Chinese, else the first present family
+     * that {@code drawsChinese} accepts. The test is passed in so that the choice can be
      * checked without depending on the fonts of the machine.
      */
     static Optional<String> choose(List<String> present, Predicate<String> drawsChinese) {
-        Optional<String> preferred = PREFERRED.stream().filter(present::contains).findFirst();
+        Optional<String> preferred = PREFERRED.stream().filter(present::contains).filter(drawsChinese).findFirst();
         if (preferred.isPresent()) {
             return preferred;
         }
@@ -62,9 +62,7 @@ public final class CjkFont {
         // English names, so the preferred list matches whatever the JVM's default locale
         // is.
         String[] names = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ENGLISH);
-        // The preferred names are only a shortcut: the family must really draw the sample
-        // on this machine.
-        return choose(Arrays.asList(names), CjkFont::drawsChinese).filter(CjkFont::drawsChinese);
+        return choose(Arrays.asList(names), CjkFont::drawsChinese);
     }
 
     /**
