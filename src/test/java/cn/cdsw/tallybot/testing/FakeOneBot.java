@@ -55,11 +55,13 @@ public final class FakeOneBot extends WebSocketListener {
     @Override
     public void onMessage(WebSocket webSocket, String text) {
         JsonNode action = JSON.readTree(text);
-        actions.add(action);
+        // answered before the test can see the action, so a drop that follows cannot
+        // overtake the answer
         if (answering) {
             webSocket.send("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":" + MESSAGE_IDS.incrementAndGet()
                     + "},\"echo\":" + JSON.writeValueAsString(action.get("echo")) + "}");
         }
+        actions.add(action);
     }
 
     @Override

@@ -34,7 +34,11 @@ class OneBotConfiguration {
 
     @Bean
     OneBotSources oneBotSources(OneBotProperties properties) {
-        if (properties.secret() == null && properties.insecure()) {
+        if (!properties.mode().contains(OneBotProperties.Mode.HTTP)) {
+            // the webhook is not served, so nothing to warn about
+            log.debug("OneBot webhook off: tallybot.onebot.mode is {}", properties.mode());
+        }
+        else if (properties.secret() == null && properties.insecure()) {
             log.warn("TALLYBOT_ONEBOT_SECRET is not set and TALLYBOT_ONEBOT_INSECURE=true: OneBot events from anywhere "
                     + "are accepted without a signature");
         }
