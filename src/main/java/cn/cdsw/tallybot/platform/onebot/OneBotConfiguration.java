@@ -1,7 +1,7 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.time.Clock;
-import java.util.Objects;
+import java.net.URI;
 
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.SendPacer;
@@ -11,18 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Wires the OneBot adapter from {@link OneBotProperties}. The sender (and with it
- * API-mode replies) exists only when {@code tallybot.onebot.api-url} is set: without it
- * quick replies still work, but nothing can be posted proactively.
+ * API-mode replies) exists only when {@code tallybot.onebot.api-url} is set or a
+ * WebSocket mode is on: without either quick replies still work, but nothing can be
+ * posted proactively. The WebSocket transports are wired in
+ * {@link OneBotWebSocketConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class OneBotConfiguration {
@@ -36,7 +34,11 @@ class OneBotConfiguration {
 
     @Bean
     OneBotSources oneBotSources(OneBotProperties properties) {
-        if (properties.secret() == null && properties.insecure()) {
+        if (!properties.mode().contains(OneBotProperties.Mode.HTTP)) {
+            // the webhook is not served, so nothing to warn about
+            log.debug("OneBot webhook off: tallybot.onebot.mode is {}", properties.mode());
+        }
+        else if (properties.secret() == null && properties.insecure()) {
             log.warn("TALLYBOT_ONEBOT_SECRET is not set and TALLYBOT_ONEBOT_INSECURE=true: OneBot events from anywhere "
                     + "are accepted without a signature");
         }
@@ -48,10 +50,23 @@ class OneBotConfiguration {
     }
 
     @Bean
-    @Conditional(ApiUrlConfigured.class)
-    OneBotSender oneBotSender(OkHttpClient okHttpClient, OneBotProperties properties) {
-        return new OneBotSender(okHttpClient, Objects.requireNonNull(properties.apiUrl(), "api-url"),
-                properties.accessToken());
+    OneBotConnections oneBotConnections() {
+        return new OneBotConnections();
+    }
+
+    @Bean
+    OneBotAnswers oneBotAnswers() {
+        return new OneBotAnswers();
+    }
+
+    @Bean
+    @Conditional(OneBotModes.CanSend.class)
+    OneBotSender oneBotSender(OkHttpClient okHttpClient, OneBotProperties properties,
+            OneBotConnections oneBotConnections) {
+        URI apiUrl = properties.apiUrl();
+        OneBotActions http = apiUrl == null ? null
+                : new OneBotHttpActions(okHttpClient, apiUrl, properties.accessToken());
+        return new OneBotSender(http, oneBotConnections);
     }
 
     @Bean
@@ -60,7 +75,7 @@ class OneBotConfiguration {
     }
 
     @Bean
-    @Conditional(ApiUrlConfigured.class)
+    @Conditional(OneBotModes.CanSend.class)
     OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender, SendPacer pacer, ReplyMetrics oneBotReplyMetrics) {
         // paced per group, shared with the other replicas and the summary: one send
         // budget per group
@@ -70,29 +85,11 @@ class OneBotConfiguration {
     @Bean
     OneBotInbound oneBotInbound(OneBotProperties properties, OneBotVerifier oneBotVerifier,
             InboundHandler inboundHandler, ObjectProvider<OneBotApiReplies> apiReplies, ReplyMetrics oneBotReplyMetrics,
-            Clock clock) {
+            OneBotAnswers oneBotAnswers, Clock clock) {
         OneBotReplies replies = properties.replyMode() == OneBotProperties.ReplyMode.API ? apiReplies.getObject()
                 : new OneBotQuickReplies(properties.atSender(), oneBotReplyMetrics);
         return new OneBotInbound(properties.maxBodyBytes(), oneBotVerifier, new OneBotEventMapper(clock),
-                inboundHandler, replies);
-    }
-
-    /**
-     * True when {@code tallybot.onebot.api-url} has a non-blank value.
-     * {@code @ConditionalOnProperty} would also match the empty value a compose file
-     * leaves behind ({@code TALLYBOT_ONEBOT_API_URL=}), which {@link OneBotProperties}
-     * treats as unset.
-     */
-    static final class ApiUrlConfigured implements Condition {
-
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return Binder.get(context.getEnvironment())
-                .bind("tallybot.onebot.api-url", String.class)
-                .map(value -> !value.isBlank())
-                .orElse(false);
-        }
-
+                inboundHandler, replies, oneBotAnswers);
     }
 
 }

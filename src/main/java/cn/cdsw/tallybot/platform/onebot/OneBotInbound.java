@@ -19,7 +19,9 @@ import tools.jackson.core.JacksonException;
  * never read), then dispatch by {@code post_type} through a string switch rather than
  * handler discovery, so what is handled can be read in one place. Group messages go to
  * {@link InboundHandler#onMessage}, {@code group_recall} notices to
- * {@link InboundHandler#onRecall}; every other event is answered 204 and dropped.
+ * {@link InboundHandler#onRecall}; every other event is answered 204 and dropped. Events
+ * from a WebSocket ({@link OneBotWsInbound}) join at {@link #handle}, after the
+ * connection's handshake proved who sent them, and are answered through actions.
  */
 final class OneBotInbound {
 
@@ -35,13 +37,21 @@ final class OneBotInbound {
 
     private final OneBotReplies replies;
 
+    private final OneBotAnswers answers;
+
     OneBotInbound(int maxBodyBytes, OneBotVerifier verifier, OneBotEventMapper mapper, InboundHandler handler,
-            OneBotReplies replies) {
+            OneBotReplies replies, OneBotAnswers answers) {
         this.maxBodyBytes = maxBodyBytes;
         this.verifier = verifier;
         this.mapper = mapper;
         this.handler = handler;
         this.replies = replies;
+        this.answers = answers;
+    }
+
+    OneBotInbound(int maxBodyBytes, OneBotVerifier verifier, OneBotEventMapper mapper, InboundHandler handler,
+            OneBotReplies replies) {
+        this(maxBodyBytes, verifier, mapper, handler, replies, new OneBotAnswers());
     }
 
     int maxBodyBytes() {
@@ -61,10 +71,19 @@ final class OneBotInbound {
         if (event == null) {
             return new OneBotOutcome.Malformed();
         }
+        return handle(event, receivedNanos, replies, OneBotAnswers.Transport.HTTP);
+    }
+
+    /**
+     * Handles a verified event; a reply goes out through {@code eventReplies}, unless the
+     * message was already answered over another transport ({@link OneBotAnswers}).
+     */
+    OneBotOutcome handle(OneBotEvent event, long receivedNanos, OneBotReplies eventReplies,
+            OneBotAnswers.Transport transport) {
         String postType = Objects.requireNonNullElse(event.postType(), "");
         return switch (postType) {
-            case "message" ->
-                "group".equals(event.messageType()) ? onGroupMessage(event, receivedNanos) : ignored(event);
+            case "message" -> "group".equals(event.messageType())
+                    ? onGroupMessage(event, receivedNanos, eventReplies, transport) : ignored(event);
             case "notice" -> "group_recall".equals(event.noticeType()) ? onGroupRecall(event) : ignored(event);
             default -> ignored(event);
         };
@@ -80,7 +99,8 @@ final class OneBotInbound {
         }
     }
 
-    private OneBotOutcome onGroupMessage(OneBotEvent event, long receivedNanos) {
+    private OneBotOutcome onGroupMessage(OneBotEvent event, long receivedNanos, OneBotReplies eventReplies,
+            OneBotAnswers.Transport transport) {
         Optional<ChatMessage> message = mapper.toChatMessage(event);
         if (message.isEmpty()) {
             log.debug("OneBot group message refused: group_id, user_id or message_id missing");
@@ -90,7 +110,12 @@ final class OneBotInbound {
         try (LogContext context = LogContext.of(chatMessage.platform(), chatMessage.groupId(),
                 chatMessage.messageId())) {
             Optional<Reply> reply = handler.onMessage(chatMessage);
-            return reply.map(r -> replies.reply(chatMessage, r, receivedNanos)).orElseGet(OneBotOutcome.Handled::new);
+            if (reply.isPresent() && !answers.mayAnswer(chatMessage, transport)) {
+                log.info("message already answered over another transport or account: not answered again");
+                return new OneBotOutcome.Handled();
+            }
+            return reply.map(r -> eventReplies.reply(chatMessage, r, receivedNanos))
+                .orElseGet(OneBotOutcome.Handled::new);
         }
     }
 

@@ -1,6 +1,5 @@
 package cn.cdsw.tallybot.platform.onebot;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
@@ -10,42 +9,38 @@ import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends to a QQ group through the OneBot HTTP API, {@code POST {api-url}/send_group_msg}
- * (docs/platforms.md §7), always as a segment array so nothing needs CQ escaping.
- * Refusals become {@link PlatformCallException}: transport errors, 5xx and 429 are
- * retryable; other HTTP errors and a {@code failed} envelope are not. No retry happens
- * here: the caller decides, and only summary delivery retries, so no post can go out
- * twice through retries stacked in two places.
+ * Sends to a QQ group with the OneBot action {@code send_group_msg} (docs/platforms.md
+ * §7), always as a segment array so nothing needs CQ escaping. The action travels over
+ * the WebSocket of the account last seen in the group when one is connected, else over
+ * the HTTP API when {@code api-url} is set, else over any connected account
+ * (docs/platforms.md §10). Refusals become {@link PlatformCallException}: transport
+ * errors, timeouts, 5xx and 429 are retryable; other HTTP errors and a {@code failed}
+ * envelope are not. No retry happens here: the caller decides, and only summary delivery
+ * retries, so no post can go out twice through retries stacked in two places.
  */
 final class OneBotSender implements ChatSender {
 
     /** QQ refuses text much above this; splitting a long summary is the caller's job. */
     static final int MAX_TEXT_LENGTH = 4500;
 
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    static final String SEND_GROUP_MSG = "send_group_msg";
 
-    private final OkHttpClient client;
+    private final @Nullable OneBotActions http;
 
-    private final HttpUrl sendGroupMsg;
+    private final OneBotConnections connections;
 
+    OneBotSender(@Nullable OneBotActions http, OneBotConnections connections) {
+        this.http = http;
+        this.connections = connections;
+    }
+
+    /** Over the HTTP API only, as before any WebSocket was configured. */
     OneBotSender(OkHttpClient sharedClient, URI apiUrl, @Nullable String accessToken) {
-        OkHttpClient.Builder builder = sharedClient.newBuilder();
-        if (accessToken != null) {
-            // The token goes in an interceptor so no call site can forget it.
-            builder.addInterceptor(chain -> chain
-                .proceed(chain.request().newBuilder().header("Authorization", "Bearer " + accessToken).build()));
-        }
-        this.client = builder.build();
-        this.sendGroupMsg = HttpUrl.get(apiUrl.toString()).newBuilder().addPathSegment("send_group_msg").build();
+        this(new OneBotHttpActions(sharedClient, apiUrl, accessToken), new OneBotConnections());
     }
 
     @Override
@@ -56,16 +51,21 @@ final class OneBotSender implements ChatSender {
     @Override
     public void send(GroupRef group, Reply reply) {
         validate(group, reply);
-        byte[] body = OneBotJson.MAPPER
-            .writeValueAsBytes(new SendGroupMsg(groupIdValue(group.groupId()), OneBotSegment.of(reply), false));
-        Request request = new Request.Builder().url(sendGroupMsg).post(RequestBody.create(body, JSON)).build();
-        try (Response response = client.newCall(request).execute()) {
-            OneBotApiResponse.check(response);
+        transport(group.groupId()).call(SEND_GROUP_MSG,
+                new SendGroupMsg(groupIdValue(group.groupId()), OneBotSegment.of(reply), false));
+    }
+
+    private OneBotActions transport(String groupId) {
+        OneBotActions inGroup = connections.forGroup(groupId).orElse(null);
+        if (inGroup != null) {
+            return inGroup;
         }
-        catch (IOException e) {
-            throw new PlatformCallException(platform(), 0, "io", true,
-                    "send_group_msg failed before a response: " + e.getMessage(), e);
+        if (http != null) {
+            return http;
         }
+        return connections.any()
+            .orElseThrow(() -> new PlatformCallException(platform(), 0, "no_connection", true,
+                    "no OneBot account is connected over WebSocket and no HTTP API is set"));
     }
 
     private void validate(GroupRef group, Reply reply) {

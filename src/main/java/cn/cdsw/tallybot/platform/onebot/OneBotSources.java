@@ -29,11 +29,22 @@ final class OneBotSources {
 
     private final boolean insecure;
 
+    private final String credential;
+
     private final AtomicLong refused = new AtomicLong();
 
     OneBotSources(boolean signed, boolean insecure) {
+        this(signed, insecure, "TALLYBOT_ONEBOT_SECRET");
+    }
+
+    /**
+     * @param credential the setting that would prove the caller, named in the refusal's
+     * log line
+     */
+    OneBotSources(boolean signed, boolean insecure, String credential) {
         this.signed = signed;
         this.insecure = insecure;
+        this.credential = credential;
     }
 
     boolean accepts(@Nullable String remoteAddress) {
@@ -42,8 +53,8 @@ final class OneBotSources {
         }
         long count = refused.incrementAndGet();
         if (count % LOG_EVERY == 1) {
-            log.warn("OneBot event from {} refused: no TALLYBOT_ONEBOT_SECRET is set, so only this machine may post "
-                    + "events ({} refused so far)", remoteAddress, count);
+            log.warn("OneBot event from {} refused: no {} is set, so only this machine may post events ({} refused so "
+                    + "far)", remoteAddress, credential, count);
         }
         return false;
     }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,7 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
  * Content-Length, so an oversized body is a 413 rather than an exhausted heap.
  */
 @RestController
+@Conditional(OneBotModes.Http.class)
 class OneBotWebhookController {
 
     private final OneBotInbound inbound;

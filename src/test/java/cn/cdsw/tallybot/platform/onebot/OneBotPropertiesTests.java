@@ -3,6 +3,7 @@ package cn.cdsw.tallybot.platform.onebot;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,16 @@ class OneBotPropertiesTests {
         OneBotProperties properties = bind(Map.of());
 
         assertThat(properties).isEqualTo(new OneBotProperties(null, null, null, OneBotProperties.ReplyMode.QUICK, false,
-                65_536, false, Duration.ofSeconds(10)));
+                65_536, false, Duration.ofSeconds(10), Set.of(OneBotProperties.Mode.HTTP), null, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), Duration.ofMinutes(1)));
     }
 
     @Test
     void printsNeitherTheSecretNorTheAccessToken() {
         OneBotProperties properties = new OneBotProperties("onebot-secret", URI.create("http://127.0.0.1:3000"),
-                "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536, false, Duration.ofSeconds(10));
+                "kSLuTF2GC2Q4q4ugm3", OneBotProperties.ReplyMode.API, false, 65_536, false, Duration.ofSeconds(10),
+                Set.of(OneBotProperties.Mode.HTTP), null, Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofMinutes(1));
 
         assertThat(properties.toString()).doesNotContain("onebot-secret")
             .doesNotContain("kSLuTF2GC2Q4q4ugm3")
@@ -54,6 +58,48 @@ class OneBotPropertiesTests {
         assertThat(properties.accessToken()).isEqualTo("kSLuTF2GC2Q4q4ugm3");
         assertThat(properties.replyMode()).isEqualTo(OneBotProperties.ReplyMode.API);
         assertThat(properties.insecure()).isTrue();
+    }
+
+    @Test
+    void bindsTheWebSocketModesFromACommaListOfTheDocumentedNames() {
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("TALLYBOT_ONEBOT_MODE",
+                        "ws-reverse,ws-forward, http", "TALLYBOT_ONEBOT_WS_URL", "ws://127.0.0.1:3001"));
+
+        OneBotProperties properties = new Binder(ConfigurationPropertySources.from(environment))
+            .bind("tallybot.onebot", OneBotProperties.class)
+            .get();
+
+        assertThat(properties.mode()).containsExactlyInAnyOrder(OneBotProperties.Mode.HTTP,
+                OneBotProperties.Mode.WS_REVERSE, OneBotProperties.Mode.WS_FORWARD);
+        assertThat(properties.wsUrl()).isEqualTo(URI.create("ws://127.0.0.1:3001"));
+        assertThat(properties.usesWebSocket()).isTrue();
+    }
+
+    @Test
+    void aBlankModeMeansHttp() {
+        assertThat(bind(Map.of("tallybot.onebot.mode", "")).mode()).containsExactly(OneBotProperties.Mode.HTTP);
+    }
+
+    @Test
+    void forwardNeedsAWebSocketUrl() {
+        assertThatExceptionOfType(BindException.class)
+            .isThrownBy(() -> bind(Map.of("tallybot.onebot.mode", "ws-forward")))
+            .havingRootCause()
+            .withMessageContaining("tallybot.onebot.ws-url");
+        assertThatExceptionOfType(BindException.class)
+            .isThrownBy(() -> bind(
+                    Map.of("tallybot.onebot.mode", "ws-forward", "tallybot.onebot.ws-url", "http://127.0.0.1:3001")))
+            .havingRootCause()
+            .withMessageContaining("ws(s) URL");
+    }
+
+    @Test
+    void printsTheWebSocketUrlWithoutItsQuery() {
+        OneBotProperties properties = bind(Map.of("tallybot.onebot.mode", "ws-forward", "tallybot.onebot.ws-url",
+                "ws://127.0.0.1:3001/?access_token=kSLuTF2GC2Q4q4ugm3"));
+
+        assertThat(properties.toString()).doesNotContain("kSLuTF2GC2Q4q4ugm3").contains("wsUrl=ws://127.0.0.1:3001/?…");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.Collections;
 
 import jakarta.servlet.ReadListener;
@@ -36,7 +37,8 @@ final class WebhookMvc {
     /** The adapter's settings with their defaults and this secret (null: none). */
     static OneBotProperties properties(@Nullable String secret) {
         return new OneBotProperties(secret, null, null, OneBotProperties.ReplyMode.QUICK, false, 65_536, false,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Set.of(OneBotProperties.Mode.HTTP), null, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 
     /**
