@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,8 +28,6 @@ class ReplyLogPruning {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyLogPruning.class);
 
-    static final String PRUNED = "tallybot.replylog.pruned";
-
     static final int BATCH = 500;
 
     static final int MOST_BATCHES = 200;
@@ -44,17 +40,15 @@ class ReplyLogPruning {
 
     private final Duration retention;
 
-    private final Counter pruned;
+    private final ReplyLogMetrics metrics;
 
     ReplyLogPruning(HandledMessageRepository handled, Ledger ledger, Clock clock, ConversationProperties properties,
-            MeterRegistry registry) {
+            ReplyLogMetrics metrics) {
         this.handled = handled;
         this.ledger = ledger;
         this.clock = clock;
         this.retention = properties.replyLogRetention();
-        this.pruned = Counter.builder(PRUNED)
-            .description("Reply-log entries deleted because they are older than the retention")
-            .register(registry);
+        this.metrics = metrics;
     }
 
     @Scheduled(initialDelay = 1, fixedDelay = 60, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
@@ -70,7 +64,7 @@ class ReplyLogPruning {
             for (int batch = 0; batch < MOST_BATCHES; batch++) {
                 int deleted = ledger.write(unit -> handled.prune(cutoff, BATCH));
                 total += deleted;
-                pruned.increment(deleted);
+                metrics.pruned(deleted);
                 if (deleted < BATCH) {
                     break;
                 }

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -49,7 +48,7 @@ final class LedgerHealth implements HealthIndicator {
 
     private final Ledger ledger;
 
-    private final JdbcClient jdbc;
+    private final LedgerProbeRepository probes;
 
     LedgerHealth(Database database, @Nullable Path file, StorageProperties properties, Ledger ledger,
             DataSource dataSource) {
@@ -59,7 +58,7 @@ final class LedgerHealth implements HealthIndicator {
         this.failureHold = properties.failureHold();
         this.failures = ledger.failures();
         this.ledger = ledger;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.probes = new LedgerProbeRepository(dataSource);
     }
 
     @Override
@@ -83,7 +82,10 @@ final class LedgerHealth implements HealthIndicator {
 
     private Health sqlite() throws IOException {
         Health.Builder health = Health.up().withDetail("database", "sqlite");
-        ledger.read(() -> jdbc.sql("SELECT COUNT(*) FROM installation").query(Long.class).single());
+        ledger.read(() -> {
+            probes.read();
+            return null;
+        });
         if (file == null) {
             // in memory: nothing on disk to check
             return health.build();
@@ -109,9 +111,7 @@ final class LedgerHealth implements HealthIndicator {
     }
 
     private Health postgres() {
-        boolean readOnly = jdbc.sql("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")
-            .query(Boolean.class)
-            .single();
+        boolean readOnly = probes.postgresRefusesWrites();
         Health.Builder health = Health.up().withDetail("database", "postgresql");
         if (readOnly) {
             health.status(Status.OUT_OF_SERVICE)

@@ -67,7 +67,8 @@ abstract class ReplyLogPruningContract {
 
     ReplyLogPruning pruning() {
         return new ReplyLogPruning(handled, ledger, clock,
-                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), RETENTION), meters);
+                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), RETENTION),
+                new ReplyLogMetrics(meters));
     }
 
     @Test
@@ -172,7 +173,7 @@ abstract class ReplyLogPruningContract {
     }
 
     double pruned() {
-        return meters.get(ReplyLogPruning.PRUNED).counter().count();
+        return meters.get(ReplyLogMetrics.PRUNED).counter().count();
     }
 
 }
