@@ -15,6 +15,8 @@ import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.storage.AfterCommit;
+import cn.cdsw.tallybot.storage.LedgerUnavailableException;
+import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * The flow of one message (docs/architecture.md §2): known group → already handled? →
@@ -40,19 +42,22 @@ class MessagePipeline implements InboundHandler {
 
     private final ReportMetrics reportMetrics;
 
+    private final Wording wording;
+
     /**
      * {@code reports} besides the dispatcher because a plain message can be the answer to
      * a question that {@code #上报} asked, and a recall can take back the record a report
      * made.
      */
     MessagePipeline(MessageReader reader, ReplyLog replyLog, CommandQuota quota, CommandDispatcher dispatcher,
-            ReportCommands reports, ReportMetrics reportMetrics) {
+            ReportCommands reports, ReportMetrics reportMetrics, Wording wording) {
         this.reader = reader;
         this.replyLog = replyLog;
         this.quota = quota;
         this.dispatcher = dispatcher;
         this.reports = reports;
         this.reportMetrics = reportMetrics;
+        this.wording = wording;
     }
 
     @Override
@@ -68,7 +73,17 @@ class MessagePipeline implements InboundHandler {
         }
         Turn turn = reader.turn(message);
         ParseResult result = reader.parse(turn);
-        return reply(result, turn).map(Reply::text);
+        try {
+            return reply(result, turn).map(Reply::text);
+        }
+        catch (LedgerUnavailableException e) {
+            // nothing of the message was stored and no reply recorded, so a redelivery or
+            // the member's resend is handled afresh (docs/storage.md §11); the ledger
+            // logged why
+            log.info("message not stored, sender asked to send again ({})", e.reason());
+            return Optional.of(Reply.text(e.reason() == LedgerUnavailableException.Reason.BUSY
+                    ? wording.commandRefusals().storageBusy() : wording.commandRefusals().storageUnavailable()));
+        }
     }
 
     private Optional<String> reply(ParseResult result, Turn turn) {
@@ -126,7 +141,16 @@ class MessagePipeline implements InboundHandler {
 
     @Override
     public void onRecall(MessageRecall recall) {
-        Optional<?> retracted = reports.recall(recall);
+        Optional<?> retracted;
+        try {
+            retracted = reports.recall(recall);
+        }
+        catch (LedgerUnavailableException e) {
+            // a notice has nobody to answer, and OneBot sends it once whatever the answer
+            log.warn("recall of message {} in {}:{} not applied: the database could not store it ({})",
+                    recall.messageId(), recall.platform(), recall.groupId(), e.reason());
+            return;
+        }
         log.info("recall of message {} in {}:{} {}", recall.messageId(), recall.platform(), recall.groupId(),
                 retracted.isPresent() ? "retracted its record" : "touched no record");
     }

@@ -99,14 +99,55 @@ final class GroupCommit {
         metrics.batch(units.size());
         List<Runnable> answers = new ArrayList<>(units.size());
         try {
-            batch.executeWithoutResult(status -> units.forEach(unit -> answers.add(unit.runIn(savepoint))));
+            batch.executeWithoutResult(status -> {
+                for (PendingUnit<?> unit : units) {
+                    answers.add(unit.runIn(savepoint));
+                    abandonIfTheDatabaseFailed(unit);
+                }
+            });
         }
         catch (RuntimeException e) {
-            log.warn("Group commit of {} units failed ({}); committing them one by one", units.size(), e.toString());
             answers.clear();
-            units.forEach(unit -> answers.add(unit.runIn(alone)));
+            if (StorageFailure.of(e).orElse(null) == LedgerUnavailableException.Reason.BUSY) {
+                // every unit would wait out the lock again, one after the other: the
+                // callers
+                // retry instead, each with its own bound (Ledger#write)
+                log.warn("Group commit of {} units found the database locked ({}); their callers retry", units.size(),
+                        e.toString());
+                LedgerUnavailableException busy = new LedgerUnavailableException(LedgerUnavailableException.Reason.BUSY,
+                        "the database is locked by another writer", e);
+                units.forEach(unit -> answers.add(() -> unit.fail(busy)));
+            }
+            else {
+                log.warn("Group commit of {} units failed ({}); committing them one by one", units.size(),
+                        e.toString());
+                units.forEach(unit -> answers.add(unit.runIn(alone)));
+            }
         }
         answers.forEach(Runnable::run);
+    }
+
+    /**
+     * Ends the batch when a unit failed for the database's sake rather than its own.
+     * After a full disk or an I/O error SQLite may have rolled back the whole
+     * transaction, not just the unit's savepoint; the next units' statements would then
+     * each commit on their own, outside any batch, and half a message could be stored. A
+     * locked database would make every later unit wait out the lock again.
+     */
+    private static void abandonIfTheDatabaseFailed(PendingUnit<?> unit) {
+        Throwable failure = unit.failure();
+        if (failure != null && StorageFailure.of(failure).isPresent()) {
+            throw new BatchAbandoned(failure);
+        }
+    }
+
+    /** Rolls a batch back whole because one of its units met a failing database. */
+    private static final class BatchAbandoned extends RuntimeException {
+
+        BatchAbandoned(Throwable cause) {
+            super("a unit met a failing database: " + cause, cause);
+        }
+
     }
 
     /** Stops the writer and commits what is still queued, each unit alone. */

@@ -1,6 +1,9 @@
 package cn.cdsw.tallybot.storage;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -44,6 +47,13 @@ public class Ledger implements DisposableBean {
 
     private static final int SQLITE_MAX_BATCH = 64;
 
+    /**
+     * The first pause before a locked database is tried again; each later one doubles.
+     */
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+
     private final TransactionTemplate alone;
 
     private final TransactionTemplate nested;
@@ -52,8 +62,19 @@ public class Ledger implements DisposableBean {
 
     private final @Nullable GroupCommit writer;
 
+    private final Duration busyRetryFor;
+
+    private final WriteFailures failures;
+
     Ledger(PlatformTransactionManager transactions, Database database, StorageProperties properties,
             WriterMetrics metrics) {
+        this(transactions, database, properties, metrics, new WriteFailures(Clock.systemUTC()));
+    }
+
+    Ledger(PlatformTransactionManager transactions, Database database, StorageProperties properties,
+            WriterMetrics metrics, WriteFailures failures) {
+        this.busyRetryFor = properties.busyRetryFor();
+        this.failures = failures;
         this.alone = new TransactionTemplate(transactions);
         this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.nested = new TransactionTemplate(transactions);
@@ -89,14 +110,47 @@ public class Ledger implements DisposableBean {
      * open on this thread (another unit's work), the unit is a savepoint of that
      * transaction and commits with it: queueing it would wait for the very transaction
      * that waits for it.
+     *
+     * <p>
+     * When the database rather than the work fails, nothing of the unit is stored and
+     * this throws {@link LedgerUnavailableException}: at once when the database cannot
+     * take writes (full, read-only, I/O error); when another writer holds it locked, only
+     * after trying again with growing pauses for {@code busy-retry-for}, so the work may
+     * run more than once (each run but the last is rolled back).
      */
     public <T extends @Nullable Object> T write(Work<T> work) {
-        PendingUnit<T> unit;
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            unit = new PendingUnit<>(work);
+            PendingUnit<T> unit = new PendingUnit<>(work);
             unit.runIn(nested).run();
+            return unit.await(WAIT_LIMIT);
         }
-        else if (writer != null && writer.running()) {
+        long deadline = System.nanoTime() + busyRetryFor.toNanos();
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1;; attempt++) {
+            try {
+                T result = commit(work);
+                failures.succeeded();
+                return result;
+            }
+            catch (RuntimeException e) {
+                Optional<LedgerUnavailableException.Reason> reason = StorageFailure.of(e);
+                if (reason.isEmpty()) {
+                    throw e;
+                }
+                if (reason.get() == LedgerUnavailableException.Reason.BUSY
+                        && System.nanoTime() + pause.toNanos() < deadline) {
+                    pause(pause);
+                    pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                    continue;
+                }
+                throw unavailable(reason.get(), attempt, e);
+            }
+        }
+    }
+
+    private <T extends @Nullable Object> T commit(Work<T> work) {
+        PendingUnit<T> unit;
+        if (writer != null && writer.running()) {
             unit = writer.submit(work);
         }
         else {
@@ -104,6 +158,41 @@ public class Ledger implements DisposableBean {
             unit.runIn(alone).run();
         }
         return unit.await(WAIT_LIMIT);
+    }
+
+    private LedgerUnavailableException unavailable(LedgerUnavailableException.Reason reason, int attempts,
+            RuntimeException e) {
+        String message;
+        if (reason == LedgerUnavailableException.Reason.BUSY) {
+            message = "the database stayed locked by another writer through " + attempts + " tries in "
+                    + busyRetryFor.toMillis() + " ms";
+        }
+        else {
+            failures.failed(StorageFailure.what(e));
+            message = "the database cannot take writes";
+        }
+        log.warn("A unit was not stored: {} ({})", message, StorageFailure.what(e));
+        return new LedgerUnavailableException(reason, message, e);
+    }
+
+    /** A pause of about {@code pause}, jittered so that waiting callers spread out. */
+    private static void pause(Duration pause) {
+        long millis = pause.toMillis();
+        try {
+            Thread.sleep(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a locked database", e);
+        }
+    }
+
+    /**
+     * The last write that failed because the database could not take it, unless a write
+     * has succeeded since; for the ledger's health.
+     */
+    WriteFailures failures() {
+        return failures;
     }
 
     /**

@@ -23,6 +23,8 @@ final class PendingUnit<T extends @Nullable Object> {
 
     private final CompletableFuture<T> answer = new CompletableFuture<>();
 
+    private volatile @Nullable Throwable failure;
+
     PendingUnit(Work<T> work) {
         this.work = work;
     }
@@ -37,6 +39,7 @@ final class PendingUnit<T extends @Nullable Object> {
         if (logContext != null) {
             MDC.setContextMap(logContext);
         }
+        failure = null;
         try {
             Unit.Ran<T> ran = transaction.execute(status -> Unit.run(work, status));
             return () -> {
@@ -45,6 +48,7 @@ final class PendingUnit<T extends @Nullable Object> {
             };
         }
         catch (RuntimeException | Error e) {
+            failure = e;
             return () -> answer.completeExceptionally(e);
         }
         finally {
@@ -55,6 +59,16 @@ final class PendingUnit<T extends @Nullable Object> {
                 MDC.clear();
             }
         }
+    }
+
+    /** What the work threw the last time it ran, if it failed. */
+    @Nullable Throwable failure() {
+        return failure;
+    }
+
+    /** Answers the caller with {@code e} without running the work (again). */
+    void fail(RuntimeException e) {
+        answer.completeExceptionally(e);
     }
 
     /** The work's result, or what it threw, once it has committed or failed. */

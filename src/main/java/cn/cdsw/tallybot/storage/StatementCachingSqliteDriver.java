@@ -43,7 +43,8 @@ public final class StatementCachingSqliteDriver implements Driver {
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         Connection connection = sqlite.connect(url, info);
-        return connection == null ? null : StatementCache.wrap(connection, STATEMENTS_PER_CONNECTION);
+        return connection == null ? null
+                : StatementCache.wrap(SqliteTransactionGuard.wrap(connection), STATEMENTS_PER_CONNECTION);
     }
 
     @Override

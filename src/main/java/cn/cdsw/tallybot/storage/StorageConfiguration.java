@@ -1,9 +1,12 @@
 package cn.cdsw.tallybot.storage;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +21,20 @@ class StorageConfiguration {
 
     @Bean
     Ledger ledger(DataSource dataSource, PlatformTransactionManager transactions, StorageProperties properties,
-            WriterMetrics metrics) {
-        return new Ledger(transactions, Database.of(dataSource), properties, metrics);
+            WriterMetrics metrics, ObjectProvider<Clock> clock) {
+        return new Ledger(transactions, Database.of(dataSource), properties, metrics,
+                new WriteFailures(clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    /**
+     * Named {@code ledger} in {@code /actuator/health}, and part of the readiness group
+     * (application.yml).
+     */
+    @Bean
+    LedgerHealth ledgerHealthIndicator(DataSource dataSource, Ledger ledger, StorageProperties properties,
+            @Value("${spring.datasource.url:}") String url) {
+        return new LedgerHealth(Database.of(dataSource), SqliteDirectoryPostProcessor.databaseFile(url).orElse(null),
+                properties, ledger, dataSource);
     }
 
     /**

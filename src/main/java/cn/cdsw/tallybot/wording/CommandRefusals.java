@@ -31,6 +31,10 @@ public final class CommandRefusals {
 
     private final String summaryNoGroups;
 
+    private final String storageBusy;
+
+    private final String storageUnavailable;
+
     CommandRefusals(Catalogue c, BotConfig config, FigureStyle figures) {
         this.config = config;
         this.figures = figures;
@@ -41,6 +45,8 @@ public final class CommandRefusals {
         perSeconds = c.template("refusals.per-seconds", "seconds");
         summaryNotYet = c.template("refusals.summary-not-yet", "day");
         summaryNoGroups = c.text("refusals.summary-no-groups");
+        storageBusy = c.text("refusals.storage-busy");
+        storageUnavailable = c.text("refusals.storage-unavailable");
     }
 
     /** A member used a coordinator's command (who may do what: docs/domain.md §10). */
@@ -73,6 +79,22 @@ public final class CommandRefusals {
     /** #日报 with no group configured to receive it. */
     public String summaryNoGroups() {
         return summaryNoGroups;
+    }
+
+    /**
+     * The database stayed locked by another writer for longer than the bot waits: nothing
+     * was stored, and sending again shortly will most likely work.
+     */
+    public String storageBusy() {
+        return storageBusy;
+    }
+
+    /**
+     * The database cannot take writes (full, read-only): nothing was stored; an operator
+     * has to act, the member can only send again later.
+     */
+    public String storageUnavailable() {
+        return storageUnavailable;
     }
 
 }

@@ -72,7 +72,7 @@ class GroupCommitTests {
         ledger = StorageFixtures.ledger(db, meters);
         replyLog = new ReplyLog(new HandledMessageRepository(JdbcClient.create(db)),
                 new LocalDeduplicator(Clock.systemUTC()), ledger,
-                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10)));
+                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(1)));
     }
 
     @AfterEach
