@@ -149,7 +149,7 @@ class RollupTotalsPropertyTests {
         return Stream.generate(() -> all).flatMap(List::stream).iterator();
     }
 
-    private static void assertSameAsRecords(JdbcClient jdbc, LocalDate from, LocalDate to, String district) {
+    static void assertSameAsRecords(JdbcClient jdbc, LocalDate from, LocalDate to, String district) {
         RollupTotalsRepository rollups = new RollupTotalsRepository(jdbc);
         TotalsRepository records = new TotalsRepository(jdbc);
         RollupTotalsRepository.Slice slice = new RollupTotalsRepository.Slice(from, to, district);
