@@ -31,19 +31,23 @@ record TotalsJson(@JsonProperty("from") String from, @JsonProperty("to") String 
         return figures.metrics().stream().map(MetricJson::of).toList();
     }
 
+    /**
+     * {@code approx} is true when a figure behind the sum was approximate (300余户), so the
+     * sum is only approximate too; an export reads it to print 约.
+     */
     record MetricJson(@JsonProperty("key") String key, @JsonProperty("unit") String unit,
-            @JsonProperty("value") long value) {
+            @JsonProperty("value") long value, @JsonProperty("approx") boolean approx) {
 
         static MetricJson of(MetricTotal m) {
-            return new MetricJson(m.key(), m.unit(), m.value());
+            return new MetricJson(m.key(), m.unit(), m.value(), m.approx());
         }
     }
 
     record ItemJson(@JsonProperty("name") String name, @JsonProperty("unit") String unit,
-            @JsonProperty("quantity") long quantity) {
+            @JsonProperty("quantity") long quantity, @JsonProperty("approx") boolean approx) {
 
         static ItemJson of(ItemTotal i) {
-            return new ItemJson(i.name(), i.unit(), i.quantity());
+            return new ItemJson(i.name(), i.unit(), i.quantity(), i.approx());
         }
     }
 

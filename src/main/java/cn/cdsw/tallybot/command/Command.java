@@ -53,10 +53,12 @@ public sealed interface Command
     }
 
     /**
-     * #排行 [metric] [period] [单位]: districts (or units, with {@code byUnit}) ranked by one
-     * figure.
+     * #排行 [metric [unit]] [period] [单位]: districts (or units, with {@code byUnit}) ranked
+     * by one figure. {@code unitNamed} is false when a metric was ranked without its unit
+     * (#排行 走访): {@code by} then holds the metric's first unit, and the ranking reads the
+     * unit most used in the scope instead, saying so (docs/commands.md §7).
      */
-    record Rank(Scope scope, Period period, RankBy by, boolean byUnit) implements Command {
+    record Rank(Scope scope, Period period, RankBy by, boolean byUnit, boolean unitNamed) implements Command {
     }
 
     /** #明细 [scope] [period]: the records with their ids. */

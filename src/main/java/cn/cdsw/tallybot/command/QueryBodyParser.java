@@ -17,9 +17,9 @@ import cn.cdsw.tallybot.query.Scope;
 
 /**
  * The query grammar (docs/commands.md §7): {@code #统计 [全市|区县|单位] [时段]},
- * {@code #排行 [指标[单位]] [时段] [单位]}, {@code #明细 …}, {@code #未报 [日期] [区县]}, {@code #日报 [日期]}.
- * Words may come in any order; one that is none of these is refused by name. The period
- * defaults to today.
+ * {@code #排行 [指标[ 单位]] [时段] [单位]}, {@code #明细 …}, {@code #未报 [日期] [区县]},
+ * {@code #日报 [日期]}. Words may come in any order; one that is none of these is refused by
+ * name. The period defaults to today.
  */
 final class QueryBodyParser {
 
@@ -44,6 +44,9 @@ final class QueryBodyParser {
 
         @Nullable RankBy rankBy;
 
+        /** The ranking's metric came with its unit (走访人次, 走访 人次). */
+        boolean unitNamed;
+
         boolean byUnit;
 
         boolean city;
@@ -63,7 +66,8 @@ final class QueryBodyParser {
     Command.Rank rank(String body, ParseContext context) {
         Reading r = read(body, context, true, CommandType.RANK);
         RankBy by = r.rankBy != null ? r.rankBy : defaultRank();
-        return new Command.Rank(scope(r), period(r, context), by, r.byUnit || r.district != null);
+        return new Command.Rank(scope(r), period(r, context), by, r.byUnit || r.district != null,
+                r.unitNamed || !(by instanceof RankBy.Metric));
     }
 
     Command.Missing missing(String body, ParseContext context) {
@@ -104,6 +108,12 @@ final class QueryBodyParser {
         }
         else if (ranking && r.rankBy == null && rankBy(word) != null) {
             r.rankBy = rankBy(word);
+            r.unitNamed = !config.metrics().all().stream().anyMatch(m -> m.synonyms().contains(word));
+        }
+        else if (ranking && r.rankBy instanceof RankBy.Metric metric && !r.unitNamed
+                && unitOf(metric.key(), word).isPresent()) {
+            r.rankBy = new RankBy.Metric(metric.key(), unitOf(metric.key(), word).get());
+            r.unitNamed = true;
         }
         else if (config.grammar().looksLikeUnitName(word) && r.unit == null) {
             r.unit = word;
@@ -141,6 +151,11 @@ final class QueryBodyParser {
             }
         }
         return null;
+    }
+
+    /** 人次 for 走访: a unit the metric is counted in, or one of its unit synonyms. */
+    private Optional<String> unitOf(String key, String word) {
+        return config.metrics().byKey(key).flatMap(m -> m.canonicalUnit(word));
     }
 
     private RankBy defaultRank() {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.query.QueryService;
+import cn.cdsw.tallybot.query.RankBy;
 import cn.cdsw.tallybot.query.RankEntry;
 import cn.cdsw.tallybot.report.RecordFilter;
 import cn.cdsw.tallybot.report.RecordStatus;
@@ -41,10 +42,25 @@ class QueryCommands {
                 query.period());
     }
 
+    /**
+     * A metric ranked without its unit reads the unit most used in the scope, because
+     * figures in different units are never added; the reply says which unit that is.
+     */
     String rank(Command.Rank rank) {
-        List<RankEntry> entries = queries.rank(rank.period().from(), rank.period().to(), rank.scope(), rank.by(),
+        RankBy by = rank.by();
+        List<String> unitsByUse = List.of();
+        if (!rank.unitNamed() && by instanceof RankBy.Metric metric) {
+            unitsByUse = queries.unitsByUse(rank.period().from(), rank.period().to(), rank.scope(), metric.key());
+            if (!unitsByUse.isEmpty()) {
+                by = new RankBy.Metric(metric.key(), unitsByUse.get(0));
+            }
+        }
+        List<RankEntry> entries = queries.rank(rank.period().from(), rank.period().to(), rank.scope(), by,
                 rank.byUnit());
-        return replies.rank(entries, rank.by(), rank.scope(), rank.period());
+        if (rank.unitNamed() || !(by instanceof RankBy.Metric chosen)) {
+            return replies.rank(entries, by, rank.scope(), rank.period());
+        }
+        return replies.rankInMostUsedUnit(entries, chosen, rank.scope(), rank.period(), unitsByUse);
     }
 
     String list(Command.ListRecords list) {

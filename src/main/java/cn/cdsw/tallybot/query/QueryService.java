@@ -73,6 +73,27 @@ public class QueryService {
     }
 
     /**
+     * The units metric {@code key} was reported in within the scope and dates, the most
+     * used first (most active lines; a tie goes to the unit metrics.yml lists first):
+     * what a ranking by the metric reads when no unit was named, since figures in
+     * different units are never added (docs/domain.md §2). Empty when nothing was
+     * reported.
+     */
+    @Transactional(readOnly = true)
+    public List<String> unitsByUse(LocalDate from, LocalDate to, Scope scope, String key) {
+        Map<String, Long> use = scope.unit() != null
+                ? totals.unitUse(new TotalsRepository.Criteria(from, to, scope), key)
+                : rollups.unitUse(new RollupTotalsRepository.Slice(from, to, scope.district()), key);
+        List<String> dictionary = config.metrics().byKey(key).map(m -> m.units()).orElse(List.of());
+        return use.keySet()
+            .stream()
+            .sorted(Comparator.comparingLong((String unit) -> -use.get(unit))
+                .thenComparingInt(unit -> dictionary.contains(unit) ? dictionary.indexOf(unit) : dictionary.size())
+                .thenComparing(Comparator.naturalOrder()))
+            .toList();
+    }
+
+    /**
      * The directory's units ("district·unit") without an active record on {@code date},
      * in directory order; all districts when {@code district} is null.
      */
@@ -95,8 +116,8 @@ public class QueryService {
     }
 
     /**
-     * City figures are the districts' added up: counts and sums add, and units are
-     * counted per district.
+     * City figures are the districts' added up: counts and sums add, a sum is approximate
+     * when any part of it is, and units are counted per district.
      */
     static Figures sum(Collection<Figures> parts) {
         long reports = 0;
@@ -111,7 +132,7 @@ public class QueryService {
             value = value.add(f.valueYuan());
             for (MetricTotal m : f.metrics()) {
                 metrics.merge(m.key() + "\u0000" + m.unit(), m,
-                        (a, b) -> new MetricTotal(a.key(), a.unit(), a.value() + b.value()));
+                        (a, b) -> new MetricTotal(a.key(), a.unit(), a.value() + b.value(), a.approx() || b.approx()));
             }
         }
         List<MetricTotal> sorted = metrics.values()

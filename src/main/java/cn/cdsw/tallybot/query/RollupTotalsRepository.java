@@ -17,9 +17,9 @@ import org.springframework.stereotype.Repository;
 import cn.cdsw.tallybot.report.RollupSpan;
 
 /**
- * Totals and rankings read from the rollup tables (migrations V5 and V6, kept by
- * report/RollupRepository), for the city or one district. Same figures as
- * {@link TotalsRepository}'s aggregates over the records, which
+ * Totals and rankings read from the rollup tables (migrations V5 and V6, and V12's count
+ * of approximate lines; kept by report/RollupRepository), for the city or one district.
+ * Same figures as {@link TotalsRepository}'s aggregates over the records, which
  * {@code RollupTotalsPropertyTests} checks; a unit's own totals still read its records.
  */
 @Repository
@@ -80,11 +80,11 @@ class RollupTotalsRepository {
      */
     Map<String, Figures> byDistrict(Slice s) {
         Map<String, List<MetricTotal>> metrics = new HashMap<>();
-        s.bind(jdbc.sql("SELECT district, metric_key, unit, SUM(total) FROM "
-                + s.rows("district, metric_key, unit, total, lines", "rollup_metric", "")
+        s.bind(jdbc.sql("SELECT district, metric_key, unit, SUM(total), SUM(approx_lines) FROM "
+                + s.rows("district, metric_key, unit, total, lines, approx_lines", "rollup_metric", "")
                 + " GROUP BY district, metric_key, unit HAVING SUM(lines) > 0 ORDER BY district, metric_key, unit"))
             .query((rs, n) -> new MetricRow(rs.getString(1),
-                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
+                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5) > 0)))
             .list()
             .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
         Map<String, Long> units = units(s);
@@ -107,10 +107,10 @@ class RollupTotalsRepository {
     /** Items summed per name and unit, largest first. */
     List<ItemTotal> items(Slice s) {
         return s
-            .bind(jdbc.sql("SELECT name, unit, SUM(total) AS total FROM "
-                    + s.rows("name, unit, total, lines", "rollup_item", "")
+            .bind(jdbc.sql("SELECT name, unit, SUM(total) AS total, SUM(approx_lines) FROM "
+                    + s.rows("name, unit, total, lines, approx_lines", "rollup_item", "")
                     + " GROUP BY name, unit HAVING SUM(lines) > 0 ORDER BY total DESC, name, unit"))
-            .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4) > 0))
             .list();
     }
 
@@ -124,9 +124,12 @@ class RollupTotalsRepository {
         Ranked ranked = ranked(by, byUnit);
         String condition = ranked.condition() + (byUnit && s.district() == null
                 ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)" : "");
+        boolean byMetric = by instanceof RankBy.Metric;
         String columns = (byUnit ? "district, unit, " : "district, ") + ranked.sum()
-                + (ranked.count().equals(ranked.sum()) ? "" : ", " + ranked.count());
-        String sql = "SELECT " + (byUnit ? "district || '·' || unit" : "district") + ", SUM(" + ranked.sum() + ") FROM "
+                + (ranked.count().equals(ranked.sum()) ? "" : ", " + ranked.count())
+                + (byMetric ? ", approx_lines" : "");
+        String sql = "SELECT " + (byUnit ? "district || '·' || unit" : "district") + ", SUM(" + ranked.sum() + "), "
+                + (byMetric ? "SUM(approx_lines)" : "0") + " FROM "
                 + s.rows(columns, (byUnit ? "rollup_unit_" : "rollup_") + ranked.table(), condition)
                 + " GROUP BY 1 HAVING SUM(" + ranked.count() + ") > 0 ORDER BY 2 DESC, 1";
         int scale = by instanceof RankBy.Value ? 2 : 0;
@@ -134,8 +137,25 @@ class RollupTotalsRepository {
         if (by instanceof RankBy.Metric metric) {
             statement = statement.param("key", metric.key()).param("metricUnit", metric.unit());
         }
-        return statement.query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale)))
+        return statement.query(
+                (rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale), rs.getLong(3) > 0))
             .list();
+    }
+
+    /**
+     * How many active lines gave metric {@code key} in each of its units, for choosing
+     * the unit a ranking reads when none was named.
+     */
+    Map<String, Long> unitUse(Slice s, String key) {
+        Map<String, Long> use = new LinkedHashMap<>();
+        s.bind(jdbc.sql("SELECT metric_unit, SUM(lines) FROM "
+                + s.rows("unit AS metric_unit, lines", "rollup_metric", " AND metric_key = :key")
+                + " GROUP BY metric_unit HAVING SUM(lines) > 0 ORDER BY metric_unit"))
+            .param("key", key)
+            .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+            .list()
+            .forEach(e -> use.put(e.getKey(), e.getValue()));
+        return use;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The aggregate SQL over active records. Every figure is a {@code SUM … GROUP BY} with
  * the unit in the group, so 户 and 人次 can never be added together; money is summed in fen
- * and so stays exact.
+ * and so stays exact; a sum is approximate when any of its figures is.
  */
 @Repository
 class TotalsRepository {
@@ -54,13 +54,13 @@ class TotalsRepository {
     Map<String, Figures> byDistrict(Criteria c) {
         Map<String, List<MetricTotal>> metrics = new LinkedHashMap<>();
         c.bind(jdbc.sql("""
-                SELECT r.district, m.metric_key, m.unit, SUM(m.value) AS total
+                SELECT r.district, m.metric_key, m.unit, SUM(m.value) AS total, MAX(m.approx)
                 FROM record_metric m JOIN activity_record r ON r.id = m.record_id
                 WHERE""" + c.where() + """
                  GROUP BY r.district, m.metric_key, m.unit
                 ORDER BY r.district, m.metric_key, m.unit"""))
             .query((rs, n) -> new MetricRow(rs.getString(1),
-                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4))))
+                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5) > 0)))
             .list()
             .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
         Map<String, Figures> figures = new LinkedHashMap<>();
@@ -83,12 +83,12 @@ class TotalsRepository {
     /** Items summed per name and unit, largest first. */
     List<ItemTotal> items(Criteria c) {
         return c.bind(jdbc.sql("""
-                SELECT i.name, i.unit, SUM(i.quantity) AS total
+                SELECT i.name, i.unit, SUM(i.quantity) AS total, MAX(i.approx)
                 FROM record_item i JOIN activity_record r ON r.id = i.record_id
                 WHERE""" + c.where() + """
                  GROUP BY i.name, i.unit
                 ORDER BY total DESC, i.name, i.unit"""))
-            .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .query((rs, n) -> new ItemTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4) > 0))
             .list();
     }
 
@@ -103,25 +103,38 @@ class TotalsRepository {
         if (by instanceof RankBy.Metric metric) {
             statement = statement.param("key", metric.key()).param("metricUnit", metric.unit());
         }
-        return statement.query((rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale)))
+        return statement.query(
+                (rs, n) -> new RankEntry(rs.getString(1), BigDecimal.valueOf(rs.getLong(2), scale), rs.getInt(3) > 0))
             .list();
+    }
+
+    /** How many active lines gave metric {@code key} in each of its units. */
+    Map<String, Long> unitUse(Criteria c, String key) {
+        Map<String, Long> use = new LinkedHashMap<>();
+        c.bind(jdbc.sql("SELECT m.unit, COUNT(*) FROM record_metric m JOIN activity_record r ON r.id = m.record_id"
+                + " WHERE" + c.where() + " AND m.metric_key = :key GROUP BY m.unit ORDER BY m.unit"))
+            .param("key", key)
+            .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+            .list()
+            .forEach(e -> use.put(e.getKey(), e.getValue()));
+        return use;
     }
 
     private static String rankSql(String name, Criteria c, RankBy by) {
         if (by instanceof RankBy.Metric) {
-            return "SELECT " + name + ", SUM(m.value) FROM record_metric m JOIN activity_record r"
+            return "SELECT " + name + ", SUM(m.value), MAX(m.approx) FROM record_metric m JOIN activity_record r"
                     + " ON r.id = m.record_id WHERE" + c.where() + " AND m.metric_key = :key AND m.unit = :metricUnit";
         }
         if (by instanceof RankBy.Materials) {
-            return "SELECT " + name + ", SUM(r.materials_total) FROM activity_record r WHERE" + c.where()
+            return "SELECT " + name + ", SUM(r.materials_total), 0 FROM activity_record r WHERE" + c.where()
                     + " AND r.materials_total IS NOT NULL";
         }
         if (by instanceof RankBy.Value) {
-            return "SELECT " + name + ", SUM(r.value_fen) FROM activity_record r WHERE" + c.where()
+            return "SELECT " + name + ", SUM(r.value_fen), 0 FROM activity_record r WHERE" + c.where()
                     + " AND r.value_fen IS NOT NULL";
         }
         if (by instanceof RankBy.Reports) {
-            return "SELECT " + name + ", COUNT(*) FROM activity_record r WHERE" + c.where();
+            return "SELECT " + name + ", COUNT(*), 0 FROM activity_record r WHERE" + c.where();
         }
         throw new IllegalStateException("no ranking over the records for " + by);
     }

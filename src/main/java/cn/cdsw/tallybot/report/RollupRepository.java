@@ -16,9 +16,11 @@ import cn.cdsw.tallybot.storage.BeforeCommit;
  * Tables {@code rollup_metric}, {@code rollup_item}, {@code rollup_figures} and
  * {@code rollup_unit} (migration V5): the active records summed per day, dekad and month
  * and district, and {@code rollup_unit_metric}, {@code rollup_unit_figures} (V6; its day
- * rows also serve as each unit's reporting days since V7): the same per unit, which
- * {@code query/} reads so that a year's totals cost a few thousand rows, not a million
- * (docs/storage.md §7). {@link RecordRepository} calls {@link #add} in the same
+ * rows also serve as each unit's reporting days since V7): the same per unit; since V12
+ * the metric and item sums also count their approximate lines ({@code approx_lines}), so
+ * a total that includes an approximate figure is known to be approximate. {@code query/}
+ * reads them {@code query/} reads so that a year's totals cost a few thousand rows, not a
+ * million (docs/storage.md §7). {@link RecordRepository} calls {@link #add} in the same
  * transaction as every insert (+1) and every change that ends a record's active life
  * (-1), so the rollups can never disagree with the records they sum.
  *
@@ -61,18 +63,22 @@ class RollupRepository {
      * 2026-11, 锦江区, visits, 户), creating those that do not exist.
      */
     private static final List<String> UPSERTS = Stream.of("""
-            INSERT INTO rollup_metric (span, period, district, metric_key, unit, total, lines)
-            SELECT s.span, %1$s, r.district, m.metric_key, m.unit, SUM(d.sign * m.value), SUM(d.sign)
+            INSERT INTO rollup_metric (span, period, district, metric_key, unit, total, lines, approx_lines)
+            SELECT s.span, %1$s, r.district, m.metric_key, m.unit, SUM(d.sign * m.value), SUM(d.sign),
+                SUM(d.sign * m.approx)
             FROM d JOIN activity_record r ON r.id = d.id JOIN record_metric m ON m.record_id = r.id CROSS JOIN %2$s
             WHERE true GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
             ON CONFLICT (span, period, district, metric_key, unit) DO UPDATE SET
-                total = rollup_metric.total + excluded.total, lines = rollup_metric.lines + excluded.lines""", """
-            INSERT INTO rollup_item (span, period, district, name, unit, total, lines)
-            SELECT s.span, %1$s, r.district, m.name, m.unit, SUM(d.sign * m.quantity), SUM(d.sign)
+                total = rollup_metric.total + excluded.total, lines = rollup_metric.lines + excluded.lines,
+                approx_lines = rollup_metric.approx_lines + excluded.approx_lines""", """
+            INSERT INTO rollup_item (span, period, district, name, unit, total, lines, approx_lines)
+            SELECT s.span, %1$s, r.district, m.name, m.unit, SUM(d.sign * m.quantity), SUM(d.sign),
+                SUM(d.sign * m.approx)
             FROM d JOIN activity_record r ON r.id = d.id JOIN record_item m ON m.record_id = r.id CROSS JOIN %2$s
             WHERE true GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
             ON CONFLICT (span, period, district, name, unit) DO UPDATE SET
-                total = rollup_item.total + excluded.total, lines = rollup_item.lines + excluded.lines""", """
+                total = rollup_item.total + excluded.total, lines = rollup_item.lines + excluded.lines,
+                approx_lines = rollup_item.approx_lines + excluded.approx_lines""", """
             INSERT INTO rollup_figures (span, period, district,
                 reports, materials, materials_reports, value_fen, value_reports)
             SELECT s.span, %1$s, r.district,
@@ -89,29 +95,31 @@ class RollupRepository {
                 materials_reports = rollup_figures.materials_reports + excluded.materials_reports,
                 value_fen = rollup_figures.value_fen + excluded.value_fen,
                 value_reports = rollup_figures.value_reports + excluded.value_reports""", """
-            INSERT INTO rollup_unit_metric (district, metric_key, metric_unit, span, period, unit, total, lines)
-            SELECT r.district, m.metric_key, m.unit, s.span, %1$s, r.unit, SUM(d.sign * m.value), SUM(d.sign)
+            INSERT INTO rollup_unit_metric (district, metric_key, metric_unit, span, period, unit, total, lines,
+                approx_lines)
+            SELECT r.district, m.metric_key, m.unit, s.span, %1$s, r.unit, SUM(d.sign * m.value), SUM(d.sign),
+                SUM(d.sign * m.approx)
             FROM d JOIN activity_record r ON r.id = d.id JOIN record_metric m ON m.record_id = r.id CROSS JOIN %2$s
             WHERE true GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
             ON CONFLICT (district, metric_key, metric_unit, span, period, unit) DO UPDATE SET
-                total = rollup_unit_metric.total + excluded.total, lines = rollup_unit_metric.lines + excluded.lines""",
-            """
-                    INSERT INTO rollup_unit_figures (district, span, period, unit,
-                        reports, materials, materials_reports, value_fen, value_reports)
-                    SELECT r.district, s.span, %1$s, r.unit,
-                        SUM(d.sign),
-                        SUM(d.sign * COALESCE(r.materials_total, 0)),
-                        SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
-                        SUM(d.sign * COALESCE(r.value_fen, 0)),
-                        SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
-                    FROM d JOIN activity_record r ON r.id = d.id CROSS JOIN %2$s
-                    WHERE true GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-                    ON CONFLICT (district, span, period, unit) DO UPDATE SET
-                        reports = rollup_unit_figures.reports + excluded.reports,
-                        materials = rollup_unit_figures.materials + excluded.materials,
-                        materials_reports = rollup_unit_figures.materials_reports + excluded.materials_reports,
-                        value_fen = rollup_unit_figures.value_fen + excluded.value_fen,
-                        value_reports = rollup_unit_figures.value_reports + excluded.value_reports""")
+                total = rollup_unit_metric.total + excluded.total, lines = rollup_unit_metric.lines + excluded.lines,
+                approx_lines = rollup_unit_metric.approx_lines + excluded.approx_lines""", """
+            INSERT INTO rollup_unit_figures (district, span, period, unit,
+                reports, materials, materials_reports, value_fen, value_reports)
+            SELECT r.district, s.span, %1$s, r.unit,
+                SUM(d.sign),
+                SUM(d.sign * COALESCE(r.materials_total, 0)),
+                SUM(CASE WHEN r.materials_total IS NULL THEN 0 ELSE d.sign END),
+                SUM(d.sign * COALESCE(r.value_fen, 0)),
+                SUM(CASE WHEN r.value_fen IS NULL THEN 0 ELSE d.sign END)
+            FROM d JOIN activity_record r ON r.id = d.id CROSS JOIN %2$s
+            WHERE true GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            ON CONFLICT (district, span, period, unit) DO UPDATE SET
+                reports = rollup_unit_figures.reports + excluded.reports,
+                materials = rollup_unit_figures.materials + excluded.materials,
+                materials_reports = rollup_unit_figures.materials_reports + excluded.materials_reports,
+                value_fen = rollup_unit_figures.value_fen + excluded.value_fen,
+                value_reports = rollup_unit_figures.value_reports + excluded.value_reports""")
         .map(upsert -> CHANGES + upsert.formatted(RollupSpan.PERIOD_SQL, RollupSpan.SPANS_SQL))
         .toList();
 

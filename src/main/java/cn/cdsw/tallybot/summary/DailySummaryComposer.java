@@ -31,7 +31,8 @@ import cn.cdsw.tallybot.wording.Wording;
 /**
  * Composes the evening post from the stored records, with its chart; remembers what each
  * post published so that changes to days already posted come out as 更正 lines in the next
- * post (docs/daily-summary.md §2).
+ * post (docs/daily-summary.md §2), and a day posted again on request as 重发 with what
+ * changed since (§7).
  */
 @Component
 class DailySummaryComposer implements SummaryComposer {
@@ -58,6 +59,8 @@ class DailySummaryComposer implements SummaryComposer {
 
     private final Clock clock;
 
+    private final long changeMinBase;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final Map<LocalDate, Map<LocalDate, PublishedFigures>> composed = new ConcurrentHashMap<>();
@@ -69,6 +72,7 @@ class DailySummaryComposer implements SummaryComposer {
         this.text = wording.summary();
         this.chart = chart(properties.images(), CjkFont::installed, wording.chart());
         this.clock = clock;
+        this.changeMinBase = properties.changeMinBase();
     }
 
     /**
@@ -91,14 +95,37 @@ class DailySummaryComposer implements SummaryComposer {
 
     @Override
     public DailySummary compose(LocalDate date, boolean catchUp) {
+        return compose(date, catchUp, false);
+    }
+
+    /**
+     * A date with a snapshot of its own was posted before (a snapshot is saved only once
+     * a post reached a group), so posting it again says 重发 and compares with that
+     * snapshot. Only a person's request can post a day again: the scheduled post reaches
+     * each group once, and a group that gets it late by a retry gets it for the first
+     * time.
+     */
+    @Override
+    public DailySummary composeOnRequest(LocalDate date) {
+        return compose(date, false, true);
+    }
+
+    private DailySummary compose(LocalDate date, boolean catchUp, boolean onRequest) {
         Totals today = queries.totals(date, date, Scope.CITY);
         Totals dayBefore = queries.totals(date.minusDays(1), date.minusDays(1), Scope.CITY);
         Map<LocalDate, PublishedFigures> toPublish = new LinkedHashMap<>();
-        toPublish.put(date, PublishedFigures.of(today.figures()));
+        PublishedFigures published = PublishedFigures.of(today.figures());
+        toPublish.put(date, published);
+        SummaryTexts.@Nullable Repost repost = null;
+        if (onRequest) {
+            String before = snapshots.between(date, date).get(date);
+            repost = before == null ? null : new SummaryTexts.Repost(
+                    differences(new PublishedFigures(json.readValue(before, FIGURES)), published));
+        }
         List<SummaryTexts.Correction> corrections = corrections(date, toPublish, dayBefore);
         composed.put(date, toPublish);
-        String body = text
-            .compose(new SummaryTexts.Day(date, catchUp, today, dayBefore, queries.missing(date, null), corrections));
+        String body = text.compose(new SummaryTexts.Day(date, catchUp, today, dayBefore, queries.missing(date, null),
+                corrections, changeMinBase, repost));
         return new DailySummary(date, body, chart == null ? null : chart.render(date, bars(today)), catchUp);
     }
 

@@ -70,14 +70,15 @@ public class DailySummaryService {
     /**
      * Composes the summary of {@code date} and sends it to every summary group right now,
      * once, whatever was posted before: a deliberate re-post
-     * ({@code POST /api/v1/summary}, {@code #日报 11月28日}), so no retry and no 补发 mark. A
+     * ({@code POST /api/v1/summary}, {@code #日报 11月28日}), so no retry and no 补发 mark (but
+     * 重发 when the day was posted before, {@link SummaryComposer#composeOnRequest}). A
      * group that receives it is recorded as {@code sent} for that date: if the tick had
      * not claimed it yet it never will, and a pending, failing or interrupted scheduled
      * post of that date is stopped, so the group never gets the scheduled post on top. A
      * group whose send failed is left as it was.
      */
     public List<Delivery> postNow(LocalDate date) {
-        DailySummary summary = composer.compose(date, false);
+        DailySummary summary = composer.composeOnRequest(date);
         List<Delivery> deliveries = groups.summaryGroups()
             .stream()
             .map(group -> new Delivery(ref(group), summary, delivery.sendNow(ref(group), summary)))

@@ -25,13 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick how often the job asks what is due
  * @param initialDelay first tick after start-up; this tick is what posts a missed summary
  * (补发)
+ * @param changeMinBase the smallest figure of the day before that the change against it
+ * is given as a percentage from; below it the post shows both days' figures, since a
+ * percentage of a small base (3 → 12: +300%) says more about chance than about work
  */
 @ConfigurationProperties("tallybot.summary")
 record SummaryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20:00") LocalTime time,
         @DefaultValue("10m") Duration onTimeWindow, @DefaultValue("true") boolean images,
         @DefaultValue("30s") Duration retryInitial, @DefaultValue("30m") Duration retryMax,
         @DefaultValue("6h") Duration retryFor, @DefaultValue("1m") Duration tick,
-        @DefaultValue("5s") Duration initialDelay) {
+        @DefaultValue("5s") Duration initialDelay, @DefaultValue("20") long changeMinBase) {
 
     SummaryProperties {
         requirePositive("on-time-window", onTimeWindow);
@@ -41,6 +44,10 @@ record SummaryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2
         requirePositive("tick", tick);
         if (initialDelay.isNegative()) {
             throw new IllegalArgumentException("tallybot.summary.initial-delay must not be negative");
+        }
+        if (changeMinBase < 1) {
+            throw new IllegalArgumentException(
+                    "tallybot.summary.change-min-base must be at least 1, was " + changeMinBase);
         }
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new IllegalArgumentException("tallybot.summary.retry-max must not be below retry-initial");

@@ -12,6 +12,7 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.MetricDictionary;
 import cn.cdsw.tallybot.config.ReportField;
+import cn.cdsw.tallybot.query.ItemTotal;
 import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.report.Decimals;
 import cn.cdsw.tallybot.report.Item;
@@ -143,6 +144,11 @@ public final class FigureStyle {
         return figure(item.name(), item.quantity(), item.approx(), item.unit());
     }
 
+    /** A material summed over reports: 大米224袋, 口罩约500个. */
+    public String item(ItemTotal item) {
+        return figure(item.name(), item.quantity(), item.approx(), item.unit());
+    }
+
     /**
      * The materials total alone (物资1310件), or beside the items it adds up (物资合计4283件).
      */
@@ -166,12 +172,15 @@ public final class FigureStyle {
         return figure.fill(value, number(yuanAmount), yuan);
     }
 
-    /** One metric in each of its units, largest first as given: 走访196户/15人次. */
+    /**
+     * One metric in each of its units, largest first as given: 走访196户/15人次, and
+     * 走访约238户/15人次 when a figure behind the 户 was approximate.
+     */
     public String inUnits(String label, List<MetricTotal> inEachUnit) {
         List<String> amounts = new ArrayList<>();
         for (int i = 0; i < inEachUnit.size(); i++) {
             MetricTotal m = inEachUnit.get(i);
-            amounts.add(figure(i == 0 ? label : "", m.value(), m.unit()));
+            amounts.add(figure(i == 0 ? label : "", m.value(), m.approx(), m.unit()));
         }
         return String.join(unitsJoin, amounts);
     }

@@ -75,6 +75,10 @@ public final class QueryReplies {
 
     private final Template rankMore;
 
+    private final Template rankUnit;
+
+    private final Template rankUnitOthers;
+
     private final Template listHead;
 
     private final Template listLine;
@@ -108,6 +112,8 @@ public final class QueryReplies {
         rankLine = c.template("query.rank-line", "place", "name", "figure");
         rankNone = c.text("query.rank-none");
         rankMore = c.template("query.rank-more", "count");
+        rankUnit = c.template("query.rank-unit", "unit", "label");
+        rankUnitOthers = c.template("query.rank-unit-others", "unit", "label", "others", "other");
         listHead = c.template("query.list-head", "scope", "period", "count");
         listLine = c.template("query.list-line", "id", "place", "figures");
         listMore = c.template("query.list-more", "count");
@@ -172,10 +178,7 @@ public final class QueryReplies {
         if (itemTotals.isEmpty()) {
             return materials;
         }
-        String top = figures.names(itemTotals.stream()
-            .limit(TOP_ITEMS)
-            .map(i -> figures.figure(i.name(), i.quantity(), i.unit()))
-            .toList());
+        String top = figures.names(itemTotals.stream().limit(TOP_ITEMS).map(figures::item).toList());
         return itemTotals.size() > TOP_ITEMS ? itemsMore.fill(materials, top, figures.number(itemTotals.size()))
                 : items.fill(materials, top);
     }
@@ -210,6 +213,25 @@ public final class QueryReplies {
         return String.join("\n", lines);
     }
 
+    /**
+     * #排行 of a metric written without its unit: ranked in {@code chosen}'s unit, the one
+     * most used in the scope ({@code unitsByUse}, most used first), and a line that says
+     * so and names the other units used, since their figures are never added in.
+     */
+    public String rankInMostUsedUnit(List<RankEntry> entries, RankBy.Metric chosen, Scope rankScope, Period period,
+            List<String> unitsByUse) {
+        String ranking = rank(entries, chosen, rankScope, period);
+        boolean severalUnits = metrics.byKey(chosen.key()).map(m -> m.units().size() > 1).orElse(false);
+        if (entries.isEmpty() || !severalUnits) {
+            return ranking;
+        }
+        String label = metrics.label(chosen.key());
+        List<String> others = unitsByUse.stream().filter(u -> !u.equals(chosen.unit())).toList();
+        String note = others.isEmpty() ? rankUnit.fill(chosen.unit(), label)
+                : rankUnitOthers.fill(chosen.unit(), label, figures.names(others), others.get(0));
+        return ranking + "\n" + note;
+    }
+
     private String what(RankBy by) {
         if (by instanceof RankBy.Metric metric) {
             return rankMetric.fill(metrics.label(metric.key()), metric.unit());
@@ -228,7 +250,7 @@ public final class QueryReplies {
 
     private String rankFigure(RankBy by, RankEntry e) {
         if (by instanceof RankBy.Metric metric) {
-            return figures.figure("", e.value().longValueExact(), metric.unit());
+            return figures.figure("", e.value().longValueExact(), e.approx(), metric.unit());
         }
         if (by instanceof RankBy.Materials) {
             return figures.materialsAmount(e.value().longValueExact());

@@ -19,8 +19,9 @@ import cn.cdsw.tallybot.query.Totals;
 /**
  * The evening post (docs/daily-summary.md §1): the city's figures, one line per district,
  * who has not reported, the change against the day before, and corrections to days
- * already posted. Figures are printed as in every reply, so a district's line shows what
- * its stations' echoes showed.
+ * already posted; a re-post says so (重发) and what changed since. A total that includes an
+ * approximate figure is shown with 约. Figures are printed as in every reply, so a
+ * district's line shows what its stations' echoes showed.
  */
 public final class SummaryTexts {
 
@@ -31,13 +32,29 @@ public final class SummaryTexts {
 
     /**
      * One day's post: its figures, the day before's for the change, the missing units,
-     * the corrections.
+     * the corrections. {@code minChangeBase} is the smallest figure of the day before
+     * that a percentage is worked out from (below it, +300% says more about chance than
+     * about work, so both figures are shown instead). {@code repost} is set when the day
+     * was posted before and this post goes out again (重发).
      */
     public record Day(LocalDate date, boolean catchUp, Totals today, Totals dayBefore, List<String> missing,
-            List<Correction> corrections) {
+            List<Correction> corrections, long minChangeBase, @Nullable Repost repost) {
         public Day {
             missing = List.copyOf(missing);
             corrections = List.copyOf(corrections);
+            if (minChangeBase < 1) {
+                throw new IllegalArgumentException("a change needs a base of at least 1, not " + minChangeBase);
+            }
+        }
+    }
+
+    /**
+     * A day posted again: the figures that changed since its last post, empty when none
+     * did.
+     */
+    public record Repost(List<Change> changes) {
+        public Repost {
+            changes = List.copyOf(changes);
         }
     }
 
@@ -67,6 +84,12 @@ public final class SummaryTexts {
 
     private final Template titleCatchUp;
 
+    private final Template titleRepost;
+
+    private final Template repostChanges;
+
+    private final String repostSame;
+
     private final Template counts;
 
     private final String parts;
@@ -89,9 +112,7 @@ public final class SummaryTexts {
 
     private final Template changeSame;
 
-    private final Template changeFlat;
-
-    private final Template changeNew;
+    private final Template changeFigures;
 
     private final Template corrections;
 
@@ -108,6 +129,9 @@ public final class SummaryTexts {
         this.materials = config.grammar().name(ReportField.MATERIALS);
         title = c.template("summary.title", "date");
         titleCatchUp = c.template("summary.title-catch-up", "date");
+        titleRepost = c.template("summary.title-repost", "date");
+        repostChanges = c.template("summary.repost-changes", "changes");
+        repostSame = c.text("summary.repost-same");
         counts = c.template("summary.counts", "reports", "units");
         parts = c.text("summary.parts");
         items = c.template("summary.items", "items");
@@ -119,8 +143,7 @@ public final class SummaryTexts {
         changeUp = c.template("summary.change-up", "what", "percent");
         changeDown = c.template("summary.change-down", "what", "percent");
         changeSame = c.template("summary.change-same", "what");
-        changeFlat = c.template("summary.change-flat", "what");
-        changeNew = c.template("summary.change-new", "what");
+        changeFigures = c.template("summary.change-figures", "what", "before", "now");
         corrections = c.template("summary.corrections", "days");
         correctionsJoin = c.text("summary.corrections-join");
         correctionDay = c.template("summary.correction-day", "day", "changes");
@@ -130,7 +153,11 @@ public final class SummaryTexts {
     public String compose(Day day) {
         List<String> lines = new ArrayList<>();
         String date = figures.date(day.date());
-        lines.add(day.catchUp() ? titleCatchUp.fill(date) : title.fill(date));
+        lines.add(title(day, date));
+        if (day.repost() != null) {
+            lines.add(day.repost().changes().isEmpty() ? repostSame
+                    : repostChanges.fill(figures.list(day.repost().changes().stream().map(this::change).toList())));
+        }
         Figures city = day.today().figures();
         lines.add(counts.fill(figures.number(city.reports()), figures.number(city.units())));
         lines.add(headline(city));
@@ -139,12 +166,8 @@ public final class SummaryTexts {
             lines.add(String.join(parts, others));
         }
         if (!day.today().items().isEmpty()) {
-            lines.add(items.fill(figures.names(day.today()
-                .items()
-                .stream()
-                .limit(TOP_ITEMS)
-                .map(i -> figures.figure(i.name(), i.quantity(), i.unit()))
-                .toList())));
+            lines.add(items
+                .fill(figures.names(day.today().items().stream().limit(TOP_ITEMS).map(figures::item).toList())));
         }
         day.today()
             .byDistrict()
@@ -154,7 +177,7 @@ public final class SummaryTexts {
         if (!day.missing().isEmpty()) {
             lines.add(missingLine(day.missing()));
         }
-        List<String> changes = changes(city, day.dayBefore().figures());
+        List<String> changes = changes(city, day.dayBefore().figures(), day.minChangeBase());
         if (!changes.isEmpty()) {
             lines.add(change.fill(figures.list(changes)));
         }
@@ -209,27 +232,46 @@ public final class SummaryTexts {
         return names.size() > MAX_MISSING_NAMES ? missingMore.fill(count, shown) : missing.fill(count, shown);
     }
 
+    private String title(Day day, String date) {
+        if (day.catchUp()) {
+            return titleCatchUp.fill(date);
+        }
+        return day.repost() != null ? titleRepost.fill(date) : title.fill(date);
+    }
+
     /**
-     * The headline metric in its largest unit and materials, as percentages; a figure
-     * absent both days is left out.
+     * The headline metric in its largest unit and materials, each compared with the same
+     * figure of the day before (never across units): as a percentage when that figure is
+     * at least {@code minBase}, else as both figures; a figure absent both days is left
+     * out.
      */
-    private List<String> changes(Figures today, Figures before) {
+    private List<String> changes(Figures today, Figures before, long minBase) {
         List<String> changes = new ArrayList<>();
         today.metrics()
             .stream()
             .filter(m -> m.key().equals(HEADLINE_METRIC))
             .max(Comparator.comparingLong(MetricTotal::value))
-            .ifPresent(m -> changes.add(percent(visitsLabel(), m.value(), before.metric(HEADLINE_METRIC, m.unit()))));
+            .ifPresent(m -> {
+                MetricTotal then = before.metrics()
+                    .stream()
+                    .filter(b -> b.key().equals(m.key()) && b.unit().equals(m.unit()))
+                    .findFirst()
+                    .orElse(new MetricTotal(m.key(), m.unit(), 0, false));
+                changes.add(then.value() >= minBase ? percent(visitsLabel(), m.value(), then.value())
+                        : changeFigures.fill(visitsLabel(), figures.figure("", then.value(), then.approx(), m.unit()),
+                                figures.figure("", m.value(), m.approx(), m.unit())));
+            });
         if (today.materialsTotal() > 0 || before.materialsTotal() > 0) {
-            changes.add(percent(materials, today.materialsTotal(), before.materialsTotal()));
+            changes.add(before.materialsTotal() >= minBase
+                    ? percent(materials, today.materialsTotal(), before.materialsTotal())
+                    : changeFigures.fill(materials, figures.materialsAmount(before.materialsTotal()),
+                            figures.materialsAmount(today.materialsTotal())));
         }
         return changes;
     }
 
-    String percent(String what, long now, long before) {
-        if (before == 0) {
-            return now == 0 ? changeFlat.fill(what) : changeNew.fill(what);
-        }
+    /** +12%, −5% or ±0%, of a base of at least 1. */
+    private String percent(String what, long now, long before) {
         long percent = Math.round((now - before) * 100.0 / before);
         if (percent == 0) {
             return changeSame.fill(what);
@@ -239,12 +281,15 @@ public final class SummaryTexts {
 
     /** 11月27日 走访196→206户，物资1310→1500件 */
     private String correctionLine(Correction c) {
-        return correctionDay.fill(figures.day(c.day()), figures.list(c.changes().stream().map(change -> {
-            boolean isMaterials = change.metricKey() == null;
-            return correction.fill(isMaterials ? materials : config.metrics().label(change.metricKey()),
-                    figures.number(change.before()), figures.number(change.after()),
-                    isMaterials ? config.materials().totalUnit() : String.valueOf(change.unit()));
-        }).toList()));
+        return correctionDay.fill(figures.day(c.day()), figures.list(c.changes().stream().map(this::change).toList()));
+    }
+
+    /** 走访196→206户 */
+    private String change(Change change) {
+        boolean isMaterials = change.metricKey() == null;
+        return correction.fill(isMaterials ? materials : config.metrics().label(change.metricKey()),
+                figures.number(change.before()), figures.number(change.after()),
+                isMaterials ? config.materials().totalUnit() : String.valueOf(change.unit()));
     }
 
     private String visitsLabel() {

@@ -62,6 +62,24 @@ class QueryCommandParserTests {
     }
 
     @Test
+    void aRankingsUnitIsNamedJoinedOrAsTheNextWordElseLeftToTheScope() {
+        Command.Rank spaced = (Command.Rank) command("#排行 走访 人次 本周");
+        assertThat(spaced.by()).isEqualTo(new RankBy.Metric("visits", "人次"));
+        assertThat(spaced.unitNamed()).isTrue();
+        assertThat(spaced.period().label()).isEqualTo("本周");
+        assertThat(((Command.Rank) command("#排行 走访 趟")).by()).as("a unit synonym counts as its unit")
+            .isEqualTo(new RankBy.Metric("visits", "次"));
+        assertThat(((Command.Rank) command("#排行 走访人次")).unitNamed()).isTrue();
+
+        Command.Rank unnamed = (Command.Rank) command("#排行 走访 本月");
+        assertThat(unnamed.unitNamed()).as("the unit most used in the scope is read, and the reply says so").isFalse();
+        assertThat(((Command.Rank) command("#排行")).unitNamed()).isFalse();
+        assertThat(((Command.Rank) command("#排行 物资")).unitNamed()).as("materials have one unit").isTrue();
+        assertThat(parse("#排行 走访 件")).as("a unit 走访 is not counted in is refused by name")
+            .isInstanceOf(ParseResult.Rejected.class);
+    }
+
+    @Test
     void readsListsMissingAndSummary() {
         assertThat(command("#明细 锦江区 昨天"))
             .isEqualTo(new Command.ListRecords(new Scope("锦江区", null), Period.day(LocalDate.of(2026, 11, 28), "昨天")));

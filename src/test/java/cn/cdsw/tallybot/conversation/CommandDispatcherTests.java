@@ -66,7 +66,7 @@ class CommandDispatcherTests {
                 Map.entry(Command.Help.class, new Command.Help(null)),
                 Map.entry(Command.Query.class, new Command.Query(Scope.CITY, today)),
                 Map.entry(Command.Rank.class,
-                        new Command.Rank(Scope.CITY, today, new RankBy.Metric("visits", "户"), false)),
+                        new Command.Rank(Scope.CITY, today, new RankBy.Metric("visits", "户"), false, true)),
                 Map.entry(Command.ListRecords.class, new Command.ListRecords(Scope.CITY, today)),
                 Map.entry(Command.Missing.class, new Command.Missing(TODAY, null)),
                 Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)));

@@ -125,7 +125,7 @@ class ConversationWordingIntegrationTests extends WebhookTestBase {
                 物资13,310件（大米224袋、食用油206瓶）
                 价值29,739.5元""");
         assertThat(reply("统计 全市", 40005, "member", "#统计")).contains("上报3条｜参与单位3个")
-            .contains("走访206户/60次/15人次")
+            .contains("走访206户/约60次/15人次")
             .contains("按区县：锦江区2条、彭州市1条");
 
         assertThat(reply("排行", 40005, "member", "#排行 物资 今天")).isEqualTo("""
@@ -150,7 +150,7 @@ class ConversationWordingIntegrationTests extends WebhookTestBase {
         replies.put("日报 post", post);
         assertThat(post).startsWith("【成都社工每日战报】2026年11月29日")
             .contains("全市上报3条｜参与单位3个")
-            .contains("走访206户/60次/15人次｜物资13,310件｜价值29,739.5元")
+            .contains("走访206户/约60次/15人次｜物资13,310件｜价值29,739.5元")
             .contains("锦江区：上报2条，走访206户/15人次，物资13,310件");
 
         assertThat(reply("帮助", 40005, "member", "#帮助")).contains("#上报 锦江区 三圣街道社工站 走访196户 物资1310件")

@@ -183,7 +183,7 @@ class GroupCommitIngestIntegrationTests extends WebhookTestBase {
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
             .forEach(e -> expected.add((expected.size() + 1) + ". " + e.getKey() + " "
                     + ShippedWording.WORDING.figures().figure("", e.getValue(), "户")));
-        List<String> ranking = say(1, "#排行 走访 今天 锦江区").replyText().lines().skip(1).toList();
+        List<String> ranking = say(1, "#排行 走访户 今天 锦江区").replyText().lines().skip(1).toList();
         assertThat(ranking).as("units of 锦江区 ranked from the per-unit rollups").isEqualTo(expected);
     }
 

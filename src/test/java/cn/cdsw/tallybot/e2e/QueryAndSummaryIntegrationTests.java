@@ -86,7 +86,7 @@ class QueryAndSummaryIntegrationTests {
             .contains("物资1740件（大米224袋、食用油206瓶）")
             .contains("价值29,739.5元");
         String city = say(5, "member", "#统计");
-        assertThat(city).contains("走访238户/15人次").contains("电话80次").contains("按区县：锦江区2条、金牛区1条");
+        assertThat(city).contains("走访238户/15人次").contains("电话约80次").contains("按区县：锦江区2条、金牛区1条");
         assertThat(retracted).contains("已记录");
 
         JsonNode totals = api("GET", "/api/v1/totals?from=2026-11-29&to=2026-11-29");
@@ -94,8 +94,10 @@ class QueryAndSummaryIntegrationTests {
         assertThat(totals.get("units").asLong()).isEqualTo(3);
         assertThat(totals.get("materials_total").asLong()).isEqualTo(1740);
         assertThat(totals.get("value_yuan").decimalValue()).isEqualByComparingTo("29739.5");
-        assertThat(totals.get("metrics").toString()).contains("{\"key\":\"visits\",\"unit\":\"户\",\"value\":238}")
-            .contains("{\"key\":\"visits\",\"unit\":\"人次\",\"value\":15}");
+        assertThat(totals.get("metrics").toString())
+            .contains("{\"key\":\"visits\",\"unit\":\"户\",\"value\":238,\"approx\":false}")
+            .contains("{\"key\":\"visits\",\"unit\":\"人次\",\"value\":15,\"approx\":false}")
+            .contains("{\"key\":\"calls\",\"unit\":\"次\",\"value\":80,\"approx\":true}");
         assertThat(totals.get("by_district").size()).isEqualTo(2);
 
         assertThat(say(6, "member", "#明细 锦江区 今天")).contains("锦江区·今天 明细（2条）")

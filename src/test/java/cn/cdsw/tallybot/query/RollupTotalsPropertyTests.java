@@ -33,8 +33,9 @@ import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 
 /**
- * The rollups (migrations V5, V6) give the same totals and rankings (of districts and of
- * units) as the aggregate over the records, after any history of inserts, retractions and
+ * The rollups (migrations V5, V6, V12) give the same totals and rankings (of districts
+ * and of units), each marked approximate or not, and the same use of each metric's units
+ * as the aggregate over the records, after any history of inserts, retractions and
  * corrections spread over three months, for any date range (days, dekads and months
  * mixed) and for the city or a district; and the migration's backfill builds the same
  * rollups from existing records as the running upkeep did (docs/storage.md §7).
@@ -44,6 +45,7 @@ class RollupTotalsPropertyTests {
     static final LocalDate START = LocalDate.of(2026, 9, 25);
     static final Path V5 = Path.of("src/main/resources/db/migration/sqlite/V5__daily_rollups.sql");
     static final Path V6 = Path.of("src/main/resources/db/migration/sqlite/V6__unit_rollups.sql");
+    static final Path V12 = Path.of("src/main/resources/db/migration/sqlite/V12__approximate_rollups.sql");
     static final List<RankBy> RANKINGS = List.of(new RankBy.Metric("visits", "户"), new RankBy.Materials(),
             new RankBy.Value(), new RankBy.Reports());
 
@@ -147,7 +149,7 @@ class RollupTotalsPropertyTests {
         return Stream.generate(() -> all).flatMap(List::stream).iterator();
     }
 
-    private static void assertSameAsRecords(JdbcClient jdbc, LocalDate from, LocalDate to, String district) {
+    static void assertSameAsRecords(JdbcClient jdbc, LocalDate from, LocalDate to, String district) {
         RollupTotalsRepository rollups = new RollupTotalsRepository(jdbc);
         TotalsRepository records = new TotalsRepository(jdbc);
         RollupTotalsRepository.Slice slice = new RollupTotalsRepository.Slice(from, to, district);
@@ -156,6 +158,10 @@ class RollupTotalsPropertyTests {
         assertThat(rollups.byDistrict(slice)).as("figures %s..%s %s", from, to, district)
             .containsExactlyEntriesOf(records.byDistrict(criteria));
         assertThat(rollups.items(slice)).isEqualTo(records.items(criteria));
+        for (String metric : List.of("visits", "calls")) {
+            assertThat(rollups.unitUse(slice, metric)).as("units of %s", metric)
+                .containsExactlyEntriesOf(records.unitUse(criteria, metric));
+        }
         for (RankBy by : RANKINGS) {
             assertThat(rollups.rank(slice, by, false)).as("%s", by).isEqualTo(records.rank(criteria, by, false));
             assertThat(rollups.rank(slice, by, true)).as("units by %s", by).isEqualTo(records.rank(criteria, by, true));
@@ -163,19 +169,20 @@ class RollupTotalsPropertyTests {
     }
 
     /**
-     * Empties the rollups and runs V5's and V6's backfill statements, as the migrations
-     * do on existing data — but for V5's fill of rollup_unit_day, a table V7 dropped.
+     * Empties the rollups and runs V5's and V6's backfill statements, then V12's count of
+     * approximate lines, as the migrations do on existing data — but for V5's fill of
+     * rollup_unit_day, a table V7 dropped.
      */
     private static void rebuildFromRecords(JdbcClient jdbc) throws IOException {
         for (String table : List.of("rollup_metric", "rollup_item", "rollup_figures", "rollup_unit",
                 "rollup_unit_metric", "rollup_unit_figures")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
-        for (Path migration : List.of(V5, V6)) {
+        for (Path migration : List.of(V5, V6, V12)) {
             String script = Files.readString(migration, StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
             Arrays.stream(script.split(";"))
                 .map(String::strip)
-                .filter(sql -> sql.startsWith("INSERT"))
+                .filter(sql -> sql.startsWith("INSERT") || sql.startsWith("UPDATE"))
                 .filter(sql -> !sql.startsWith("INSERT INTO rollup_unit_day"))
                 .forEach(sql -> jdbc.sql(sql).update());
         }

@@ -44,7 +44,8 @@ import cn.cdsw.tallybot.report.SqliteTestDatabase;
 /**
  * Totals equal the sum of the active records, whatever was stored, retracted or corrected
  * (docs/domain.md §5): the SQL aggregates are checked against a plain fold over the
- * records themselves, per unit and never across units.
+ * records themselves, per unit and never across units, and a sum is approximate exactly
+ * when one of its figures is.
  */
 class TotalsPropertyTests {
 
@@ -116,8 +117,8 @@ class TotalsPropertyTests {
     static Arbitrary<List<Item>> items() {
         return Combinators
             .combine(Arbitraries.of("大米", "口罩", "食用油"), Arbitraries.of("袋", "个", "瓶"),
-                    Arbitraries.longs().between(0, 10_000))
-            .as((n, u, q) -> new Item(n, q, u, false))
+                    Arbitraries.longs().between(0, 10_000), Arbitraries.of(true, false))
+            .as((n, u, q, approx) -> new Item(n, q, u, approx))
             .list()
             .ofMaxSize(3)
             .uniqueElements(i -> i.name() + i.unit());
@@ -135,6 +136,7 @@ class TotalsPropertyTests {
         Totals totals = queries.totals(DAY, DAY.plusDays(2), Scope.CITY);
 
         assertThat(totals.figures()).isEqualTo(expected(active));
+        assertThat(totals.items()).containsExactlyInAnyOrderElementsOf(expectedItems(active));
         for (DistrictTotals district : totals.byDistrict()) {
             assertThat(district.figures()).isEqualTo(
                     expected(active.stream().filter(r -> r.content().district().equals(district.district())).toList()));
@@ -147,6 +149,7 @@ class TotalsPropertyTests {
     /** The same figures, folded in Java from the records. */
     private static Figures expected(List<ActivityRecord> records) {
         Map<String, Long> metrics = new HashMap<>();
+        Set<String> approximate = new HashSet<>();
         Set<String> units = new HashSet<>();
         long materials = 0;
         BigDecimal value = BigDecimal.ZERO;
@@ -154,14 +157,42 @@ class TotalsPropertyTests {
             units.add(r.content().district() + "·" + r.content().unit());
             materials += r.content().materialsTotal() == null ? 0 : r.content().materialsTotal();
             value = value.add(r.content().valueYuan() == null ? BigDecimal.ZERO : r.content().valueYuan());
-            r.content().metrics().forEach(m -> metrics.merge(m.key() + "|" + m.unit(), m.value(), Long::sum));
+            for (Metric m : r.content().metrics()) {
+                metrics.merge(m.key() + "|" + m.unit(), m.value(), Long::sum);
+                if (m.approx()) {
+                    approximate.add(m.key() + "|" + m.unit());
+                }
+            }
         }
         List<MetricTotal> totals = metrics.entrySet()
             .stream()
-            .map(e -> new MetricTotal(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue()))
+            .map(e -> new MetricTotal(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue(),
+                    approximate.contains(e.getKey())))
             .sorted(Comparator.comparing(MetricTotal::key).thenComparing(MetricTotal::unit))
             .toList();
         return new Figures(records.size(), units.size(), totals, materials, value.setScale(2));
+    }
+
+    /**
+     * The items folded in Java: a sum per name and unit, approximate when any quantity
+     * behind it was.
+     */
+    private static List<ItemTotal> expectedItems(List<ActivityRecord> records) {
+        Map<String, Long> quantities = new HashMap<>();
+        Set<String> approximate = new HashSet<>();
+        for (ActivityRecord r : records) {
+            for (Item i : r.content().items()) {
+                quantities.merge(i.name() + "|" + i.unit(), i.quantity(), Long::sum);
+                if (i.approx()) {
+                    approximate.add(i.name() + "|" + i.unit());
+                }
+            }
+        }
+        return quantities.entrySet()
+            .stream()
+            .map(e -> new ItemTotal(e.getKey().split("\\|")[0], e.getKey().split("\\|")[1], e.getValue(),
+                    approximate.contains(e.getKey())))
+            .toList();
     }
 
     static RecordSource source(String messageId) {

@@ -40,7 +40,8 @@ class DailySummaryComposerTests {
     @Autowired
     ReportService reports;
 
-    int message;
+    /** Shared by the tests, which share the database: each message id is new. */
+    static int message;
 
     long store(String district, String unit, LocalDate date, List<Metric> metrics, Long materials) {
         RecordSource source = new RecordSource("onebot", "1418159967", "1", "张三", "c" + message++,
@@ -68,7 +69,7 @@ class DailySummaryComposerTests {
             .contains("锦江区：上报1条，走访196户，物资5593件")
             .contains("金牛区：上报1条，走访12人次")
             .contains("未上报（14）：锦江区·锦官驿街道社工站、")
-            .contains("较前一日：走访+96%，物资新增")
+            .contains("较前一日：走访+96%，物资（昨日0件，今日5593件）")
             .doesNotContain("更正");
         if (CjkFont.installed().isPresent()) {
             assertThat(ImageIO.read(new ByteArrayInputStream(day.chartPng())).getWidth()).isGreaterThan(0);
@@ -88,6 +89,34 @@ class DailySummaryComposerTests {
         assertThat(next.text()).startsWith("【补发】【成都社工每日战报】2026年11月29日").contains("更正：11月28日 走访196→206户");
         composer.posted(next);
         assertThat(composer.compose(NOV_28.plusDays(2), false).text()).doesNotContain("更正");
+    }
+
+    @Test
+    void aDayPostedAgainOnRequestSaysSoAndWhatChangedSinceItsLastPost() {
+        LocalDate day = NOV_28.minusDays(20);
+        long first = store("青羊区", "草市街道社工站", day, List.of(new Metric("visits", "户", 50, true)), null);
+
+        DailySummary once = composer.composeOnRequest(day);
+        assertThat(once.text()).as("never posted: a first post").startsWith("【成都社工每日战报】").contains("走访约50户");
+        composer.posted(once);
+        DailySummary again = composer.composeOnRequest(day);
+        assertThat(again.text())
+            .isEqualTo(once.text().replace("【成都社工每日战报】2026年11月8日\n", "【重发】【成都社工每日战报】2026年11月8日\n与上次发送相比，数字没有变化。\n"));
+        assertThat(composer.compose(day, false).text()).as("the scheduled post reaches a group once: never 重发")
+            .isEqualTo(once.text());
+        composer.posted(again);
+
+        reports.correct(first,
+                new RecordSource("onebot", "1418159967", "1", "张三", "fix-again", Instant.parse("2026-11-29T01:00:00Z")),
+                new ReportContent("青羊区", "草市街道社工站", null, day, List.of(new Metric("visits", "户", 56, false)), List.of(),
+                        null, null, null),
+                "raw", new Actor("onebot", "1"));
+        DailySummary changed = composer.composeOnRequest(day);
+
+        assertThat(changed.text()).isEqualTo(once.text()
+            .replace("【成都社工每日战报】2026年11月8日\n", "【重发】【成都社工每日战报】2026年11月8日\n与上次发送相比：走访50→56户\n")
+            .replace("走访约50户", "走访56户")
+            .replace("今日约50户", "今日56户"));
     }
 
 }

@@ -162,6 +162,17 @@ public abstract class StorageContractTests {
             assertThat(sum(jdbc, "SELECT SUM(reports) FROM rollup_figures WHERE span = ?", span)).isEqualTo(2);
             assertThat(sum(jdbc, "SELECT SUM(reports) FROM rollup_unit_figures WHERE span = ?", span)).isEqualTo(2);
             assertThat(sum(jdbc, "SELECT SUM(total) FROM rollup_item WHERE span = ?", span)).isEqualTo(2 * 224);
+            // each active record's 300 calls were approximate, its visits and rice exact
+            assertThat(sum(jdbc, "SELECT SUM(approx_lines) FROM rollup_metric WHERE metric_key = 'calls' AND span = ?",
+                    span))
+                .isEqualTo(2);
+            assertThat(sum(jdbc,
+                    "SELECT SUM(approx_lines) FROM rollup_unit_metric WHERE metric_key = 'calls' AND span = ?", span))
+                .isEqualTo(2);
+            assertThat(sum(jdbc, "SELECT SUM(approx_lines) FROM rollup_metric WHERE metric_key = 'visits' AND span = ?",
+                    span))
+                .isZero();
+            assertThat(sum(jdbc, "SELECT SUM(approx_lines) FROM rollup_item WHERE span = ?", span)).isZero();
         }
     }
 

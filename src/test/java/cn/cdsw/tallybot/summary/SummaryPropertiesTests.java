@@ -30,6 +30,7 @@ class SummaryPropertiesTests {
         assertThat(properties.retryFor()).isEqualTo(Duration.ofHours(6));
         assertThat(properties.tick()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.initialDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.changeMinBase()).isEqualTo(20);
     }
 
     @Test
@@ -67,6 +68,14 @@ class SummaryPropertiesTests {
     void rejectsZeroDurations() {
         assertThatThrownBy(() -> bindEnv(Map.of("TALLYBOT_SUMMARY_TICK", "0s"))).isInstanceOf(BindException.class)
             .hasRootCauseMessage("tallybot.summary.tick must be positive, was PT0S");
+    }
+
+    @Test
+    void bindsTheSmallestBaseOfAPercentageAndRefusesOneBelowOne() {
+        assertThat(bindEnv(Map.of("TALLYBOT_SUMMARY_CHANGE_MIN_BASE", "50")).changeMinBase()).isEqualTo(50);
+        assertThatThrownBy(() -> bindEnv(Map.of("TALLYBOT_SUMMARY_CHANGE_MIN_BASE", "0")))
+            .isInstanceOf(BindException.class)
+            .hasRootCauseMessage("tallybot.summary.change-min-base must be at least 1, was 0");
     }
 
     @Test
