@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.storage;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,9 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * replicas would wait on each other's keys
  * @param readConnections connections SQLite keeps for read-only work (queries, #统计),
  * beside the one that writes
+ * @param statementTimeout longest any one SQL statement of the bot may run (whole
+ * seconds, rounded up, as JDBC counts them), on the SQLite writer, its read connections
+ * and PostgreSQL alike; one that runs longer is stopped and its request answered "try
+ * again later" (docs/storage.md §11)
  */
 @ConfigurationProperties("tallybot.storage")
-public record StorageProperties(@Nullable Integer maxBatch, @DefaultValue("2") int readConnections) {
+public record StorageProperties(@Nullable Integer maxBatch, @DefaultValue("2") int readConnections,
+        @DefaultValue("10s") Duration statementTimeout) {
 
     public StorageProperties {
         if (maxBatch != null && maxBatch < 0) {
@@ -26,5 +33,16 @@ public record StorageProperties(@Nullable Integer maxBatch, @DefaultValue("2") i
         if (readConnections < 1) {
             throw new IllegalArgumentException("tallybot.storage.read-connections must be at least 1");
         }
+        if (statementTimeout.isNegative() || statementTimeout.isZero()
+                || statementTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("tallybot.storage.statement-timeout must be from 1s to 1h");
+        }
     }
+
+    /** The timeout in the whole seconds of {@code Statement.setQueryTimeout}. */
+    int statementTimeoutSeconds() {
+        long millis = statementTimeout.toMillis();
+        return (int) ((millis + 999) / 1000);
+    }
+
 }

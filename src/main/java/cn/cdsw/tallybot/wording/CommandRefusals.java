@@ -31,6 +31,8 @@ public final class CommandRefusals {
 
     private final String summaryNoGroups;
 
+    private final String tooSlow;
+
     CommandRefusals(Catalogue c, BotConfig config, FigureStyle figures) {
         this.config = config;
         this.figures = figures;
@@ -41,6 +43,15 @@ public final class CommandRefusals {
         perSeconds = c.template("refusals.per-seconds", "seconds");
         summaryNotYet = c.template("refusals.summary-not-yet", "day");
         summaryNoGroups = c.text("refusals.summary-no-groups");
+        tooSlow = c.text("refusals.too-slow");
+    }
+
+    /**
+     * The database stopped the command's work at the statement timeout; nothing of it was
+     * stored (docs/storage.md §11).
+     */
+    public String tooSlow() {
+        return tooSlow;
     }
 
     /** A member used a coordinator's command (who may do what: docs/domain.md §10). */

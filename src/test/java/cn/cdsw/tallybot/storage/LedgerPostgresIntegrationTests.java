@@ -88,7 +88,8 @@ class LedgerPostgresIntegrationTests {
     @Test
     void aBatchSizeIsRefusedBecauseReplicasWouldWaitOnEachOther() {
         assertThatThrownBy(() -> new Ledger(new DataSourceTransactionManager(db), Database.of(db),
-                new StorageProperties(64, 2), new WriterMetrics(new SimpleMeterRegistry())))
+                new StorageProperties(64, 2, java.time.Duration.ofSeconds(10)),
+                new WriterMetrics(new SimpleMeterRegistry())))
             .hasMessageContaining("tallybot.storage.max-batch=64");
     }
 

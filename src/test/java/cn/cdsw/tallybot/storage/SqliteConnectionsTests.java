@@ -61,7 +61,8 @@ class SqliteConnectionsTests {
         jdbc = JdbcClient.create(db);
         jdbc.sql("CREATE TABLE note (id TEXT PRIMARY KEY)").update();
         jdbc.sql("INSERT INTO note VALUES ('committed')").update();
-        ledger = new Ledger(new DataSourceTransactionManager(db), Database.of(db), new StorageProperties(null, 2),
+        ledger = new Ledger(new DataSourceTransactionManager(db), Database.of(db),
+                new StorageProperties(null, 2, java.time.Duration.ofSeconds(10)),
                 new WriterMetrics(new SimpleMeterRegistry()));
     }
 

@@ -44,7 +44,7 @@ public final class StorageFixtures {
      */
     public static Ledger ledger(DataSource dataSource, MeterRegistry meters) {
         return new Ledger(new DataSourceTransactionManager(dataSource), Database.of(dataSource),
-                new StorageProperties(null, 2), new WriterMetrics(meters));
+                new StorageProperties(null, 2, java.time.Duration.ofSeconds(10)), new WriterMetrics(meters));
     }
 
     /**
