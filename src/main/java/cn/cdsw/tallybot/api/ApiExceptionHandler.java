@@ -2,12 +2,17 @@ package cn.cdsw.tallybot.api;
 
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +34,8 @@ import cn.cdsw.tallybot.report.RecordStatus;
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     /**
      * Long enough for any mistyped date or status, short enough not to echo a pasted
      * document back.
@@ -38,6 +45,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadParameterException.class)
     ProblemDetail badParameter(BadParameterException ex) {
         return problem(ex.parameter(), ex.getMessage());
+    }
+
+    /**
+     * A query the database stopped at {@code tallybot.storage.statement-timeout}: the
+     * server is sound but the request too heavy for now, so 503 with a time to come back,
+     * never a 500.
+     */
+    @ExceptionHandler(QueryTimeoutException.class)
+    ResponseEntity<ProblemDetail> tooSlow(QueryTimeoutException ex, HttpServletRequest request) {
+        log.warn("{} {} stopped at the statement timeout; answered 503", request.getMethod(), request.getRequestURI());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the query ran longer than the database allows; try again later, or ask for a shorter range "
+                        + "or a smaller page");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "30")
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem);
     }
 
     @Override

@@ -22,8 +22,10 @@ import cn.cdsw.tallybot.query.Period;
  * and a period reaching into the future would make 本周 or 本月 look like a full week or
  * month of totals when it is not. So "this" periods are to-date ({@code 本周} is Monday to
  * today), a range ending later is cut at today, and a period that would start after today
- * is refused. {@code today} is passed in, never read from a clock, so a message parses
- * alike when replayed.
+ * is refused. A period may not begin before {@link Period#EARLIEST} either, the bound
+ * every query shares; {@link #beforeEarliest} tells such a period from a word that is
+ * none, so that it gets its own answer. {@code today} is passed in, never read from a
+ * clock, so a message parses alike when replayed.
  * <p>
  * This class reads the named, recent and month periods and single days itself, hands
  * ranges of two dates to {@link DateRanges}, and cuts and labels whatever
@@ -73,9 +75,24 @@ public final class PeriodExpressions {
      * the user wrote. Never throws.
      */
     public static Optional<Period> parse(String text, LocalDate today) {
-        String label = TextNormalizer.normalize(text).replace(" ", "");
+        String label = label(text);
         return span(label, today).filter(span -> !span.from().isAfter(today))
+            .filter(span -> Period.allows(span.from(), today))
             .map(span -> new Period(span.from(), min(span.to(), today), label));
+    }
+
+    /**
+     * Whether {@code text} names a period that has begun but begins before the first day
+     * a query may name, which {@link #parse} refuses. Never throws.
+     */
+    public static boolean beforeEarliest(String text, LocalDate today) {
+        return span(label(text), today).filter(span -> !span.from().isAfter(today))
+            .filter(span -> !Period.allows(span.from(), today))
+            .isPresent();
+    }
+
+    private static String label(String text) {
+        return TextNormalizer.normalize(text).replace(" ", "");
     }
 
     /** {@code text} is normalised already: the readers below take it as it is. */

@@ -85,7 +85,8 @@ final class QueryBodyParser {
         String text = RANGE_SPACES.matcher(body).replaceAll("$1").strip();
         for (String word : text.isEmpty() ? new String[0] : WORDS.split(text)) {
             if (!readWord(word, r, context, ranking)) {
-                throw new Unreadable(new Refusal.UnknownQueryWord(word, command));
+                throw new Unreadable(PeriodExpressions.beforeEarliest(word, context.today())
+                        ? new Refusal.PeriodTooEarly(word) : new Refusal.UnknownQueryWord(word, command));
             }
         }
         return r;

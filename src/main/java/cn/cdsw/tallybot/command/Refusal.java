@@ -209,6 +209,17 @@ public sealed interface Refusal {
         }
     }
 
+    /**
+     * A period that begins before the first day a query may name
+     * ({@code cn.cdsw.tallybot.query.Period#EARLIEST}): {@code 1999年12月},
+     * {@code 0001-01-01~今天}.
+     */
+    record PeriodTooEarly(String fragment) implements Refusal {
+        public RefusalReason reason() {
+            return RefusalReason.FORM;
+        }
+    }
+
     /** A command that is recognised but not open yet. */
     record NotAvailable(String fragment, CommandType command) implements Refusal {
         public RefusalReason reason() {

@@ -43,6 +43,11 @@ class CommandDispatcher {
      * The reply to a command the grammar refused: what it could not read and the right
      * form.
      */
+    /** The answer when the database stopped a command's work at the statement timeout. */
+    String tooSlow() {
+        return wording.commandRefusals().tooSlow();
+    }
+
     String refusal(ParseResult.Rejected rejected) {
         return wording.refusals().of(rejected.refusal());
     }

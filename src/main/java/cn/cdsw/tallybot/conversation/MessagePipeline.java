@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 
 import cn.cdsw.tallybot.command.Command;
@@ -103,8 +104,17 @@ class MessagePipeline implements InboundHandler {
         if (result instanceof ParseResult.Parsed parsed) {
             reports.forget(message);
             Supplier<Optional<String>> work = () -> dispatcher.dispatch(parsed.command(), turn);
-            Optional<String> reply = CommandDispatcher.readOnly(parsed.command()) ? replyLog.answer(message, work)
-                    : replyLog.once(message, work);
+            Optional<String> reply;
+            try {
+                reply = CommandDispatcher.readOnly(parsed.command()) ? replyLog.answer(message, work)
+                        : replyLog.once(message, work);
+            }
+            catch (QueryTimeoutException e) {
+                // nothing was stored, not even the reply: a redelivery is handled afresh
+                log.warn("command {} stopped at the statement timeout; answered 'try again later'",
+                        parsed.command().getClass().getSimpleName());
+                return Optional.of(dispatcher.tooSlow());
+            }
             log.info("command {} answered: {}", parsed.command().getClass().getSimpleName(), firstLine(reply));
             return reply;
         }

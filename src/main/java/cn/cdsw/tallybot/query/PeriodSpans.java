@@ -11,8 +11,17 @@ import cn.cdsw.tallybot.report.RollupSpan;
  * where they fit, then whole dekads (旬: days 1-10, 11-20, 21-end), then single days. A
  * year is then about 11 months, 4 dekads and up to 18 days per series instead of 365
  * days, which is what keeps a year's totals within a few milliseconds.
+ * <p>
+ * The walk is a loop of one step per month at least, so it takes no range longer than
+ * {@value #MAX_YEARS} years. Its callers never ask for one — every period a query names
+ * lies between {@link Period#EARLIEST} and a year from today — so this bound is a second
+ * line: a range from year -999999999 once kept a request looping while it held the
+ * database, and should a new caller forget the first bound, it fails at once instead.
  */
 final class PeriodSpans {
+
+    /** Longer than any range a query may name for the rest of this century. */
+    static final int MAX_YEARS = 100;
 
     /**
      * Rollup rows of one span ({@link RollupSpan#key}) with periods from {@code from} to
@@ -25,6 +34,10 @@ final class PeriodSpans {
     }
 
     static List<Range> cover(LocalDate from, LocalDate to) {
+        if (to.isAfter(from.plusYears(MAX_YEARS))) {
+            throw new IllegalArgumentException(
+                    "a range of more than " + MAX_YEARS + " years has no rollup cover: " + from + ".." + to);
+        }
         List<Range> ranges = new ArrayList<>();
         LocalDate day = from;
         while (!day.isAfter(to)) {

@@ -148,12 +148,18 @@ class RecordRepository {
     }
 
     /**
-     * Records matching every non-null criterion, by id. Conditions are fixed fragments;
-     * only values bind.
+     * At most {@code limit} records matching every non-null criterion whose id is above
+     * {@code afterId}, by id: a keyset page, so a page costs the same wherever it lies
+     * and nothing reads the whole table. Conditions are fixed fragments; only values
+     * bind.
      */
-    List<ActivityRecord> search(RecordFilter filter) {
+    List<ActivityRecord> page(RecordFilter filter, long afterId, int limit) {
         Map<String, Object> params = new HashMap<>();
-        return withLines(jdbc.sql(SELECT + where(filter, params) + " ORDER BY id").params(params).query(ROW).list());
+        params.put("afterId", afterId);
+        params.put("limit", limit);
+        String where = where(filter, params);
+        String after = where.isEmpty() ? "WHERE id > :afterId" : where + " AND id > :afterId";
+        return withLines(jdbc.sql(SELECT + after + " ORDER BY id LIMIT :limit").params(params).query(ROW).list());
     }
 
     /** The newest {@code limit} records matching the filter, newest first. */

@@ -73,9 +73,12 @@ public class ReportService {
     public record Page(List<ActivityRecord> records, long total) {
     }
 
-    /** Records matching the filter, in id order. */
-    public List<ActivityRecord> search(RecordFilter filter) {
-        return records.search(filter);
+    /**
+     * At most {@code limit} records matching the filter with an id above {@code afterId},
+     * in id order: one page of the admin API's listing.
+     */
+    public List<ActivityRecord> page(RecordFilter filter, long afterId, int limit) {
+        return records.page(filter, afterId, limit);
     }
 
     /**

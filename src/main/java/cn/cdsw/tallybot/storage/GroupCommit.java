@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A unit whose work throws or rolls back returns to its savepoint; the others in the
  * batch commit. Should the batch's commit itself fail, the whole batch was rolled back,
- * and each unit is run again alone in its own transaction, so nothing is applied twice.
- * The rollups of a batch's records are brought up to date once, when it commits
- * ({@link BeforeCommit}).
+ * and each unit is run again alone in its own transaction, so nothing is applied twice. A
+ * unit whose statement ran past its timeout ends the batch at once, since SQLite rolled
+ * the batch back with it; that unit fails and the rest run alone. The rollups of a
+ * batch's records are brought up to date once, when it commits ({@link BeforeCommit}).
  */
 final class GroupCommit {
 
@@ -101,17 +103,21 @@ final class GroupCommit {
         try {
             batch.executeWithoutResult(status -> {
                 for (PendingUnit<?> unit : units) {
-                    answers.add(unit.runIn(savepoint));
+                    Runnable answer = unit.runIn(savepoint);
+                    if (unit.timedOut()) {
+                        throw new BatchLost(answer);
+                    }
+                    answers.add(answer);
                     abandonIfTheDatabaseFailed(unit);
                 }
             });
         }
         catch (RuntimeException e) {
             answers.clear();
-            if (StorageFailure.of(e).orElse(null) == LedgerUnavailableException.Reason.BUSY) {
+            BatchLost lost = lost(e);
+            if (lost == null && StorageFailure.of(e).orElse(null) == LedgerUnavailableException.Reason.BUSY) {
                 // every unit would wait out the lock again, one after the other: the
-                // callers
-                // retry instead, each with its own bound (Ledger#write)
+                // callers retry instead, each with its own bound (Ledger#write)
                 log.warn("Group commit of {} units found the database locked ({}); their callers retry", units.size(),
                         e.toString());
                 LedgerUnavailableException busy = new LedgerUnavailableException(LedgerUnavailableException.Reason.BUSY,
@@ -119,9 +125,17 @@ final class GroupCommit {
                 units.forEach(unit -> answers.add(() -> unit.fail(busy)));
             }
             else {
-                log.warn("Group commit of {} units failed ({}); committing them one by one", units.size(),
-                        e.toString());
-                units.forEach(unit -> answers.add(unit.runIn(alone)));
+                if (lost != null) {
+                    log.warn("A statement ran past its timeout in a group commit of {} units; the batch was rolled "
+                            + "back, that unit fails and the others commit one by one", units.size());
+                }
+                else {
+                    log.warn("Group commit of {} units failed ({}); committing them one by one", units.size(),
+                            e.toString());
+                }
+                for (PendingUnit<?> unit : units) {
+                    answers.add(lost != null && unit.timedOut() ? lost.answer : unit.runIn(alone));
+                }
             }
         }
         answers.forEach(Runnable::run);
@@ -146,6 +160,34 @@ final class GroupCommit {
 
         BatchAbandoned(Throwable cause) {
             super("a unit met a failing database: " + cause, cause);
+        }
+
+    }
+
+    private static @Nullable BatchLost lost(Throwable thrown) {
+        if (thrown instanceof BatchLost lost) {
+            return lost;
+        }
+        if (thrown instanceof TransactionSystemException rollback
+                && rollback.getApplicationException() instanceof BatchLost lost) {
+            return lost;
+        }
+        return null;
+    }
+
+    /**
+     * A unit's statement ran past its timeout. On SQLite that rolls back the batch's
+     * whole transaction, so the units after it must not run in it: they would run outside
+     * any transaction, and again after the failed commit. The unit is answered with its
+     * failure; the others run again alone.
+     */
+    private static final class BatchLost extends RuntimeException {
+
+        private final transient Runnable answer;
+
+        BatchLost(Runnable answer) {
+            super("a statement ran past its timeout", null, false, false);
+            this.answer = answer;
         }
 
     }

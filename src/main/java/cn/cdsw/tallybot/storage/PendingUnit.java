@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,7 +49,12 @@ final class PendingUnit<T extends @Nullable Object> {
                 answer.complete(ran.result());
             };
         }
-        catch (RuntimeException | Error e) {
+        catch (RuntimeException e) {
+            RuntimeException cause = applicationFailure(e);
+            failure = cause;
+            return () -> answer.completeExceptionally(cause);
+        }
+        catch (Error e) {
             failure = e;
             return () -> answer.completeExceptionally(e);
         }
@@ -69,6 +76,33 @@ final class PendingUnit<T extends @Nullable Object> {
     /** Answers the caller with {@code e} without running the work (again). */
     void fail(RuntimeException e) {
         answer.completeExceptionally(e);
+    }
+
+    /**
+     * What the work threw, where rolling back after it failed too: on SQLite a statement
+     * stopped at its timeout has already rolled the transaction back, so Spring's own
+     * rollback fails and would hide the timeout the caller must see.
+     */
+    private static RuntimeException applicationFailure(RuntimeException e) {
+        if (e instanceof TransactionSystemException rollback
+                && rollback.getApplicationException() instanceof RuntimeException work) {
+            return work;
+        }
+        return e;
+    }
+
+    /**
+     * Whether the last run failed because a statement ran past its timeout; on SQLite an
+     * interrupted write rolls back the whole transaction it was part of, savepoints and
+     * all (docs/storage.md §12).
+     */
+    boolean timedOut() {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof QueryTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The work's result, or what it threw, once it has committed or failed. */

@@ -108,6 +108,8 @@ final class StatementCache implements InvocationHandler {
             }
             entry.statement.clearParameters();
             entry.statement.clearBatch();
+            // the next caller sets its own, or runs without one
+            entry.statement.setQueryTimeout(0);
         }
         catch (SQLException e) {
             entry.evicted = true;

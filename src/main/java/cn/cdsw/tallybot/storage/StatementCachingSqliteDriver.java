@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * driver of {@code jdbc:sqlite:} URLs; Hikari instantiates it and passes the PRAGMAs on
  * as usual. It registers itself (META-INF/services/java.sql.Driver), as JDBC drivers do,
  * so that Hikari finds it by class name; it accepts the same URLs as sqlite-jdbc and
- * behaves the same to anyone else who gets it by URL.
+ * behaves the same to anyone else who gets it by URL. Its statements also keep their
+ * query timeout ({@link SqliteStatementTimeouts}).
  */
 public final class StatementCachingSqliteDriver implements Driver {
 
@@ -43,8 +44,8 @@ public final class StatementCachingSqliteDriver implements Driver {
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         Connection connection = sqlite.connect(url, info);
-        return connection == null ? null
-                : StatementCache.wrap(SqliteTransactionGuard.wrap(connection), STATEMENTS_PER_CONNECTION);
+        return connection == null ? null : StatementCache
+            .wrap(SqliteStatementTimeouts.wrap(SqliteTransactionGuard.wrap(connection)), STATEMENTS_PER_CONNECTION);
     }
 
     @Override

@@ -10,11 +10,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@link Ledger}, set up for the database the bot finds behind its data source; and
- * on SQLite, read connections beside the one that writes ({@link SqliteConnections}).
+ * The {@link Ledger}, set up for the database the bot finds behind its data source; on
+ * SQLite, read connections beside the one that writes ({@link SqliteConnections}); and
+ * the statement timeout of every query.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -51,6 +53,29 @@ class StorageConfiguration {
                 if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
                         && pool.getJdbcUrl().startsWith("jdbc:sqlite:")) {
                     return new SqliteConnections(pool, properties.getObject().readConnections());
+                }
+                return bean;
+            }
+        };
+    }
+
+    /**
+     * Every statement the bot runs goes through Boot's one {@code JdbcTemplate} (the
+     * {@code JdbcClient} of the repositories wraps it), which gives each its query
+     * timeout ({@code tallybot.storage.statement-timeout}). On PostgreSQL the driver
+     * enforces it: past the timeout it asks the server to cancel the statement, which
+     * fails with SQL state 57014, as a {@code statement_timeout} would. It is not set as
+     * the sessions' {@code statement_timeout}, because Flyway migrates through the same
+     * pool, and a migration over a large table may rightly run longer. On SQLite the
+     * driver would ignore it; {@link SqliteStatementTimeouts} enforces it.
+     */
+    @Bean
+    static BeanPostProcessor statementTimeout(ObjectProvider<StorageProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof JdbcTemplate template) {
+                    template.setQueryTimeout(properties.getObject().statementTimeoutSeconds());
                 }
                 return bean;
             }

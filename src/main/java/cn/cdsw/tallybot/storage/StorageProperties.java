@@ -29,11 +29,15 @@ import org.springframework.util.unit.DataSize;
  * @param failureHold how long the ledger's health stays out of service after a write
  * failed because the database could not take it (full, read-only, I/O error), unless a
  * write succeeds first
+ * @param statementTimeout longest any one SQL statement of the bot may run (whole
+ * seconds, rounded up, as JDBC counts them), on the SQLite writer, its read connections
+ * and PostgreSQL alike; one that runs longer is stopped and its request answered "try
+ * again later" (docs/storage.md §12)
  */
 @ConfigurationProperties("tallybot.storage")
 public record StorageProperties(@Nullable Integer maxBatch, @DefaultValue("2") int readConnections,
         @DefaultValue("10s") Duration busyRetryFor, @DefaultValue("100MB") DataSize minFreeSpace,
-        @DefaultValue("30s") Duration failureHold) {
+        @DefaultValue("30s") Duration failureHold, @DefaultValue("10s") Duration statementTimeout) {
 
     @ConstructorBinding
     public StorageProperties {
@@ -52,11 +56,22 @@ public record StorageProperties(@Nullable Integer maxBatch, @DefaultValue("2") i
         if (failureHold.isNegative()) {
             throw new IllegalArgumentException("tallybot.storage.failure-hold must not be negative");
         }
+        if (statementTimeout.isNegative() || statementTimeout.isZero()
+                || statementTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("tallybot.storage.statement-timeout must be from 1s to 1h");
+        }
     }
 
     /** The defaults of the settings not given. */
     public StorageProperties(@Nullable Integer maxBatch, int readConnections) {
-        this(maxBatch, readConnections, Duration.ofSeconds(10), DataSize.ofMegabytes(100), Duration.ofSeconds(30));
+        this(maxBatch, readConnections, Duration.ofSeconds(10), DataSize.ofMegabytes(100), Duration.ofSeconds(30),
+                Duration.ofSeconds(10));
+    }
+
+    /** The timeout in the whole seconds of {@code Statement.setQueryTimeout}. */
+    int statementTimeoutSeconds() {
+        long millis = statementTimeout.toMillis();
+        return (int) ((millis + 999) / 1000);
     }
 
 }

@@ -35,6 +35,8 @@ public final class CommandRefusals {
 
     private final String storageUnavailable;
 
+    private final String tooSlow;
+
     CommandRefusals(Catalogue c, BotConfig config, FigureStyle figures) {
         this.config = config;
         this.figures = figures;
@@ -47,6 +49,15 @@ public final class CommandRefusals {
         summaryNoGroups = c.text("refusals.summary-no-groups");
         storageBusy = c.text("refusals.storage-busy");
         storageUnavailable = c.text("refusals.storage-unavailable");
+        tooSlow = c.text("refusals.too-slow");
+    }
+
+    /**
+     * The database stopped the command's work at the statement timeout; nothing of it was
+     * stored (docs/storage.md §12).
+     */
+    public String tooSlow() {
+        return tooSlow;
     }
 
     /** A member used a coordinator's command (who may do what: docs/domain.md §10). */

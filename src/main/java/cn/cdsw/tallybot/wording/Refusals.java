@@ -10,6 +10,7 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.ReportField;
+import cn.cdsw.tallybot.query.Period;
 
 /**
  * What the grammar could not read (docs/commands.md §8): each reply names the fragment,
@@ -81,6 +82,8 @@ public final class Refusals {
 
     private final Template notOneDay;
 
+    private final Template periodTooEarly;
+
     private final Template notAvailable;
 
     Refusals(Catalogue c, BotConfig config, FigureStyle figures) {
@@ -116,6 +119,7 @@ public final class Refusals {
         }
         unknownWord = c.template("refusals.unknown-word", "fragment", "example");
         notOneDay = c.template("refusals.not-one-day", "fragment");
+        periodTooEarly = c.template("refusals.period-too-early", "fragment", "earliest");
         notAvailable = c.template("refusals.not-available", "command");
     }
 
@@ -211,6 +215,9 @@ public final class Refusals {
         }
         if (refusal instanceof Refusal.NotOneDay) {
             return notOneDay.fill(f);
+        }
+        if (refusal instanceof Refusal.PeriodTooEarly) {
+            return periodTooEarly.fill(f, figures.date(Period.EARLIEST));
         }
         if (refusal instanceof Refusal.NotAvailable r) {
             return notAvailable.fill(config.commands().primary(r.command()));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.support.DefaultFormattingConversionService;
@@ -110,7 +111,7 @@ class RecordApiTests {
     }
 
     @Test
-    void listsFilteredRecordsAsAnArrayInIdOrder() throws Exception {
+    void listsFilteredRecordsInIdOrder() throws Exception {
         reports.store(source("1"), simple("锦江区", DAY.minusDays(1)), "");
         reports.store(source("2"), simple("锦江区", DAY), "");
         reports.store(source("3"), simple("成华区", DAY), "");
@@ -178,6 +179,68 @@ class RecordApiTests {
     }
 
     @Test
+    void pagesThroughManyRecordsReturningEachOnceInIdOrder() throws Exception {
+        for (int i = 1; i <= 25; i++) {
+            reports.store(source(String.valueOf(i)), simple(i % 3 == 0 ? "成华区" : "锦江区", DAY), "");
+        }
+        reports.retract(4, new Actor("api", "test"));
+
+        assertThat(allPages("/api/v1/records?limit=7")).containsExactlyElementsOf(range(1, 25));
+        assertThat(allPages("/api/v1/records?limit=1&status=active&district=成华区")).containsExactly(3L, 6L, 9L, 12L, 15L,
+                18L, 21L, 24L);
+        assertThat(allPages("/api/v1/records?limit=25")).hasSize(25);
+    }
+
+    @Test
+    void aPageIsTheDefaultHundredAndTheLastPageHasNoNext() throws Exception {
+        for (int i = 1; i <= 101; i++) {
+            reports.store(source(String.valueOf(i)), simple("锦江区", DAY), "");
+        }
+
+        JsonNode first = page("/api/v1/records");
+        assertThat(first.get("records")).hasSize(100);
+        assertThat(first.get("next").isString()).isTrue();
+        JsonNode last = page("/api/v1/records?cursor=" + first.get("next").asString());
+        assertThat(last.get("records")).hasSize(1);
+        assertThat(last.get("records").get(0).get("id").asLong()).isEqualTo(101);
+        assertThat(last.get("next").isNull()).as("null is written on the last page").isTrue();
+        assertThat(page("/api/v1/records?from=2027-01-01").toString()).isEqualTo("{\"records\":[],\"next\":null}");
+    }
+
+    @Test
+    void aLimitOutsideOneToAThousandIsA400() throws Exception {
+        reports.store(source("1"), simple("锦江区", DAY), "");
+
+        assertThat(ids("/api/v1/records?limit=1000")).containsExactly(1L);
+        assertThat(ids("/api/v1/records?limit=1")).containsExactly(1L);
+        JSONAssert.assertEquals("""
+                {"title":"Bad Request","status":400,"parameter":"limit",
+                 "detail":"limit must be a whole number from 1 to 1000, not 1001","instance":"/api/v1/records"}""",
+                problem(get("/api/v1/records?limit=1001")), JSONCompareMode.STRICT);
+        expectProblem(get("/api/v1/records?limit=0"), 400, "from 1 to 1000, not 0");
+        expectProblem(get("/api/v1/records?limit=-5"), 400, "from 1 to 1000, not -5");
+        expectProblem(get("/api/v1/records?limit=99999999999"), 400, "limit must be a whole number");
+        expectProblem(get("/api/v1/records?limit=ten"), 400, "limit must be a whole number, not 'ten'");
+    }
+
+    @Test
+    void aCursorThatNoPageGaveIsA400() throws Exception {
+        reports.store(source("1"), simple("锦江区", DAY), "");
+        reports.store(source("2"), simple("锦江区", DAY), "");
+        String next = page("/api/v1/records?limit=1").get("next").asString();
+        assertThat(ids("/api/v1/records?limit=1&cursor={c}", next)).containsExactly(2L);
+
+        for (String bad : new String[] { "abc", "%%%", "12", RecordCursor.after(1) + "x",
+                java.util.Base64.getUrlEncoder().encodeToString("after:-3".getBytes(StandardCharsets.US_ASCII)),
+                java.util.Base64.getUrlEncoder().encodeToString("after:x".getBytes(StandardCharsets.US_ASCII)),
+                "A".repeat(5000) }) {
+            String body = problem(get("/api/v1/records?cursor={c}", bad));
+            assertThat(body).contains("\"parameter\":\"cursor\"", "the 'next' value of a previous page")
+                .doesNotContain("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        }
+    }
+
+    @Test
     void refusesMissingOrWrongTokens() throws Exception {
         mvc.perform(get("/api/v1/records"))
             .andExpect(status().isUnauthorized())
@@ -207,8 +270,36 @@ class RecordApiTests {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
         List<Long> ids = new ArrayList<>();
-        JsonMapper.shared().readTree(body).forEach(record -> ids.add(record.get("id").asLong()));
+        JsonMapper.shared().readTree(body).get("records").forEach(record -> ids.add(record.get("id").asLong()));
         return ids;
+    }
+
+    /** The ids of every page, following {@code next} from the first. */
+    private List<Long> allPages(String first) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        JsonNode page = page(first);
+        int pages = 1;
+        while (true) {
+            page.get("records").forEach(record -> ids.add(record.get("id").asLong()));
+            if (page.get("next").isNull()) {
+                return ids;
+            }
+            assertThat(pages++).as("pages").isLessThan(100);
+            page = page(first + "&cursor=" + page.get("next").asString());
+        }
+    }
+
+    private JsonNode page(String uri) throws Exception {
+        return JsonMapper.shared()
+            .readTree(mvc.perform(authorized(get(uri)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static List<Long> range(long from, long to) {
+        return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
     }
 
     /** The body of a 400 answer, checked to carry nothing of the server's insides. */

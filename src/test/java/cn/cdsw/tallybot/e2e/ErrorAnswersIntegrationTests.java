@@ -78,6 +78,27 @@ class ErrorAnswersIntegrationTests extends WebhookTestBase {
         assertThat(problem(bot.get("/api/v1/totals?to=9999-12-31", TOKEN), 400).get("parameter").asString())
             .isEqualTo("to");
         assertThat(bot.get("/api/v1/totals?from=2000-01-01&to=2026-11-29", TOKEN).status()).isEqualTo(200);
+        assertThat(problem(bot.get("/api/v1/totals?from=-999999999-01-01&to=2026-01-01", TOKEN), 400).get("detail")
+            .asString()).startsWith("from must be a date from 2000-01-01 to ");
+    }
+
+    @Test
+    void anEventTimeBeyondJavasDatesIsNoServerError() {
+        String event = new String(OneBotEvents.groupMessage(GROUP, 77001, 10001, "member", "#统计 今天", clock.instant()),
+                StandardCharsets.UTF_8);
+        String time = "\"time\":" + clock.instant().getEpochSecond();
+        assertThat(event).contains(time);
+
+        for (String far : new String[] { "9e18", "9000000000000000000", "-9000000000000000000", "9.3e18",
+                "99999999999999999999999", "-9223372036854775808" }) {
+            WebhookClient.Answer answer = bot.post(OneBotEvents
+                .raw(event.replace(time, "\"time\":" + far).replace("77001", String.valueOf(nextId()))));
+            assertThat(answer.status()).as(far + ": " + answer.body()).isIn(200, 204, 400);
+            if (answer.status() == 400) {
+                problem(answer, 400);
+            }
+        }
+        assertThat(log.errors()).isEmpty();
     }
 
     @Test

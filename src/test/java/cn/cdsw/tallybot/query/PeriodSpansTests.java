@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +26,16 @@ class PeriodSpansTests {
                 new PeriodSpans.Range("D", "2025-11-29", "2025-11-30"),
                 new PeriodSpans.Range("M", "2025-12", "2026-10"), new PeriodSpans.Range("T", "2026-11-1", "2026-11-2"),
                 new PeriodSpans.Range("D", "2026-11-21", "2026-11-28"));
+    }
+
+    @Test
+    void refusesARangeOfMoreThanAHundredYearsRatherThanWalkingIt() {
+        assertThat(PeriodSpans.cover(LocalDate.of(1926, 11, 28), LocalDate.of(2026, 11, 28))).isNotEmpty();
+        assertThatThrownBy(() -> PeriodSpans.cover(LocalDate.of(1926, 11, 27), LocalDate.of(2026, 11, 28)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("more than 100 years");
+        assertThatThrownBy(() -> PeriodSpans.cover(LocalDate.MIN, LocalDate.of(2026, 1, 1)))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -131,7 +131,8 @@ class TotalsPropertyTests {
         QueryService queries = new QueryService(new TotalsRepository(JdbcClient.create(db)),
                 new RollupTotalsRepository(JdbcClient.create(db)), CONFIG);
         play(history, reports);
-        List<ActivityRecord> active = reports.search(new RecordFilter(null, null, null, null, RecordStatus.ACTIVE));
+        List<ActivityRecord> active = reports.page(new RecordFilter(null, null, null, null, RecordStatus.ACTIVE), 0,
+                Integer.MAX_VALUE);
 
         Totals totals = queries.totals(DAY, DAY.plusDays(2), Scope.CITY);
 

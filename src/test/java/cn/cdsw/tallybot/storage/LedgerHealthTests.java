@@ -101,7 +101,7 @@ class LedgerHealthTests {
     }
 
     static StorageProperties properties(DataSize minFree) {
-        return new StorageProperties(null, 2, Duration.ofSeconds(1), minFree, HOLD);
+        return new StorageProperties(null, 2, Duration.ofSeconds(1), minFree, HOLD, Duration.ofSeconds(10));
     }
 
 }

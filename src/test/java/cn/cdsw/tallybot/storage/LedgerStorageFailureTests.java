@@ -70,8 +70,9 @@ class LedgerStorageFailureTests {
         pool.setMaximumPoolSize(1);
         jdbc = JdbcClient.create(pool);
         jdbc.sql("CREATE TABLE note (id TEXT PRIMARY KEY, body TEXT)").update();
-        ledger = new Ledger(new DataSourceTransactionManager(pool), Database.SQLITE,
-                new StorageProperties(null, 2, Duration.ofSeconds(2), DataSize.ofBytes(0), Duration.ofSeconds(30)),
+        ledger = new Ledger(
+                new DataSourceTransactionManager(pool), Database.SQLITE, new StorageProperties(null, 2,
+                        Duration.ofSeconds(2), DataSize.ofBytes(0), Duration.ofSeconds(30), Duration.ofSeconds(10)),
                 new WriterMetrics(meters));
     }
 

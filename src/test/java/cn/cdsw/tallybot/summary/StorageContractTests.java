@@ -118,13 +118,15 @@ public abstract class StorageContractTests {
         assertThat(correction).isInstanceOf(ChangeResult.Changed.class);
         long replacement = ((ChangeResult.Changed) correction).after().id();
 
-        assertThat(reports.search(new RecordFilter(DAY, DAY, null, null, RecordStatus.ACTIVE)))
+        assertThat(reports.page(new RecordFilter(DAY, DAY, null, null, RecordStatus.ACTIVE), 0, Integer.MAX_VALUE))
             .extracting(ActivityRecord::id)
             .containsExactly(kept, replacement);
-        assertThat(reports.search(new RecordFilter(null, null, "金牛区", null, null))).extracting(ActivityRecord::status)
+        assertThat(reports.page(new RecordFilter(null, null, "金牛区", null, null), 0, Integer.MAX_VALUE))
+            .extracting(ActivityRecord::status)
             .containsExactly(RecordStatus.RETRACTED, RecordStatus.SUPERSEDED, RecordStatus.ACTIVE);
         assertThat(reports.find(replacement).orElseThrow().supersedes()).isEqualTo(corrected);
-        assertThat(reports.search(new RecordFilter(DAY.plusDays(1), null, null, null, null))).isEmpty();
+        assertThat(reports.page(new RecordFilter(DAY.plusDays(1), null, null, null, null), 0, Integer.MAX_VALUE))
+            .isEmpty();
     }
 
     /**
