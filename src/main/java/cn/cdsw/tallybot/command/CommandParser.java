@@ -69,13 +69,15 @@ public final class CommandParser {
     }
 
     /**
-     * Reads a plain reply to the follow-up question ({@code 锦江区}, {@code 锦江 三圣街道社工站});
-     * empty when the message is not such an answer.
+     * Reads a plain reply to the follow-up question ({@code 锦江区}, {@code 三圣街道社工站},
+     * {@code 锦江 三圣街道社工站}); empty when the message is not such an answer: one with
+     * figures, a date, a category or a note is not.
      */
     public Optional<Place> readPlace(String text, ParseContext context) {
         try {
             ReportDraft draft = reports.parseChanges(TextNormalizer.normalize(text), context);
-            if (draft.district() == null || draft.hasFigures()) {
+            boolean onlyPlace = draft.category() == null && draft.activityDate() == null && draft.note() == null;
+            if (draft.district() == null && draft.unit() == null || draft.hasFigures() || !onlyPlace) {
                 return Optional.empty();
             }
             return Optional.of(new Place(draft.district(), draft.unit()));

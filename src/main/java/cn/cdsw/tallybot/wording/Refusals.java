@@ -168,7 +168,7 @@ public final class Refusals {
         }
         if (refusal instanceof Refusal.MetricUnitWrong r) {
             MetricDefinition metric = metric(r.metricKey());
-            return unitWrong.fill(f, metric.label(), figures.names(metric.units()));
+            return unitWrong.fill(f, metric.label(), figures.names(metric.acceptedUnits()));
         }
         if (refusal instanceof Refusal.ItemUnitMissing r) {
             List<String> offered = materialsUnits(ITEM_UNITS_OFFERED);
