@@ -30,6 +30,16 @@ public sealed interface Refusal {
     }
 
     /**
+     * A clause whose word is one edit away from a metric word, with its figures as the
+     * metric would read them ({@code 走方10户} → {@code 走访10户}).
+     */
+    record UnknownMetric(String fragment, String suggestion) implements Refusal {
+        public RefusalReason reason() {
+            return RefusalReason.UNREADABLE;
+        }
+    }
+
+    /**
      * An item with its quantity outside a 物资 field: 口罩500个 where no materials were
      * introduced.
      */

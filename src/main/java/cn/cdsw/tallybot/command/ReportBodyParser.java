@@ -243,9 +243,32 @@ final class ReportBodyParser {
             clause.quantities().forEach(q -> draft.metric(qualified.get(), q));
             return;
         }
+        Optional<String> meant = mistypedMetric(word, clause.quantities());
+        if (meant.isPresent()) {
+            throw new Unreadable(new Refusal.UnknownMetric(piece, meant.get() + raw(clause.quantities())));
+        }
         String unit = clause.quantities().get(0).unit();
         throw new Unreadable(unit != null && config.materials().units().contains(unit)
                 ? new Refusal.ItemOutsideMaterials(piece) : new Refusal.NotUnderstood(piece));
+    }
+
+    /**
+     * The metric word a mistyped one meant (走方10户 → 走访), when the guess is unambiguous
+     * and every figure written is in a unit that metric takes, so that the suggestion is
+     * a clause the grammar reads as written.
+     */
+    private Optional<String> mistypedMetric(String word, List<Token.Quantity> quantities) {
+        return config.metrics().nearestWord(word).filter(meant -> {
+            MetricDefinition m = config.metrics().byWord(meant).orElseThrow();
+            return quantities.stream()
+                .allMatch(q -> q.unit() == null ? m.soleUnit().isPresent() : m.canonicalUnit(q.unit()).isPresent());
+        });
+    }
+
+    private static String raw(List<Token.Quantity> quantities) {
+        StringBuilder text = new StringBuilder();
+        quantities.forEach(q -> text.append(q.raw()));
+        return text.toString();
     }
 
     /**

@@ -33,6 +33,8 @@ public final class Refusals {
 
     private final Template unreadable;
 
+    private final Template unknownMetric;
+
     private final Template unknownField;
 
     private final Template unknownDistrict;
@@ -87,6 +89,7 @@ public final class Refusals {
         this.config = config;
         this.figures = figures;
         unreadable = c.template("refusals.unreadable", "fragment");
+        unknownMetric = c.template("refusals.unknown-metric", "fragment", "suggestion");
         unknownField = c.template("refusals.unknown-field", "field", "fields");
         unknownDistrict = c.template("refusals.unknown-district", "fragment", "nearest");
         unknownDistrictNoGuess = c.template("refusals.unknown-district-no-guess", "fragment");
@@ -124,6 +127,9 @@ public final class Refusals {
         String f = refusal.fragment();
         if (refusal instanceof Refusal.NotUnderstood) {
             return unreadable.fill(f);
+        }
+        if (refusal instanceof Refusal.UnknownMetric r) {
+            return unknownMetric.fill(f, r.suggestion());
         }
         if (refusal instanceof Refusal.ItemOutsideMaterials) {
             return itemOutsideMaterials.fill(f);
