@@ -87,6 +87,15 @@ public final class CommandParser {
         }
     }
 
+    /**
+     * The unit units.yml lists for {@code district} that {@code unit} most likely meant,
+     * when it is a near miss of one (an answer to the question for the unit is read
+     * without its district, so the conversation asks).
+     */
+    public Optional<String> unitNearMiss(String district, String unit) {
+        return reports.unitNearMiss(district, unit);
+    }
+
     /** District names close to a word that is not one, for "您是不是要找" replies. */
     public List<String> nearestDistricts(String word) {
         return config.districts().nearest(TextNormalizer.normalize(word), 3);

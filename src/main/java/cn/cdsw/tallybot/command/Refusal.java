@@ -69,6 +69,16 @@ public sealed interface Refusal {
         }
     }
 
+    /**
+     * A unit one edit away from {@code meant}, a unit units.yml lists for
+     * {@code district}: 三圣街到社工站 for 三圣街道社工站.
+     */
+    record UnknownUnit(String fragment, String district, String meant) implements Refusal {
+        public RefusalReason reason() {
+            return RefusalReason.UNKNOWN_UNIT;
+        }
+    }
+
     /** A category not in categories.yml. */
     record UnknownCategory(String fragment) implements Refusal {
         public RefusalReason reason() {

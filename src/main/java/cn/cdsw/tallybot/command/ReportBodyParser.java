@@ -30,6 +30,8 @@ final class ReportBodyParser {
 
     private final List<DistrictPrefix> districtPrefixes;
 
+    private final UnitNames units;
+
     /**
      * How long the "for whom" between a metric word and its number may be: 困难群众, 空巢独居老人.
      */
@@ -43,6 +45,7 @@ final class ReportBodyParser {
 
     ReportBodyParser(Lexicon lexicon) {
         this.config = lexicon.config();
+        this.units = new UnitNames(config.unitDirectory());
         this.districtPrefixes = config.districts()
             .all()
             .stream()
@@ -62,6 +65,13 @@ final class ReportBodyParser {
     }
 
     /**
+     * The listed unit of {@code district} a unit name not listed there most likely meant.
+     */
+    Optional<String> unitNearMiss(String district, String unit) {
+        return units.nearMiss(district, unit);
+    }
+
+    /**
      * Reads a body; throws {@link Unreadable} with the reply when any clause cannot be
      * read.
      */
@@ -78,11 +88,13 @@ final class ReportBodyParser {
     }
 
     private ReportDraft read(String body, ParseContext context, boolean correction) {
-        PieceSplitter.Pieces pieces = splitter.split(body);
-        DraftBuilder draft = new DraftBuilder(config, context);
-        draft.note(pieces.note());
+        // a listed station written with spaces or other brackets stays one piece
+        UnitNames.Protected text = units.protect(body);
+        PieceSplitter.Pieces pieces = splitter.split(text.text());
+        DraftBuilder draft = new DraftBuilder(config, context, units);
+        draft.note(text.restoreNullable(pieces.note()));
         for (String piece : pieces.pieces()) {
-            readPiece(piece, draft);
+            readPiece(text.restore(piece), draft);
         }
         return draft.build(correction);
     }

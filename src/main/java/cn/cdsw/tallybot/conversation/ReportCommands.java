@@ -56,11 +56,26 @@ class ReportCommands {
     }
 
     Optional<String> report(ReportDraft draft, Turn turn) {
-        ReportFiling.Where where = filing.place(draft, turn.message(), null);
+        return settle(draft, filing.place(draft, turn.message(), null), turn, false);
+    }
+
+    /**
+     * Stores the report of {@code original} where it belongs, or holds it and asks for
+     * what is missing, or for the unit when the one written or answered is a near miss of
+     * a unit listed for the district (the grammar checks that only when the district is
+     * written with it).
+     */
+    private Optional<String> settle(ReportDraft draft, ReportFiling.Where where, Turn original, boolean afterAnswer) {
         if (where.district() == null || where.unit() == null) {
-            return Optional.of(ask(turn.message(), draft.withPlace(where.district(), where.unit()), false));
+            return Optional.of(ask(original.message(), draft.withPlace(where.district(), where.unit()), afterAnswer));
         }
-        return filing.store(draft, where.district(), where.unit(), turn);
+        Optional<String> meant = parser.unitNearMiss(where.district(), where.unit());
+        if (meant.isPresent()) {
+            pending.hold(original.message(), draft.withPlace(where.district(), null));
+            log.info("report waits for its unit: the one given is a near miss of a listed unit");
+            return Optional.of(replies.askUnitMeant(where.district(), where.unit(), meant.get(), pending.timeout()));
+        }
+        return filing.store(draft, where.district(), where.unit(), original);
     }
 
     /**
@@ -130,11 +145,8 @@ class ReportCommands {
             return nearest.isEmpty() || text.length() > 8 ? Optional.empty()
                     : Optional.of(replies.noSuchDistrict(nearest));
         }
-        ReportFiling.Where where = filing.place(draft, turn.message(), answer.get());
-        if (where.district() == null || where.unit() == null) {
-            return Optional.of(ask(held.original(), draft.withPlace(where.district(), where.unit()), true));
-        }
-        return filing.store(draft, where.district(), where.unit(), new Turn(held.original(), turn.context()));
+        return settle(draft, filing.place(draft, turn.message(), answer.get()),
+                new Turn(held.original(), turn.context()), true);
     }
 
     /**

@@ -48,6 +48,8 @@ public final class RecordReplies {
 
     private final Template keptAskUnit;
 
+    private final Template askUnitMeant;
+
     private final Template answerDeadline;
 
     private final String unitExample;
@@ -86,6 +88,7 @@ public final class RecordReplies {
         askPlace = c.template("record.ask-place", "deadline");
         keptAskDistrict = c.template("record.kept-ask-district", "kept", "deadline");
         keptAskUnit = c.template("record.kept-ask-unit", "kept", "example", "deadline");
+        askUnitMeant = c.template("record.ask-unit-meant", "district", "written", "meant", "deadline");
         answerDeadline = c.template("record.answer-deadline", "minutes");
         unitExample = c.text("record.unit-example");
         placeCancelled = c.text("record.place-cancelled");
@@ -141,7 +144,7 @@ public final class RecordReplies {
      */
     public String askPlace(@Nullable String district, @Nullable String unit, boolean afterAnswer,
             @Nullable String exampleUnit, Duration timeout) {
-        String deadline = answerDeadline.fill(figures.number(Math.max(1, timeout.toMinutes())));
+        String deadline = deadline(timeout);
         String example = exampleUnit == null ? unitExample : exampleUnit;
         if (district == null && unit == null) {
             return askPlace.fill(deadline);
@@ -153,6 +156,18 @@ public final class RecordReplies {
             throw new IllegalArgumentException("nothing to ask: the report's place is known");
         }
         return afterAnswer ? keptAskUnit.fill(district, example, deadline) : askUnit.fill(example, deadline);
+    }
+
+    /**
+     * The question for the unit of a held report whose unit ({@code written}) is not
+     * listed for the district, but one edit away from {@code meant}, which is.
+     */
+    public String askUnitMeant(String district, String written, String meant, Duration timeout) {
+        return askUnitMeant.fill(district, written, meant, deadline(timeout));
+    }
+
+    private String deadline(Duration timeout) {
+        return answerDeadline.fill(figures.number(Math.max(1, timeout.toMinutes())));
     }
 
     /** A held report its sender cancelled: not stored. */

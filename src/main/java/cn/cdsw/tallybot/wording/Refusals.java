@@ -41,6 +41,8 @@ public final class Refusals {
 
     private final Template unknownDistrictNoGuess;
 
+    private final Template unknownUnit;
+
     private final Template unknownCategory;
 
     private final Template unreadableDate;
@@ -93,6 +95,7 @@ public final class Refusals {
         unknownField = c.template("refusals.unknown-field", "field", "fields");
         unknownDistrict = c.template("refusals.unknown-district", "fragment", "nearest");
         unknownDistrictNoGuess = c.template("refusals.unknown-district-no-guess", "fragment");
+        unknownUnit = c.template("refusals.unknown-unit", "district", "fragment", "meant");
         unknownCategory = c.template("refusals.unknown-category", "fragment", "categories");
         unreadableDate = c.template("refusals.unreadable-date", "fragment");
         futureDate = c.template("refusals.future-date", "fragment");
@@ -140,6 +143,9 @@ public final class Refusals {
         if (refusal instanceof Refusal.UnknownDistrict r) {
             return r.nearest().isEmpty() ? unknownDistrictNoGuess.fill(f)
                     : unknownDistrict.fill(f, figures.names(r.nearest()));
+        }
+        if (refusal instanceof Refusal.UnknownUnit r) {
+            return unknownUnit.fill(r.district(), f, r.meant());
         }
         if (refusal instanceof Refusal.UnknownCategory) {
             return unknownCategory.fill(f, figures.names(config.categories()));

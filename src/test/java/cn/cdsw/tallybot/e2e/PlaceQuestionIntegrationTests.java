@@ -106,4 +106,28 @@ class PlaceQuestionIntegrationTests extends WebhookTestBase {
         assertThat(say(40007, "锦江区 三圣街道社工站").replyText()).startsWith("✅ 已记录 #");
     }
 
+    @Test
+    void aNearMissOfAListedStationIsAskedAboutOnceTheDistrictIsKnown() {
+        report(nextId(), 40008, "#上报 三圣街到社工站 走访14户");
+
+        assertThat(say(40008, "锦江区").replyText()).startsWith("📝 锦江区的单位名单里没有「三圣街到社工站」，您是指「三圣街道社工站」吗？请回复单位名称（5分钟内");
+
+        assertThat(say(40008, "三圣街道社工站").replyText()).contains("锦江区·三圣街道社工站（11月29日）：走访14户");
+    }
+
+    @Test
+    void aNearMissAnsweredForTheUnitIsAskedAboutToo() {
+        report(nextId(), 40009, "#上报 锦江区 走访15户");
+
+        assertThat(say(40009, "锦官驿街到社工站").replyText()).contains("您是指「锦官驿街道社工站」吗？");
+        assertThat(say(40009, "锦官驿街道社工站").replyText()).contains("锦江区·锦官驿街道社工站（11月29日）：走访15户");
+    }
+
+    @Test
+    void aListedStationSpelledWithSpacesAndInvisibleCharactersIsStoredInTheListsSpelling() {
+        String stored = say(40010, "#上报 锦江区 三圣 街道\u200b社工站 走访16户").replyText();
+
+        assertThat(record(idIn(stored)).get("unit").asString()).isEqualTo("三圣街道社工站");
+    }
+
 }
