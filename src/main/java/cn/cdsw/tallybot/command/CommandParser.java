@@ -83,7 +83,10 @@ public final class CommandParser {
             return Optional.of(new Place(draft.district(), draft.unit()));
         }
         catch (Unreadable e) {
-            return Optional.empty();
+            // a near miss of a listed station is still an answer: the conversation asks
+            // about it rather than ignoring the member
+            return e.refusal() instanceof Refusal.UnknownUnit r ? Optional.of(new Place(r.district(), r.fragment()))
+                    : Optional.empty();
         }
     }
 

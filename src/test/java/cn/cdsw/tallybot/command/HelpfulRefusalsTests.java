@@ -5,7 +5,17 @@ import static cn.cdsw.tallybot.command.ParserFixtures.parse;
 import static cn.cdsw.tallybot.command.ParserFixtures.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.IntRange;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +103,37 @@ class HelpfulRefusalsTests {
         assertThat(CONFIG.metrics().nearestWord("咨务")).isEmpty();
         assertThat(CONFIG.metrics().nearestWord("服")).isEmpty();
         assertThat(CONFIG.metrics().nearestWord("走访")).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<String> metricWords() {
+        return Arbitraries.of(List.copyOf(new TreeSet<>(CONFIG.metrics().words())));
+    }
+
+    /** A suggestion is never offered for a word that is a metric word. */
+    @Property(tries = 100)
+    void aMetricWordIsNeverCorrected(@ForAll("metricWords") String word) {
+        MetricDefinition metric = CONFIG.metrics().byWord(word).orElseThrow();
+
+        assertThat(CONFIG.metrics().nearestWord(word)).isEmpty();
+        assertThat(parse(PLACE + word + "10" + metric.units().get(0))).isInstanceOf(ParseResult.Parsed.class);
+    }
+
+    /**
+     * One character of a metric word changed into one that makes no other metric word:
+     * the suggestion is a word of the same metric, and the clause it suggests reads.
+     */
+    @Property(tries = 200)
+    void aSuggestionIsAlwaysOfTheMetricTheWordWasOneEditFrom(@ForAll("metricWords") String word,
+            @ForAll @IntRange(min = 0, max = 20) int at, @ForAll @CharRange(from = '\u4e00', to = '\u9fa5') char typo) {
+        MetricDefinition metric = CONFIG.metrics().byWord(word).orElseThrow();
+        int position = at % word.length();
+        String mistyped = word.substring(0, position) + typo + word.substring(position + 1);
+
+        CONFIG.metrics().nearestWord(mistyped).ifPresent(meant -> {
+            assertThat(CONFIG.metrics().byWord(meant)).contains(metric);
+            assertThat(parse(PLACE + meant + "10" + metric.units().get(0))).isInstanceOf(ParseResult.Parsed.class);
+        });
     }
 
 }

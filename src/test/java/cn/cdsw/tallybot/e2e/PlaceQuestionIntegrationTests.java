@@ -116,10 +116,19 @@ class PlaceQuestionIntegrationTests extends WebhookTestBase {
     }
 
     @Test
+    void aDistrictAndANearMissAnsweredTogetherKeepTheDistrictAndAskAboutTheUnit() {
+        report(nextId(), 40011, "#上报 走访17户");
+
+        assertThat(say(40011, "锦江区 三圣街到社工站").replyText()).startsWith("📝 锦江区的单位名单里没有「三圣街到社工站」");
+        assertThat(say(40011, "三圣街道社工站").replyText()).contains("锦江区·三圣街道社工站（11月29日）：走访17户");
+    }
+
+    @Test
     void aNearMissAnsweredForTheUnitIsAskedAboutToo() {
         report(nextId(), 40009, "#上报 锦江区 走访15户");
 
         assertThat(say(40009, "锦官驿街到社工站").replyText()).contains("您是指「锦官驿街道社工站」吗？");
+        assertThat(say(40009, "锦江区 锦官驿街到社工站").replyText()).contains("您是指「锦官驿街道社工站」吗？");
         assertThat(say(40009, "锦官驿街道社工站").replyText()).contains("锦江区·锦官驿街道社工站（11月29日）：走访15户");
     }
 
