@@ -27,6 +27,11 @@ final class UnitNames {
 
     private static final int MAX_PLACEHOLDERS = 0x100;
 
+    /** CJK Unified Ideographs, which NFKC maps to themselves. */
+    private static final char CJK_FIRST = '\u4E00';
+
+    private static final char CJK_LAST = '\u9FFF';
+
     /**
      * A directory key this short is never guessed at: one edit changes too much of it.
      */
@@ -44,7 +49,9 @@ final class UnitNames {
         this.directory = directory;
         List<Known> all = new ArrayList<>();
         directory.unitsByDistrict()
-            .forEach((district, units) -> units.forEach(unit -> all.add(new Known(district, unit, key(unit)))));
+            .forEach((district, units) -> units.stream()
+                .filter(unit -> !key(unit).isEmpty())
+                .forEach(unit -> all.add(new Known(district, unit, key(unit)))));
         all.sort(Comparator.comparingInt((Known k) -> k.key().length()).reversed());
         this.known = List.copyOf(all);
     }
@@ -140,9 +147,10 @@ final class UnitNames {
         while (i < text.length()) {
             int end = -1;
             Known hit = null;
+            char first = fold(text.charAt(i));
             if (names.size() < MAX_PLACEHOLDERS) {
                 for (Known k : known) {
-                    end = matchAt(text, i, k.key());
+                    end = k.key().charAt(0) == first ? matchAt(text, i, k.key()) : -1;
                     if (end > 0) {
                         hit = k;
                         break;
@@ -162,12 +170,10 @@ final class UnitNames {
 
     /**
      * Where a stretch of {@code text} from {@code start} that spells {@code key} ends, or
-     * -1: it starts on the key's first character and may hold spaces after it.
+     * -1: it starts on the key's first character (which the caller checked) and may hold
+     * spaces after it.
      */
     private static int matchAt(String text, int start, String key) {
-        if (key.isEmpty() || fold(text.charAt(start)) != key.charAt(0)) {
-            return -1;
-        }
         int j = start + 1;
         for (int k = 1; k < key.length(); k++) {
             while (j < text.length() && text.charAt(j) == ' ') {
@@ -184,6 +190,10 @@ final class UnitNames {
     private static char fold(char c) {
         if (c < 0x80) {
             return bracket(c);
+        }
+        if (c >= CJK_FIRST && c <= CJK_LAST) {
+            // nearly every character of a report, and NFKC leaves them alone
+            return c;
         }
         String folded = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
         return folded.length() == 1 ? bracket(folded.charAt(0)) : c;
