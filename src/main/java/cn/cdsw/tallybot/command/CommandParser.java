@@ -69,20 +69,34 @@ public final class CommandParser {
     }
 
     /**
-     * Reads a plain reply to the follow-up question ({@code 锦江区}, {@code 锦江 三圣街道社工站});
-     * empty when the message is not such an answer.
+     * Reads a plain reply to the follow-up question ({@code 锦江区}, {@code 三圣街道社工站},
+     * {@code 锦江 三圣街道社工站}); empty when the message is not such an answer: one with
+     * figures, a date, a category or a note is not.
      */
     public Optional<Place> readPlace(String text, ParseContext context) {
         try {
             ReportDraft draft = reports.parseChanges(TextNormalizer.normalize(text), context);
-            if (draft.district() == null || draft.hasFigures()) {
+            boolean onlyPlace = draft.category() == null && draft.activityDate() == null && draft.note() == null;
+            if (draft.district() == null && draft.unit() == null || draft.hasFigures() || !onlyPlace) {
                 return Optional.empty();
             }
             return Optional.of(new Place(draft.district(), draft.unit()));
         }
         catch (Unreadable e) {
-            return Optional.empty();
+            // a near miss of a listed station is still an answer: the conversation asks
+            // about it rather than ignoring the member
+            return e.refusal() instanceof Refusal.UnknownUnit r ? Optional.of(new Place(r.district(), r.fragment()))
+                    : Optional.empty();
         }
+    }
+
+    /**
+     * The unit units.yml lists for {@code district} that {@code unit} most likely meant,
+     * when it is a near miss of one (an answer to the question for the unit is read
+     * without its district, so the conversation asks).
+     */
+    public Optional<String> unitNearMiss(String district, String unit) {
+        return reports.unitNearMiss(district, unit);
     }
 
     /** District names close to a word that is not one, for "您是不是要找" replies. */

@@ -32,6 +32,8 @@ final class DraftBuilder {
 
     private final ParseContext parse;
 
+    private final UnitNames units;
+
     private @Nullable String district;
 
     private @Nullable String unit;
@@ -56,9 +58,10 @@ final class DraftBuilder {
 
     private boolean districtJustRead;
 
-    DraftBuilder(BotConfig config, ParseContext parse) {
+    DraftBuilder(BotConfig config, ParseContext parse, UnitNames units) {
         this.config = config;
         this.parse = parse;
+        this.units = units;
     }
 
     void context(Context context) {
@@ -83,11 +86,11 @@ final class DraftBuilder {
     }
 
     boolean acceptsUnitName(String word) {
-        return unit == null && (districtJustRead || config.grammar().looksLikeUnitName(word));
+        return unit == null && (districtJustRead || config.grammar().looksLikeUnitName(word) || units.isListed(word));
     }
 
     void unit(String value, String piece) {
-        if (unit != null && !unit.equals(value)) {
+        if (unit != null && !UnitNames.key(unit).equals(UnitNames.key(value))) {
             throw new Unreadable(new Refusal.Conflict(piece, ReportField.UNIT));
         }
         unit = value;
@@ -230,8 +233,17 @@ final class DraftBuilder {
     /**
      * The draft; a new report needs at least one figure and defaults its date to today, a
      * correction may change only a field and leaves the date alone when none is written.
+     * The unit is spelled as the directory does, or refused when it is a near miss of a
+     * unit listed for the district.
      */
     ReportDraft build(boolean correction) {
+        String unit = this.unit == null ? null : units.spelling(district, this.unit);
+        if (unit != null && district != null) {
+            String written = this.unit;
+            units.nearMiss(district, unit).ifPresent(meant -> {
+                throw new Unreadable(new Refusal.UnknownUnit(written, district, meant));
+            });
+        }
         ReportDraft draft = new ReportDraft(district, unit, category,
                 date == null && !correction ? parse.today() : date, metrics, items, explicitTotal, valueYuan, note);
         boolean changesSomething = draft.hasFigures() || district != null || unit != null || category != null

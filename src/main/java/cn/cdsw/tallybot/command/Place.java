@@ -2,6 +2,15 @@ package cn.cdsw.tallybot.command;
 
 import org.jspecify.annotations.Nullable;
 
-/** An answer to "请补充区县": a district and perhaps a unit. */
-public record Place(String district, @Nullable String unit) {
+/**
+ * An answer to the question where a held report belongs: a district, a unit, or both.
+ */
+public record Place(@Nullable String district, @Nullable String unit) {
+
+    public Place {
+        if (district == null && unit == null) {
+            throw new IllegalArgumentException("a place names a district, a unit or both");
+        }
+    }
+
 }

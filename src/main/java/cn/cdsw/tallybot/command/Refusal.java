@@ -30,6 +30,16 @@ public sealed interface Refusal {
     }
 
     /**
+     * A clause whose word is one edit away from a metric word, with its figures as the
+     * metric would read them ({@code 走方10户} → {@code 走访10户}).
+     */
+    record UnknownMetric(String fragment, String suggestion) implements Refusal {
+        public RefusalReason reason() {
+            return RefusalReason.UNREADABLE;
+        }
+    }
+
+    /**
      * An item with its quantity outside a 物资 field: 口罩500个 where no materials were
      * introduced.
      */
@@ -56,6 +66,16 @@ public sealed interface Refusal {
 
         public RefusalReason reason() {
             return RefusalReason.UNKNOWN_DISTRICT;
+        }
+    }
+
+    /**
+     * A unit one edit away from {@code meant}, a unit units.yml lists for
+     * {@code district}: 三圣街到社工站 for 三圣街道社工站.
+     */
+    record UnknownUnit(String fragment, String district, String meant) implements Refusal {
+        public RefusalReason reason() {
+            return RefusalReason.UNKNOWN_UNIT;
         }
     }
 

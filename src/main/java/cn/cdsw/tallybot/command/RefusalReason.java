@@ -15,6 +15,8 @@ public enum RefusalReason {
     UNKNOWN_FIELD,
     /** A district that is not one of Chengdu's. */
     UNKNOWN_DISTRICT,
+    /** A unit one edit away from a unit its district lists. */
+    UNKNOWN_UNIT,
     /** A category not in the list. */
     UNKNOWN_CATEGORY,
     /** A date that cannot be read. */

@@ -30,6 +30,8 @@ final class ReportBodyParser {
 
     private final List<DistrictPrefix> districtPrefixes;
 
+    private final UnitNames units;
+
     /**
      * How long the "for whom" between a metric word and its number may be: 困难群众, 空巢独居老人.
      */
@@ -43,6 +45,7 @@ final class ReportBodyParser {
 
     ReportBodyParser(Lexicon lexicon) {
         this.config = lexicon.config();
+        this.units = new UnitNames(config.unitDirectory());
         this.districtPrefixes = config.districts()
             .all()
             .stream()
@@ -62,6 +65,13 @@ final class ReportBodyParser {
     }
 
     /**
+     * The listed unit of {@code district} a unit name not listed there most likely meant.
+     */
+    Optional<String> unitNearMiss(String district, String unit) {
+        return units.nearMiss(district, unit);
+    }
+
+    /**
      * Reads a body; throws {@link Unreadable} with the reply when any clause cannot be
      * read.
      */
@@ -78,11 +88,13 @@ final class ReportBodyParser {
     }
 
     private ReportDraft read(String body, ParseContext context, boolean correction) {
-        PieceSplitter.Pieces pieces = splitter.split(body);
-        DraftBuilder draft = new DraftBuilder(config, context);
-        draft.note(pieces.note());
+        // a listed station written with spaces or other brackets stays one piece
+        UnitNames.Protected text = units.protect(body);
+        PieceSplitter.Pieces pieces = splitter.split(text.text());
+        DraftBuilder draft = new DraftBuilder(config, context, units);
+        draft.note(text.restoreNullable(pieces.note()));
         for (String piece : pieces.pieces()) {
-            readPiece(piece, draft);
+            readPiece(text.restore(piece), draft);
         }
         return draft.build(correction);
     }
@@ -243,9 +255,32 @@ final class ReportBodyParser {
             clause.quantities().forEach(q -> draft.metric(qualified.get(), q));
             return;
         }
+        Optional<String> meant = mistypedMetric(word, clause.quantities());
+        if (meant.isPresent()) {
+            throw new Unreadable(new Refusal.UnknownMetric(piece, meant.get() + raw(clause.quantities())));
+        }
         String unit = clause.quantities().get(0).unit();
         throw new Unreadable(unit != null && config.materials().units().contains(unit)
                 ? new Refusal.ItemOutsideMaterials(piece) : new Refusal.NotUnderstood(piece));
+    }
+
+    /**
+     * The metric word a mistyped one meant (走方10户 → 走访), when the guess is unambiguous
+     * and every figure written is in a unit that metric takes, so that the suggestion is
+     * a clause the grammar reads as written.
+     */
+    private Optional<String> mistypedMetric(String word, List<Token.Quantity> quantities) {
+        return config.metrics().nearestWord(word).filter(meant -> {
+            MetricDefinition m = config.metrics().byWord(meant).orElseThrow();
+            return quantities.stream()
+                .allMatch(q -> q.unit() == null ? m.soleUnit().isPresent() : m.canonicalUnit(q.unit()).isPresent());
+        });
+    }
+
+    private static String raw(List<Token.Quantity> quantities) {
+        StringBuilder text = new StringBuilder();
+        quantities.forEach(q -> text.append(q.raw()));
+        return text.toString();
     }
 
     /**

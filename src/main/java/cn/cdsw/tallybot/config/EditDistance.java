@@ -1,17 +1,17 @@
 package cn.cdsw.tallybot.config;
 
 /**
- * Levenshtein distance over code points, for suggesting the district a user meant.
- * Commons Text's {@code LevenshteinDistance} counts UTF-16 units, so a rare place-name
- * character outside the BMP would count as two edits, and it would be a dependency for
- * twenty lines.
+ * Levenshtein distance over code points, for suggesting the district, metric word or unit
+ * a user meant. Commons Text's {@code LevenshteinDistance} counts UTF-16 units, so a rare
+ * place-name character outside the BMP would count as two edits, and it would be a
+ * dependency for twenty lines.
  */
-final class EditDistance {
+public final class EditDistance {
 
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] x = a.codePoints().toArray();
         int[] y = b.codePoints().toArray();
         int[] previous = new int[y.length + 1];

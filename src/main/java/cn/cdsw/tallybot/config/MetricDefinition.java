@@ -1,5 +1,8 @@
 package cn.cdsw.tallybot.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +18,18 @@ public record MetricDefinition(String key, String label, List<String> synonyms, 
     public MetricDefinition {
         synonyms = List.copyOf(synonyms);
         units = List.copyOf(units);
-        unitSynonyms = Map.copyOf(unitSynonyms);
+        // in the order metrics.yml writes them, because a refusal lists them
+        unitSynonyms = Collections.unmodifiableMap(new LinkedHashMap<>(unitSynonyms));
+    }
+
+    /**
+     * Every unit a figure of this metric may be written in: the canonical units, then
+     * their synonyms, in the order of metrics.yml (宣传: 份, 张).
+     */
+    public List<String> acceptedUnits() {
+        List<String> accepted = new ArrayList<>(units);
+        unitSynonyms.keySet().stream().filter(u -> !accepted.contains(u)).forEach(accepted::add);
+        return List.copyOf(accepted);
     }
 
     /** The canonical unit a written unit stands for, if this metric takes it. */

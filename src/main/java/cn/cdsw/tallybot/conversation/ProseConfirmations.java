@@ -119,7 +119,8 @@ class ProseConfirmations {
     }
 
     private Optional<String> completePlace(PendingDrafts.Pending held, String word, Turn turn, Turn original) {
-        Optional<Place> place = parser.readPlace(turn.message().text(), turn.context());
+        Optional<Place> place = parser.readPlace(turn.message().text(), turn.context())
+            .filter(p -> p.district() != null);
         if (place.isEmpty()) {
             pending.putBack(held);
             return words.confirmWords().contains(word) ? Optional.of(replies.stillNeedsDistrict()) : Optional.empty();

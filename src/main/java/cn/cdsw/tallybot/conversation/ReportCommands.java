@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.Place;
 import cn.cdsw.tallybot.command.ReportDraft;
+import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.report.ActivityRecord;
@@ -19,10 +20,10 @@ import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * #上报: fills a missing district and unit from the sender's binding, asks for a district
- * that is still missing, and stores the record. Also completes a pending report with the
- * sender's answer, and hands a pasted paragraph to {@link ProseConfirmations}, which
- * stores it only on 确认.
+ * #上报: fills a missing district and unit from the sender's binding, asks for what is
+ * still missing, and stores the record. Also completes a pending report with the sender's
+ * answer, and hands a pasted paragraph to {@link ProseConfirmations}, which stores it
+ * only on 确认.
  */
 @Component
 class ReportCommands {
@@ -41,24 +42,53 @@ class ReportCommands {
 
     private final RecordReplies replies;
 
+    private final BotConfig config;
+
     ReportCommands(Ledger ledger, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser,
-            ReportFiling filing, ProseConfirmations confirmations, Wording wording) {
+            ReportFiling filing, ProseConfirmations confirmations, BotConfig config, Wording wording) {
         this.ledger = ledger;
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
         this.confirmations = confirmations;
         this.replies = wording.records();
+        this.config = config;
     }
 
     Optional<String> report(ReportDraft draft, Turn turn) {
-        ReportFiling.Where where = filing.place(draft, turn.message(), null);
-        if (where.district() == null) {
-            pending.hold(turn.message(), draft);
-            log.info("report waits for its district");
-            return Optional.of(replies.askDistrict(pending.timeout()));
+        return settle(draft, filing.place(draft, turn.message(), null), turn, false);
+    }
+
+    /**
+     * Stores the report of {@code original} where it belongs, or holds it and asks for
+     * what is missing, or for the unit when the one written or answered is a near miss of
+     * a unit listed for the district (the grammar checks that only when the district is
+     * written with it).
+     */
+    private Optional<String> settle(ReportDraft draft, ReportFiling.Where where, Turn original, boolean afterAnswer) {
+        if (where.district() == null || where.unit() == null) {
+            return Optional.of(ask(original.message(), draft.withPlace(where.district(), where.unit()), afterAnswer));
         }
-        return filing.store(draft, where.district(), where.unit(), turn);
+        Optional<String> meant = parser.unitNearMiss(where.district(), where.unit());
+        if (meant.isPresent()) {
+            pending.hold(original.message(), draft.withPlace(where.district(), null));
+            log.info("report waits for its unit: the one given is a near miss of a listed unit");
+            return Optional.of(replies.askUnitMeant(where.district(), where.unit(), meant.get(), pending.timeout()));
+        }
+        return filing.store(draft, where.district(), where.unit(), original);
+    }
+
+    /**
+     * Holds the report of {@code original}, with as much of its place as is known, and
+     * asks for the rest in one question; a fresh deadline, because the question names it.
+     */
+    private String ask(ChatMessage original, ReportDraft held, boolean afterAnswer) {
+        pending.hold(original, held);
+        log.info("report waits for its {}",
+                held.district() == null ? (held.unit() == null ? "district and unit" : "district") : "unit");
+        String example = held.district() == null ? null
+                : config.unitDirectory().unitsOf(held.district()).stream().findFirst().orElse(null);
+        return replies.askPlace(held.district(), held.unit(), afterAnswer, example, pending.timeout());
     }
 
     /** #上报 with a pasted paragraph: show what was read and wait for 确认. */
@@ -66,14 +96,17 @@ class ReportCommands {
         return confirmations.propose(draft, turn);
     }
 
-    /** Whether the sender owes an answer: a 确认 of a prose report, or a district. */
+    /**
+     * Whether the sender owes an answer: a 确认 of a prose report, or where a report
+     * belongs.
+     */
     boolean awaitsAnswer(ChatMessage message) {
         return confirmations.waitingFor(message) || pending.waitingFor(message);
     }
 
     /**
      * A plain message from a sender who owes an answer: the 确认 of a prose report first,
-     * else a district.
+     * else where a report belongs.
      */
     Optional<String> answer(Turn turn) {
         return confirmations.waitingFor(turn.message()) ? confirmations.answer(turn) : complete(turn);
@@ -86,24 +119,47 @@ class ReportCommands {
     }
 
     /**
-     * A plain message from a sender who owes a district: complete the report, or keep
-     * waiting.
+     * A plain message from a sender who owes a district, a unit or both: 取消 drops the
+     * report; an answer with all that was missing stores it, one with part of it is kept
+     * and the rest asked for; anything else leaves the question open.
      */
     Optional<String> complete(Turn turn) {
         Optional<PendingDrafts.Pending> waiting = pending.take(turn.message());
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
-        PendingDrafts.Pending report = waiting.get();
-        Optional<Place> place = parser.readPlace(turn.message().text(), turn.context());
-        if (place.isEmpty()) {
-            pending.putBack(report);
-            List<String> nearest = parser.nearestDistricts(turn.message().text());
-            return nearest.isEmpty() || turn.message().text().length() > 8 ? Optional.empty()
+        PendingDrafts.Pending held = waiting.get();
+        ReportDraft draft = held.draft();
+        String text = turn.message().text();
+        if (config.prose().cancelWords().contains(ProseConfirmations.answerWord(text, config.commands()))) {
+            log.info("report waiting for its place cancelled by its sender");
+            return Optional.of(replies.placeCancelled());
+        }
+        Optional<Place> answer = parser.readPlace(text, turn.context()).filter(p -> fillsAGap(draft, p));
+        if (answer.isEmpty()) {
+            pending.putBack(held);
+            if (draft.district() != null) {
+                return Optional.empty();
+            }
+            List<String> nearest = parser.nearestDistricts(text);
+            return nearest.isEmpty() || text.length() > 8 ? Optional.empty()
                     : Optional.of(replies.noSuchDistrict(nearest));
         }
-        return filing.storeAnswered(report.draft(), place.get(), turn.message(),
-                new Turn(report.original(), turn.context()));
+        return settle(draft, filing.place(draft, turn.message(), answer.get()),
+                new Turn(held.original(), turn.context()), true);
+    }
+
+    /**
+     * Whether an answer gives something the held report lacks without contradicting what
+     * it has: a unit alone to a report that knows its unit is chat, and so is another
+     * district than the one it names.
+     */
+    private static boolean fillsAGap(ReportDraft draft, Place answer) {
+        boolean otherDistrict = draft.district() != null && answer.district() != null
+                && !draft.district().equals(answer.district());
+        boolean gives = draft.district() == null && answer.district() != null
+                || draft.unit() == null && answer.unit() != null;
+        return gives && !otherDistrict;
     }
 
     /**

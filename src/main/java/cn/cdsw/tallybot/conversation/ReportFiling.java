@@ -22,9 +22,9 @@ import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * Stores a report whose place is known and words the ✅ reply; shared by the form path,
- * the district follow-up and the prose 确认, so all three store and answer alike. The
- * record's source is the turn's message: for a completed or confirmed report that is the
- * original #上报 message, so a redelivery cannot store it twice.
+ * the follow-up question for the place and the prose 确认, so all three store and answer
+ * alike. The record's source is the turn's message: for a completed or confirmed report
+ * that is the original #上报 message, so a redelivery cannot store it twice.
  */
 @Component
 class ReportFiling {
@@ -77,16 +77,6 @@ class ReportFiling {
     String refuseWithoutStation() {
         AfterCommit.run(metrics::stationMissing);
         return replies.missingUnit();
-    }
-
-    /**
-     * Stores a held report once its sender answered where it belongs ({@code answer}, in
-     * {@code answering}); the record's source stays the original message of
-     * {@code original}.
-     */
-    Optional<String> storeAnswered(ReportDraft draft, Place answer, ChatMessage answering, Turn original) {
-        Where where = place(draft, answering, answer);
-        return store(draft, where.district(), where.unit(), original);
     }
 
     /**

@@ -5,14 +5,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.ReportContent;
 
 /**
  * The replies about records and their senders: stored, corrected, retracted, refused, the
- * question for a missing district, #绑定, #我的. Short, with the record id and what to send
- * next; a record's figures read the same in every one of them.
+ * question for a missing district or unit, #绑定, #我的. Short, with the record id and what
+ * to send next; a record's figures read the same in every one of them.
  */
 public final class RecordReplies {
 
@@ -37,6 +39,22 @@ public final class RecordReplies {
     private final Template notActive;
 
     private final Template askDistrict;
+
+    private final Template askUnit;
+
+    private final Template askPlace;
+
+    private final Template keptAskDistrict;
+
+    private final Template keptAskUnit;
+
+    private final Template askUnitMeant;
+
+    private final Template answerDeadline;
+
+    private final String unitExample;
+
+    private final String placeCancelled;
 
     private final Template noSuchDistrict;
 
@@ -65,7 +83,15 @@ public final class RecordReplies {
         notYoursToRetract = c.template("record.not-yours-retract", "id", "author");
         notYoursToCorrect = c.template("record.not-yours-correct", "id", "author");
         notActive = c.template("record.not-active", "id");
-        askDistrict = c.template("record.ask-district", "minutes");
+        askDistrict = c.template("record.ask-district", "deadline");
+        askUnit = c.template("record.ask-unit", "example", "deadline");
+        askPlace = c.template("record.ask-place", "deadline");
+        keptAskDistrict = c.template("record.kept-ask-district", "kept", "deadline");
+        keptAskUnit = c.template("record.kept-ask-unit", "kept", "example", "deadline");
+        askUnitMeant = c.template("record.ask-unit-meant", "district", "written", "meant", "deadline");
+        answerDeadline = c.template("record.answer-deadline", "minutes");
+        unitExample = c.text("record.unit-example");
+        placeCancelled = c.text("record.place-cancelled");
         noSuchDistrict = c.template("record.no-such-district", "nearest");
         missingUnit = c.text("record.missing-unit");
         bound = c.template("record.bound", "district", "unit");
@@ -108,9 +134,45 @@ public final class RecordReplies {
         return notActive.fill(String.valueOf(id));
     }
 
-    /** The question for a report without a district, answered within {@code timeout}. */
-    public String askDistrict(Duration timeout) {
-        return askDistrict.fill(figures.number(Math.max(1, timeout.toMinutes())));
+    /**
+     * The one question for what a held report still lacks ({@code district} or
+     * {@code unit} null, or both), to be answered within {@code timeout}, after which the
+     * report is not stored: the question says so, because no replica is there to tell the
+     * member when the time runs out. After an answer that gave part of it, the question
+     * names the part it kept. {@code exampleUnit} is a unit of the district's directory,
+     * if it lists any.
+     */
+    public String askPlace(@Nullable String district, @Nullable String unit, boolean afterAnswer,
+            @Nullable String exampleUnit, Duration timeout) {
+        String deadline = deadline(timeout);
+        String example = exampleUnit == null ? unitExample : exampleUnit;
+        if (district == null && unit == null) {
+            return askPlace.fill(deadline);
+        }
+        if (district == null) {
+            return afterAnswer ? keptAskDistrict.fill(unit, deadline) : askDistrict.fill(deadline);
+        }
+        if (unit != null) {
+            throw new IllegalArgumentException("nothing to ask: the report's place is known");
+        }
+        return afterAnswer ? keptAskUnit.fill(district, example, deadline) : askUnit.fill(example, deadline);
+    }
+
+    /**
+     * The question for the unit of a held report whose unit ({@code written}) is not
+     * listed for the district, but one edit away from {@code meant}, which is.
+     */
+    public String askUnitMeant(String district, String written, String meant, Duration timeout) {
+        return askUnitMeant.fill(district, written, meant, deadline(timeout));
+    }
+
+    private String deadline(Duration timeout) {
+        return answerDeadline.fill(figures.number(Math.max(1, timeout.toMinutes())));
+    }
+
+    /** A held report its sender cancelled: not stored. */
+    public String placeCancelled() {
+        return placeCancelled;
     }
 
     /** An answer to the district question that is not a district, but close to these. */

@@ -34,11 +34,15 @@ public final class Refusals {
 
     private final Template unreadable;
 
+    private final Template unknownMetric;
+
     private final Template unknownField;
 
     private final Template unknownDistrict;
 
     private final Template unknownDistrictNoGuess;
+
+    private final Template unknownUnit;
 
     private final Template unknownCategory;
 
@@ -90,9 +94,11 @@ public final class Refusals {
         this.config = config;
         this.figures = figures;
         unreadable = c.template("refusals.unreadable", "fragment");
+        unknownMetric = c.template("refusals.unknown-metric", "fragment", "suggestion");
         unknownField = c.template("refusals.unknown-field", "field", "fields");
         unknownDistrict = c.template("refusals.unknown-district", "fragment", "nearest");
         unknownDistrictNoGuess = c.template("refusals.unknown-district-no-guess", "fragment");
+        unknownUnit = c.template("refusals.unknown-unit", "district", "fragment", "meant");
         unknownCategory = c.template("refusals.unknown-category", "fragment", "categories");
         unreadableDate = c.template("refusals.unreadable-date", "fragment");
         futureDate = c.template("refusals.future-date", "fragment");
@@ -129,6 +135,9 @@ public final class Refusals {
         if (refusal instanceof Refusal.NotUnderstood) {
             return unreadable.fill(f);
         }
+        if (refusal instanceof Refusal.UnknownMetric r) {
+            return unknownMetric.fill(f, r.suggestion());
+        }
         if (refusal instanceof Refusal.ItemOutsideMaterials) {
             return itemOutsideMaterials.fill(f);
         }
@@ -138,6 +147,9 @@ public final class Refusals {
         if (refusal instanceof Refusal.UnknownDistrict r) {
             return r.nearest().isEmpty() ? unknownDistrictNoGuess.fill(f)
                     : unknownDistrict.fill(f, figures.names(r.nearest()));
+        }
+        if (refusal instanceof Refusal.UnknownUnit r) {
+            return unknownUnit.fill(r.district(), f, r.meant());
         }
         if (refusal instanceof Refusal.UnknownCategory) {
             return unknownCategory.fill(f, figures.names(config.categories()));
@@ -172,7 +184,7 @@ public final class Refusals {
         }
         if (refusal instanceof Refusal.MetricUnitWrong r) {
             MetricDefinition metric = metric(r.metricKey());
-            return unitWrong.fill(f, metric.label(), figures.names(metric.units()));
+            return unitWrong.fill(f, metric.label(), figures.names(metric.acceptedUnits()));
         }
         if (refusal instanceof Refusal.ItemUnitMissing r) {
             List<String> offered = materialsUnits(ITEM_UNITS_OFFERED);

@@ -242,6 +242,26 @@ class TwoReplicaIntegrationTests {
         assertThat(answered).startsWith("✅ 已记录").contains("锦江区·三圣街道社工站");
     }
 
+    @Test
+    @Order(4)
+    void aPlaceAnsweredInPartsOnBothReplicasIsStoredOnce() {
+        long sender = 77_002;
+        Instant later = NOON.plusSeconds(120);
+        String asked = client(a).post(OneBotEvents.groupMessage(GROUP, 990_003, sender, "member", "#上报 走访4户", later))
+            .replyText();
+        String half = client(b).post(OneBotEvents.groupMessage(GROUP, 990_004, sender, "member", "锦江区", later))
+            .replyText();
+        String stored = client(a).post(OneBotEvents.groupMessage(GROUP, 990_005, sender, "member", "三圣街道社工站", later))
+            .replyText();
+
+        assertThat(asked).contains("还差区县和单位");
+        assertThat(half).startsWith("📝 已记下锦江区，还差单位");
+        assertThat(stored).startsWith("✅ 已记录").contains("锦江区·三圣街道社工站");
+        assertThat(
+                client(b).post(OneBotEvents.groupMessage(GROUP, 990_006, sender, "member", "三圣街道社工站", later)).status())
+            .isEqualTo(204);
+    }
+
     private static long metric(JsonNode totals, String key) {
         long sum = 0;
         for (JsonNode metric : totals.get("metrics")) {
