@@ -16,6 +16,10 @@ final class Unreadable extends RuntimeException {
         this.refusal = refusal;
     }
 
+    Refusal refusal() {
+        return refusal;
+    }
+
     ParseResult.Rejected toRejected(CommandType command) {
         return new ParseResult.Rejected(refusal, command);
     }
