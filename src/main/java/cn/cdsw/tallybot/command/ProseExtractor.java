@@ -134,8 +134,8 @@ final class ProseExtractor {
         int limit = Math.min(nextStart, clause.length());
         int letters = 0;
         while (end < limit && letters < NOTE_NAME_LENGTH && NOTE_STOPS.indexOf(clause.charAt(end)) < 0
-                && Character.isLetter(clause.charAt(end))
-                && (end == from || !words.startsWithFiller(clause, end) && !words.startsWithMetricWord(clause, end))) {
+                && Character.isLetter(clause.charAt(end)) && !words.startsWithFiller(clause, end)
+                && !words.startsWithMetricWord(clause, end)) {
             end++;
             letters++;
         }
