@@ -27,9 +27,15 @@ public sealed interface Command
     /**
      * #上报 with a pasted paragraph instead of clauses: the figures the extractor read, to
      * be shown to the sender and stored only after they answer 确认, since a figure read
-     * from free text may be misread.
+     * from free text may be misread; the notes say what was left out and what was written
+     * per day.
      */
-    record ProsePending(ReportDraft draft) implements Command {
+    record ProsePending(ReportDraft draft, ProseNotes notes) implements Command {
+
+        public ProsePending(ReportDraft draft) {
+            this(draft, ProseNotes.NONE);
+        }
+
     }
 
     /** #绑定 锦江区 三圣街道社工站: remember the sender's district and unit. */

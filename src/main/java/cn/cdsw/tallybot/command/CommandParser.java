@@ -1,9 +1,11 @@
 package cn.cdsw.tallybot.command;
 
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,14 @@ import cn.cdsw.tallybot.config.CommandType;
  * ({@code 报告领导…} is chat, {@code 上报 锦江区…} is a command).
  */
 public final class CommandParser {
+
+    /**
+     * Strict refusals of a body that are about how its figures are written, which a
+     * paragraph without a figure answers better.
+     */
+    private static final Set<RefusalReason> ABOUT_THE_FIGURES = EnumSet.of(RefusalReason.UNREADABLE,
+            RefusalReason.NO_FIGURES, RefusalReason.MEASURE_MISSING, RefusalReason.MEASURE_WRONG,
+            RefusalReason.ITEM_WITHOUT_NAME, RefusalReason.DUPLICATE, RefusalReason.UNKNOWN_FIELD);
 
     private static final Pattern RECORD_ID = Pattern.compile("^#?(\\d{1,12})(?:\\s+|$)");
 
@@ -151,15 +161,24 @@ public final class CommandParser {
 
     /**
      * Strict, then helpful (docs/commands.md §8): a body the report grammar refuses is
-     * read as a pasted paragraph when it is one and holds figures; otherwise the strict
-     * refusal stands, naming the fragment.
+     * read as a pasted paragraph when it is one. A paragraph without a figure is told so,
+     * with the form to use, unless the strict refusal is about something the paragraph
+     * reader does not judge (a district, a date); a body that is no paragraph keeps the
+     * strict refusal, naming the fragment.
      */
     private Command report(String body, ParseContext context) {
         try {
             return new Command.Report(reports.parse(body, context));
         }
         catch (Unreadable refusal) {
-            return prose.read(body, context).<Command>map(Command.ProsePending::new).orElseThrow(() -> refusal);
+            ProseReports.Reading reading = prose.read(body, context).orElseThrow(() -> refusal);
+            if (reading.draft().hasFigures()) {
+                return new Command.ProsePending(reading.draft(), reading.notes());
+            }
+            if (ABOUT_THE_FIGURES.contains(refusal.refusal().reason())) {
+                throw new Unreadable(new Refusal.NoFiguresInProse());
+            }
+            throw refusal;
         }
     }
 

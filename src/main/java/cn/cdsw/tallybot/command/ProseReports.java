@@ -46,22 +46,27 @@ final class ProseReports {
     }
 
     /**
-     * The draft of a paragraph with at least one figure; empty when the body is not prose
-     * or has no figure.
+     * A paragraph as read: its draft, which may hold no figure, and the notes beside it.
      */
-    Optional<ReportDraft> read(String body, ParseContext context) {
+    record Reading(ReportDraft draft, ProseNotes notes) {
+    }
+
+    /**
+     * The reading of a paragraph; empty when the body is not prose. A paragraph without a
+     * figure reads as a draft without figures, which the caller answers rather than
+     * holds.
+     */
+    Optional<Reading> read(String body, ParseContext context) {
         Header header = header(body, context);
         if (!isProse(header.rest())) {
             return Optional.empty();
         }
         ProseFigures figures = extractor.extract(header.rest());
-        if (figures.isEmpty()) {
-            return Optional.empty();
-        }
         ReportDraft place = header.place();
-        return Optional.of(new ReportDraft(place.district(), place.unit(), place.category(),
+        ReportDraft draft = new ReportDraft(place.district(), place.unit(), place.category(),
                 place.activityDate() != null ? place.activityDate() : context.today(), figures.metrics(),
-                figures.items(), figures.explicitTotal(), figures.valueYuan(), null));
+                figures.items(), figures.explicitTotal(), figures.valueYuan(), null);
+        return Optional.of(new Reading(draft, figures.notes()));
     }
 
     /**

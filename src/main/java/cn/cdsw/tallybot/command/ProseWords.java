@@ -36,6 +36,16 @@ final class ProseWords {
 
     private final List<String> ignoredAfter;
 
+    private final List<String> notActivityWords;
+
+    private final List<String> perPeriodWords;
+
+    private final List<String> scopeWords;
+
+    private final List<String> partWords;
+
+    private final List<String> genericMetrics;
+
     ProseWords(BotConfig config) {
         ProseVocabulary prose = config.prose();
         for (MetricDefinition m : config.metrics().all()) {
@@ -49,19 +59,38 @@ final class ProseWords {
         this.totalWords = longestFirst(prose.totalWords());
         this.valueWords = longestFirst(prose.valueWords());
         this.ignoredAfter = longestFirst(prose.ignoredAfter());
+        this.notActivityWords = longestFirst(prose.notActivityWords());
+        this.perPeriodWords = longestFirst(prose.perPeriodWords());
+        this.scopeWords = longestFirst(prose.scopeWords());
+        this.partWords = longestFirst(prose.partWords());
+        this.genericMetrics = prose.genericMetrics();
     }
 
     /**
      * Every metric word of the clause, left to right, each the longest one starting where
-     * it starts.
+     * it starts. A noun of {@code ignored-after} that is longer hides the metric word it
+     * starts with (心理咨询师 is no 心理咨询, 志愿服务队 no 志愿服务), and a generic metric word that
+     * follows a specific one with only fillers between belongs to it (心理疏导服务, 志愿者参与服务).
      */
     List<MetricWord> metricWords(String clause) {
         List<MetricWord> found = new ArrayList<>();
         int i = 0;
         while (i < clause.length()) {
             Optional<String> word = wordAt(clause, i, metricWordsLongestFirst);
-            if (word.isPresent()) {
-                found.add(new MetricWord(i, i + word.get().length(), metricWords.get(word.get())));
+            Optional<String> noun = wordAt(clause, i, ignoredAfter);
+            if (noun.isPresent() && noun.get().length() > word.map(String::length).orElse(0)) {
+                i += noun.get().length();
+            }
+            else if (word.isPresent()) {
+                MetricWord next = new MetricWord(i, i + word.get().length(), metricWords.get(word.get()));
+                MetricWord last = found.isEmpty() ? null : found.get(found.size() - 1);
+                if (last != null && isGeneric(next.metric()) && !isGeneric(last.metric())
+                        && weight(clause.substring(last.end(), next.start())) == 0) {
+                    found.set(found.size() - 1, new MetricWord(last.start(), next.end(), last.metric()));
+                }
+                else {
+                    found.add(next);
+                }
                 i += word.get().length();
             }
             else {
@@ -69,6 +98,14 @@ final class ProseWords {
             }
         }
         return found;
+    }
+
+    private boolean isGeneric(MetricDefinition metric) {
+        return genericMetrics.contains(metric.key());
+    }
+
+    boolean startsWithMetricWord(String text, int from) {
+        return wordAt(text, from, metricWordsLongestFirst).isPresent();
     }
 
     boolean isMetricWord(String word) {
@@ -141,8 +178,70 @@ final class ProseWords {
         return end;
     }
 
-    boolean startsWithIgnoredNoun(String text, int from) {
-        return wordAt(text, from, ignoredAfter).isPresent();
+    /**
+     * Whether the words at {@code from} say that the number before them counts places,
+     * organisations, staff or donors: a noun of {@code ignored-after}, unless a longer
+     * metric word starts there (社工志愿者 would be volunteers).
+     */
+    boolean countsSomethingElse(String text, int from) {
+        Optional<String> noun = wordAt(text, from, ignoredAfter);
+        Optional<String> metric = wordAt(text, from, metricWordsLongestFirst);
+        return noun.isPresent() && noun.get().length() >= metric.map(String::length).orElse(0);
+    }
+
+    Optional<String> ignoredNounAt(String text, int from) {
+        return wordAt(text, from, ignoredAfter);
+    }
+
+    /**
+     * The per-period word (每天, 每户) that governs a number at {@code at}: the last one
+     * before it in the clause, unless a scope word (累计) comes between. Empty when none.
+     */
+    Optional<String> perPeriodBefore(String clause, int at) {
+        String before = clause.substring(0, at);
+        int best = -1;
+        String found = null;
+        for (String w : perPeriodWords) {
+            int where = before.lastIndexOf(w);
+            if (where > best) {
+                best = where;
+                found = w;
+            }
+        }
+        if (found == null || containsAny(before.substring(best), scopeWords)) {
+            return Optional.empty();
+        }
+        return Optional.of(found);
+    }
+
+    /**
+     * Whether the text before a number says it counts what there is or was found (共有,
+     * 排查出).
+     */
+    boolean hasNotActivityWord(String before) {
+        return containsAny(before, notActivityWords);
+    }
+
+    boolean hasScopeWord(String text) {
+        return containsAny(text, scopeWords);
+    }
+
+    boolean hasPartWord(String text) {
+        return containsAny(text, partWords);
+    }
+
+    /** Whether the text starts with a filler word at {@code from}. */
+    boolean startsWithFiller(String text, int from) {
+        return wordAt(text, from, fillers).isPresent();
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        return words.stream().anyMatch(text::contains);
+    }
+
+    /** Whether the text holds a total word (防寒、助学和生活物资). */
+    boolean containsTotalWord(String text) {
+        return containsAny(text, totalWords);
     }
 
     /**

@@ -2,8 +2,11 @@ package cn.cdsw.tallybot.command;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +31,21 @@ final class QuantityScanner {
     private final boolean prose;
 
     /**
-     * The first characters of the approximation prefixes (约, 近, 大约 …), from the loaded
-     * grammar.
+     * Amounts written in words (千余, 上千, 数百), longest first, and what each stands for;
+     * prose only.
+     */
+    private final List<String> amountWords;
+
+    private final Map<String, Long> amounts;
+
+    /**
+     * The units of the lexicon and, in prose, the counting units (家, 位), longest first.
+     */
+    private final List<String> units;
+
+    /**
+     * The first characters of the approximation prefixes (约, 近, 大约 …) and of the amount
+     * words, from the loaded configuration.
      */
     private final String approxPrefixStarts;
 
@@ -37,17 +53,36 @@ final class QuantityScanner {
         this(lexicon, false);
     }
 
+    QuantityScanner(Lexicon lexicon, boolean prose) {
+        this(lexicon, prose, Map.of(), List.of());
+    }
+
     /**
      * With {@code prose}, a Chinese-numeral quantity may also run straight into a noun
      * (走访慰问了三户困难家庭), as bulletin paragraphs write it; a lone 一 still may not, being
      * idiomatic there (一次性, 一户一档).
      */
-    QuantityScanner(Lexicon lexicon, boolean prose) {
+    QuantityScanner(Lexicon lexicon, boolean prose, Map<String, Long> amounts, List<String> countUnits) {
         this.lexicon = lexicon;
         this.prose = prose;
+        this.amounts = Map.copyOf(amounts);
+        this.amountWords = longestFirst(amounts.keySet().stream());
+        this.units = longestFirst(Stream.concat(lexicon.units().stream(), countUnits.stream()));
         StringBuilder starts = new StringBuilder();
         lexicon.approxPrefixes().forEach(p -> starts.append(p.charAt(0)));
+        amountWords.forEach(w -> starts.append(w.charAt(0)));
         this.approxPrefixStarts = starts.toString();
+    }
+
+    /**
+     * A scanner for bulletin paragraphs: Chinese numerals may run into a noun, amounts
+     * may be written in words (千余名 is about 1000), and the counting units of
+     * organisations and staff (6家, 120位) make quantities too, so that such counts are
+     * seen and left out by name rather than missed.
+     */
+    static QuantityScanner forProse(Lexicon lexicon) {
+        return new QuantityScanner(lexicon, true, lexicon.config().prose().approximateAmounts(),
+                lexicon.config().prose().countUnits());
     }
 
     List<Token> scan(String piece) {
@@ -107,21 +142,30 @@ final class QuantityScanner {
         }
         int numberStart = i;
         boolean arabic = i < s.length() && isAsciiDigit(s.charAt(i));
-        i = arabic ? endOfArabic(s, i) : endOfRun(s, i, CHINESE_NUMERALS);
-        if (i == numberStart) {
-            return null;
+        Optional<BigDecimal> value;
+        String amountWord = negative ? null : startingWith(s, i, amountWords);
+        if (amountWord != null) {
+            approx = true;
+            value = Optional.of(BigDecimal.valueOf(amounts.get(amountWord)));
+            i += amountWord.length();
+        }
+        else {
+            i = arabic ? endOfArabic(s, i) : endOfRun(s, i, CHINESE_NUMERALS);
+            if (i == numberStart) {
+                return null;
+            }
+            value = ChineseNumbers.parseNormalized(s.substring(numberStart, i));
+            if (value.isEmpty()) {
+                return null;
+            }
         }
         int numberEnd = i;
-        Optional<BigDecimal> value = ChineseNumbers.parseNormalized(s.substring(numberStart, i));
-        if (value.isEmpty()) {
-            return null;
-        }
         String suffix = startingWith(s, i, lexicon.approxSuffixes());
         if (suffix != null) {
             approx = true;
             i += suffix.length();
         }
-        String unit = startingWith(s, i, lexicon.units());
+        String unit = startingWith(s, i, units);
         if (unit != null) {
             i += unit.length();
             String trailing = startingWith(s, i, lexicon.approxSuffixes());
@@ -191,6 +235,12 @@ final class QuantityScanner {
             }
         }
         return null;
+    }
+
+    private static List<String> longestFirst(Stream<String> words) {
+        return words.distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .toList();
     }
 
     private static boolean isAsciiDigit(char c) {

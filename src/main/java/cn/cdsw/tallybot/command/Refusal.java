@@ -205,6 +205,20 @@ public sealed interface Refusal {
         }
     }
 
+    /**
+     * A pasted paragraph in which no figure of the dictionary could be read (only counts
+     * of places or staff, or none at all).
+     */
+    record NoFiguresInProse() implements Refusal {
+        public String fragment() {
+            return "";
+        }
+
+        public RefusalReason reason() {
+            return RefusalReason.NO_FIGURES;
+        }
+    }
+
     /** #绑定, #撤回 or #更正 without what its form needs. */
     record IncompleteCommand(String fragment, CommandType command) implements Refusal {
         public RefusalReason reason() {

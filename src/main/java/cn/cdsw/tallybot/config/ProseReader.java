@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads {@code prose.yml}. A cue word must name a metric that exists and must not already
  * introduce another metric, and an answer cannot both confirm and cancel; either mistake
@@ -25,7 +27,42 @@ final class ProseReader {
         List<String> confirm = answers(file.require("confirm-words"), answers);
         List<String> cancel = answers(file.require("cancel-words"), answers);
         return new ProseVocabulary(words(file, "fillers"), words(file, "item-intros"), words(file, "total-words"),
-                words(file, "value-words"), words(file, "ignored-after"), cues, confirm, cancel);
+                words(file, "value-words"), words(file, "ignored-after"), optionalWords(file, "not-activity-words"),
+                optionalWords(file, "count-units"), amounts(file.get("approximate-amounts")),
+                optionalWords(file, "per-period-words"), optionalWords(file, "scope-words"),
+                optionalWords(file, "part-words"), genericMetrics(file.get("generic-metrics"), metrics), cues, confirm,
+                cancel);
+    }
+
+    /** 千余: 1000, the number a reader writes for an amount written in words. */
+    private static Map<String, Long> amounts(@Nullable YamlNode node) {
+        Map<String, Long> amounts = new LinkedHashMap<>();
+        if (node != null) {
+            node.entries().forEach((word, value) -> {
+                long amount = value.number();
+                if (amount <= 0) {
+                    throw value.error("approximate amount '" + word + "' must be a positive whole number");
+                }
+                amounts.put(word, amount);
+            });
+        }
+        return amounts;
+    }
+
+    private static List<String> genericMetrics(@Nullable YamlNode node, MetricDictionary metrics) {
+        if (node == null) {
+            return List.of();
+        }
+        for (YamlNode key : node.list()) {
+            if (metrics.byKey(key.text()).isEmpty()) {
+                throw key.error("generic metric '" + key.text() + "' is not a metric key (see metrics.yml)");
+            }
+        }
+        return node.texts();
+    }
+
+    private static List<String> optionalWords(YamlNode file, String key) {
+        return file.get(key) == null ? List.of() : words(file, key);
     }
 
     private static String cueKey(String word, YamlNode key, MetricDictionary metrics) {

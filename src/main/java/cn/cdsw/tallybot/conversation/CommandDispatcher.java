@@ -69,7 +69,7 @@ class CommandDispatcher {
             return reports.report(report.draft(), turn);
         }
         if (command instanceof Command.ProsePending prose) {
-            return reports.prose(prose.draft(), turn);
+            return reports.prose(prose.draft(), prose.notes(), turn);
         }
         if (command instanceof Command.Bind bind) {
             return Optional.of(senders.bind(bind.district(), bind.unit(), turn));

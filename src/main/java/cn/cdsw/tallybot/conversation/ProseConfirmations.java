@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.Place;
+import cn.cdsw.tallybot.command.ProseNotes;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.command.TextNormalizer;
 import cn.cdsw.tallybot.config.BotConfig;
@@ -59,7 +60,7 @@ class ProseConfirmations {
         this.replies = wording.prose();
     }
 
-    Optional<String> propose(ReportDraft draft, Turn turn) {
+    Optional<String> propose(ReportDraft draft, ProseNotes notes, Turn turn) {
         ReportFiling.Where where = filing.place(draft, turn.message(), null);
         if (where.district() != null && where.unit() == null) {
             return Optional.of(filing.refuseWithoutStation());
@@ -69,7 +70,7 @@ class ProseConfirmations {
         AfterCommit.run(metrics::proposed);
         log.info("prose report read {} metrics and {} items and waits for 确认", placed.metrics().size(),
                 placed.items().size());
-        return Optional.of(replies.readBack(placed));
+        return Optional.of(replies.readBack(placed, notes));
     }
 
     boolean waitingFor(ChatMessage message) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.Place;
+import cn.cdsw.tallybot.command.ProseNotes;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.platform.ChatMessage;
@@ -92,8 +93,8 @@ class ReportCommands {
     }
 
     /** #上报 with a pasted paragraph: show what was read and wait for 确认. */
-    Optional<String> prose(ReportDraft draft, Turn turn) {
-        return confirmations.propose(draft, turn);
+    Optional<String> prose(ReportDraft draft, ProseNotes notes, Turn turn) {
+        return confirmations.propose(draft, notes, turn);
     }
 
     /**

@@ -3,9 +3,11 @@ package cn.cdsw.tallybot.wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.cdsw.tallybot.command.ProseNotes;
 import cn.cdsw.tallybot.command.ReportDraft;
 
 /**
@@ -33,6 +35,12 @@ public final class ProseReplies {
 
     private final String cancelled;
 
+    private final Template perPeriod;
+
+    private final Template perPeriodFigure;
+
+    private final Template notCounted;
+
     ProseReplies(Catalogue c, FigureStyle figures, RecordReplies records) {
         this.figures = figures;
         this.records = records;
@@ -43,13 +51,21 @@ public final class ProseReplies {
         confirmByDistrict = c.text("prose.confirm-by-district");
         stillNeedsDistrict = c.text("prose.still-needs-district");
         cancelled = c.text("prose.cancelled");
+        perPeriod = c.template("prose.per-period", "figures");
+        perPeriodFigure = c.template("prose.per-period-figure", "figure", "per");
+        notCounted = c.template("prose.not-counted", "counts");
+    }
+
+    public String readBack(ReportDraft draft) {
+        return readBack(draft, ProseNotes.NONE);
     }
 
     /**
-     * The read-back: place and day, one figure a line, and what to answer. Nothing is
-     * stored before the 确认, so a materials total added up from the items says so.
+     * The read-back: place and day, one figure a line, the figures kept as written per
+     * day or household, the counts left out, and what to answer. Nothing is stored before
+     * the 确认, so a materials total added up from the items says so.
      */
-    public String readBack(ReportDraft draft) {
+    public String readBack(ReportDraft draft, ProseNotes notes) {
         List<String> lines = new ArrayList<>();
         lines.add(head);
         // a prose draft is always dated: today, when the paragraph names no day
@@ -60,6 +76,16 @@ public final class ProseReplies {
         Long total = draft.materialsTotal();
         if (draft.explicitTotal() == null && total != null) {
             lines.add(figures.summedMaterials(total));
+        }
+        List<String> perPeriodFigures = new ArrayList<>();
+        for (ProseNotes.PerPeriod mark : notes.perPeriod()) {
+            figure(draft, mark).ifPresent(f -> perPeriodFigures.add(perPeriodFigure.fill(f, mark.per())));
+        }
+        if (!perPeriodFigures.isEmpty()) {
+            lines.add(perPeriod.fill(figures.names(perPeriodFigures)));
+        }
+        if (!notes.notCounted().isEmpty()) {
+            lines.add(notCounted.fill(figures.names(notes.notCounted())));
         }
         lines.add(draft.district() == null ? confirmByDistrict : confirm);
         return String.join("\n", lines);
@@ -74,6 +100,25 @@ public final class ProseReplies {
      */
     public String stillNeedsDistrict() {
         return stillNeedsDistrict;
+    }
+
+    /** The draft's figure a per-period mark belongs to, as the read-back writes it. */
+    private Optional<String> figure(ReportDraft draft, ProseNotes.PerPeriod mark) {
+        if (mark.kind() == ProseNotes.Kind.METRIC) {
+            return draft.metrics()
+                .stream()
+                .filter(m -> m.key().equals(mark.name()) && m.unit().equals(mark.unit()))
+                .findFirst()
+                .map(figures::metric);
+        }
+        if (mark.kind() == ProseNotes.Kind.ITEM) {
+            return draft.items()
+                .stream()
+                .filter(i -> i.name().equals(mark.name()) && i.unit().equals(mark.unit()))
+                .findFirst()
+                .map(figures::item);
+        }
+        return Optional.ofNullable(draft.explicitTotal()).map(total -> figures.materials(total, false));
     }
 
     private static String orMissing(@Nullable String value, String missing) {

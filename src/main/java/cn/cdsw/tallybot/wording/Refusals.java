@@ -78,6 +78,8 @@ public final class Refusals {
 
     private final String noFigures;
 
+    private final String noFiguresInProse;
+
     private final Map<CommandType, String> forms = new EnumMap<>(CommandType.class);
 
     private final Map<CommandType, String> examples = new EnumMap<>(CommandType.class);
@@ -116,6 +118,7 @@ public final class Refusals {
         duplicate = c.template("refusals.duplicate", "fragment");
         conflict = c.template("refusals.conflict", "fragment", "field");
         noFigures = c.text("refusals.no-figures");
+        noFiguresInProse = c.text("refusals.no-figures-in-prose");
         forms.put(CommandType.BIND, c.text("refusals.bind-form"));
         forms.put(CommandType.RETRACT, c.text("refusals.retract-form"));
         forms.put(CommandType.CORRECT, c.text("refusals.correct-form"));
@@ -218,6 +221,9 @@ public final class Refusals {
         }
         if (refusal instanceof Refusal.NoFigures) {
             return noFigures;
+        }
+        if (refusal instanceof Refusal.NoFiguresInProse) {
+            return noFiguresInProse;
         }
         if (refusal instanceof Refusal.IncompleteCommand r && forms.containsKey(r.command())) {
             return forms.get(r.command());

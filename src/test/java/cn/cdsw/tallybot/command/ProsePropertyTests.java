@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,9 +14,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
+import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.report.Item;
 import cn.cdsw.tallybot.report.Metric;
 
@@ -29,6 +32,8 @@ class ProsePropertyTests {
     static final String HEADER = "#上报 锦江区 三圣街道社工站\n";
     static final List<String> WORDS = words();
     static final Pattern TEN_THOUSANDS = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)万");
+    static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+    static final Pattern CHINESE = Pattern.compile("[零〇一二三四五六七八九十百千万亿]+");
 
     static List<String> words() {
         List<String> words = new ArrayList<>(ParserFixtures.CONFIG.metrics().words());
@@ -93,7 +98,7 @@ class ProsePropertyTests {
         String text = TextNormalizer.normalize(paragraph).replace('两', '二');
         ReportDraft draft = p.draft();
         for (Metric m : draft.metrics()) {
-            assertWritten(text, BigDecimal.valueOf(m.value()));
+            assertWrittenOrAddedUp(text, m.value());
         }
         for (Item i : draft.items()) {
             assertWritten(text, BigDecimal.valueOf(i.quantity()));
@@ -106,13 +111,144 @@ class ProsePropertyTests {
         }
     }
 
+    /**
+     * A clause long enough to make the body a paragraph, with no number and no figure
+     * word.
+     */
+    static final String OPENING = "疫情防控期间社工们坚守岗位，";
+
+    @Provide
+    Arbitrary<String> excludedCounts() {
+        Arbitrary<String> numbers = Arbitraries.longs()
+            .between(1, 9_999)
+            .flatMap(n -> Arbitraries.of(String.valueOf(n), ChineseNumbers.toChinese(n)));
+        Arbitrary<String> counted = Combinators
+            .combine(numbers, Arbitraries.of("个", "名", "家", "位", "所", "人", "支"),
+                    Arbitraries.of(ParserFixtures.CONFIG.prose().ignoredAfter()))
+            .as((n, unit, noun) -> n + unit + noun);
+        Arbitrary<String> ordinals = Combinators.combine(numbers, Arbitraries.of("批", "次", "期", "轮"))
+            .as((n, unit) -> "第" + n + unit);
+        Arbitrary<String> stock = Combinators.combine(Arbitraries.of(ParserFixtures.CONFIG.prose().notActivityWords()),
+                Arbitraries.of(ParserFixtures.CONFIG.metrics().words()), numbers, Arbitraries.of("人", "名", "户", "人次"))
+            .as((word, metric, n, unit) -> word + metric + n + unit);
+        Arbitrary<String> filler = Arbitraries.of(WORDS);
+        return Arbitraries.oneOf(counted, ordinals, stock, filler)
+            .list()
+            .ofMinSize(3)
+            .ofMaxSize(20)
+            .map(ws -> OPENING + String.join("", ws));
+    }
+
+    /**
+     * Counts of places, organisations, staff and donors, ordinals and what there is (共有,
+     * 排查出) never become figures, whatever metric words stand around them.
+     */
+    @Property(tries = 300)
+    void excludedCountsNeverBecomeFigures(@ForAll("excludedCounts") String paragraph) {
+        ParseResult result = ParserFixtures.parse(HEADER + paragraph);
+
+        assertThat(result).isNotInstanceOf(ParseResult.Parsed.class);
+    }
+
+    /**
+     * A figure written per day, week or household is kept as written and marked, never
+     * multiplied.
+     */
+    @Property(tries = 200)
+    void perPeriodFiguresAreKeptAsWrittenAndMarked(@ForAll("perPeriodWords") String per,
+            @ForAll("metrics") MetricDefinition metric, @ForAll @IntRange(min = 1, max = 5_000) int n) {
+        String unit = metric.units().get(0);
+        ParseResult result = ParserFixtures.parse(HEADER + OPENING + per + metric.label() + n + unit + "。");
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class,
+                parsed -> assertThat(parsed.command()).isInstanceOfSatisfying(Command.ProsePending.class, p -> {
+                    assertThat(p.draft().metrics()).containsExactly(new Metric(metric.key(), unit, n, false));
+                    assertThat(p.notes().perPeriod())
+                        .containsExactly(new ProseNotes.PerPeriod(per, ProseNotes.Kind.METRIC, metric.key(), unit));
+                }));
+    }
+
+    /** 千余, 上千, 数百 …: the number of the table, marked approximate. */
+    @Property(tries = 100)
+    void amountsInWordsReadAsTheNumberOfTheTable(@ForAll("amountWords") String word,
+            @ForAll("metrics") MetricDefinition metric) {
+        String unit = metric.units().get(0);
+        long amount = ParserFixtures.CONFIG.prose().approximateAmounts().get(word);
+        ParseResult result = ParserFixtures.parse(HEADER + OPENING + metric.label() + word + unit + "。");
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class,
+                parsed -> assertThat(parsed.command()).isInstanceOfSatisfying(Command.ProsePending.class,
+                        p -> assertThat(p.draft().metrics())
+                            .containsExactly(new Metric(metric.key(), unit, amount, true))));
+    }
+
+    @Provide
+    Arbitrary<String> perPeriodWords() {
+        return Arbitraries.of(ParserFixtures.CONFIG.prose().perPeriodWords());
+    }
+
+    @Provide
+    Arbitrary<String> amountWords() {
+        return Arbitraries.of(List.copyOf(ParserFixtures.CONFIG.prose().approximateAmounts().keySet()));
+    }
+
+    @Provide
+    Arbitrary<MetricDefinition> metrics() {
+        return Arbitraries.of(ParserFixtures.CONFIG.metrics().all());
+    }
+
     @Property(tries = 500)
     void anyTextAfterTheCommandComesToOneDefinedOutcome(@ForAll String text) {
         ParseOutcomes.report("#上报 " + text);
         ParseOutcomes.report(HEADER + text);
     }
 
+    /**
+     * A metric written twice in one unit in one sentence is added up: its figure is then
+     * a sum of numbers written in the text, never a number made up.
+     */
+    private static void assertWrittenOrAddedUp(String text, long value) {
+        if (written(text, BigDecimal.valueOf(value))) {
+            return;
+        }
+        List<Long> numbers = numbersIn(text);
+        BitSet reachable = new BitSet();
+        reachable.set(0);
+        for (long n : numbers) {
+            if (n <= value) {
+                for (int s = (int) (value - n); s >= 0; s--) {
+                    if (reachable.get(s)) {
+                        reachable.set((int) (s + n));
+                    }
+                }
+            }
+        }
+        assertThat(reachable.get((int) value)).as("%d is written in, or a sum of numbers of, %s", value, text).isTrue();
+    }
+
+    /** The whole numbers written in the text, each maximal run once. */
+    static List<Long> numbersIn(String text) {
+        List<Long> numbers = new ArrayList<>();
+        TEN_THOUSANDS.matcher(text)
+            .results()
+            .map(m -> new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(10_000)))
+            .filter(v -> v.stripTrailingZeros().scale() <= 0)
+            .forEach(v -> numbers.add(v.longValueExact()));
+        DIGITS.matcher(text).results().forEach(m -> numbers.add(Long.parseLong(m.group())));
+        CHINESE.matcher(text)
+            .results()
+            .map(m -> ChineseNumbers.parse(m.group()))
+            .flatMap(java.util.Optional::stream)
+            .filter(v -> v.stripTrailingZeros().scale() <= 0)
+            .forEach(v -> numbers.add(v.longValueExact()));
+        return numbers;
+    }
+
     private static void assertWritten(String text, BigDecimal value) {
+        assertThat(written(text, value)).as("%s is written in %s", value.toPlainString(), text).isTrue();
+    }
+
+    private static boolean written(String text, BigDecimal value) {
         String digits = value.stripTrailingZeros().toPlainString();
         BigDecimal tenThousands = value.divide(BigDecimal.valueOf(10_000)).stripTrailingZeros();
         boolean written = text.contains(digits)
@@ -121,7 +257,7 @@ class ProsePropertyTests {
                 || TEN_THOUSANDS.matcher(text)
                     .results()
                     .anyMatch(m -> new BigDecimal(m.group(1)).compareTo(tenThousands) == 0);
-        assertThat(written).as("%s is written in %s", digits, text).isTrue();
+        return written;
     }
 
     private static String toFullWidth(String ascii) {

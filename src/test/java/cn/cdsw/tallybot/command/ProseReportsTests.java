@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.cdsw.tallybot.report.Item;
@@ -125,6 +126,88 @@ class ProseReportsTests {
         assertThat(draft.metrics()).containsExactly(new Metric("calls", "次", 86, false));
         assertThat(draft.items()).isEmpty();
         assertThat(draft.materialsTotal()).isEqualTo(500);
+    }
+
+    static ProseNotes notes(String text) {
+        return ((Command.ProsePending) ((ParseResult.Parsed) parse(text)).command()).notes();
+    }
+
+    @Test
+    void readsAQuantityWrittenBeforeTheListOfWhatItWas() {
+        assertThat(prose("#上报 荷花池街道社工站共筹集了860件防寒、助学和生活物资，发放至困境儿童家庭手中。").materialsTotal()).isEqualTo(860);
+        assertThat(prose("#上报 社工站开展禁毒宣传进社区活动，发放800份宣传册和告知书。").metrics())
+            .containsExactly(new Metric("publicity", "份", 800, false));
+    }
+
+    @Test
+    void theSpecificActivityWordWinsOverTheGenericOne() {
+        assertThat(prose("#上报 社工站邀请律师开展普法活动，为居民提供法律咨询服务90人次，心理疏导服务25人次，其他便民服务40人次。").metrics()).containsExactly(
+                new Metric("consultations", "人次", 90, false), new Metric("counselling", "人次", 25, false),
+                new Metric("services", "人次", 40, false));
+    }
+
+    @Test
+    void countsOfPlacesStaffOrganisationsAndDonorsAreNotedNotCounted() {
+        String text = "#上报 全区9个街道社工站带动8个社区社工室，60名专职社工和第3批志愿者一起，联系6家爱心企业、120位爱心人士，走访独居老人46户。";
+
+        assertThat(prose(text).metrics()).containsExactly(new Metric("visits", "户", 46, false));
+        assertThat(notes(text).notCounted()).containsExactly("9个街道社工站", "8个社区社工室", "60名专职社工", "第3批", "6家爱心企业",
+                "120位爱心人士");
+    }
+
+    @Test
+    void aWordAfterANumberNamesTheNearerNumber() {
+        ReportDraft draft = prose("#上报 社工站组织专职社工5名、志愿者18名组成疫情防控小分队，协助社区开展入户排查。");
+
+        assertThat(draft.metrics()).containsExactly(new Metric("volunteers", "人", 18, false));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "服务群众千余名, services, 人, 1000", "电话问候数百次, calls, 次, 100", "接受居民咨询上千人次, consultations, 人次, 1000",
+            "拨打电话近千次, calls, 次, 1000", "现场解答居民咨询百余人次, consultations, 人次, 100" })
+    void readsApproximateAmountsWrittenInWords(String clause, String key, String unit, long value) {
+        assertThat(prose("#上报 疫情防控期间社工坚守一线，" + clause + "。").metrics())
+            .containsExactly(new Metric(key, unit, value, true));
+    }
+
+    @Test
+    void keepsFiguresWrittenPerDayAsWrittenAndMarksThem() {
+        String text = "#上报 疫情防控期间，社工每天为百余名居民测温登记，每周2次上门探访辖区独居老人，累计走访86户。";
+
+        assertThat(prose(text).metrics()).containsExactly(new Metric("checks", "人", 100, true),
+                new Metric("visits", "次", 2, false), new Metric("visits", "户", 86, false));
+        assertThat(notes(text).perPeriod()).containsExactly(
+                new ProseNotes.PerPeriod("每天", ProseNotes.Kind.METRIC, "checks", "人"),
+                new ProseNotes.PerPeriod("每周", ProseNotes.Kind.METRIC, "visits", "次"));
+    }
+
+    @Test
+    void addsUpOneMetricWrittenTwiceInASentenceButNotAPartOrAnotherPeriod() {
+        assertThat(prose("#上报 社工联合网格员开展防疫政策宣传，张贴海报300余张，发放告知书1500份。").metrics())
+            .containsExactly(new Metric("publicity", "份", 1800, true));
+        assertThat(prose("#上报 本月社工站累计入户走访120户，其中独居老人家庭走访32户。").metrics())
+            .containsExactly(new Metric("visits", "户", 120, false));
+        String twoPeriods = "#上报 今年以来社工站累计走访1200户，本周走访36户，电话回访56次。";
+        assertThat(prose(twoPeriods).metrics()).containsExactly(new Metric("calls", "次", 56, false));
+        assertThat(notes(twoPeriods).notCounted()).contains("1200户", "36户");
+    }
+
+    @Test
+    void answersAParagraphWithoutAFigureWithTheFormToUse() {
+        ParseResult result = parse("#上报 金牛区 荷花池街道社工站\n今天大家都很辛苦，感谢各位社工和志愿者的坚守与付出。");
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejected.class, rejected -> {
+            assertThat(rejected.refusal()).isEqualTo(new Refusal.NoFiguresInProse());
+            assertThat(ParserFixtures.reply(rejected)).contains("没有找到可以统计的数字").contains("走访196户");
+        });
+    }
+
+    @Test
+    void keepsTheStrictRefusalOfADistrictInAParagraphWithoutFigures() {
+        ParseResult result = parse("#上报 金午区 荷花池街道社工站 今天大家都很辛苦，感谢各位社工和志愿者的坚守与付出。");
+
+        assertThat(result).isInstanceOfSatisfying(ParseResult.Rejected.class,
+                rejected -> assertThat(rejected.refusal()).isNotEqualTo(new Refusal.NoFiguresInProse()));
     }
 
     @ParameterizedTest
