@@ -45,7 +45,7 @@ public final class StatementCachingSqliteDriver implements Driver {
     public Connection connect(String url, Properties info) throws SQLException {
         Connection connection = sqlite.connect(url, info);
         return connection == null ? null : StatementCache
-            .wrap(SqliteStatementTimeouts.wrap(SqliteTransactionGuard.wrap(connection)), STATEMENTS_PER_CONNECTION);
+            .wrap(SqliteTransactionGuard.wrap(SqliteStatementTimeouts.wrap(connection)), STATEMENTS_PER_CONNECTION);
     }
 
     @Override
