@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
+import cn.cdsw.tallybot.config.InputLimits;
 
 /**
  * Reads a chat message into a {@link Command} (docs/commands.md). A pure function of the
@@ -71,7 +72,10 @@ public final class CommandParser {
             body = body.substring(1).strip();
         }
         try {
-            return new ParseResult.Parsed(command(word.get().getValue(), body, context));
+            InputLengths.checkMessage(text, limits());
+            Command command = command(word.get().getValue(), body, context);
+            InputLengths.check(command, limits());
+            return new ParseResult.Parsed(command);
         }
         catch (Unreadable e) {
             return e.toRejected(word.get().getValue());
@@ -87,7 +91,8 @@ public final class CommandParser {
         try {
             ReportDraft draft = reports.parseChanges(TextNormalizer.normalize(text), context);
             boolean onlyPlace = draft.category() == null && draft.activityDate() == null && draft.note() == null;
-            if (draft.district() == null && draft.unit() == null || draft.hasFigures() || !onlyPlace) {
+            if (draft.district() == null && draft.unit() == null || draft.hasFigures() || !onlyPlace
+                    || !InputLengths.fits(draft.unit(), limits())) {
                 return Optional.empty();
             }
             return Optional.of(new Place(draft.district(), draft.unit()));
@@ -107,6 +112,10 @@ public final class CommandParser {
      */
     public Optional<String> unitNearMiss(String district, String unit) {
         return reports.unitNearMiss(district, unit);
+    }
+
+    private InputLimits limits() {
+        return config.grammar().limits();
     }
 
     /** District names close to a word that is not one, for "您是不是要找" replies. */

@@ -3,6 +3,7 @@ package cn.cdsw.tallybot.command;
 import java.util.List;
 
 import cn.cdsw.tallybot.config.CommandType;
+import cn.cdsw.tallybot.config.InputLimits;
 import cn.cdsw.tallybot.config.ReportField;
 
 /**
@@ -258,6 +259,17 @@ public sealed interface Refusal {
     record NotAvailable(String fragment, CommandType command) implements Refusal {
         public RefusalReason reason() {
             return RefusalReason.NOT_AVAILABLE;
+        }
+    }
+
+    /**
+     * A unit name, note, material name or whole command longer than {@code grammar.yml}'s
+     * {@code max-length} allows; {@code fragment} is only its beginning, so that the
+     * reply does not echo the whole text.
+     */
+    record TooLong(String fragment, InputLimits.Field field, int limit) implements Refusal {
+        public RefusalReason reason() {
+            return RefusalReason.TOO_LONG;
         }
     }
 

@@ -49,7 +49,12 @@ public enum RefusalReason {
      */
     FORM,
     /** A command that is not open yet. */
-    NOT_AVAILABLE;
+    NOT_AVAILABLE,
+    /**
+     * A typed field (unit name, note, material name) or a whole command over its length
+     * limit.
+     */
+    TOO_LONG;
 
     /** The value of a metric tag: lower case with underscores. */
     public String tag() {

@@ -10,10 +10,10 @@ import java.util.Optional;
  * The grammar words of {@code grammar.yml}: field names of the report form, the endings
  * that mark a word as a unit (社工站, 社工室 …) and the approximation markers (约 近 / 余 多 来 左右).
  * Field names keep the file's order: the first name of a field is the one replies show
- * (物资, 价值).
+ * (物资, 价值). {@code limits} caps how long what a member types may be.
  */
 public record Grammar(Map<String, ReportField> fieldWords, List<String> unitSuffixes, List<String> approxPrefixes,
-        List<String> approxSuffixes, List<String> itemVerbs) {
+        List<String> approxSuffixes, List<String> itemVerbs, InputLimits limits) {
 
     public Grammar {
         fieldWords = Collections.unmodifiableMap(new LinkedHashMap<>(fieldWords));

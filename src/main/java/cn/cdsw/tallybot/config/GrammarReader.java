@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads {@code grammar.yml}. A field name that is also a metric word would make
  * {@code 物资：…} or {@code 走访：…} ambiguous, so that stops the start too.
@@ -36,7 +38,30 @@ final class GrammarReader {
         YamlNode approx = file.require("approx");
         YamlNode itemVerbs = file.get("item-verbs");
         return new Grammar(fieldWords, file.require("unit-suffixes").texts(), approx.require("prefixes").texts(),
-                approx.require("suffixes").texts(), itemVerbs == null ? List.of() : itemVerbs.texts());
+                approx.require("suffixes").texts(), itemVerbs == null ? List.of() : itemVerbs.texts(),
+                limits(file.get("max-length")));
+    }
+
+    /** Optional, so that a bot-config folder from before the limits still starts. */
+    private static InputLimits limits(@Nullable YamlNode node) {
+        if (node == null) {
+            return InputLimits.DEFAULT;
+        }
+        InputLimits d = InputLimits.DEFAULT;
+        return new InputLimits(limit(node, "unit", d.unit()), limit(node, "note", d.note()),
+                limit(node, "item", d.item()), limit(node, "message", d.message()));
+    }
+
+    private static int limit(YamlNode limits, String key, int fallback) {
+        YamlNode value = limits.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        long limit = value.number();
+        if (limit < 1 || limit > 100_000) {
+            throw value.error("max-length " + key + " must be between 1 and 100000, found " + limit);
+        }
+        return (int) limit;
     }
 
 }

@@ -90,7 +90,7 @@ class CommandDispatcher {
             return Optional.of(queries.rank(rank));
         }
         if (command instanceof Command.ListRecords list) {
-            return Optional.of(queries.list(list));
+            return Optional.of(queries.list(list, turn));
         }
         if (command instanceof Command.Missing missing) {
             return Optional.of(queries.missing(missing, turn));

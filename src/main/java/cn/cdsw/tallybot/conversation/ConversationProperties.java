@@ -17,7 +17,8 @@ import org.springframework.boot.convert.DurationUnit;
  * @param followUpTimeout how long a question (a missing district, a prose report's 确认)
  * waits for its answer
  * @param dedupWindow how long a delivery is remembered by the de-dup fast path before the
- * database is asked
+ * database is asked; sized to how long OneBot implementations retry a webhook POST (about
+ * 25 s for go-cqhttp's defaults), with room to spare (docs/storage.md §9)
  * @param replyLogRetention how long a handled message's reply is kept for redeliveries
  * (docs/storage.md §9), in days unless a unit is given ({@code 12h}); at least the de-dup
  * window, whose "seen" sends the redelivery to the reply log

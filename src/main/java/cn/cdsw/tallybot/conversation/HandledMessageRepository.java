@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Table {@code handled_message}: the reply log. A redelivered event is answered from here
  * with exactly the reply the first delivery got, and stores nothing (docs/storage.md §9).
- * The first writer wins; later saves of the same key change nothing.
+ * The key is (platform, group, message id, content hash): a message that reuses an old id
+ * with other content is a new message. The first writer wins; later saves of the same key
+ * change nothing.
  */
 @Repository
 public class HandledMessageRepository {
@@ -46,31 +48,45 @@ public class HandledMessageRepository {
         }
     }
 
-    public Optional<HandledMessage> find(String platform, String groupId, String messageId) {
+    /**
+     * The logged handling of the message with this id and content hash. A row logged
+     * before content hashes existed has an empty one and still counts, because nothing
+     * tells whether its content was the same; an exact match is preferred.
+     */
+    public Optional<HandledMessage> find(String platform, String groupId, String messageId, String contentHash) {
         return jdbc.sql("""
-                SELECT platform, group_id, message_id, handled_at, reply_text FROM handled_message
-                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId""")
+                SELECT platform, group_id, message_id, content_hash, handled_at, reply_text FROM handled_message
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                  AND content_hash IN (:contentHash, '')
+                ORDER BY content_hash DESC LIMIT 1""")
             .param("platform", platform)
             .param("groupId", groupId)
             .param("messageId", messageId)
+            .param("contentHash", contentHash)
             .query((rs, n) -> new HandledMessage(rs.getString("platform"), rs.getString("group_id"),
-                    rs.getString("message_id"), Instant.ofEpochMilli(rs.getLong("handled_at")),
-                    rs.getString("reply_text")))
+                    rs.getString("message_id"), rs.getString("content_hash"),
+                    Instant.ofEpochMilli(rs.getLong("handled_at")), rs.getString("reply_text")))
             .optional();
     }
 
     /**
-     * Records the message unless its key is already logged; true when this call inserted
-     * it.
+     * Records the message unless its key is already logged, or a row logged before
+     * content hashes existed holds its id (such a row may be this very message, so it
+     * keeps the old rule: same id, same message); true when this call inserted it. No new
+     * row has an empty hash, so the second condition cannot race.
      */
     public boolean save(HandledMessage message) {
         return jdbc.sql("""
-                INSERT INTO handled_message (platform, group_id, message_id, handled_at, reply_text)
-                VALUES (:platform, :groupId, :messageId, :handledAt, :replyText)
+                INSERT INTO handled_message (platform, group_id, message_id, content_hash, handled_at, reply_text)
+                SELECT :platform, :groupId, :messageId, :contentHash, :handledAt, :replyText
+                WHERE NOT EXISTS (SELECT 1 FROM handled_message
+                    WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                      AND content_hash = '')
                 ON CONFLICT DO NOTHING""")
             .param("platform", message.platform())
             .param("groupId", message.groupId())
             .param("messageId", message.messageId())
+            .param("contentHash", message.contentHash())
             .param("handledAt", message.handledAt().toEpochMilli())
             .param("replyText", message.replyText())
             .update() == 1;

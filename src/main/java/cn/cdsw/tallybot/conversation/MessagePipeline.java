@@ -45,13 +45,15 @@ class MessagePipeline implements InboundHandler {
 
     private final Wording wording;
 
+    private final ReplyLength replyLength;
+
     /**
      * {@code reports} besides the dispatcher because a plain message can be the answer to
      * a question that {@code #上报} asked, and a recall can take back the record a report
      * made.
      */
     MessagePipeline(MessageReader reader, ReplyLog replyLog, CommandQuota quota, CommandDispatcher dispatcher,
-            ReportCommands reports, ReportMetrics reportMetrics, Wording wording) {
+            ReportCommands reports, ReportMetrics reportMetrics, Wording wording, ReplyLength replyLength) {
         this.reader = reader;
         this.replyLog = replyLog;
         this.quota = quota;
@@ -59,6 +61,7 @@ class MessagePipeline implements InboundHandler {
         this.reports = reports;
         this.reportMetrics = reportMetrics;
         this.wording = wording;
+        this.replyLength = replyLength;
     }
 
     @Override
@@ -70,12 +73,12 @@ class MessagePipeline implements InboundHandler {
         Optional<HandledMessage> previous = replyLog.previous(message);
         if (previous.isPresent()) {
             log.info("redelivered message answered as before");
-            return Optional.ofNullable(previous.get().replyText()).map(Reply::text);
+            return Optional.ofNullable(previous.get().replyText()).map(text -> fitted(text, message));
         }
         Turn turn = reader.turn(message);
         ParseResult result = reader.parse(turn);
         try {
-            return reply(result, turn).map(Reply::text);
+            return reply(result, turn).map(text -> fitted(text, message));
         }
         catch (LedgerUnavailableException e) {
             // nothing of the message was stored and no reply recorded, so a redelivery or
@@ -85,6 +88,14 @@ class MessagePipeline implements InboundHandler {
             return Optional.of(Reply.text(e.reason() == LedgerUnavailableException.Reason.BUSY
                     ? wording.commandRefusals().storageBusy() : wording.commandRefusals().storageUnavailable()));
         }
+    }
+
+    /**
+     * Every reply leaves here, so this is where it is held to the platform's length (a
+     * reply recorded before the limit existed included).
+     */
+    private Reply fitted(String text, ChatMessage message) {
+        return Reply.text(replyLength.fit(text, message));
     }
 
     private Optional<String> reply(ParseResult result, Turn turn) {

@@ -30,7 +30,10 @@ class QueryCommands {
 
     private final CommandRefusals refusals;
 
-    QueryCommands(QueryService queries, ReportService reports, Wording wording) {
+    private final ReplyLength replyLength;
+
+    QueryCommands(QueryService queries, ReportService reports, Wording wording, ReplyLength replyLength) {
+        this.replyLength = replyLength;
         this.queries = queries;
         this.reports = reports;
         this.replies = wording.queries();
@@ -63,17 +66,19 @@ class QueryCommands {
         return replies.rankInMostUsedUnit(entries, chosen, rank.scope(), rank.period(), unitsByUse);
     }
 
-    String list(Command.ListRecords list) {
+    String list(Command.ListRecords list, Turn turn) {
         ReportService.Page page = reports.newest(new RecordFilter(list.period().from(), list.period().to(),
                 list.scope().district(), list.scope().unit(), RecordStatus.ACTIVE), LIST_LIMIT);
-        return replies.list(list.scope(), list.period(), page.records(), page.total());
+        return replies.list(list.scope(), list.period(), page.records(), page.total(),
+                replyLength.limitFor(turn.message()));
     }
 
     String missing(Command.Missing missing, Turn turn) {
         if (!turn.coordinator()) {
             return refusals.coordinatorsOnly(CommandType.MISSING);
         }
-        return replies.missing(missing.date(), missing.district(), queries.missing(missing.date(), missing.district()));
+        return replies.missing(missing.date(), missing.district(), queries.missing(missing.date(), missing.district()),
+                replyLength.limitFor(turn.message()));
     }
 
 }

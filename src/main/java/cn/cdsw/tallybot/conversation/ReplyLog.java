@@ -14,9 +14,10 @@ import cn.cdsw.tallybot.storage.Ledger;
 
 /**
  * Makes handling a message happen once: the work and the reply it produced commit in one
- * transaction, keyed by (platform, group, message), so a redelivered event gets exactly
- * the first answer and stores nothing (docs/storage.md §9). The de-dup port only saves
- * the database look-up for messages never seen.
+ * transaction, keyed by (platform, group, message id, {@link MessageFingerprint}), so a
+ * redelivered event gets exactly the first answer and stores nothing, while a new message
+ * that reuses an old id is handled (docs/storage.md §9). The de-dup port only saves the
+ * database look-up for messages never seen.
  */
 @Component
 class ReplyLog {
@@ -37,13 +38,19 @@ class ReplyLog {
         this.dedupWindow = properties.dedupWindow();
     }
 
-    /** The answer given the first time, when this message was handled before. */
+    /**
+     * The answer given the first time, when this message — its id and its content — was
+     * handled before. A message that reuses an old id with other content is not a
+     * redelivery (docs/storage.md §9).
+     */
     Optional<HandledMessage> previous(ChatMessage message) {
-        String key = "tallybot:dedup:" + message.platform() + ":" + message.groupId() + ":" + message.messageId();
+        String contentHash = MessageFingerprint.of(message);
+        String key = "tallybot:dedup:" + message.platform() + ":" + message.groupId() + ":" + message.messageId() + ":"
+                + contentHash;
         if (deduplicator.firstDelivery(key, dedupWindow)) {
             return Optional.empty();
         }
-        return ledger.read(() -> handled.find(message.platform(), message.groupId(), message.messageId()));
+        return ledger.read(() -> handled.find(message.platform(), message.groupId(), message.messageId(), contentHash));
     }
 
     /**
@@ -57,8 +64,7 @@ class ReplyLog {
     Optional<String> once(ChatMessage message, Supplier<Optional<String>> work) {
         return Optional.ofNullable(ledger.write(unit -> {
             Optional<String> reply = work.get();
-            HandledMessage entry = new HandledMessage(message.platform(), message.groupId(), message.messageId(),
-                    message.sentAt(), reply.orElse(null));
+            HandledMessage entry = entry(message, reply);
             if (handled.save(entry)) {
                 return reply.orElse(null);
             }
@@ -77,14 +83,18 @@ class ReplyLog {
      */
     Optional<String> answer(ChatMessage message, Supplier<Optional<String>> query) {
         Optional<String> reply = ledger.read(query);
-        HandledMessage entry = new HandledMessage(message.platform(), message.groupId(), message.messageId(),
-                message.sentAt(), reply.orElse(null));
+        HandledMessage entry = entry(message, reply);
         ledger.writeLater(unit -> handled.save(entry));
         return reply;
     }
 
+    private static HandledMessage entry(ChatMessage message, Optional<String> reply) {
+        return new HandledMessage(message.platform(), message.groupId(), message.messageId(),
+                MessageFingerprint.of(message), message.sentAt(), reply.orElse(null));
+    }
+
     private @Nullable String firstAnswer(ChatMessage message) {
-        return handled.find(message.platform(), message.groupId(), message.messageId())
+        return handled.find(message.platform(), message.groupId(), message.messageId(), MessageFingerprint.of(message))
             .map(HandledMessage::replyText)
             .orElse(null);
     }

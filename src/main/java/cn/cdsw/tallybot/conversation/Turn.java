@@ -21,7 +21,7 @@ record Turn(ChatMessage message, ParseContext context) {
 
     RecordSource source() {
         return new RecordSource(message.platform(), message.groupId(), message.senderId(), message.senderName(),
-                message.messageId(), message.sentAt());
+                message.messageId(), MessageFingerprint.of(message), message.sentAt());
     }
 
     /**

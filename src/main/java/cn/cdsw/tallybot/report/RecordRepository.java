@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 class RecordRepository {
 
     private static final String SELECT = """
-            SELECT id, platform, group_id, sender_id, sender_name, message_id, received_at, activity_date,
+            SELECT id, platform, group_id, sender_id, sender_name, message_id, content_hash, received_at, activity_date,
                    district, unit, category, materials_total, value_fen, note, raw_text, status,
                    supersedes, superseded_by
             FROM activity_record
@@ -35,7 +35,7 @@ class RecordRepository {
     /** Maps the record row only; lines are attached afterwards by {@link #withLines}. */
     private static final RowMapper<ActivityRecord> ROW = (rs, n) -> new ActivityRecord(rs.getLong("id"),
             new RecordSource(rs.getString("platform"), rs.getString("group_id"), rs.getString("sender_id"),
-                    rs.getString("sender_name"), rs.getString("message_id"),
+                    rs.getString("sender_name"), rs.getString("message_id"), rs.getString("content_hash"),
                     Instant.ofEpochMilli(rs.getLong("received_at"))),
             new ReportContent(rs.getString("district"), rs.getString("unit"), rs.getString("category"),
                     LocalDate.parse(rs.getString("activity_date")), List.of(), List.of(),
@@ -62,19 +62,21 @@ class RecordRepository {
      * which is the "row count 0" signal.
      */
     OptionalLong insert(RecordSource source, ReportContent content, String rawText, @Nullable Long supersedes) {
-        Optional<Long> id = jdbc.sql("""
-                INSERT INTO activity_record (platform, group_id, sender_id, sender_name, message_id, received_at,
-                    activity_date, district, unit, category, materials_total, value_fen, note, raw_text, status,
-                    supersedes)
-                VALUES (:platform, :groupId, :senderId, :senderName, :messageId, :receivedAt, :activityDate,
-                    :district, :unit, :category, :materialsTotal, :valueFen, :note, :rawText, 'active', :supersedes)
-                ON CONFLICT DO NOTHING
-                RETURNING id""")
+        Optional<Long> id = jdbc
+            .sql("""
+                    INSERT INTO activity_record (platform, group_id, sender_id, sender_name, message_id, content_hash,
+                        received_at, activity_date, district, unit, category, materials_total, value_fen, note, raw_text,
+                        status, supersedes)
+                    VALUES (:platform, :groupId, :senderId, :senderName, :messageId, :contentHash, :receivedAt, :activityDate,
+                        :district, :unit, :category, :materialsTotal, :valueFen, :note, :rawText, 'active', :supersedes)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id""")
             .param("platform", source.platform())
             .param("groupId", source.groupId())
             .param("senderId", source.senderId())
             .param("senderName", source.senderName())
             .param("messageId", source.messageId())
+            .param("contentHash", source.contentHash())
             .param("receivedAt", source.receivedAt().toEpochMilli())
             .param("activityDate", content.activityDate().toString())
             .param("district", content.district())
@@ -102,7 +104,8 @@ class RecordRepository {
     static ActivityRecord asStored(long id, RecordSource source, ReportContent content, String rawText,
             @Nullable Long supersedes) {
         RecordSource stored = new RecordSource(source.platform(), source.groupId(), source.senderId(),
-                source.senderName(), source.messageId(), source.receivedAt().truncatedTo(ChronoUnit.MILLIS));
+                source.senderName(), source.messageId(), source.contentHash(),
+                source.receivedAt().truncatedTo(ChronoUnit.MILLIS));
         ReportContent exact = new ReportContent(content.district(), content.unit(), content.category(),
                 content.activityDate(), content.metrics(), content.items(), content.materialsTotal(),
                 Money.fenToYuan(Money.yuanToFen(content.valueYuan())), content.note());
@@ -113,9 +116,27 @@ class RecordRepository {
         return first(jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(ROW).list());
     }
 
-    Optional<ActivityRecord> findBySource(String platform, String groupId, String messageId) {
+    /** The record this very message (its id and its content) made. */
+    Optional<ActivityRecord> findBySource(RecordSource source) {
         return first(jdbc.sql(SELECT + """
-                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId""")
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                  AND content_hash = :contentHash""")
+            .param("platform", source.platform())
+            .param("groupId", source.groupId())
+            .param("messageId", source.messageId())
+            .param("contentHash", source.contentHash())
+            .query(ROW)
+            .list());
+    }
+
+    /**
+     * The newest record a message with this id made: when a platform reused the id, the
+     * latest message is the one a member can still see, recall or ask about.
+     */
+    Optional<ActivityRecord> findNewestByMessageId(String platform, String groupId, String messageId) {
+        return first(jdbc.sql(SELECT + """
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                ORDER BY id DESC LIMIT 1""")
             .param("platform", platform)
             .param("groupId", groupId)
             .param("messageId", messageId)

@@ -39,8 +39,9 @@ public class ReportService {
     }
 
     /**
-     * Stores a report once per (platform, group, message): a redelivery returns the first
-     * record and stores nothing. {@code receivedAt} is kept to the millisecond.
+     * Stores a report once per (platform, group, message id, content hash): a redelivery
+     * returns the first record and stores nothing. {@code receivedAt} is kept to the
+     * millisecond.
      */
     @Transactional
     public StoreResult store(RecordSource source, ReportContent content, String rawText) {
@@ -56,8 +57,12 @@ public class ReportService {
         return records.findById(id);
     }
 
+    /**
+     * The newest record made by a message with this id (a platform may reuse an id for a
+     * later message).
+     */
     public Optional<ActivityRecord> findBySource(String platform, String groupId, String messageId) {
-        return records.findBySource(platform, groupId, messageId);
+        return records.findNewestByMessageId(platform, groupId, messageId);
     }
 
     /**
@@ -112,7 +117,7 @@ public class ReportService {
      */
     @Transactional
     public Optional<ActivityRecord> retractBySource(String platform, String groupId, String messageId, Actor actor) {
-        Optional<ActivityRecord> record = records.findBySource(platform, groupId, messageId);
+        Optional<ActivityRecord> record = records.findNewestByMessageId(platform, groupId, messageId);
         if (record.isEmpty() || !records.markRetracted(record.get().id())) {
             return Optional.empty();
         }
@@ -131,8 +136,7 @@ public class ReportService {
     @Transactional
     public ChangeResult correct(long oldId, RecordSource source, ReportContent newContent, String rawText,
             Actor actor) {
-        Optional<ActivityRecord> already = records.findBySource(source.platform(), source.groupId(),
-                source.messageId());
+        Optional<ActivityRecord> already = records.findBySource(source);
         if (already.isPresent()) {
             return new Changed(already.get());
         }
@@ -175,7 +179,7 @@ public class ReportService {
     }
 
     private ActivityRecord existing(RecordSource source) {
-        return records.findBySource(source.platform(), source.groupId(), source.messageId())
+        return records.findBySource(source)
             .orElseThrow(() -> new IllegalStateException("no record for a conflicting source " + source));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,10 @@ public final class QueryReplies {
 
     private final Template missing;
 
+    private final Template missingMore;
+
+    private final Template linesLeftOut;
+
     QueryReplies(Catalogue c, MetricDictionary metrics, FigureStyle figures, RecordReplies records) {
         this.metrics = metrics;
         this.figures = figures;
@@ -119,6 +124,8 @@ public final class QueryReplies {
         listMore = c.template("query.list-more", "count");
         missingNone = c.template("query.missing-none", "day", "district");
         missing = c.template("query.missing", "day", "count", "units");
+        missingMore = c.template("query.missing-more", "count");
+        linesLeftOut = c.template("query.lines-left-out", "count");
     }
 
     /** 全市, 锦江区, 锦江区·三圣街道社工站. */
@@ -265,33 +272,67 @@ public final class QueryReplies {
     }
 
     /**
-     * #明细: the newest records with their ids, and how many older ones are left out of
-     * {@code total}.
+     * #明细: the newest records with their ids, as many as fit in {@code maxLength}
+     * characters, and how many of {@code total} are left out.
      */
-    public String list(Scope listScope, Period period, List<ActivityRecord> newest, long total) {
-        List<String> lines = new ArrayList<>();
-        lines.add(listHead.fill(scope(listScope), period.label(), figures.number(total)));
+    public String list(Scope listScope, Period period, List<ActivityRecord> newest, long total, int maxLength) {
+        String head = listHead.fill(scope(listScope), period.label(), figures.number(total));
         if (newest.isEmpty()) {
-            lines.add(none);
+            return head + "\n" + none;
         }
+        List<String> lines = new ArrayList<>();
         for (ActivityRecord r : newest) {
             lines.add(listLine.fill(String.valueOf(r.id()), records.place(r.content()), records.figuresOf(r)));
         }
-        if (total > newest.size()) {
-            lines.add(listMore.fill(figures.number(total - newest.size())));
-        }
-        return String.join("\n", lines);
+        return fitted(head, lines, total, "\n", n -> listMore.fill(figures.number(n)), maxLength);
     }
 
     /**
      * #未报: the directory's units without an active record on {@code day}, in
-     * {@code district} or the city.
+     * {@code district} or the city, as many as fit in {@code maxLength} characters.
      */
-    public String missing(LocalDate day, @Nullable String district, List<String> units) {
+    public String missing(LocalDate day, @Nullable String district, List<String> units, int maxLength) {
         if (units.isEmpty()) {
             return missingNone.fill(figures.day(day), district == null ? "" : district);
         }
-        return missing.fill(figures.day(day), figures.number(units.size()), figures.names(units));
+        for (int shown = units.size(); shown > 0; shown--) {
+            String line = missing.fill(figures.day(day), figures.number(units.size()),
+                    figures.names(units.subList(0, shown)));
+            String reply = shown == units.size() ? line
+                    : line + "\n" + missingMore.fill(figures.number(units.size() - shown));
+            if (reply.length() <= maxLength) {
+                return reply;
+            }
+        }
+        return missing.fill(figures.day(day), figures.number(units.size()), "…") + "\n"
+                + missingMore.fill(figures.number(units.size()));
+    }
+
+    /**
+     * The closing line of a reply cut short where it would exceed the platform's length:
+     * how many lines were left out.
+     */
+    public String linesLeftOut(int count) {
+        return linesLeftOut.fill(figures.number(count));
+    }
+
+    /**
+     * {@code head} and as many {@code entries} as fit in {@code maxLength} with the line
+     * saying how many of {@code total} are not shown (none when all are).
+     */
+    private static String fitted(String head, List<String> entries, long total, String separator,
+            LongFunction<String> more, int maxLength) {
+        for (int shown = entries.size(); shown > 0; shown--) {
+            StringBuilder reply = new StringBuilder(head);
+            entries.subList(0, shown).forEach(e -> reply.append(separator).append(e));
+            if (total > shown) {
+                reply.append(separator).append(more.apply(total - shown));
+            }
+            if (reply.length() <= maxLength) {
+                return reply.toString();
+            }
+        }
+        return head + separator + more.apply(total);
     }
 
 }

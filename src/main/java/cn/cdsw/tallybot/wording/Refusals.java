@@ -3,11 +3,13 @@ package cn.cdsw.tallybot.wording;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import cn.cdsw.tallybot.command.Refusal;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
+import cn.cdsw.tallybot.config.InputLimits;
 import cn.cdsw.tallybot.config.MetricDefinition;
 import cn.cdsw.tallybot.config.ReportField;
 import cn.cdsw.tallybot.query.Period;
@@ -92,6 +94,10 @@ public final class Refusals {
 
     private final Template notAvailable;
 
+    private final Template tooLong;
+
+    private final Map<InputLimits.Field, String> limitedFields = new EnumMap<>(InputLimits.Field.class);
+
     Refusals(Catalogue c, BotConfig config, FigureStyle figures) {
         this.config = config;
         this.figures = figures;
@@ -130,6 +136,10 @@ public final class Refusals {
         notOneDay = c.template("refusals.not-one-day", "fragment");
         periodTooEarly = c.template("refusals.period-too-early", "fragment", "earliest");
         notAvailable = c.template("refusals.not-available", "command");
+        tooLong = c.template("refusals.too-long", "what", "limit", "fragment");
+        for (InputLimits.Field field : InputLimits.Field.values()) {
+            limitedFields.put(field, c.text("refusals.too-long-" + field.name().toLowerCase(Locale.ROOT)));
+        }
     }
 
     /** The reply to a message the grammar refused. */
@@ -239,6 +249,9 @@ public final class Refusals {
         }
         if (refusal instanceof Refusal.NotAvailable r) {
             return notAvailable.fill(config.commands().primary(r.command()));
+        }
+        if (refusal instanceof Refusal.TooLong r) {
+            return tooLong.fill(limitedFields.get(r.field()), figures.number(r.limit()), f);
         }
         throw new IllegalStateException("no wording for " + refusal.getClass().getSimpleName());
     }

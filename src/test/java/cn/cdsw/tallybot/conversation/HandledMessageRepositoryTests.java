@@ -17,6 +17,10 @@ class HandledMessageRepositoryTests {
 
     private static final Instant AT = Instant.parse("2026-11-28T11:02:03.123Z");
 
+    private static final String HASH = MessageFingerprint.of("20001", "#上报 锦江区 三圣街道社工站 走访196户");
+
+    private static final String OTHER = MessageFingerprint.of("20001", "#上报 锦江区 三圣街道社工站 走访197户");
+
     @TempDir
     Path dir;
 
@@ -29,22 +33,55 @@ class HandledMessageRepositoryTests {
 
     @Test
     void firstSaveWinsAndRedeliveryReadsTheSameReply() {
-        HandledMessage first = new HandledMessage("onebot", "1418159967", "5501", AT, "✅ 已记录 #1");
+        HandledMessage first = new HandledMessage("onebot", "1418159967", "5501", HASH, AT, "✅ 已记录 #1");
 
         assertThat(repository.save(first)).isTrue();
-        assertThat(repository.save(new HandledMessage("onebot", "1418159967", "5501", AT.plusSeconds(5), "other")))
+        assertThat(
+                repository.save(new HandledMessage("onebot", "1418159967", "5501", HASH, AT.plusSeconds(5), "other")))
             .isFalse();
-        assertThat(repository.find("onebot", "1418159967", "5501")).contains(first);
+        assertThat(repository.find("onebot", "1418159967", "5501", HASH)).contains(first);
     }
 
     @Test
     void keepsAHandledMessageWithoutReply() {
-        HandledMessage silent = new HandledMessage("onebot", "1418159967", "5502", AT, null);
+        HandledMessage silent = new HandledMessage("onebot", "1418159967", "5502", HASH, AT, null);
 
         repository.save(silent);
 
-        assertThat(repository.find("onebot", "1418159967", "5502")).contains(silent);
-        assertThat(repository.find("onebot", "other-group", "5502")).isEmpty();
+        assertThat(repository.find("onebot", "1418159967", "5502", HASH)).contains(silent);
+        assertThat(repository.find("onebot", "other-group", "5502", HASH)).isEmpty();
+    }
+
+    @Test
+    void aReusedIdWithOtherContentIsANewMessage() {
+        HandledMessage first = new HandledMessage("onebot", "1418159967", "5503", HASH, AT, "✅ 已记录 #1");
+        HandledMessage reused = new HandledMessage("onebot", "1418159967", "5503", OTHER, AT.plusSeconds(3600),
+                "✅ 已记录 #2");
+
+        assertThat(repository.save(first)).isTrue();
+        assertThat(repository.save(reused)).isTrue();
+
+        assertThat(repository.find("onebot", "1418159967", "5503", HASH)).contains(first);
+        assertThat(repository.find("onebot", "1418159967", "5503", OTHER)).contains(reused);
+        assertThat(repository.find("onebot", "1418159967", "5503", MessageFingerprint.of("20002", "别的"))).isEmpty();
+    }
+
+    @Test
+    void aRowLoggedBeforeFingerprintsStillAnswersItsIdAndBlocksASecondHandling() {
+        HandledMessage legacy = new HandledMessage("onebot", "1418159967", "5504", "", AT, "✅ 已记录 #3");
+        repository.save(legacy);
+
+        assertThat(repository.find("onebot", "1418159967", "5504", HASH)).contains(legacy);
+        assertThat(repository.save(new HandledMessage("onebot", "1418159967", "5504", HASH, AT, "again"))).isFalse();
+        assertThat(repository.find("onebot", "1418159967", "5504", HASH)).contains(legacy);
+    }
+
+    @Test
+    void theFingerprintReadsTheTextAsTheParserDoesAndTellsSendersApart() {
+        assertThat(MessageFingerprint.of("20001", "＃上报　锦江区 三圣街道社工站 走访196户 "))
+            .isEqualTo(MessageFingerprint.of("20001", "#上报 锦江区 三圣街道社工站 走访196户"));
+        assertThat(MessageFingerprint.of("20002", "#上报 锦江区 三圣街道社工站 走访196户")).isNotEqualTo(HASH);
+        assertThat(HASH).hasSize(32).isNotEqualTo(OTHER);
     }
 
 }

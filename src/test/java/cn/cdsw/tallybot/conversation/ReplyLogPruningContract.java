@@ -81,7 +81,7 @@ abstract class ReplyLogPruningContract {
         assertThat(pruning.prune()).isEqualTo(1);
 
         assertThat(ids()).containsExactly("edge", "recent");
-        assertThat(handled.find("onebot", "g", "recent")).map(HandledMessage::replyText).contains("reply recent");
+        assertThat(handled.find("onebot", "g", "recent", "h")).map(HandledMessage::replyText).contains("reply recent");
         assertThat(pruned()).isEqualTo(1);
         assertThat(log.lines(ch.qos.logback.classic.Level.INFO)).singleElement()
             .asString()
@@ -144,7 +144,7 @@ abstract class ReplyLogPruningContract {
     }
 
     void save(String id, Instant at) {
-        handled.save(new HandledMessage("onebot", "g", id, at, "reply " + id));
+        handled.save(new HandledMessage("onebot", "g", id, "h", at, "reply " + id));
     }
 
     /**
