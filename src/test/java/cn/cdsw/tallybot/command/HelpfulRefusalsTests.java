@@ -41,7 +41,7 @@ class HelpfulRefusalsTests {
 
     @Test
     void aWrongUnitNamesEveryUnitTheMetricTakesIncludingItsSynonyms() {
-        assertThat(reply(rejected(PLACE + "宣传10个"))).isEqualTo("❌ 「宣传10个」的单位不对，宣传只能用：份、张。这条没有记录，请改正后重新发送。");
+        assertThat(reply(rejected(PLACE + "宣传10个"))).isEqualTo("❌ 「宣传10个」的单位不对，宣传只能用：份、张、册。这条没有记录，请改正后重新发送。");
         assertThat(reply(rejected(PLACE + "走访10袋"))).contains("走访只能用：户、人次、次、趟。");
     }
 
