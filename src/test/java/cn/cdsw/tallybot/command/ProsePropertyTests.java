@@ -237,7 +237,9 @@ class ProsePropertyTests {
         DIGITS.matcher(text).results().forEach(m -> numbers.add(Long.parseLong(m.group())));
         CHINESE.matcher(text)
             .results()
-            .map(m -> ChineseNumbers.parse(m.group()))
+            // a run with leading zeros (零一) is read as the number after them, as 01 is 1
+            .map(m -> ChineseNumbers.parse(m.group())
+                .or(() -> ChineseNumbers.parse(m.group().replaceFirst("^[零〇]+", ""))))
             .flatMap(java.util.Optional::stream)
             .filter(v -> v.stripTrailingZeros().scale() <= 0)
             .forEach(v -> numbers.add(v.longValueExact()));
