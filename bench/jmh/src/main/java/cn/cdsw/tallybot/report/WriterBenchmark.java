@@ -134,7 +134,7 @@ public class WriterBenchmark {
                 List.of(new Metric("visits", "户", 1 + id % 89, false), new Metric("cases", "个", 2, false)),
                 List.of(new Item("大米", 1 + id % 7, "袋", false)), 1 + id % 7, null, null);
         StoreResult stored = reports.store(source, content, "#上报 " + station[0] + " " + station[1] + " 走访");
-        handled.save(new HandledMessage("onebot", "1418159967", String.valueOf(id), at,
+        handled.save(new HandledMessage("onebot", "1418159967", String.valueOf(id), "h" + id, at,
                 "✅ 已记录 #" + stored.record().id()));
     }
 }
