@@ -39,11 +39,24 @@ class CommandQuota {
      * budget.
      */
     Optional<String> refusal(ChatMessage message) {
+        return check(message).map(this::tooFast);
+    }
+
+    /**
+     * How long the sender must wait before the next command, when this one is over
+     * budget.
+     */
+    Optional<Duration> check(ChatMessage message) {
         RateLimiter.Admission admission = limiter.admit(message.platform(), message.senderId());
-        if (admission.allowed()) {
-            return Optional.empty();
-        }
-        return Optional.of(refusals.tooFast(limit, window, admission.retryAfter()));
+        return admission.allowed() ? Optional.empty() : Optional.of(admission.retryAfter());
+    }
+
+    /**
+     * The refusal for a sender who may send again in {@code retryAfter}: worded when it
+     * is sent, because a queued warning would otherwise name seconds that have passed.
+     */
+    String tooFast(Duration retryAfter) {
+        return refusals.tooFast(limit, window, retryAfter);
     }
 
 }

@@ -2,6 +2,9 @@ package cn.cdsw.tallybot.conversation;
 
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -104,16 +107,141 @@ public class HandledMessageRepository {
                 DELETE FROM handled_message
                 WHERE (platform, group_id, message_id) IN (
                     SELECT platform, group_id, message_id FROM handled_message
-                    WHERE handled_at < :cutoff
+                    WHERE handled_at < :cutoff AND (delivery IS NULL OR delivery <> 'pending')
                     ORDER BY handled_at
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)""" : """
                 DELETE FROM handled_message
                 WHERE (platform, group_id, message_id) IN (
                     SELECT platform, group_id, message_id FROM handled_message
-                    WHERE handled_at < :cutoff
+                    WHERE handled_at < :cutoff AND (delivery IS NULL OR delivery <> 'pending')
                     ORDER BY handled_at
                     LIMIT :limit)""").param("cutoff", cutoff.toEpochMilli()).param("limit", limit).update();
+    }
+
+    /**
+     * Records the message with its reply pending for delivery through the API, held by
+     * {@code reply.owner()} until {@code reply.lease()}; true when this call inserted it.
+     */
+    public boolean savePending(HandledMessage message, PendingReply reply) {
+        return jdbc.sql("""
+                INSERT INTO handled_message (platform, group_id, message_id, content_hash, handled_at, reply_text,
+                    delivery, sender_id, queued_at, wait_until, delivery_owner, delivery_lease)
+                VALUES (:platform, :groupId, :messageId, :contentHash, :handledAt, :replyText, 'pending', :senderId,
+                    :queuedAt, :waitUntil, :owner, :lease)
+                ON CONFLICT DO NOTHING""")
+            .param("platform", message.platform())
+            .param("groupId", message.groupId())
+            .param("messageId", message.messageId())
+            .param("contentHash", message.contentHash())
+            .param("handledAt", message.handledAt().toEpochMilli())
+            .param("replyText", reply.replyText())
+            .param("senderId", reply.senderId())
+            .param("queuedAt", reply.queuedAt().toEpochMilli())
+            .param("waitUntil", reply.waitUntil() == null ? null : reply.waitUntil().toEpochMilli())
+            .param("owner", reply.owner())
+            .param("lease", reply.lease().toEpochMilli())
+            .update() == 1;
+    }
+
+    /**
+     * Pending replies whose holder's lease ran out before {@code now} (it stopped, or
+     * this is the next start), oldest first.
+     */
+    List<PendingReply> unheld(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT platform, group_id, message_id, content_hash, sender_id, reply_text, queued_at, wait_until,
+                    delivery_owner, delivery_lease
+                FROM handled_message
+                WHERE delivery = 'pending' AND delivery_lease < :now
+                ORDER BY queued_at
+                LIMIT :limit""").param("now", now.toEpochMilli()).param("limit", limit).query((rs, n) -> {
+            long waitUntil = rs.getLong("wait_until");
+            Instant wait = rs.wasNull() ? null : Instant.ofEpochMilli(waitUntil);
+            return new PendingReply(rs.getString("platform"), rs.getString("group_id"), rs.getString("message_id"),
+                    rs.getString("content_hash"), Objects.requireNonNullElse(rs.getString("sender_id"), ""),
+                    Objects.requireNonNullElse(rs.getString("reply_text"), ""),
+                    Instant.ofEpochMilli(rs.getLong("queued_at")), wait,
+                    Objects.requireNonNullElse(rs.getString("delivery_owner"), ""),
+                    Instant.ofEpochMilli(rs.getLong("delivery_lease")));
+        }).list();
+    }
+
+    /**
+     * Takes over a pending reply exactly as read: of two replicas taking the same row,
+     * one changes it.
+     */
+    boolean takeOver(PendingReply reply, String owner, Instant lease) {
+        return jdbc.sql("""
+                UPDATE handled_message SET delivery_owner = :owner, delivery_lease = :lease
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                  AND content_hash = :contentHash AND delivery = 'pending' AND delivery_lease = :seen""")
+            .params(key(reply))
+            .param("owner", owner)
+            .param("lease", lease.toEpochMilli())
+            .param("seen", reply.lease().toEpochMilli())
+            .update() == 1;
+    }
+
+    /** Extends the lease of every reply {@code owner} still holds. */
+    int renew(String owner, Instant lease) {
+        return jdbc.sql("""
+                UPDATE handled_message SET delivery_lease = :lease
+                WHERE delivery = 'pending' AND delivery_owner = :owner""")
+            .param("owner", owner)
+            .param("lease", lease.toEpochMilli())
+            .update();
+    }
+
+    /**
+     * Right before the platform call: counts the attempt and extends the lease; false
+     * when the reply is no longer {@code owner}'s to send.
+     */
+    boolean hold(PendingReply reply, String owner, Instant lease) {
+        return jdbc.sql("""
+                UPDATE handled_message SET delivery_lease = :lease, delivery_attempts = delivery_attempts + 1
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                  AND content_hash = :contentHash AND delivery = 'pending' AND delivery_owner = :owner""")
+            .params(key(reply))
+            .param("owner", owner)
+            .param("lease", lease.toEpochMilli())
+            .update() == 1;
+    }
+
+    /** {@code pending → outcome} (sent, expired, stale, failed) for the holder. */
+    boolean settle(PendingReply reply, String owner, String outcome, Instant now) {
+        return jdbc.sql("""
+                UPDATE handled_message SET delivery = :outcome, delivered_at = :now
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                  AND content_hash = :contentHash AND delivery = 'pending' AND delivery_owner = :owner""")
+            .params(key(reply))
+            .param("owner", owner)
+            .param("outcome", outcome)
+            .param("now", now.toEpochMilli())
+            .update() == 1;
+    }
+
+    /**
+     * The delivery state of the reply to the latest message under this id: null when
+     * nothing goes through the API.
+     */
+    Optional<String> delivery(String platform, String groupId, String messageId) {
+        return jdbc.sql("""
+                SELECT delivery FROM handled_message
+                WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
+                ORDER BY handled_at DESC
+                LIMIT 1""")
+            .param("platform", platform)
+            .param("groupId", groupId)
+            .param("messageId", messageId)
+            .query((rs, n) -> Optional.ofNullable(rs.getString("delivery")))
+            .optional()
+            .flatMap(state -> state);
+    }
+
+    private static Map<String, Object> key(PendingReply reply) {
+        return Map.of("platform", reply.platform(), "groupId", reply.groupId(), "messageId", reply.messageId(),
+                "contentHash", reply.contentHash());
     }
 
 }

@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.conversation;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -47,13 +49,16 @@ class MessagePipeline implements InboundHandler {
 
     private final ReplyLength replyLength;
 
+    private final Clock clock;
+
     /**
      * {@code reports} besides the dispatcher because a plain message can be the answer to
      * a question that {@code #上报} asked, and a recall can take back the record a report
      * made.
      */
     MessagePipeline(MessageReader reader, ReplyLog replyLog, CommandQuota quota, CommandDispatcher dispatcher,
-            ReportCommands reports, ReportMetrics reportMetrics, Wording wording, ReplyLength replyLength) {
+            ReportCommands reports, ReportMetrics reportMetrics, Wording wording, ReplyLength replyLength,
+            Clock clock) {
         this.reader = reader;
         this.replyLog = replyLog;
         this.quota = quota;
@@ -62,6 +67,7 @@ class MessagePipeline implements InboundHandler {
         this.reportMetrics = reportMetrics;
         this.wording = wording;
         this.replyLength = replyLength;
+        this.clock = clock;
     }
 
     @Override
@@ -101,15 +107,15 @@ class MessagePipeline implements InboundHandler {
     private Optional<String> reply(ParseResult result, Turn turn) {
         ChatMessage message = turn.message();
         if (!(result instanceof ParseResult.NotACommand)) {
-            Optional<String> refusal = quota.refusal(message);
-            if (refusal.isPresent()) {
+            Optional<Duration> wait = quota.check(message);
+            if (wait.isPresent()) {
                 log.info("command refused: sender over the rate limit");
                 return replyLog.once(message, () -> {
                     if (isReport(result)) {
                         AfterCommit.run(reportMetrics::rateLimited);
                     }
-                    return refusal;
-                });
+                    return Optional.of(quota.tooFast(wait.get()));
+                }, clock.instant().plus(wait.get()));
             }
         }
         if (result instanceof ParseResult.Parsed parsed) {

@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.conversation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,9 +31,12 @@ class ReplyLog {
 
     private final Duration dedupWindow;
 
+    private final ReplyOutbox outbox;
+
     ReplyLog(HandledMessageRepository handled, Deduplicator deduplicator, Ledger ledger,
-            ConversationProperties properties) {
+            ConversationProperties properties, ReplyOutbox outbox) {
         this.handled = handled;
+        this.outbox = outbox;
         this.deduplicator = deduplicator;
         this.ledger = ledger;
         this.dedupWindow = properties.dedupWindow();
@@ -62,10 +66,19 @@ class ReplyLog {
      * delivery has them.
      */
     Optional<String> once(ChatMessage message, Supplier<Optional<String>> work) {
+        return once(message, work, null);
+    }
+
+    /**
+     * As {@link #once(ChatMessage, Supplier)}, for a rate-limit warning whose sender may
+     * send again at {@code waitUntil}: sent through the API, it is worded for the time it
+     * leaves, and not sent after that instant.
+     */
+    Optional<String> once(ChatMessage message, Supplier<Optional<String>> work, @Nullable Instant waitUntil) {
         return Optional.ofNullable(ledger.write(unit -> {
             Optional<String> reply = work.get();
             HandledMessage entry = entry(message, reply);
-            if (handled.save(entry)) {
+            if (save(entry, message, waitUntil)) {
                 return reply.orElse(null);
             }
             unit.rollback();
@@ -84,13 +97,24 @@ class ReplyLog {
     Optional<String> answer(ChatMessage message, Supplier<Optional<String>> query) {
         Optional<String> reply = ledger.read(query);
         HandledMessage entry = entry(message, reply);
-        ledger.writeLater(unit -> handled.save(entry));
+        ledger.writeLater(unit -> save(entry, message, null));
         return reply;
     }
 
     private static HandledMessage entry(ChatMessage message, Optional<String> reply) {
         return new HandledMessage(message.platform(), message.groupId(), message.messageId(),
                 MessageFingerprint.of(message), message.sentAt(), reply.orElse(null));
+    }
+
+    /**
+     * Logs the entry; a reply that leaves through the platform's API is logged pending
+     * and queued once the unit commits, so it outlives a crash (docs/platforms.md §7).
+     */
+    private boolean save(HandledMessage entry, ChatMessage message, @Nullable Instant waitUntil) {
+        if (entry.replyText() == null || !outbox.throughApi(message)) {
+            return handled.save(entry);
+        }
+        return outbox.save(entry, message, waitUntil);
     }
 
     private @Nullable String firstAnswer(ChatMessage message) {

@@ -68,9 +68,9 @@ class SummaryCommands implements DisposableBean {
             }
             try {
                 List<Delivery> deliveries = summaries.postNow(command.date());
-                long failed = deliveries.stream().filter(d -> !d.sent()).count();
-                log.info("on-demand summary of {} sent to {} groups, {} failed", command.date(),
-                        deliveries.size() - failed, failed);
+                long queued = deliveries.stream().filter(Delivery::queued).count();
+                log.info("on-demand summary of {} queued for {} groups, {} not", command.date(), queued,
+                        deliveries.size() - queued);
             }
             finally {
                 MDC.clear();

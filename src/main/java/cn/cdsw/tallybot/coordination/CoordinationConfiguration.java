@@ -46,7 +46,7 @@ class CoordinationConfiguration {
     @Bean
     @Conditional(RedisUrl.Absent.class)
     SendPacer sendPacer(Clock clock, CoordinationProperties properties) {
-        return new LocalSendPacer(clock, properties.groupSendLimit(), properties.groupSendWindow());
+        return new LocalSendPacer(clock, properties.pace());
     }
 
 }

@@ -6,14 +6,34 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the bot says back to a group: plain Chinese text, optionally with a PNG image
- * (base64, no prefix).
+ * (base64, no prefix), and, for an answer sent on its own rather than in the webhook
+ * response, the message it answers, so the platform can quote it (otherwise, in a busy
+ * group, nobody can tell whose report a confirmation belongs to).
  */
-public record Reply(String text, @Nullable String imagePngBase64) {
+public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote) {
+
     public Reply {
         Objects.requireNonNull(text, "text");
     }
 
+    public Reply(String text, @Nullable String imagePngBase64) {
+        this(text, imagePngBase64, null);
+    }
+
     public static Reply text(String text) {
-        return new Reply(text, null);
+        return new Reply(text, null, null);
+    }
+
+    /** This reply, quoting {@code quote}. */
+    public Reply quoting(Quote quote) {
+        return new Reply(text, imagePngBase64, quote);
+    }
+
+    /** The message a reply answers: its id and its sender, in the platform's terms. */
+    public record Quote(String messageId, String senderId) {
+        public Quote {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(senderId, "senderId");
+        }
     }
 }

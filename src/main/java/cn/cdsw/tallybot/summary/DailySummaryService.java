@@ -3,6 +3,7 @@ package cn.cdsw.tallybot.summary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
@@ -61,6 +62,7 @@ public class DailySummaryService {
                         catchUp ? " (补发)" : "");
             }
         }
+        delivery.renew(now);
         TickSummaries summaries = new TickSummaries(composer);
         for (SummaryPost post : claims.due(now)) {
             delivery.deliver(post, summaries, now);
@@ -68,25 +70,29 @@ public class DailySummaryService {
     }
 
     /**
-     * Composes the summary of {@code date} and sends it to every summary group right now,
-     * once, whatever was posted before: a deliberate re-post
-     * ({@code POST /api/v1/summary}, {@code #日报 11月28日}), so no retry and no 补发 mark (but
-     * 重发 when the day was posted before, {@link SummaryComposer#composeOnRequest}). A
-     * group that receives it is recorded as {@code sent} for that date: if the tick had
-     * not claimed it yet it never will, and a pending, failing or interrupted scheduled
-     * post of that date is stopped, so the group never gets the scheduled post on top. A
-     * group whose send failed is left as it was.
+     * Composes the summary of {@code date} and queues it for every summary group now,
+     * whatever was posted before: a deliberate re-post ({@code POST /api/v1/summary},
+     * {@code #日报 11月28日}), so no 补发 mark (but 重发 when the day was posted before,
+     * {@link SummaryComposer#composeOnRequest}). Each group's row becomes a fresh
+     * {@code pending} claim queued by this replica (unless that group's post is queued
+     * already), so the group never gets the scheduled post on top, a failed send is
+     * retried like a scheduled one, and {@link #progress} shows how far it got. Returns
+     * at once; the posts leave at their groups' pace.
      */
     public List<Delivery> postNow(LocalDate date) {
         DailySummary summary = composer.composeOnRequest(date);
-        List<Delivery> deliveries = groups.summaryGroups()
-            .stream()
-            .map(group -> new Delivery(ref(group), summary, delivery.sendNow(ref(group), summary)))
-            .toList();
-        if (deliveries.stream().anyMatch(Delivery::sent)) {
-            composer.posted(summary);
-        }
-        return deliveries;
+        AtomicBoolean posted = new AtomicBoolean();
+        Runnable firstSent = () -> {
+            if (posted.compareAndSet(false, true)) {
+                composer.posted(summary);
+            }
+        };
+        return groups.summaryGroups().stream().map(group -> delivery.repost(ref(group), summary, firstSent)).toList();
+    }
+
+    /** Every group's post of {@code date} as it stands at {@code now}. */
+    public List<PostProgress> progress(LocalDate date, Instant now) {
+        return claims.ofDate(date).stream().map(post -> PostProgress.of(post, now)).toList();
     }
 
     /**

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Repository;
  * so two ticks or two replicas on one database can never both send:
  *
  * <pre>
- * pending ─take→ sending ─→ sent
- * failed  ─take→ sending ─→ failed (retryable, with next_attempt_at) | abandoned (not retryable, or too late)
+ * pending ─queue→ pending, leased ─take→ sending ─→ sent
+ * failed  ─queue→ failed, leased  ─take→ sending ─→ failed (retryable, with next_attempt_at) | abandoned
+ * (a leased row waits in its group's outbound queue; once its lease has run out it is due again)
  * pending | failed ──────→ abandoned (no sender for the platform, or the retry period passed while down)
  * </pre>
  *
@@ -39,7 +40,7 @@ class SummaryClaimRepository {
 
     private static final String COLUMNS = """
             platform, group_id, summary_date, status, attempts, next_attempt_at, claimed_at, sent_at, last_error,
-            catch_up, owner""";
+            catch_up, owner, lease_until""";
 
     private static final String KEY = "platform = :platform AND group_id = :groupId AND summary_date = :date";
 
@@ -73,6 +74,7 @@ class SummaryClaimRepository {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM summary_post
                 WHERE status IN ('pending', 'failed') AND next_attempt_at <= :now
+                  AND (lease_until IS NULL OR lease_until < :now)
                 ORDER BY summary_date, platform, group_id""")
             .param("now", now.toEpochMilli())
             .query(SummaryClaimRepository::map)
@@ -86,8 +88,10 @@ class SummaryClaimRepository {
      */
     boolean take(SummaryPost post, String owner, Instant now) {
         return jdbc
-            .sql("UPDATE summary_post SET status = 'sending', owner = :owner, attempts = attempts + 1 WHERE " + KEY
-                    + " AND status = :expected AND attempts = :attempts AND next_attempt_at <= :now")
+            .sql("UPDATE summary_post SET status = 'sending', owner = :owner, attempts = attempts + 1,"
+                    + " lease_until = NULL WHERE " + KEY
+                    + " AND status = :expected AND attempts = :attempts AND next_attempt_at <= :now"
+                    + " AND (owner = :owner OR owner IS NULL)")
             .params(key(post.group(), post.date()))
             .param("owner", owner)
             .param("expected", post.status().code())
@@ -141,7 +145,7 @@ class SummaryClaimRepository {
      */
     boolean abandonUnsent(SummaryPost post, String error) {
         return jdbc
-            .sql("UPDATE summary_post SET status = 'abandoned', last_error = :error WHERE " + KEY
+            .sql("UPDATE summary_post SET status = 'abandoned', last_error = :error, lease_until = NULL WHERE " + KEY
                     + " AND status = :expected AND attempts = :attempts")
             .params(key(post.group(), post.date()))
             .param("expected", post.status().code())
@@ -170,6 +174,66 @@ class SummaryClaimRepository {
     }
 
     /**
+     * Queues the row, as read, for {@code owner} until {@code lease}: a compare-and-set
+     * like {@link #take}, so of two ticks or replicas one queues it. The status stays, so
+     * a replica that stops leaves it due again once the lease has run out.
+     */
+    boolean queue(SummaryPost post, String owner, Instant now, Instant lease) {
+        return jdbc
+            .sql("UPDATE summary_post SET owner = :owner, lease_until = :lease WHERE " + KEY
+                    + " AND status = :expected AND attempts = :attempts AND next_attempt_at <= :now"
+                    + " AND (lease_until IS NULL OR lease_until < :now)")
+            .params(key(post.group(), post.date()))
+            .param("owner", owner)
+            .param("lease", lease.toEpochMilli())
+            .param("expected", post.status().code())
+            .param("attempts", post.attempts())
+            .param("now", now.toEpochMilli())
+            .update() == 1;
+    }
+
+    /**
+     * An operator's re-post: (re)claims the row as {@code pending}, queued for
+     * {@code owner} until {@code lease}, whatever was posted before, unless it is queued
+     * or being sent right now. True when the row was written.
+     */
+    boolean queueRepost(GroupRef group, LocalDate date, String owner, Instant now, Instant lease) {
+        return jdbc.sql("""
+                INSERT INTO summary_post (platform, group_id, summary_date, status, attempts, next_attempt_at,
+                    claimed_at, last_error, catch_up, owner, lease_until)
+                VALUES (:platform, :groupId, :date, 'pending', 0, :now, :now, 're-post requested', 0, :owner, :lease)
+                ON CONFLICT (platform, group_id, summary_date) DO UPDATE
+                   SET status = 'pending', attempts = 0, next_attempt_at = :now, claimed_at = :now, sent_at = NULL,
+                       last_error = 're-post requested', catch_up = 0, owner = :owner, lease_until = :lease
+                 WHERE NOT (summary_post.status IN ('pending', 'failed') AND summary_post.lease_until >= :now)""")
+            .params(key(group, date))
+            .param("owner", owner)
+            .param("now", now.toEpochMilli())
+            .param("lease", lease.toEpochMilli())
+            .update() == 1;
+    }
+
+    /** Extends the lease of every post {@code owner} has queued. */
+    int renew(String owner, Instant now, Instant lease) {
+        return jdbc.sql("""
+                UPDATE summary_post SET lease_until = :lease
+                WHERE status IN ('pending', 'failed') AND owner = :owner AND lease_until >= :now""")
+            .param("owner", owner)
+            .param("now", now.toEpochMilli())
+            .param("lease", lease.toEpochMilli())
+            .update();
+    }
+
+    /** Every post of {@code date}, for the progress of a re-post. */
+    List<SummaryPost> ofDate(LocalDate date) {
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM summary_post WHERE summary_date = :date ORDER BY platform, group_id")
+            .param("date", date.toString())
+            .query(SummaryClaimRepository::map)
+            .list();
+    }
+
+    /**
      * Rows left in {@code sending}: the process died during the call (see the class
      * comment).
      */
@@ -195,7 +259,8 @@ class SummaryClaimRepository {
                 LocalDate.parse(rs.getString("summary_date")), PostStatus.of(rs.getString("status")),
                 rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
                 Instant.ofEpochMilli(rs.getLong("claimed_at")), instantOrNull(rs, "sent_at"),
-                rs.getString("last_error"), rs.getInt("catch_up") == 1, rs.getString("owner"));
+                rs.getString("last_error"), rs.getInt("catch_up") == 1, rs.getString("owner"),
+                instantOrNull(rs, "lease_until"));
     }
 
     private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {

@@ -6,31 +6,32 @@ import java.util.Random;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigProperties;
 import cn.cdsw.tallybot.coordination.ReplicaId;
-import cn.cdsw.tallybot.platform.ChatSender;
-import cn.cdsw.tallybot.platform.SendPacer;
+import cn.cdsw.tallybot.outbound.OutboundProperties;
+import cn.cdsw.tallybot.outbound.OutboundService;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires summary delivery. The senders are looked up, not required: without a platform API
- * the application still starts, and delivery says so in the log.
+ * Wires summary delivery over the outbound queues. Without a platform API the application
+ * still starts, and delivery says so in the log.
  */
 @Configuration(proxyBeanMethods = false)
 class SummaryConfiguration {
 
     @Bean
-    SummaryDelivery summaryDelivery(SummaryClaimRepository claims, ObjectProvider<ChatSender> senders, SendPacer pacer,
-            SummaryProperties properties, ReplicaId replica, Clock clock, MeterRegistry registry) {
+    SummaryDelivery summaryDelivery(SummaryClaimRepository claims, OutboundService outbound,
+            SummaryProperties properties, OutboundProperties outboundProperties, ReplicaId replica, Clock clock,
+            MeterRegistry registry) {
         RetryPolicy retry = new RetryPolicy(properties.retryInitial(), properties.retryMax(), properties.retryFor(),
                 new Random());
-        // paced: a summary shares each group's send budget with the replies of every
-        // replica
-        return new SummaryDelivery(claims, senders.orderedStream().map(pacer::paced).toList(), retry,
-                properties.images(), replica.value(), clock, new SummaryMetrics(registry));
+        // queued per group: a summary shares each group's send budget with the replies of
+        // every replica, and waits for no other group
+        return new SummaryDelivery(claims, outbound, retry,
+                new SummaryDelivery.Settings(properties.images(), replica.value(), outboundProperties.lease(), clock),
+                new SummaryMetrics(registry));
     }
 
     @Bean

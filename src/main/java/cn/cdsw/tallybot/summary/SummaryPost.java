@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** One {@code summary_post} row: the delivery of one date's summary to one group. */
 record SummaryPost(GroupRef group, LocalDate date, PostStatus status, int attempts, Instant nextAttemptAt,
         Instant claimedAt, @Nullable Instant sentAt, @Nullable String lastError, boolean catchUp,
-        @Nullable String owner) {
+        @Nullable String owner, @Nullable Instant leaseUntil) {
 
     SummaryPost {
         Objects.requireNonNull(group, "group");

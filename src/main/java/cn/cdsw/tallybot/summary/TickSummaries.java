@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The summaries of one tick: each (date, catch-up) is composed once however many groups
  * receive it, and the composer hears {@link SummaryComposer#posted} once, after the first
- * group has it.
+ * group has it. Delivered is heard on the sender threads, so both are synchronized.
  */
 final class TickSummaries {
 
@@ -23,11 +23,11 @@ final class TickSummaries {
         this.composer = composer;
     }
 
-    DailySummary get(LocalDate date, boolean catchUp) {
+    synchronized DailySummary get(LocalDate date, boolean catchUp) {
         return composed.computeIfAbsent(new Key(date, catchUp), key -> composer.compose(date, catchUp));
     }
 
-    void delivered(DailySummary summary) {
+    synchronized void delivered(DailySummary summary) {
         if (posted.add(new Key(summary.date(), summary.catchUp()))) {
             composer.posted(summary);
         }

@@ -2,6 +2,7 @@ package cn.cdsw.tallybot.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class CommandQuotaTests {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
 
     final CoordinationProperties properties = new CoordinationProperties(2, Duration.ofMinutes(1), 20,
-            Duration.ofMinutes(1));
+            Duration.ofMinutes(1), Map.of());
 
     final CommandQuota quota = new CommandQuota(new LocalRateLimiter(clock, 2, Duration.ofMinutes(1)), properties,
             ShippedWording.WORDING);

@@ -70,9 +70,10 @@ class GroupCommitTests {
     void setUp() {
         db = SqliteTestDatabase.migrated(dir);
         ledger = StorageFixtures.ledger(db, meters);
-        replyLog = new ReplyLog(new HandledMessageRepository(JdbcClient.create(db)),
-                new LocalDeduplicator(Clock.systemUTC()), ledger,
-                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(1)));
+        HandledMessageRepository handled = new HandledMessageRepository(JdbcClient.create(db));
+        replyLog = new ReplyLog(handled, new LocalDeduplicator(Clock.systemUTC()), ledger,
+                new ConversationProperties(7, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(1)),
+                ReplyOutboxes.none(handled));
     }
 
     @AfterEach

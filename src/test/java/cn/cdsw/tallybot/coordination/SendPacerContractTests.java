@@ -2,6 +2,7 @@ package cn.cdsw.tallybot.coordination;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.SendPacer;
@@ -18,7 +19,11 @@ public abstract class SendPacerContractTests extends CoordinationContract {
 
     static final GroupRef GROUP = new GroupRef("onebot", "1418159967");
 
-    protected abstract SendPacer pacer(Clock clock, int limit, Duration window);
+    protected abstract SendPacer pacer(Clock clock, SendPace pace);
+
+    SendPacer pacer(Clock clock, int limit, Duration window) {
+        return pacer(clock, SendPace.uniform(limit, window));
+    }
 
     @Test
     void theLimitGoesAtOnceAndTheRestWaitsForTheWindowToMoveOn() {
@@ -63,6 +68,31 @@ public abstract class SendPacerContractTests extends CoordinationContract {
         clock.advance(Duration.ofDays(-8));
 
         assertThat(pacer.reserve(GROUP)).isZero();
+    }
+
+    @Test
+    void everyRateOfThePlatformHoldsAtOnce() {
+        SendPace pace = new SendPace(Map.of("onebot", SendPace.parse("2/2s, 4/1m")), SendPace.parse("20/1m"));
+        SendPacer pacer = pacer(clock, pace);
+
+        assertThat(pacer.reserve(GROUP)).as("the burst").isZero();
+        assertThat(pacer.reserve(GROUP)).isZero();
+        assertThat(pacer.reserve(GROUP)).as("then one a second").isEqualTo(Duration.ofSeconds(2));
+        assertThat(pacer.reserve(GROUP)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(pacer.reserve(GROUP)).as("until the minute is full").isEqualTo(Duration.ofMinutes(1));
+        assertThat(pacer.reserve(new GroupRef("wecom", "ww-group"))).as("another platform's pace").isZero();
+    }
+
+    @Test
+    void aPlatformWithoutAPaceOfItsOwnUsesTheFallback() {
+        SendPacer pacer = pacer(clock, new SendPace(Map.of("onebot", SendPace.parse("1/1s")), SendPace.parse("2/1m")));
+        GroupRef wecom = new GroupRef("wecom", "ww-group");
+
+        assertThat(pacer.reserve(wecom)).isZero();
+        assertThat(pacer.reserve(wecom)).isZero();
+        assertThat(pacer.reserve(wecom)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(pacer.reserve(GROUP)).isZero();
+        assertThat(pacer.reserve(GROUP)).isEqualTo(Duration.ofSeconds(1));
     }
 
 }

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Replies through the OneBot HTTP API (for Lagrange, which ignores quick operations): the
  * webhook answers 204 and the reply goes to {@code send_group_msg} with the access token,
- * here a MockWebServer.
+ * quoting the message it answers, here a MockWebServer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(WebhookTestClock.class)
@@ -61,6 +61,8 @@ class OneBotApiReplyIntegrationTests {
         assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer kSLuTF2GC2Q4q4ugm3");
         String body = sent.getBody().utf8();
         assertThat(body).contains("\"group_id\":639921629").contains("简阳市·射洪坝街道社工站（11月29日）：走访46户");
+        assertThat(body).as("the reply quotes the report it confirms")
+            .startsWith("{\"group_id\":639921629,\"message\":[{\"type\":\"reply\",\"data\":{\"id\":\"77\"}}");
     }
 
 }

@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -115,6 +116,9 @@ class QueryAndSummaryIntegrationTests {
         }
         JsonNode summary = api("POST", "/api/v1/summary?date=2026-11-29");
         assertThat(summary.get("deliveries").size()).isEqualTo(2);
+        assertThat(summary.get("deliveries").get(0).toString())
+            .matches("\\{\"id\":\"onebot:\\d+@2026-11-29\",\"platform\":\"onebot\",\"group_id\":\"\\d+\","
+                    + "\"status\":\"queued\",\"error\":null}");
         List<String> groups = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             RecordedRequest sent = ONEBOT_API.takeRequest(10, TimeUnit.SECONDS);
@@ -132,6 +136,8 @@ class QueryAndSummaryIntegrationTests {
             groups.add(body.replaceAll("(?s).*\"group_id\":(\\d+).*", "$1"));
         }
         assertThat(groups).containsExactlyInAnyOrder("639921629", "1418159967");
+        await().untilAsserted(() -> assertThat(api("GET", "/api/v1/summary?date=2026-11-29").get("posts")).hasSize(2)
+            .allSatisfy(post -> assertThat(post.get("status").asString()).isEqualTo("sent")));
     }
 
     @Test
@@ -176,7 +182,7 @@ class QueryAndSummaryIntegrationTests {
             .build()
             .newCall(request.build())
             .execute()) {
-            assertThat(response.code()).as(path).isEqualTo(200);
+            assertThat(response.code()).as(path).isEqualTo(method.equals("POST") ? 202 : 200);
             return JsonMapper.builder().build().readTree(response.body().string());
         }
     }

@@ -34,12 +34,14 @@ import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
 import cn.cdsw.tallybot.TallybotApplication;
+import cn.cdsw.tallybot.outbound.OutboundService;
 import cn.cdsw.tallybot.summary.DailySummaryService;
 import cn.cdsw.tallybot.testing.OneBotApiStub;
 import cn.cdsw.tallybot.testing.PostgresSchema;
 import cn.cdsw.tallybot.testing.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas of the real application on different ports, sharing one PostgreSQL schema
@@ -217,6 +219,11 @@ class TwoReplicaIntegrationTests {
             }
             for (Future<Void> tick : pool.invokeAll(ticks)) {
                 tick.get();
+            }
+            // the posts leave from the replicas' outbound queues
+            for (ConfigurableApplicationContext replica : List.of(a, b)) {
+                OutboundService outbound = replica.getBean(OutboundService.class);
+                await().until(() -> outbound.backlog() == 0);
             }
         }
         finally {

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.outbound.OutboundService;
 import cn.cdsw.tallybot.testing.LogCapture;
 import cn.cdsw.tallybot.testing.OneBotApiStub;
 
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The daily summary through the real application: SQLite file, the real OneBot sender,
@@ -72,6 +74,9 @@ class DailySummaryIntegrationTests {
     MutableClock clock;
 
     @Autowired
+    OutboundService outbound;
+
+    @Autowired
     RecordingComposer composer;
 
     @Autowired
@@ -94,6 +99,9 @@ class DailySummaryIntegrationTests {
     void tick(Instant now) {
         clock.set(now);
         summaries.postDue(now);
+        // the posts leave from their groups' queues; the tick is over when those are
+        // empty
+        await().until(() -> outbound.backlog() == 0);
     }
 
     @Test

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.outbound.OutboundFixtures;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 import cn.cdsw.tallybot.testing.LogCapture;
 
@@ -125,9 +126,11 @@ class DailySummaryJobTests {
     private static DailySummaryJob job(DataSource database, GroupDirectory groups, SummaryComposer composer,
             ScriptedSender sender, String owner, MutableClock clock) {
         SummaryClaimRepository claims = new SummaryClaimRepository(JdbcClient.create(database));
-        SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender),
+        SummaryDelivery delivery = new SummaryDelivery(claims,
+                OutboundFixtures.inline(List.of(sender), clock, new SimpleMeterRegistry()),
                 new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6), new Random(3)),
-                true, owner, clock, new SummaryMetrics(new SimpleMeterRegistry()));
+                new SummaryDelivery.Settings(true, owner, Duration.ofMinutes(1), clock),
+                new SummaryMetrics(new SimpleMeterRegistry()));
         DailySummaryService service = new DailySummaryService(claims, delivery, composer, groups,
                 new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0), Duration.ofMinutes(10)));
         return new DailySummaryJob(service, clock);

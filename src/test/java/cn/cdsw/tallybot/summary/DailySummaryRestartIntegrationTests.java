@@ -8,6 +8,7 @@ import java.time.ZoneId;
 
 import cn.cdsw.tallybot.TallybotApplication;
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.outbound.OutboundService;
 import cn.cdsw.tallybot.testing.LogCapture;
 import cn.cdsw.tallybot.testing.OneBotApiStub;
 
@@ -25,6 +26,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A restart is a new process on the same database file: here two application contexts,
@@ -116,6 +118,10 @@ class DailySummaryRestartIntegrationTests {
     void tick(ConfigurableApplicationContext context, Instant now) {
         context.getBean(MutableClock.class).set(now);
         context.getBean(DailySummaryService.class).postDue(now);
+        // the posts leave from their groups' queues; the tick is over when those are
+        // empty
+        OutboundService outbound = context.getBean(OutboundService.class);
+        await().until(() -> outbound.backlog() == 0);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Random;
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.e2e.MutableClock;
+import cn.cdsw.tallybot.outbound.OutboundFixtures;
+import cn.cdsw.tallybot.outbound.OutboundService;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 import cn.cdsw.tallybot.testing.LogCapture;
@@ -69,10 +71,16 @@ class DailySummaryServiceTests {
     }
 
     DailySummaryService service(boolean images, SummaryComposer composer, GroupConfig... groups) {
+        return service(OutboundFixtures.inline(List.of(sender), clock, new SimpleMeterRegistry()), images, composer,
+                groups);
+    }
+
+    DailySummaryService service(OutboundService outbound, boolean images, SummaryComposer composer,
+            GroupConfig... groups) {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6),
                 new Random(1));
-        SummaryDelivery delivery = new SummaryDelivery(claims, List.of(sender), retry, images, "test", clock,
-                new SummaryMetrics(meters));
+        SummaryDelivery delivery = new SummaryDelivery(claims, outbound, retry,
+                new SummaryDelivery.Settings(images, "test", Duration.ofMinutes(1), clock), new SummaryMetrics(meters));
         PostSchedule schedule = new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0),
                 Duration.ofMinutes(10));
         return new DailySummaryService(claims, delivery, composer, new GroupDirectory(List.of(groups)), schedule);
@@ -141,6 +149,7 @@ class DailySummaryServiceTests {
         DailySummaryService service = service(true, group(STREETS));
 
         for (Instant now = AT_EIGHT; now.isBefore(AT_EIGHT.plus(Duration.ofHours(8))); now = now.plusSeconds(60)) {
+            clock.set(now);
             service.postDue(now);
         }
 
@@ -179,7 +188,8 @@ class DailySummaryServiceTests {
 
         DailySummaryService service = service();
         service.reportInterrupted();
-        service.postDue(AT_EIGHT.plusSeconds(300));
+        clock.set(AT_EIGHT.plusSeconds(300));
+        service.postDue(clock.instant());
 
         assertThat(sender.delivered).extracting(ScriptedSender.Sent::group).containsExactly(STATIONS);
         assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.SENDING);
@@ -213,13 +223,15 @@ class DailySummaryServiceTests {
     }
 
     @Test
-    void postNowSendsToEveryGroupAndTheScheduledPostThenStaysQuiet() {
+    void postNowQueuesForEveryGroupAndTheScheduledPostThenStaysQuiet() {
         clock.set(Instant.parse("2026-11-28T04:00:00Z"));
         DailySummaryService service = service();
 
         List<Delivery> deliveries = service.postNow(DATE);
 
-        assertThat(deliveries).allMatch(Delivery::sent).extracting(Delivery::group).containsExactly(STREETS, STATIONS);
+        assertThat(deliveries).allMatch(Delivery::queued)
+            .extracting(Delivery::id)
+            .containsExactly("onebot:639921629@" + DATE, "onebot:1418159967@" + DATE);
         assertThat(composer.composed).containsExactly(new RecordingComposer.Call(DATE, false));
         assertThat(composer.posted).hasSize(1);
         service.postDue(AT_EIGHT);
@@ -228,24 +240,49 @@ class DailySummaryServiceTests {
     }
 
     @Test
-    void postNowRepostsAnAlreadyPostedDayAndReportsFailures() {
+    void postNowReturnsWithThePostsQueuedWhileTheirGroupsPaceHoldsThemBack() throws InterruptedException {
+        clock.set(Instant.parse("2026-11-28T04:00:00Z"));
+        // every group has just used its slots: the next one comes in an hour
+        try (OutboundService outbound = OutboundFixtures.pooled(List.of(sender), group -> Duration.ofHours(1), 1, clock,
+                new SimpleMeterRegistry())) {
+            DailySummaryService service = service(outbound, true, composer, group(STREETS), group(STATIONS));
+
+            List<Delivery> deliveries = service.postNow(DATE);
+
+            assertThat(deliveries).allMatch(Delivery::queued);
+            assertThat(service.progress(DATE, clock.instant())).extracting(PostProgress::status)
+                .containsExactly("queued", "queued");
+            assertThat(outbound.backlog()).isEqualTo(2);
+            assertThat(sender.calls).isEmpty();
+        }
+    }
+
+    @Test
+    void postNowRepostsAnAlreadyPostedDayAndRetriesFailuresLikeTheSchedule() {
         DailySummaryService service = service();
         service.postDue(AT_EIGHT);
+        clock.set(AT_EIGHT.plus(Duration.ofHours(1)));
         sender.failure = ScriptedSender::unavailable;
 
         List<Delivery> deliveries = service.postNow(DATE);
 
-        assertThat(deliveries).noneMatch(Delivery::sent);
-        assertThat(deliveries.get(0).error()).contains("http_503");
+        assertThat(deliveries).allMatch(Delivery::queued);
         assertThat(sender.calls).hasSize(4);
         assertThat(composer.posted).hasSize(1);
-        assertThat(log.warnings()).containsExactlyInAnyOrder(
-                "Re-post of the summary of 2026-11-28 to onebot:639921629 failed: onebot http_503: "
-                        + "send_group_msg answered HTTP 503",
-                "Re-post of the summary of 2026-11-28 to onebot:1418159967 failed: onebot http_503: "
-                        + "send_group_msg answered HTTP 503");
+        assertThat(claims.find(STREETS, DATE).orElseThrow().status()).isEqualTo(PostStatus.FAILED);
+        assertThat(service.progress(DATE, clock.instant())).extracting(PostProgress::status).containsOnly("failed");
+        assertThat(log.warnings()).hasSize(2)
+            .allSatisfy(line -> assertThat(line).contains("attempt 1 failed, next try at")
+                .endsWith("onebot http_503: send_group_msg answered HTTP 503"));
         assertThat(sends("posted")).isEqualTo(2);
-        assertThat(sends("failed")).isEqualTo(2);
+        assertThat(sends("retried")).isEqualTo(2);
+
+        sender.failure = () -> null;
+        clock.set(AT_EIGHT.plus(Duration.ofHours(2)));
+        service.postDue(clock.instant());
+
+        assertThat(sender.calls).hasSize(6);
+        assertThat(service.progress(DATE, clock.instant())).extracting(PostProgress::status).containsOnly("sent");
     }
 
     /** The one ERROR line of a post given up after trying. */

@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -131,9 +132,31 @@ public final class FakeOneBot extends WebSocketListener {
         return action;
     }
 
+    /**
+     * The next action frame whose text contains {@code wanted}, passing over others: a
+     * reply that an earlier connection could not take is delivered late, over the next
+     * one, and may come first. {@code passed} collects the texts passed over.
+     */
+    public JsonNode actionContaining(String wanted, List<String> passed) throws InterruptedException {
+        while (true) {
+            JsonNode action = nextAction();
+            String text = text(action);
+            if (text.contains(wanted)) {
+                return action;
+            }
+            passed.add(text);
+        }
+    }
+
     /** The text of a {@code send_group_msg} action's first segment. */
     public static String text(JsonNode action) {
-        return action.get("params").get("message").get(0).get("data").get("text").asString();
+        // a reply quotes the message it answers first: the text is the first text segment
+        for (JsonNode segment : action.get("params").get("message")) {
+            if ("text".equals(segment.get("type").asString())) {
+                return segment.get("data").get("text").asString();
+            }
+        }
+        throw new AssertionError("no text segment in " + action);
     }
 
 }

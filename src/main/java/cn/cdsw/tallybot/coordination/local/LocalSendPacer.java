@@ -2,51 +2,60 @@ package cn.cdsw.tallybot.coordination.local;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.cdsw.tallybot.coordination.SendPace;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.SendPacer;
 
 /**
- * Send slots per group in process: a slot is free when fewer than {@code limit} slots lie
- * in the window before it. Slots are handed out in order, so a queue of sends to one
- * group drains one window at a time. The Redis implementation keeps the same list in a
- * Redis list. Slots more than two windows ahead mean the clock went back (or a queue far
- * longer than any group should have): the list starts afresh rather than sleep on them.
+ * Send slots per group in process: a slot is free when, for every rate of the group's
+ * platform, fewer than its limit of slots lie in the window before it. Slots are handed
+ * out in order, so a queue of sends to one group drains at the pace. The Redis
+ * implementation keeps the same list in a Redis list. Slots more than two of the longest
+ * windows ahead mean the clock went back (or a queue far longer than any group should
+ * have): the list starts afresh rather than wait for them.
  */
 public final class LocalSendPacer implements SendPacer {
 
     private final Clock clock;
 
-    private final int limit;
+    private final SendPace pace;
 
-    private final long windowMillis;
+    /** Newest slot first, at most {@link SendPace#depth} of them. */
+    private final ConcurrentHashMap<GroupRef, List<Long>> slots = new ConcurrentHashMap<>();
 
-    private final ConcurrentHashMap<GroupRef, Deque<Long>> slots = new ConcurrentHashMap<>();
+    public LocalSendPacer(Clock clock, SendPace pace) {
+        this.clock = clock;
+        this.pace = pace;
+    }
 
     public LocalSendPacer(Clock clock, int limit, Duration window) {
-        this.clock = clock;
-        this.limit = limit;
-        this.windowMillis = window.toMillis();
+        this(clock, SendPace.uniform(limit, window));
     }
 
     @Override
     public Duration reserve(GroupRef group) {
-        Deque<Long> recent = slots.computeIfAbsent(group, g -> new ArrayDeque<>());
+        List<SendPace.Rate> rates = pace.of(group.platform());
+        int depth = pace.depth(group.platform());
+        long longest = rates.stream().mapToLong(rate -> rate.window().toMillis()).max().orElse(0);
+        List<Long> recent = slots.computeIfAbsent(group, g -> new ArrayList<>());
         long now = clock.millis();
         synchronized (recent) {
-            if (!recent.isEmpty() && recent.peekFirst() > now + 2 * windowMillis) {
+            if (!recent.isEmpty() && recent.get(0) > now + 2 * longest) {
                 recent.clear();
             }
-            long slot = recent.isEmpty() ? now : Math.max(now, recent.peekFirst());
-            if (recent.size() >= limit) {
-                slot = Math.max(slot, recent.peekLast() + windowMillis);
+            long slot = recent.isEmpty() ? now : Math.max(now, recent.get(0));
+            for (SendPace.Rate rate : rates) {
+                if (recent.size() >= rate.limit()) {
+                    slot = Math.max(slot, recent.get(rate.limit() - 1) + rate.window().toMillis());
+                }
             }
-            recent.addFirst(slot);
-            while (recent.size() > limit) {
-                recent.removeLast();
+            recent.add(0, slot);
+            while (recent.size() > depth) {
+                recent.remove(recent.size() - 1);
             }
             return Duration.ofMillis(slot - now);
         }

@@ -47,8 +47,8 @@ class RedisCoordinationConfiguration {
 
     @Bean
     SendPacer sendPacer(RedisLink redis, Clock clock, CoordinationProperties properties) {
-        LocalSendPacer fallback = new LocalSendPacer(clock, properties.groupSendLimit(), properties.groupSendWindow());
-        return new RedisSendPacer(redis, fallback, clock, properties.groupSendLimit(), properties.groupSendWindow());
+        LocalSendPacer fallback = new LocalSendPacer(clock, properties.pace());
+        return new RedisSendPacer(redis, fallback, clock, properties.pace());
     }
 
     /** Named {@code redis} in {@code /actuator/health}. */

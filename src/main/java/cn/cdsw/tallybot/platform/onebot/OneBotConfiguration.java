@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.net.URI;
 
 import cn.cdsw.tallybot.platform.InboundHandler;
-import cn.cdsw.tallybot.platform.SendPacer;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -74,22 +73,36 @@ class OneBotConfiguration {
         return new ReplyMetrics(registry, properties.replyMode());
     }
 
+    /**
+     * In API mode, tells the core to queue the replies to OneBot messages for
+     * {@code send_group_msg}; the core paces them per group, shared with the other
+     * replicas and the summary.
+     */
     @Bean
     @Conditional(OneBotModes.CanSend.class)
-    OneBotApiReplies oneBotApiReplies(OneBotSender oneBotSender, SendPacer pacer, ReplyMetrics oneBotReplyMetrics) {
-        // paced per group, shared with the other replicas and the summary: one send
-        // budget per group
-        return new OneBotApiReplies(pacer.paced(oneBotSender), oneBotReplyMetrics);
+    OneBotApiReplies oneBotApiReplies(OneBotProperties properties) {
+        return new OneBotApiReplies(viaApi(properties));
     }
 
     @Bean
     OneBotInbound oneBotInbound(OneBotProperties properties, OneBotVerifier oneBotVerifier,
             InboundHandler inboundHandler, ObjectProvider<OneBotApiReplies> apiReplies, ReplyMetrics oneBotReplyMetrics,
             OneBotAnswers oneBotAnswers, Clock clock) {
-        OneBotReplies replies = properties.replyMode() == OneBotProperties.ReplyMode.API ? apiReplies.getObject()
+        OneBotReplies replies = viaApi(properties) ? apiReplies.getObject()
                 : new OneBotQuickReplies(properties.atSender(), oneBotReplyMetrics);
         return new OneBotInbound(properties.maxBodyBytes(), oneBotVerifier, new OneBotEventMapper(clock),
                 inboundHandler, replies, oneBotAnswers);
+    }
+
+    /**
+     * Whether replies leave through the API (queued by the core) rather than in the
+     * webhook response: in API mode, and whenever a WebSocket carries events, because a
+     * WebSocket event has no response to answer in, and a webhook event answered quickly
+     * as well would be answered twice.
+     */
+    static boolean viaApi(OneBotProperties properties) {
+        return properties.replyMode() == OneBotProperties.ReplyMode.API
+                || properties.mode().stream().anyMatch(mode -> mode != OneBotProperties.Mode.HTTP);
     }
 
 }

@@ -27,11 +27,15 @@ record OneBotSegment(String type, Map<String, String> data) {
     }
 
     /**
-     * Text first, then the image if any; {@code base64://} is what go-cqhttp and NapCat
-     * decode.
+     * A quote of the answered message first (the spec's {@code reply} segment, which must
+     * lead the message), then the text, then the image if any; {@code base64://} is what
+     * go-cqhttp and NapCat decode.
      */
     static List<OneBotSegment> of(Reply reply) {
         List<OneBotSegment> segments = new ArrayList<>();
+        if (reply.quote() != null) {
+            segments.add(new OneBotSegment("reply", Map.of("id", reply.quote().messageId())));
+        }
         segments.add(text(reply.text()));
         if (reply.imagePngBase64() != null) {
             segments.add(new OneBotSegment("image", Map.of("file", "base64://" + reply.imagePngBase64())));

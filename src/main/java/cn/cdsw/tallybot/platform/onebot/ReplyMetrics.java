@@ -8,14 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Counts the replies to chat messages by what became of them, and times how long after
- * the webhook call each one left. {@code sent} means handed to the platform: in the
- * webhook response for quick replies (whether QQ then shows it is the implementation's
- * business), or accepted by {@code send_group_msg} in API mode; {@code failed} means the
- * API refused it or could not be reached; {@code dropped} means the API-mode queue was
- * full. The delay includes the queue wait and pacing in API mode, which is where a slow
- * or rate-limited API shows. Tags are the outcome and the reply mode only, never the
- * group, the sender or the text.
+ * Counts the replies given in the webhook response (quick mode) and times how long after
+ * the webhook call each one left. API-mode replies are outbound messages, counted, timed
+ * and shown as a backlog by the outbound queues' own meters. Tags are the outcome and the
+ * reply mode only, never the group, the sender or the text.
  */
 final class ReplyMetrics {
 
@@ -24,17 +20,11 @@ final class ReplyMetrics {
 
     private final Counter sent;
 
-    private final Counter failed;
-
-    private final Counter dropped;
-
     private final Timer delay;
 
     ReplyMetrics(MeterRegistry registry, OneBotProperties.ReplyMode mode) {
         String modeTag = mode.name().toLowerCase(Locale.ROOT);
         this.sent = counter(registry, "sent", modeTag);
-        this.failed = counter(registry, "failed", modeTag);
-        this.dropped = counter(registry, "dropped", modeTag);
         this.delay = Timer.builder(DELAY)
             .description("From the webhook call to the reply handed to the platform")
             .tag("mode", modeTag)
@@ -51,14 +41,6 @@ final class ReplyMetrics {
     void sent(long receivedNanos) {
         sent.increment();
         delay.record(Duration.ofNanos(System.nanoTime() - receivedNanos));
-    }
-
-    void failed() {
-        failed.increment();
-    }
-
-    void dropped() {
-        dropped.increment();
     }
 
     private static Counter counter(MeterRegistry registry, String outcome, String mode) {

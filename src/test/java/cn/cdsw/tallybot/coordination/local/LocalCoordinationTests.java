@@ -11,6 +11,7 @@ import cn.cdsw.tallybot.coordination.FollowUps;
 import cn.cdsw.tallybot.coordination.FollowUpsContractTests;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.coordination.RateLimiterContractTests;
+import cn.cdsw.tallybot.coordination.SendPace;
 import cn.cdsw.tallybot.coordination.SendPacerContractTests;
 import cn.cdsw.tallybot.platform.SendPacer;
 
@@ -69,8 +70,8 @@ class LocalCoordinationTests {
     class Pacing extends SendPacerContractTests {
 
         @Override
-        protected SendPacer pacer(Clock clock, int limit, Duration window) {
-            return new LocalSendPacer(clock, limit, window);
+        protected SendPacer pacer(Clock clock, SendPace pace) {
+            return new LocalSendPacer(clock, pace);
         }
 
         @Override

@@ -14,6 +14,7 @@ import cn.cdsw.tallybot.coordination.FollowUps;
 import cn.cdsw.tallybot.coordination.FollowUpsContractTests;
 import cn.cdsw.tallybot.coordination.RateLimiter;
 import cn.cdsw.tallybot.coordination.RateLimiterContractTests;
+import cn.cdsw.tallybot.coordination.SendPace;
 import cn.cdsw.tallybot.coordination.SendPacerContractTests;
 import cn.cdsw.tallybot.coordination.local.LocalFollowUps;
 import cn.cdsw.tallybot.platform.SendPacer;
@@ -100,13 +101,13 @@ class RedisCoordinationIntegrationTests {
     class Pacing extends SendPacerContractTests {
 
         @Override
-        protected SendPacer pacer(Clock clock, int limit, Duration window) {
+        protected SendPacer pacer(Clock clock, SendPace pace) {
             // a fallback that fails the test: the local pacer would give the same answers
             // and hide a broken script
             SendPacer noFallback = group -> {
                 throw new AssertionError("the Redis pacer fell back to the local one");
             };
-            return new RedisSendPacer(redis.link, noFallback, clock, limit, window);
+            return new RedisSendPacer(redis.link, noFallback, clock, pace);
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.InboundHandler;
+import cn.cdsw.tallybot.platform.ReplyRouting;
 import cn.cdsw.tallybot.platform.SendPacer;
 import cn.cdsw.tallybot.testing.LogCapture;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,8 +79,20 @@ class OneBotConfigurationTests {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean("oneBotSender")).isInstanceOf(ChatSender.class);
             assertThat(context.getBean(ChatSender.class).platform()).isEqualTo("onebot");
-            assertThat(context).hasBean("oneBotApiReplies").hasBean("oneBotInbound").hasBean("oneBotVerifier");
+            assertThat(context).hasBean("oneBotInbound").hasBean("oneBotVerifier");
+            assertThat(context.getBean(ReplyRouting.class).throughApi("onebot"))
+                .as("quick replies: nothing for the core to queue")
+                .isFalse();
         });
+    }
+
+    @Test
+    void inApiModeTheCoreIsToldToQueueOneBotReplies() {
+        runner.withPropertyValues("tallybot.onebot.api-url=http://127.0.0.1:3000", "tallybot.onebot.reply-mode=api")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(ReplyRouting.class).throughApi("onebot")).isTrue();
+            });
     }
 
     @Test

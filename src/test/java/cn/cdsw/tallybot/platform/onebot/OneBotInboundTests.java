@@ -155,17 +155,15 @@ class OneBotInboundTests {
     }
 
     @Test
-    void inApiModeAnswers204AndTheSenderGetsTheReply() throws Exception {
-        RecordingSender sender = new RecordingSender();
+    void inApiModeAnswers204AndLeavesTheReplyToTheCoresQueue() {
         byte[] body = OneBotFixtures.bytes("group-message-array.json");
-        try (OneBotApiReplies replies = new OneBotApiReplies(sender, METRICS)) {
-            OneBotInbound inbound = inbound(handler, replies);
+        OneBotApiReplies replies = new OneBotApiReplies();
+        OneBotInbound inbound = inbound(handler, replies);
 
-            assertThat(inbound.accept(body, OneBotSigner.sign(SECRET, body))).isEqualTo(new OneBotOutcome.Handled());
-
-            await().untilAsserted(() -> assertThat(sender.sent)
-                .containsExactly(new Sent(new GroupRef("onebot", "987654321"), Reply.text("已记录：走访3户"))));
-        }
+        assertThat(inbound.accept(body, OneBotSigner.sign(SECRET, body))).isEqualTo(new OneBotOutcome.Handled());
+        assertThat(handler.messages).hasSize(1);
+        assertThat(replies.throughApi("onebot")).isTrue();
+        assertThat(replies.throughApi("wecom")).isFalse();
     }
 
     @Test

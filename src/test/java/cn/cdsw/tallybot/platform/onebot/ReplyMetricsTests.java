@@ -47,51 +47,6 @@ class ReplyMetricsTests {
             .isGreaterThanOrEqualTo(40);
     }
 
-    @Test
-    void anApiReplyCountsAsSentOnceTheApiTookIt() throws InterruptedException {
-        try (OneBotApiReplies replies = new OneBotApiReplies(new Sender(null, null),
-                new ReplyMetrics(meters, OneBotProperties.ReplyMode.API))) {
-            replies.reply(MESSAGE, Reply.text("✅ 已记录"), System.nanoTime());
-
-            await().until(() -> replies(OneBotProperties.ReplyMode.API, "sent") == 1);
-            assertThat(meters.get(ReplyMetrics.DELAY).tag("mode", "api").timer().count()).isEqualTo(1);
-            assertThat(replies(OneBotProperties.ReplyMode.API, "failed")).isZero();
-        }
-    }
-
-    @Test
-    void aRefusedApiReplyCountsAsFailedAndIsNotTimed() throws InterruptedException {
-        PlatformCallException refused = new PlatformCallException("onebot", 200, "1200", false, "retcode 1200");
-        try (OneBotApiReplies replies = new OneBotApiReplies(new Sender(refused, null),
-                new ReplyMetrics(meters, OneBotProperties.ReplyMode.API))) {
-            replies.reply(MESSAGE, Reply.text("✅ 已记录"), System.nanoTime());
-
-            await().until(() -> replies(OneBotProperties.ReplyMode.API, "failed") == 1);
-            assertThat(replies(OneBotProperties.ReplyMode.API, "sent")).isZero();
-            assertThat(meters.get(ReplyMetrics.DELAY).tag("mode", "api").timer().count()).isZero();
-            await().until(() -> log.warnings().size() == 1);
-            assertThat(log.warnings().get(0)).contains("failed: status 200, code 1200");
-        }
-    }
-
-    @Test
-    void aReplyThatFindsTheQueueFullCountsAsDropped() throws InterruptedException {
-        CountDownLatch stuck = new CountDownLatch(1);
-        try (OneBotApiReplies replies = new OneBotApiReplies(new Sender(null, stuck),
-                new ReplyMetrics(meters, OneBotProperties.ReplyMode.API))) {
-            // one reply in the stuck send, a full queue behind it, and two more that find
-            // no room
-            for (int i = 0; i < OneBotApiReplies.QUEUE_CAPACITY + 3; i++) {
-                replies.reply(MESSAGE, Reply.text("✅ " + i), System.nanoTime());
-            }
-
-            assertThat(replies(OneBotProperties.ReplyMode.API, "dropped")).isBetween(2.0, 3.0);
-            assertThat(log.warnings()).hasSizeBetween(2, 3)
-                .allSatisfy(line -> assertThat(line).endsWith("dropped: reply queue full or closed"));
-            stuck.countDown();
-        }
-    }
-
     private double replies(OneBotProperties.ReplyMode mode, String outcome) {
         return meters.get(ReplyMetrics.REPLIES)
             .tag("mode", mode.name().toLowerCase(Locale.ROOT))
