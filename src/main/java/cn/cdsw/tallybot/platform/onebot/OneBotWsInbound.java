@@ -43,6 +43,8 @@ final class OneBotWsInbound implements AutoCloseable {
 
     private final ThreadPoolExecutor handlers;
 
+    private final PerSenderOrder order;
+
     OneBotWsInbound(OneBotInbound inbound, OneBotConnections connections, OneBotReplies replies, int maxFrameChars) {
         this.inbound = inbound;
         this.connections = connections;
@@ -55,6 +57,7 @@ final class OneBotWsInbound implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.order = new PerSenderOrder(handlers);
     }
 
     void opened(OneBotWsConnection connection) {
@@ -102,7 +105,14 @@ final class OneBotWsInbound implements AutoCloseable {
             connections.seen(event.groupId(), event.selfId());
         }
         try {
-            handlers.execute(() -> handle(event, receivedNanos));
+            if (event.userId() != null) {
+                String conversation = event.groupId() != null ? "group:" + event.groupId()
+                        : "private:" + event.userId();
+                order.execute(new PerSenderOrder.Key(conversation, event.userId()), () -> handle(event, receivedNanos));
+            }
+            else {
+                handlers.execute(() -> handle(event, receivedNanos));
+            }
         }
         catch (RejectedExecutionException shuttingDown) {
             log.debug("OneBot WebSocket event dropped: shutting down");
