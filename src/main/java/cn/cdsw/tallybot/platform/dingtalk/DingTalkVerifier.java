@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Checks a robot callback's headers (docs/platforms.md §11): {@code timestamp} in
  * milliseconds within {@code skew} of this server's clock, and {@code sign} equal to
  * Base64(HMAC-SHA256(key = app secret, message = timestamp + "\n" + app secret)),
- * compared in constant time. Both must hold. The signature covers no part of the body, so
- * the headers are checked before the body is read, and the skew bounds how long a
- * captured pair stays usable.
+ * compared in constant time, as the canonical Base64 text. Both must hold. The signature
+ * covers no part of the body, so the headers are checked before the body is read, and the
+ * skew bounds how long a captured pair stays usable.
  */
 final class DingTalkVerifier {
 
@@ -62,8 +62,10 @@ final class DingTalkVerifier {
             log.warn("DingTalk callback refused: timestamp further than {} from this server's clock", skew);
             return false;
         }
-        byte[] presented = decode(signHeader.strip());
-        if (presented == null || !MessageDigest.isEqual(mac(appSecret, timestamp), presented)) {
+        // compared as the Base64 text: a decoder ignores the spare bits of the last
+        // character, so another header would decode to the same MAC
+        byte[] expected = sign(appSecret, timestamp).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, signHeader.strip().getBytes(StandardCharsets.UTF_8))) {
             log.warn("DingTalk callback refused: sign does not match the timestamp and the app secret");
             return false;
         }
@@ -92,15 +94,6 @@ final class DingTalkVerifier {
             return null;
         }
         return Long.parseLong(timestamp);
-    }
-
-    private static byte @Nullable [] decode(String sign) {
-        try {
-            return Base64.getDecoder().decode(sign);
-        }
-        catch (IllegalArgumentException notBase64) {
-            return null;
-        }
     }
 
 }
