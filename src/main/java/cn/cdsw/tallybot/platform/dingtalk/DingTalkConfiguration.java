@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.platform.dingtalk;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 import cn.cdsw.tallybot.platform.InboundHandler;
@@ -26,7 +27,7 @@ class DingTalkConfiguration {
 
     @Bean
     DingTalkSessions dingTalkSessions(DingTalkProperties properties, Clock clock) {
-        return new DingTalkSessions(properties.oapiUrl(), clock, properties.sessionMargin());
+        return new DingTalkSessions(List.of(properties.oapi(), properties.apiUrl()), clock, properties.sessionMargin());
     }
 
     @Bean
@@ -39,7 +40,7 @@ class DingTalkConfiguration {
     @Bean
     DingTalkSender dingTalkSender(OkHttpClient okHttpClient, DingTalkProperties properties,
             DingTalkTokens dingTalkTokens, DingTalkSessions dingTalkSessions) {
-        DingTalkApi api = new DingTalkApi(okHttpClient, properties.apiUrl(), properties.oapiUrl(), dingTalkTokens);
+        DingTalkApi api = new DingTalkApi(okHttpClient, properties.apiUrl(), properties.oapi(), dingTalkTokens);
         return new DingTalkSender(api, dingTalkSessions, properties.robot());
     }
 

@@ -22,8 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * which is what DingTalk gives an internal app's robot
  * @param apiUrl base URL of the new API (access token, group send), default
  * {@code https://api.dingtalk.com}
- * @param oapiUrl base URL of the old API (media upload), and the only host a callback's
- * {@code sessionWebhook} may point at; default {@code https://oapi.dingtalk.com}
+ * @param oapiUrl base URL of the old API (media upload), default
+ * {@code https://oapi.dingtalk.com} while {@code api-url} is the real host, else the same
+ * as {@code api-url} (a fake or a proxy in front of both); a callback's
+ * {@code sessionWebhook} is only used when it points at this host or {@code api-url}'s
  * @param signatureSkew how far a callback's {@code timestamp} may be from this server's
  * clock (default 1 h, DingTalk's own rule); the signature covers only the timestamp, so
  * this is also how long a captured signature can be replayed
@@ -35,15 +37,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tallybot.dingtalk")
 record DingTalkProperties(@Nullable String appKey, @Nullable String appSecret, @Nullable String robotCode,
-        @DefaultValue("https://api.dingtalk.com") URI apiUrl, @DefaultValue("https://oapi.dingtalk.com") URI oapiUrl,
+        @DefaultValue("https://api.dingtalk.com") URI apiUrl, @Nullable URI oapiUrl,
         @DefaultValue("1h") Duration signatureSkew, @DefaultValue("65536") int maxBodyBytes,
         @DefaultValue("5m") Duration tokenRefreshMargin, @DefaultValue("1m") Duration sessionMargin) {
+
+    static final URI REAL_API = URI.create("https://api.dingtalk.com");
+
+    static final URI REAL_OAPI = URI.create("https://oapi.dingtalk.com");
 
     DingTalkProperties {
         appKey = blankToNull(appKey);
         appSecret = blankToNull(appSecret);
         robotCode = blankToNull(robotCode);
-        for (URI url : new URI[] { apiUrl, oapiUrl }) {
+        oapiUrl = oapiUrl == null || oapiUrl.toString().isBlank() ? null : oapiUrl;
+        for (URI url : new URI[] { apiUrl, oapiUrl == null ? apiUrl : oapiUrl }) {
             if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
                     || url.getHost() == null) {
                 throw new IllegalArgumentException("tallybot.dingtalk.api-url and oapi-url must be http(s) URLs");
@@ -65,6 +72,16 @@ record DingTalkProperties(@Nullable String appKey, @Nullable String appSecret, @
         return appKey != null && appSecret != null;
     }
 
+    /**
+     * The old API's base URL, as {@code oapi-url} says or derived from {@code api-url}.
+     */
+    URI oapi() {
+        if (oapiUrl != null) {
+            return oapiUrl;
+        }
+        return REAL_API.equals(apiUrl) ? REAL_OAPI : apiUrl;
+    }
+
     /** The robot code the group-send API names. */
     String robot() {
         return robotCode != null ? robotCode : Objects.requireNonNull(appKey, "appKey");
@@ -77,7 +94,7 @@ record DingTalkProperties(@Nullable String appKey, @Nullable String appSecret, @
     @Override
     public String toString() {
         return "DingTalkProperties[appKey=" + appKey + ", appSecret=" + (appSecret == null ? "unset" : "******")
-                + ", robotCode=" + robotCode + ", apiUrl=" + apiUrl + ", oapiUrl=" + oapiUrl + ", signatureSkew="
+                + ", robotCode=" + robotCode + ", apiUrl=" + apiUrl + ", oapiUrl=" + oapi() + ", signatureSkew="
                 + signatureSkew + ", maxBodyBytes=" + maxBodyBytes + ", tokenRefreshMargin=" + tokenRefreshMargin
                 + ", sessionMargin=" + sessionMargin + "]";
     }

@@ -9,10 +9,13 @@ import java.util.Optional;
 
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
+import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends to a DingTalk group (docs/platforms.md §11). A reply to a message leaves through
@@ -29,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * its upload, and sends only what is missing.
  */
 final class DingTalkSender implements ChatSender {
+
+    private static final Logger log = LoggerFactory.getLogger(DingTalkSender.class);
 
     /** The group-send API takes a template parameter of at most this many bytes. */
     static final int MAX_PARAM_BYTES = 15_000;
@@ -82,11 +87,19 @@ final class DingTalkSender implements ChatSender {
         Optional<URI> session = reply.quote() == null ? Optional.empty()
                 : sessions.forMessage(reply.quote().messageId());
         if (session.isPresent()) {
-            api.sendBySession(session.get(), Map.of("msgtype", "text", "text", Map.of("content", reply.text())));
+            try {
+                api.sendBySession(session.get(), Map.of("msgtype", "text", "text", Map.of("content", reply.text())));
+                return;
+            }
+            catch (PlatformCallException e) {
+                // a session can end before its stated time; the group-send API reaches
+                // the
+                // group all the same
+                log.info("DingTalk session webhook refused the reply ({}); sending through the group-send API",
+                        e.errorCode());
+            }
         }
-        else {
-            api.sendToGroup(group.groupId(), robotCode, "sampleText", textParam);
-        }
+        api.sendToGroup(group.groupId(), robotCode, "sampleText", textParam);
     }
 
     private void validate(GroupRef group, Reply reply, String textParam) {

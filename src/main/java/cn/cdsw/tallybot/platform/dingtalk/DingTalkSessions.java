@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * A callback's signature does not cover its body, so a webhook URL is only taken when it
- * points at the configured DingTalk host: otherwise a replayed signature with a forged
- * body could make the bot post replies to any address.
+ * points at one of the configured DingTalk hosts: otherwise a replayed signature with a
+ * forged body could make the bot post replies to any address.
  */
 final class DingTalkSessions {
 
@@ -31,7 +32,7 @@ final class DingTalkSessions {
     /** DingTalk gives a session about 90 minutes; nothing older is worth keeping. */
     private static final Duration KEPT = Duration.ofHours(2);
 
-    private final URI allowedBase;
+    private final List<URI> allowedBases;
 
     private final Clock clock;
 
@@ -42,8 +43,8 @@ final class DingTalkSessions {
         .expireAfterWrite(KEPT)
         .build();
 
-    DingTalkSessions(URI allowedBase, Clock clock, Duration margin) {
-        this.allowedBase = allowedBase;
+    DingTalkSessions(List<URI> allowedBases, Clock clock, Duration margin) {
+        this.allowedBases = List.copyOf(allowedBases);
         this.clock = clock;
         this.margin = margin;
     }
@@ -61,8 +62,8 @@ final class DingTalkSessions {
             log.debug("DingTalk sessionWebhook ignored: not a URL");
             return;
         }
-        if (!sameOrigin(url)) {
-            log.warn("DingTalk sessionWebhook ignored: it does not point at {}", allowedBase.getHost());
+        if (allowedBases.stream().noneMatch(base -> sameOrigin(url, base))) {
+            log.warn("DingTalk sessionWebhook ignored: it points at none of the configured DingTalk hosts");
             return;
         }
         byMessage.put(messageId, new Session(url, Instant.ofEpochMilli(expiresAtMillis)));
@@ -79,7 +80,7 @@ final class DingTalkSessions {
         return Optional.of(session.url());
     }
 
-    private boolean sameOrigin(URI url) {
+    private static boolean sameOrigin(URI url, URI allowedBase) {
         return Objects.equals(url.getScheme(), allowedBase.getScheme())
                 && allowedBase.getHost().equalsIgnoreCase(Objects.requireNonNullElse(url.getHost(), ""))
                 && port(url) == port(allowedBase);

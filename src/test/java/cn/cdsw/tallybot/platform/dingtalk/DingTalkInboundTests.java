@@ -43,7 +43,7 @@ class DingTalkInboundTests {
 
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    final DingTalkSessions sessions = new DingTalkSessions(URI.create("https://oapi.dingtalk.com"), clock,
+    final DingTalkSessions sessions = new DingTalkSessions(List.of(URI.create("https://oapi.dingtalk.com")), clock,
             Duration.ofMinutes(1));
 
     final DingTalkInbound inbound = new DingTalkInbound(65_536,

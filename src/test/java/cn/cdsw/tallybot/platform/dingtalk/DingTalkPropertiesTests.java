@@ -24,7 +24,7 @@ class DingTalkPropertiesTests {
 
         assertThat(properties.enabled()).isFalse();
         assertThat(properties.apiUrl()).isEqualTo(URI.create("https://api.dingtalk.com"));
-        assertThat(properties.oapiUrl()).isEqualTo(URI.create("https://oapi.dingtalk.com"));
+        assertThat(properties.oapi()).isEqualTo(URI.create("https://oapi.dingtalk.com"));
         assertThat(properties.signatureSkew()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.maxBodyBytes()).isEqualTo(65_536);
     }
@@ -44,7 +44,7 @@ class DingTalkPropertiesTests {
         assertThat(properties.enabled()).isTrue();
         assertThat(properties.appKey()).isEqualTo("dingKEY");
         assertThat(properties.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:9000"));
-        assertThat(properties.oapiUrl()).isEqualTo(URI.create("http://127.0.0.1:9001"));
+        assertThat(properties.oapi()).isEqualTo(URI.create("http://127.0.0.1:9001"));
         assertThat(properties.robot()).isEqualTo("dingROBOT");
     }
 
@@ -54,6 +54,14 @@ class DingTalkPropertiesTests {
             .isFalse();
         assertThat(bind(Map.of("tallybot.dingtalk.app-key", "dingKEY", "tallybot.dingtalk.app-secret", "s")).robot())
             .isEqualTo("dingKEY");
+    }
+
+    @Test
+    void theOldApiFollowsAnApiUrlThatIsNotTheRealHost() {
+        assertThat(bind(Map.of("tallybot.dingtalk.api-url", "http://127.0.0.1:9000")).oapi())
+            .isEqualTo(URI.create("http://127.0.0.1:9000"));
+        assertThat(bind(Map.of("tallybot.dingtalk.oapi-url", "")).oapi())
+            .isEqualTo(URI.create("https://oapi.dingtalk.com"));
     }
 
     @Test

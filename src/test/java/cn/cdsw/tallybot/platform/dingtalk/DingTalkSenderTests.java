@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import cn.cdsw.tallybot.e2e.MutableClock;
 import cn.cdsw.tallybot.platform.GroupRef;
@@ -35,7 +36,7 @@ class DingTalkSenderTests {
 
     final MutableClock clock = new MutableClock(NOW);
 
-    final DingTalkSessions sessions = new DingTalkSessions(dingTalk.url(), clock, Duration.ofMinutes(1));
+    final DingTalkSessions sessions = new DingTalkSessions(List.of(dingTalk.url()), clock, Duration.ofMinutes(1));
 
     final DingTalkSender sender = new DingTalkSender(new DingTalkApi(new OkHttpClient(), dingTalk.url(), dingTalk.url(),
             new DingTalkTokens(new OkHttpClient(), HttpUrl.get(dingTalk.url()), "dingKEY", DingTalkVerifierTests.SECRET,
@@ -69,6 +70,17 @@ class DingTalkSenderTests {
                 new FakeDingTalk.Sent(GROUP, "api:dingROBOT", "text", "✅ 已记录 #1", "token-1"),
                 new FakeDingTalk.Sent(GROUP, "api:dingROBOT", "text", "还有一条", "token-1"));
         assertThat(dingTalk.tokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void fallsBackToTheGroupSendApiWhenTheSessionRefuses() {
+        sessions.remember("msg1", dingTalk.sessionWebhook(FakeDingTalk.ENDED_SESSION),
+                NOW.plus(Duration.ofMinutes(90)).toEpochMilli());
+
+        sender.send(group(), Reply.text("✅ 已记录 #1").quoting(new Reply.Quote("msg1", "user123")));
+
+        assertThat(dingTalk.sent())
+            .containsExactly(new FakeDingTalk.Sent(GROUP, "api:dingROBOT", "text", "✅ 已记录 #1", "token-1"));
     }
 
     @Test

@@ -27,6 +27,9 @@ final class FakeDingTalk extends Dispatcher implements AutoCloseable {
     record Sent(String conversationId, String via, String kind, String content, String token) {
     }
 
+    /** A session id whose webhook answers as an ended session does. */
+    static final String ENDED_SESSION = "ended";
+
     private final MockWebServer server = new MockWebServer();
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -142,6 +145,9 @@ final class FakeDingTalk extends Dispatcher implements AutoCloseable {
     }
 
     private MockResponse session(HttpUrl url, String body) {
+        if (ENDED_SESSION.equals(url.queryParameter("session"))) {
+            return json(200, "{\"errcode\":300001,\"errmsg\":\"session expired\"}");
+        }
         JsonNode message = DingTalkJson.MAPPER.readTree(body);
         sent.add(new Sent(String.valueOf(url.queryParameter("session")), "session", message.path("msgtype").asString(),
                 message.path("text").path("content").asString(), ""));
