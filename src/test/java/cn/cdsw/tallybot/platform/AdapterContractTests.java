@@ -208,8 +208,7 @@ public abstract class AdapterContractTests {
         assertThat(deliver(id, "10006", "#上报 成华区 猛追湾街道社工站 走访7户")).isBetween(200, 299);
         awaitReply(r -> r.text().contains("猛追湾街道社工站"));
         assertThat(deliver(id, "10006", "#上报 成华区 猛追湾街道社工站 走访7户")).isBetween(200, 299);
-        // a later message's answer leaves the same queue after any second answer would
-        // have
+        // a later answer leaves the same queue after any second answer would have
         deliver(nextId(), "10007", "#统计 成华区 今天");
         awaitReply(r -> r.text().contains("成华区·今天"));
 

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * Sends to a DingTalk group (docs/platforms.md §11). A reply to a message leaves through
  * that message's session webhook while it lives; everything else — the daily post, a
  * reply whose webhook has expired or was seen by another replica — through the robot
- * group-send API. A session webhook takes no images, so a reply with the summary chart
- * sends its text, then the PNG, uploaded as a media file, as an image message through the
- * API.
+ * group-send API, which also takes over when a session webhook refuses. A session webhook
+ * takes no images, so a post with the summary chart sends its text, then the PNG
+ * (uploaded as a media file) as an image message through the API.
  *
  * <p>
  * The outbound queue retries a failed send as a whole. So that a retry after the text
@@ -68,8 +68,7 @@ final class DingTalkSender implements ChatSender {
         Progress done = progress.get(key, k -> new Progress());
         synchronized (done) {
             if (reply.imagePngBase64() != null && done.mediaId == null) {
-                // uploaded first: a refused upload then leaves nothing half-posted in the
-                // group
+                // uploaded first: a refused upload leaves nothing half-posted
                 done.mediaId = api.uploadImage(Base64.getDecoder().decode(reply.imagePngBase64()));
             }
             if (!done.textSent) {
@@ -92,9 +91,8 @@ final class DingTalkSender implements ChatSender {
                 return;
             }
             catch (PlatformCallException e) {
-                // a session can end before its stated time; the group-send API reaches
-                // the
-                // group all the same
+                // a session can end before its stated time; the group-send API
+                // reaches the group all the same
                 log.info("DingTalk session webhook refused the reply ({}); sending through the group-send API",
                         e.errorCode());
             }
