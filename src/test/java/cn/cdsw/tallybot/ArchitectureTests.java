@@ -140,6 +140,15 @@ class ArchitectureTests {
     }
 
     /**
+     * Each adapter stands alone: one platform's code never reaches into another's, so
+     * adding or removing an adapter touches only its own package.
+     */
+    @Test
+    void adaptersDoNotReachIntoEachOther() {
+        slices().matching("cn.cdsw.tallybot.platform.(*)..").should().notDependOnEachOther().check(CLASSES);
+    }
+
+    /**
      * The features form layers: a feature that needs another must not be needed by it,
      * directly or around a circle, or neither could change or be tested without the
      * other.
