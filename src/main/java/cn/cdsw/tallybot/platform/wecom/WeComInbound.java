@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.InboundHandler;
@@ -35,6 +37,10 @@ final class WeComInbound {
     private static final Logger log = LoggerFactory.getLogger(WeComInbound.class);
 
     private static final SecureRandom NONCES = new SecureRandom();
+
+    private static final int MAX_ANNOUNCED = 1000;
+
+    private final Set<String> heard = new HashSet<>();
 
     private final WeComCrypto crypto;
 
@@ -146,6 +152,7 @@ final class WeComInbound {
             return new WeComOutcome.Malformed();
         }
         ChatMessage received = chatMessage.get();
+        announce(received.groupId());
         URI responseUrl = responseUrl(message.responseUrl());
         if (responseUrl != null) {
             // kept before the message is handled: its reply may be sent the moment the
@@ -172,6 +179,7 @@ final class WeComInbound {
             return new WeComOutcome.Malformed();
         }
         ChatMessage received = chatMessage.get();
+        announce(received.groupId());
         if (!received.groupId().startsWith(WeComMessageMapper.APP_PREFIX)) {
             handle(received);
             return new WeComOutcome.Taken();
@@ -180,6 +188,19 @@ final class WeComInbound {
         Optional<Reply> reply = handle(received);
         return reply.<WeComOutcome>map(r -> new WeComOutcome.Passive(passiveXml(xml, r.text(), openedFor)))
             .orElseGet(WeComOutcome.Taken::new);
+    }
+
+    /**
+     * Names a conversation the first time it is heard from: WeCom shows no chat id in its
+     * console, and {@code groups.yml} needs it.
+     */
+    private void announce(String groupId) {
+        synchronized (heard) {
+            if (heard.size() < MAX_ANNOUNCED && heard.add(groupId)) {
+                log.info("WeCom conversation {} is talking to the bot; groups.yml serves it as platform: wecom, "
+                        + "id: \"{}\"", groupId, groupId);
+            }
+        }
     }
 
     private Optional<Reply> handle(ChatMessage message) {
