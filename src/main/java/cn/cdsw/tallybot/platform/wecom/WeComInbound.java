@@ -142,7 +142,7 @@ final class WeComInbound {
             return new WeComOutcome.Malformed();
         }
         String words = message.words();
-        if (words == null || !"group".equals(message.chatType())) {
+        if (words == null || !inGroup(message)) {
             log.debug("WeCom callback ignored: msgtype={} chattype={}", message.msgType(), message.chatType());
             return new WeComOutcome.Taken();
         }
@@ -269,6 +269,15 @@ final class WeComInbound {
         }
         log.warn("WeCom callback refused: encrypted for another receive id than TALLYBOT_WECOM_RECEIVE_ID");
         return false;
+    }
+
+    /**
+     * A group message: {@code chattype} says so, or, where it is missing, a
+     * {@code chatid} does (single chats have none).
+     */
+    private static boolean inGroup(WeComRobotMessage message) {
+        return message.chatType() == null ? message.chatId() != null && !message.chatId().isBlank()
+                : "group".equals(message.chatType());
     }
 
     private static @Nullable URI responseUrl(@Nullable String value) {
