@@ -40,7 +40,7 @@ class WeComConfiguration {
     WeComSender weComSender(OkHttpClient okHttpClient, WeComProperties properties, WeComCallbacks callbacks) {
         if (!properties.posts()) {
             log.warn("TALLYBOT_WECOM_WEBHOOK_URL is not set: WeCom messages are answered, but nothing is posted "
-                    + "on its own (the daily summary, reminders) and a reply whose response_url is gone is lost");
+                    + "on its own (the daily summary) and a reply whose response_url is gone is lost");
         }
         return new WeComSender(new WeComRobotApi(okHttpClient), properties, callbacks.responseUrls(),
                 callbacks.answeredInResponse());

@@ -138,7 +138,8 @@ final class WeComInbound {
             message = WeComJson.MAPPER.readValue(json, WeComRobotMessage.class);
         }
         catch (JacksonException e) {
-            log.warn("WeCom callback refused: the decrypted message is not a JSON object ({})", e.getOriginalMessage());
+            // the parser's message quotes the input: not logged
+            log.warn("WeCom callback refused: the decrypted message is not a JSON object");
             return new WeComOutcome.Malformed();
         }
         String words = message.words();

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends to a WeCom group (docs/platforms.md §11). A reply to a robot message goes to that
  * message's {@code response_url} as markdown (WeCom takes one answer there, within an
- * hour); everything else — the daily post, reminders, a reply whose {@code response_url}
- * is gone (another replica, a restart) — goes through the group's robot webhook as text,
- * cut at line ends into pieces WeCom takes, then the image as Base64 with the MD5 of its
- * bytes. A reply already given in a self-built app's callback response is not sent again.
- * No retry happens here: the outbound queue decides.
+ * hour); everything else — the daily post, a reply whose {@code response_url} is gone
+ * (another replica, a restart) — goes through the group's robot webhook as text, cut at
+ * line ends into pieces WeCom takes, then the image as Base64 with the MD5 of its bytes.
+ * A reply already given in a self-built app's callback response is not sent again. No
+ * retry happens here: the outbound queue decides.
  */
 final class WeComSender implements ChatSender {
 

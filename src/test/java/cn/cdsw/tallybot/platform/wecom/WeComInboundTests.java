@@ -16,7 +16,9 @@ import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.InboundHandler;
 import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.platform.Reply;
+import cn.cdsw.tallybot.testing.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The callback without Spring: what reaches the core, what is refused before anything is
@@ -27,6 +29,9 @@ class WeComInboundTests {
     static final Instant NOW = Instant.parse("2026-11-29T04:00:00Z");
 
     static final WeComCrypto CRYPTO = new WeComCrypto("tok", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+
+    @RegisterExtension
+    final LogCapture log = LogCapture.of(WeComInbound.class);
 
     final List<ChatMessage> handled = new ArrayList<>();
 
