@@ -32,9 +32,11 @@ public record CoordinationProperties(@DefaultValue("20") int commandLimit, @Defa
      * QQ (OneBot) allows no fixed number, but accounts that post in quick succession get
      * muted by risk control; the OneBot implementations' communities advise about one
      * message a second per group with a small burst. DingTalk and WeCom group robots
-     * refuse more than 20 a minute.
+     * refuse more than 20 a minute. Feishu limits a group's bots together to a few
+     * messages a second; 5 a second and 100 a minute stay inside what is commonly cited.
      */
-    static final Map<String, String> DEFAULT_PACE = Map.of("onebot", "3/3s", "dingtalk", "20/1m", "wecom", "20/1m");
+    static final Map<String, String> DEFAULT_PACE = Map.of("onebot", "3/3s", "dingtalk", "20/1m", "wecom", "20/1m",
+            "feishu", "5/1s,100/1m");
 
     public CoordinationProperties {
         if (commandLimit < 1 || groupSendLimit < 1) {

@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.conversation;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -12,6 +13,9 @@ import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 import cn.cdsw.tallybot.config.BotConfigLoader;
+import cn.cdsw.tallybot.platform.ChatSender;
+import cn.cdsw.tallybot.platform.GroupRef;
+import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.wording.Wording;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +26,7 @@ class ReplyLengthTests {
 
     private static final Wording WORDING = Wording.chinese(BotConfigLoader.load(Path.of("bot-config")));
 
-    private final ReplyLength length = new ReplyLength(new ReplyProperties(Map.of()), WORDING);
+    private final ReplyLength length = new ReplyLength(new ReplyProperties(Map.of()), WORDING, List.of());
 
     @Test
     void aShortReplyIsLeftAlone() {
@@ -57,12 +61,43 @@ class ReplyLengthTests {
     }
 
     @Test
-    void oneBotDefaultsToACautiousLimitAndATypoIsRefused() {
-        assertThat(new ReplyProperties(Map.of()).limitFor("onebot")).isEqualTo(4500);
-        assertThat(new ReplyProperties(Map.of("onebot", 3000)).limitFor("onebot")).isEqualTo(3000);
-        assertThat(new ReplyProperties(Map.of()).limitFor("elsewhere")).isEqualTo(4500);
+    void theLimitIsWhatThePlatformTakesUnlessTheOperatorSetsALowerOne() {
+        ChatSender wecom = sender("wecom", 680);
+        ReplyLength unset = new ReplyLength(new ReplyProperties(Map.of()), WORDING, List.of(wecom));
+        ReplyLength lower = new ReplyLength(new ReplyProperties(Map.of("wecom", 300, "onebot", 3000)), WORDING,
+                List.of(wecom));
+        ReplyLength higher = new ReplyLength(new ReplyProperties(Map.of("wecom", 5000)), WORDING, List.of(wecom));
+
+        assertThat(unset.limitFor("wecom")).isEqualTo(680);
+        assertThat(unset.limitFor("elsewhere")).as("no adapter: the port's cautious default").isEqualTo(4500);
+        assertThat(lower.limitFor("wecom")).isEqualTo(300);
+        assertThat(lower.limitFor("onebot")).isEqualTo(3000);
+        assertThat(higher.limitFor("wecom")).as("the platform would refuse more").isEqualTo(680);
+    }
+
+    @Test
+    void aTypoInTheOperatorsLimitIsRefused() {
         assertThatThrownBy(() -> new ReplyProperties(Map.of("onebot", 45)))
             .hasMessageContaining("tallybot.replies.max-length.onebot");
+    }
+
+    private static ChatSender sender(String platform, int maxTextLength) {
+        return new ChatSender() {
+            @Override
+            public String platform() {
+                return platform;
+            }
+
+            @Override
+            public int maxTextLength() {
+                return maxTextLength;
+            }
+
+            @Override
+            public void send(GroupRef group, Reply reply) {
+                throw new UnsupportedOperationException("not sent in this test");
+            }
+        };
     }
 
 }

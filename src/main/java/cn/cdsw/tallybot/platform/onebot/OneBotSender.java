@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class OneBotSender implements ChatSender {
 
-    /** QQ refuses text much above this; splitting a long summary is the caller's job. */
-    static final int MAX_TEXT_LENGTH = 4500;
+    /**
+     * QQ refuses or silently cuts a text message somewhere above this (the limit is not
+     * published and varies by client); splitting a long summary is the caller's job.
+     */
+    static final int MAX_TEXT_LENGTH = ChatSender.DEFAULT_MAX_TEXT_LENGTH;
 
     static final String SEND_GROUP_MSG = "send_group_msg";
 
@@ -46,6 +49,11 @@ final class OneBotSender implements ChatSender {
     @Override
     public String platform() {
         return OneBotEventMapper.PLATFORM;
+    }
+
+    @Override
+    public int maxTextLength() {
+        return MAX_TEXT_LENGTH;
     }
 
     @Override
