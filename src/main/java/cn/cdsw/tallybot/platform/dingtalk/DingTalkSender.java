@@ -60,6 +60,15 @@ final class DingTalkSender implements ChatSender {
         return DingTalkMapper.PLATFORM;
     }
 
+    /**
+     * The group-send parameter takes 15,000 bytes, JSON included; a third of that in
+     * characters leaves room for three-byte Chinese and the escaping.
+     */
+    @Override
+    public int maxTextLength() {
+        return MAX_PARAM_BYTES / 3 - 100;
+    }
+
     @Override
     public void send(GroupRef group, Reply reply) {
         String textParam = json(Map.of("content", reply.text()));

@@ -68,6 +68,16 @@ final class WeComSender implements ChatSender {
         return WeComMessageMapper.PLATFORM;
     }
 
+    /**
+     * A reply through {@code response_url} is cut at 4,096 bytes; three bytes a Chinese
+     * character keeps every reply whole there (posts through the webhook are split at line
+     * ends instead).
+     */
+    @Override
+    public int maxTextLength() {
+        return MARKDOWN_BYTES / 3;
+    }
+
     @Override
     public void send(GroupRef group, Reply reply) {
         validate(group, reply);
