@@ -70,8 +70,8 @@ final class WeComSender implements ChatSender {
 
     /**
      * A reply through {@code response_url} is cut at 4,096 bytes; three bytes a Chinese
-     * character keeps every reply whole there (posts through the webhook are split at line
-     * ends instead).
+     * character keeps every reply whole there (posts through the webhook are split at
+     * line ends instead).
      */
     @Override
     public int maxTextLength() {
