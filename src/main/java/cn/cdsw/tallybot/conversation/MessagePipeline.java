@@ -150,9 +150,8 @@ class MessagePipeline implements InboundHandler {
             return replyLog.once(message, () -> reports.answer(turn));
         }
         if (message.isPrivate()) {
-            // everything in a private chat is said to the bot: what it cannot read gets
-            // the
-            // overview of what it can
+            // everything in a private chat is said to the bot: what it cannot read
+            // gets the overview of what it can
             return replyLog.answer(message, () -> Optional.of(dispatcher.help(new Command.Help(null), turn)));
         }
         return Optional.empty();

@@ -11,9 +11,10 @@ import java.util.Objects;
  * <p>
  * {@code kind} says where it was written. A group message names its group in
  * {@code groupId}, never blank. A private chat is with its sender, so {@code senderId}
- * names the conversation and {@code groupId} is empty: no group id is, so a key made of
- * (platform, groupId, …) never mixes a private chat up with a group of the same number.
- * The nine-argument constructor makes a group message, as it did before private chats.
+ * names the conversation and {@code groupId} is empty, which no group's id is, so a key
+ * made of (platform, groupId, …) never mixes a private chat up with a group of the same
+ * number. The nine-argument constructor makes a group message, as it did before private
+ * chats.
  */
 public record ChatMessage(String platform, String groupId, String senderId, String senderName, SenderRole senderRole,
         String messageId, String text, boolean mentionsBot, Instant sentAt, ChatKind kind) {
