@@ -62,7 +62,8 @@ public final class CommandParser {
         String normalized = TextNormalizer.normalize(text);
         String rest = config.commands().withoutPrefix(normalized);
         boolean prefixed = rest.length() < normalized.length();
-        Optional<Map.Entry<String, CommandType>> word = commandWord(rest, prefixed || context.mentionsBot());
+        Optional<Map.Entry<String, CommandType>> word = commandWord(rest,
+                prefixed || context.mentionsBot() || context.addressed());
         if (word.isEmpty()) {
             return context.mentionsBot() ? new ParseResult.Parsed(new Command.Help(null))
                     : new ParseResult.NotACommand();

@@ -55,24 +55,26 @@ final class QueryBodyParser {
 
     Command.Query query(String body, ParseContext context) {
         Reading r = read(body, context, false, CommandType.QUERY);
-        return new Command.Query(scope(r), period(r, context));
+        return new Command.Query(scope(r, context), period(r, context));
     }
 
     Command.ListRecords list(String body, ParseContext context) {
         Reading r = read(body, context, false, CommandType.LIST);
-        return new Command.ListRecords(scope(r), period(r, context));
+        return new Command.ListRecords(scope(r, context), period(r, context));
     }
 
     Command.Rank rank(String body, ParseContext context) {
         Reading r = read(body, context, true, CommandType.RANK);
         RankBy by = r.rankBy != null ? r.rankBy : defaultRank();
-        return new Command.Rank(scope(r), period(r, context), by, r.byUnit || r.district != null,
+        Scope scope = scope(r, context);
+        return new Command.Rank(scope, period(r, context), by, r.byUnit || scope.district() != null,
                 r.unitNamed || !(by instanceof RankBy.Metric));
     }
 
     Command.Missing missing(String body, ParseContext context) {
         Reading r = read(body, context, false, CommandType.MISSING);
-        return new Command.Missing(day(r, context), r.district);
+        String district = r.district != null || r.city ? r.district : context.defaultScope().district();
+        return new Command.Missing(day(r, context), district);
     }
 
     Command.PostSummary summary(String body, ParseContext context) {
@@ -164,8 +166,12 @@ final class QueryBodyParser {
         return new RankBy.Metric(first.key(), first.units().get(0));
     }
 
-    private static Scope scope(Reading r) {
-        return r.city ? Scope.CITY : new Scope(r.district, r.unit);
+    /** The scope written, else the context's default (全市 always means the city). */
+    private static Scope scope(Reading r, ParseContext context) {
+        if (r.city) {
+            return Scope.CITY;
+        }
+        return r.district == null && r.unit == null ? context.defaultScope() : new Scope(r.district, r.unit);
     }
 
     private static Period period(Reading r, ParseContext context) {

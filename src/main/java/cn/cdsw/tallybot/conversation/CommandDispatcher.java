@@ -27,10 +27,13 @@ class CommandDispatcher {
 
     private final SummaryCommands summaries;
 
+    private final PrivateChats privateChats;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
-            SummaryCommands summaries, Wording wording) {
+            SummaryCommands summaries, PrivateChats privateChats, Wording wording) {
+        this.privateChats = privateChats;
         this.reports = reports;
         this.changes = changes;
         this.senders = senders;
@@ -58,13 +61,32 @@ class CommandDispatcher {
      * after all would fail loudly, on SQLite's read-only connections and in PostgreSQL's
      * read-only transactions alike, rather than store anything.
      */
+    /**
+     * The overview for the sender's role, told apart in a private chat; or one command's
+     * explanation.
+     */
+    String help(Command.Help help, Turn turn) {
+        if (help.topic() == null && turn.message().isPrivate()) {
+            return wording.help().inPrivate(turn.coordinator());
+        }
+        return wording.help().help(help.topic(), turn.coordinator());
+    }
+
     static boolean readOnly(Command command) {
         return command instanceof Command.Query || command instanceof Command.Rank
                 || command instanceof Command.ListRecords || command instanceof Command.Missing
                 || command instanceof Command.Mine || command instanceof Command.Help;
     }
 
+    /**
+     * Runs {@code command}; in a private chat, only what the sender may do there
+     * ({@link PrivateChats}).
+     */
     Optional<String> dispatch(Command command, Turn turn) {
+        Optional<String> refused = privateChats.refusal(command, turn);
+        if (refused.isPresent()) {
+            return refused;
+        }
         if (command instanceof Command.Report report) {
             return reports.report(report.draft(), turn);
         }
@@ -99,7 +121,7 @@ class CommandDispatcher {
             return Optional.of(summaries.post(summary, turn));
         }
         if (command instanceof Command.Help help) {
-            return Optional.of(wording.help().help(help.topic(), turn.coordinator()));
+            return Optional.of(help(help, turn));
         }
         throw new IllegalStateException("no handler for " + command.getClass().getSimpleName());
     }

@@ -3,6 +3,7 @@ package cn.cdsw.tallybot.conversation;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,12 +16,15 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
+import cn.cdsw.tallybot.platform.ChatKind;
+
 /**
  * Table {@code handled_message}: the reply log. A redelivered event is answered from here
  * with exactly the reply the first delivery got, and stores nothing (docs/storage.md §9).
  * The key is (platform, group, message id, content hash): a message that reuses an old id
- * with other content is a new message. The first writer wins; later saves of the same key
- * change nothing.
+ * with other content is a new message. A private chat's messages are logged with an empty
+ * group, which no group has, and {@code chat_kind = 'private'}. The first writer wins;
+ * later saves of the same key change nothing.
  */
 @Repository
 public class HandledMessageRepository {
@@ -58,7 +62,8 @@ public class HandledMessageRepository {
      */
     public Optional<HandledMessage> find(String platform, String groupId, String messageId, String contentHash) {
         return jdbc.sql("""
-                SELECT platform, group_id, message_id, content_hash, handled_at, reply_text FROM handled_message
+                SELECT platform, group_id, message_id, content_hash, handled_at, reply_text, chat_kind
+                FROM handled_message
                 WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
                   AND content_hash IN (:contentHash, '')
                 ORDER BY content_hash DESC LIMIT 1""")
@@ -68,7 +73,8 @@ public class HandledMessageRepository {
             .param("contentHash", contentHash)
             .query((rs, n) -> new HandledMessage(rs.getString("platform"), rs.getString("group_id"),
                     rs.getString("message_id"), rs.getString("content_hash"),
-                    Instant.ofEpochMilli(rs.getLong("handled_at")), rs.getString("reply_text")))
+                    Instant.ofEpochMilli(rs.getLong("handled_at")), rs.getString("reply_text"),
+                    kind(rs.getString("chat_kind"))))
             .optional();
     }
 
@@ -80,8 +86,9 @@ public class HandledMessageRepository {
      */
     public boolean save(HandledMessage message) {
         return jdbc.sql("""
-                INSERT INTO handled_message (platform, group_id, message_id, content_hash, handled_at, reply_text)
-                SELECT :platform, :groupId, :messageId, :contentHash, :handledAt, :replyText
+                INSERT INTO handled_message (platform, group_id, message_id, content_hash, handled_at, reply_text,
+                    chat_kind)
+                SELECT :platform, :groupId, :messageId, :contentHash, :handledAt, :replyText, :kind
                 WHERE NOT EXISTS (SELECT 1 FROM handled_message
                     WHERE platform = :platform AND group_id = :groupId AND message_id = :messageId
                       AND content_hash = '')
@@ -92,6 +99,7 @@ public class HandledMessageRepository {
             .param("contentHash", message.contentHash())
             .param("handledAt", message.handledAt().toEpochMilli())
             .param("replyText", message.replyText())
+            .param("kind", kind(message.kind()))
             .update() == 1;
     }
 
@@ -126,9 +134,9 @@ public class HandledMessageRepository {
     public boolean savePending(HandledMessage message, PendingReply reply) {
         return jdbc.sql("""
                 INSERT INTO handled_message (platform, group_id, message_id, content_hash, handled_at, reply_text,
-                    delivery, sender_id, queued_at, wait_until, delivery_owner, delivery_lease)
+                    delivery, sender_id, queued_at, wait_until, delivery_owner, delivery_lease, chat_kind)
                 VALUES (:platform, :groupId, :messageId, :contentHash, :handledAt, :replyText, 'pending', :senderId,
-                    :queuedAt, :waitUntil, :owner, :lease)
+                    :queuedAt, :waitUntil, :owner, :lease, :kind)
                 ON CONFLICT DO NOTHING""")
             .param("platform", message.platform())
             .param("groupId", message.groupId())
@@ -141,6 +149,7 @@ public class HandledMessageRepository {
             .param("waitUntil", reply.waitUntil() == null ? null : reply.waitUntil().toEpochMilli())
             .param("owner", reply.owner())
             .param("lease", reply.lease().toEpochMilli())
+            .param("kind", kind(reply.kind()))
             .update() == 1;
     }
 
@@ -151,7 +160,7 @@ public class HandledMessageRepository {
     List<PendingReply> unheld(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT platform, group_id, message_id, content_hash, sender_id, reply_text, queued_at, wait_until,
-                    delivery_owner, delivery_lease
+                    delivery_owner, delivery_lease, chat_kind
                 FROM handled_message
                 WHERE delivery = 'pending' AND delivery_lease < :now
                 ORDER BY queued_at
@@ -163,7 +172,7 @@ public class HandledMessageRepository {
                     Objects.requireNonNullElse(rs.getString("reply_text"), ""),
                     Instant.ofEpochMilli(rs.getLong("queued_at")), wait,
                     Objects.requireNonNullElse(rs.getString("delivery_owner"), ""),
-                    Instant.ofEpochMilli(rs.getLong("delivery_lease")));
+                    Instant.ofEpochMilli(rs.getLong("delivery_lease")), kind(rs.getString("chat_kind")));
         }).list();
     }
 
@@ -237,6 +246,15 @@ public class HandledMessageRepository {
             .query((rs, n) -> Optional.ofNullable(rs.getString("delivery")))
             .optional()
             .flatMap(state -> state);
+    }
+
+    /** How {@code chat_kind} spells a kind: {@code group}, {@code private}. */
+    private static String kind(ChatKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ChatKind kind(String column) {
+        return ChatKind.valueOf(column.toUpperCase(Locale.ROOT));
     }
 
     private static Map<String, Object> key(PendingReply reply) {

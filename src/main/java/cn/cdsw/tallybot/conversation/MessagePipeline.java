@@ -106,7 +106,9 @@ class MessagePipeline implements InboundHandler {
 
     private Optional<String> reply(ParseResult result, Turn turn) {
         ChatMessage message = turn.message();
-        if (!(result instanceof ParseResult.NotACommand)) {
+        // in private every message is answered, so every one counts: two bots that answer
+        // each other stop at the limit
+        if (!(result instanceof ParseResult.NotACommand) || message.isPrivate()) {
             Optional<Duration> wait = quota.check(message);
             if (wait.isPresent()) {
                 log.info("command refused: sender over the rate limit");
@@ -146,6 +148,11 @@ class MessagePipeline implements InboundHandler {
         }
         if (reports.awaitsAnswer(message)) {
             return replyLog.once(message, () -> reports.answer(turn));
+        }
+        if (message.isPrivate()) {
+            // everything in a private chat is said to the bot: what it cannot read
+            // gets the overview of what it can
+            return replyLog.answer(message, () -> Optional.of(dispatcher.help(new Command.Help(null), turn)));
         }
         return Optional.empty();
     }

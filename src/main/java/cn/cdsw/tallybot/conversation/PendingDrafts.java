@@ -15,9 +15,9 @@ import cn.cdsw.tallybot.platform.MessageRecall;
 /**
  * Reports waiting for the sender's answer (docs/commands.md §9, §10): a report missing
  * its district, or figures read from prose waiting for 确认. The sender's next message in
- * the same group within the follow-up timeout answers it. Kept as JSON behind the
- * {@link FollowUps} port so any replica can finish what another one asked; one instance
- * per purpose, each with its own key prefix.
+ * the same group (or the same private chat) within the follow-up timeout answers it. Kept
+ * as JSON behind the {@link FollowUps} port so any replica can finish what another one
+ * asked; one instance per purpose, each with its own key prefix.
  */
 final class PendingDrafts {
 
@@ -83,8 +83,7 @@ final class PendingDrafts {
      * sender stays. True when the recalled report's draft was dropped.
      */
     boolean dropIfOriginal(MessageRecall recall) {
-        Optional<Pending> waiting = followUps.take(key(recall.platform(), recall.groupId(), recall.senderId()))
-            .map(text -> json.readValue(text, Pending.class));
+        Optional<Pending> waiting = followUps.take(key(recall)).map(text -> json.readValue(text, Pending.class));
         if (waiting.isEmpty()) {
             return false;
         }
@@ -102,12 +101,22 @@ final class PendingDrafts {
         }
     }
 
+    /**
+     * A group's questions keep the key they had before private chats, so none open at an
+     * upgrade is lost; a private chat's is named by its kind and sender.
+     */
     private String key(ChatMessage message) {
-        return key(message.platform(), message.groupId(), message.senderId());
+        return key(message.platform(), message.isPrivate() ? message.conversationKey() : message.groupId(),
+                message.senderId());
     }
 
-    private String key(String platform, String groupId, String senderId) {
-        return "tallybot:" + purpose + ":" + platform + ":" + groupId + ":" + senderId;
+    /** A recall notice is a group's: private recalls are not read. */
+    private String key(MessageRecall recall) {
+        return key(recall.platform(), recall.groupId(), recall.senderId());
+    }
+
+    private String key(String platform, String conversation, String senderId) {
+        return "tallybot:" + purpose + ":" + platform + ":" + conversation + ":" + senderId;
     }
 
 }

@@ -19,6 +19,7 @@ import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.RecordStatus;
 import cn.cdsw.tallybot.report.ReportContent;
 import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.wording.PrivateChatReplies;
 import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
@@ -34,9 +35,12 @@ class RecordChanges {
 
     private final RecordReplies replies;
 
+    private final PrivateChatReplies privateReplies;
+
     RecordChanges(ReportService reports, Wording wording) {
         this.reports = reports;
         this.replies = wording.records();
+        this.privateReplies = wording.privateChat();
     }
 
     String retract(@Nullable Long id, Turn turn) {
@@ -44,7 +48,10 @@ class RecordChanges {
                 ? reports.lastActive(turn.message().platform(), turn.message().groupId(), turn.message().senderId())
                 : reports.find(id);
         if (target.isEmpty()) {
-            return id == null ? replies.nothingToRetract() : replies.notFound(id);
+            if (id != null) {
+                return replies.notFound(id);
+            }
+            return turn.message().isPrivate() ? privateReplies.nothingToRetract() : replies.nothingToRetract();
         }
         Optional<String> refusal = refusal(target.get(), turn, CommandType.RETRACT);
         if (refusal.isPresent()) {

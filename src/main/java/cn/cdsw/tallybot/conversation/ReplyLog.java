@@ -15,7 +15,8 @@ import cn.cdsw.tallybot.storage.Ledger;
 
 /**
  * Makes handling a message happen once: the work and the reply it produced commit in one
- * transaction, keyed by (platform, group, message id, {@link MessageFingerprint}), so a
+ * transaction, keyed by (platform, group, message id, {@link MessageFingerprint}) — a
+ * private chat's messages with an empty group, their sender in the fingerprint —, so a
  * redelivered event gets exactly the first answer and stores nothing, while a new message
  * that reuses an old id is handled (docs/storage.md §9). The de-dup port only saves the
  * database look-up for messages never seen.
@@ -49,8 +50,8 @@ class ReplyLog {
      */
     Optional<HandledMessage> previous(ChatMessage message) {
         String contentHash = MessageFingerprint.of(message);
-        String key = "tallybot:dedup:" + message.platform() + ":" + message.groupId() + ":" + message.messageId() + ":"
-                + contentHash;
+        String key = "tallybot:dedup:" + message.platform() + ":" + message.conversationKey() + ":"
+                + message.messageId() + ":" + contentHash;
         if (deduplicator.firstDelivery(key, dedupWindow)) {
             return Optional.empty();
         }
@@ -103,7 +104,7 @@ class ReplyLog {
 
     private static HandledMessage entry(ChatMessage message, Optional<String> reply) {
         return new HandledMessage(message.platform(), message.groupId(), message.messageId(),
-                MessageFingerprint.of(message), message.sentAt(), reply.orElse(null));
+                MessageFingerprint.of(message), message.sentAt(), reply.orElse(null), message.kind());
     }
 
     /**

@@ -20,19 +20,22 @@ import cn.cdsw.tallybot.outbound.Conversation;
 import cn.cdsw.tallybot.outbound.OutboundProperties;
 import cn.cdsw.tallybot.outbound.OutboundService;
 import cn.cdsw.tallybot.outbound.Outgoing;
+import cn.cdsw.tallybot.platform.ChatKind;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.platform.ReplyRouting;
+import cn.cdsw.tallybot.platform.UserRef;
 import cn.cdsw.tallybot.storage.AfterCommit;
 
 /**
  * Replies that leave through a platform's API, kept durable in the reply log: a reply is
  * recorded {@code pending} with the message's work, held by this replica under a lease,
- * and queued for its group after the commit; sending settles the row. A replica that
- * stops leaves its rows pending; once their lease runs out another replica, or the next
- * start, takes them over one by one (a compare-and-set on the lease as read, so one
- * replica wins each) and queues them again (docs/platforms.md §7).
+ * and queued for its conversation (its group, or the private chat with its sender) after
+ * the commit; sending settles the row. A replica that stops leaves its rows pending; once
+ * their lease runs out another replica, or the next start, takes them over one by one (a
+ * compare-and-set on the lease as read, so one replica wins each) and queues them again
+ * (docs/platforms.md §7).
  */
 @Component
 class ReplyOutbox {
@@ -78,7 +81,7 @@ class ReplyOutbox {
         Instant now = settings.clock().instant();
         PendingReply reply = new PendingReply(entry.platform(), entry.groupId(), entry.messageId(), entry.contentHash(),
                 message.senderId(), Objects.requireNonNull(entry.replyText()), now, waitUntil, owner(),
-                now.plus(settings.properties().lease()));
+                now.plus(settings.properties().lease()), message.kind());
         if (!handled.savePending(entry, reply)) {
             return false;
         }
@@ -98,9 +101,7 @@ class ReplyOutbox {
         for (PendingReply reply : unheld) {
             Instant lease = now.plus(settings.properties().lease());
             if (handled.takeOver(reply, owner(), lease)) {
-                outbound.submit(new QueuedReply(new PendingReply(reply.platform(), reply.groupId(), reply.messageId(),
-                        reply.contentHash(), reply.senderId(), reply.replyText(), reply.queuedAt(), reply.waitUntil(),
-                        owner(), lease)));
+                outbound.submit(new QueuedReply(reply.heldBy(owner(), lease)));
                 taken++;
             }
         }
@@ -115,7 +116,9 @@ class ReplyOutbox {
         return settings.replica().value();
     }
 
-    /** One pending reply in its group's queue. */
+    /**
+     * One pending reply in its conversation's queue: its group's, or its private chat's.
+     */
     private final class QueuedReply implements Outgoing {
 
         private final PendingReply reply;
@@ -126,7 +129,8 @@ class ReplyOutbox {
 
         @Override
         public Conversation to() {
-            return Conversation.of(new GroupRef(reply.platform(), reply.groupId()));
+            return reply.kind() == ChatKind.PRIVATE ? Conversation.of(new UserRef(reply.platform(), reply.senderId()))
+                    : Conversation.of(new GroupRef(reply.platform(), reply.groupId()));
         }
 
         @Override
@@ -182,7 +186,8 @@ class ReplyOutbox {
 
         @Override
         public Map<String, String> logContext() {
-            return Map.of("platform", reply.platform(), "groupId", reply.groupId(), "messageId", reply.messageId());
+            String where = reply.kind() == ChatKind.PRIVATE ? "private:" + reply.senderId() : reply.groupId();
+            return Map.of("platform", reply.platform(), "groupId", where, "messageId", reply.messageId());
         }
 
         @Override

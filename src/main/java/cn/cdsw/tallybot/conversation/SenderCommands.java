@@ -1,11 +1,15 @@
 package cn.cdsw.tallybot.conversation;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.cdsw.tallybot.platform.ChatMessage;
+import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Binding;
 import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.wording.PrivateChatReplies;
 import cn.cdsw.tallybot.wording.RecordReplies;
 import cn.cdsw.tallybot.wording.Wording;
 
@@ -17,11 +21,14 @@ class SenderCommands {
 
     private final RecordReplies replies;
 
+    private final PrivateChatReplies privateReplies;
+
     private final Clock clock;
 
     SenderCommands(ReportService reports, Wording wording, Clock clock) {
         this.reports = reports;
         this.replies = wording.records();
+        this.privateReplies = wording.privateChat();
         this.clock = clock;
     }
 
@@ -31,9 +38,19 @@ class SenderCommands {
         return replies.bound(district, unit);
     }
 
+    /**
+     * The sender's active records of today: in a group, those sent in it; in private,
+     * those sent anywhere, since a private chat is where a member looks at all of them.
+     */
     String mine(Turn turn) {
-        return replies.mine(reports.activeOn(turn.message().platform(), turn.message().groupId(),
-                turn.message().senderId(), turn.context().today()));
+        ChatMessage message = turn.message();
+        if (message.isPrivate()) {
+            List<ActivityRecord> today = reports.activeAnywhereOn(message.platform(), message.senderId(),
+                    turn.context().today());
+            return today.isEmpty() ? privateReplies.mineNone() : replies.mine(today);
+        }
+        return replies
+            .mine(reports.activeOn(message.platform(), message.groupId(), message.senderId(), turn.context().today()));
     }
 
 }

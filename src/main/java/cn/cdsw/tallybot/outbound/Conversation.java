@@ -2,7 +2,9 @@ package cn.cdsw.tallybot.outbound;
 
 import java.util.Objects;
 
+import cn.cdsw.tallybot.platform.ChatKind;
 import cn.cdsw.tallybot.platform.GroupRef;
+import cn.cdsw.tallybot.platform.UserRef;
 
 /**
  * Where an outbound message goes, and so which queue it waits in: sends to one
@@ -21,9 +23,30 @@ public record Conversation(String platform, Kind kind, String id) {
         return new Conversation(group.platform(), Kind.GROUP, group.groupId());
     }
 
-    /** The group this conversation is; the only kind so far. */
+    /** The private chat with {@code user}. */
+    public static Conversation of(UserRef user) {
+        return new Conversation(user.platform(), Kind.PRIVATE, user.userId());
+    }
+
+    /** The conversation of {@code kind} with this id: a group's, or a user's. */
+    public static Conversation of(String platform, ChatKind kind, String id) {
+        return new Conversation(platform, kind == ChatKind.PRIVATE ? Kind.PRIVATE : Kind.GROUP, id);
+    }
+
+    /** The group this conversation is; only for {@link Kind#GROUP}. */
     GroupRef group() {
+        if (kind != Kind.GROUP) {
+            throw new IllegalStateException(this + " is not a group");
+        }
         return new GroupRef(platform, id);
+    }
+
+    /** The user at the other end; only for {@link Kind#PRIVATE}. */
+    UserRef user() {
+        if (kind != Kind.PRIVATE) {
+            throw new IllegalStateException(this + " is not a private chat");
+        }
+        return new UserRef(platform, id);
     }
 
     @Override
@@ -34,7 +57,7 @@ public record Conversation(String platform, Kind kind, String id) {
     /** What kind of chat a conversation is. */
     public enum Kind {
 
-        GROUP
+        GROUP, PRIVATE
 
     }
 

@@ -127,7 +127,8 @@ public class OutboundService implements AutoCloseable {
             }
         }
         if (!lane.slotReserved) {
-            Duration wait = pacer.reserve(lane.to.group());
+            Duration wait = lane.to.kind() == Conversation.Kind.PRIVATE ? pacer.reserve(lane.to.user())
+                    : pacer.reserve(lane.to.group());
             lane.slotReserved = true;
             if (!wait.isNegative() && !wait.isZero()) {
                 return Optional.of(wait);
@@ -165,7 +166,12 @@ public class OutboundService implements AutoCloseable {
             if (sender == null) {
                 throw new IllegalStateException("no sender for platform " + lane.to.platform());
             }
-            sender.send(lane.to.group(), reply);
+            if (lane.to.kind() == Conversation.Kind.PRIVATE) {
+                sender.sendPrivate(lane.to.user(), reply);
+            }
+            else {
+                sender.send(lane.to.group(), reply);
+            }
             Instant sentAt = clock.instant();
             metrics.sent(head.createdAt(), sentAt);
             // popped after its owner recorded the outcome, so an empty backlog means

@@ -1,7 +1,8 @@
 package cn.cdsw.tallybot.platform;
 
 /**
- * Sends a message to a group through a platform's API. One implementation per platform.
+ * Sends a message to a group, or to one user in a private chat, through a platform's API.
+ * One implementation per platform.
  */
 public interface ChatSender {
 
@@ -26,5 +27,15 @@ public interface ChatSender {
      * cannot be reached.
      */
     void send(GroupRef group, Reply reply);
+
+    /**
+     * Sends the reply in a private chat with {@code user}. Platforms without private
+     * chats refuse it for good ({@link PlatformCallException}, not retryable); the core
+     * only sends here to someone who wrote to the bot in private.
+     */
+    default void sendPrivate(UserRef user, Reply reply) {
+        throw new PlatformCallException(platform(), 0, "private_not_supported", false,
+                "private chats are not supported on " + platform());
+    }
 
 }

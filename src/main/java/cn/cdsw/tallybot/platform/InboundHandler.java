@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface InboundHandler {
 
     /**
-     * Handles one group message; empty when the bot stays silent (not a command, unknown
-     * group).
+     * Handles one message, in a group or a private chat; empty when the bot stays silent
+     * (not a command, unknown group).
      */
     Optional<Reply> onMessage(ChatMessage message);
 

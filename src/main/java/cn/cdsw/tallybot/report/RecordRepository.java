@@ -169,6 +169,21 @@ class RecordRepository {
     }
 
     /**
+     * The sender's active records of one day in every chat, groups and private alike; the
+     * date index finds the day's records.
+     */
+    List<ActivityRecord> findActiveOfSenderOn(String platform, String senderId, LocalDate date) {
+        return withLines(jdbc.sql(SELECT + """
+                WHERE activity_date = :date AND status = 'active' AND platform = :platform AND sender_id = :senderId
+                ORDER BY id""")
+            .param("platform", platform)
+            .param("senderId", senderId)
+            .param("date", date.toString())
+            .query(ROW)
+            .list());
+    }
+
+    /**
      * At most {@code limit} records matching every non-null criterion whose id is above
      * {@code afterId}, by id: a keyset page, so a page costs the same wherever it lies
      * and nothing reads the whole table. Conditions are fixed fragments; only values

@@ -100,6 +100,14 @@ public class ReportService {
         return records.findActiveOn(platform, groupId, senderId, date);
     }
 
+    /**
+     * The sender's active records for one activity date in every chat (#我的 in private),
+     * in id order.
+     */
+    public List<ActivityRecord> activeAnywhereOn(String platform, String senderId, LocalDate date) {
+        return records.findActiveOfSenderOn(platform, senderId, date);
+    }
+
     /** Retracts an active record (#撤回). */
     @Transactional
     public ChangeResult retract(long id, Actor actor) {

@@ -21,11 +21,17 @@ public final class HelpReplies {
 
     private final String coordinator;
 
+    private final String privateMember;
+
+    private final String privateCoordinator;
+
     private final Map<CommandType, String> topics = new EnumMap<>(CommandType.class);
 
     HelpReplies(Catalogue c, BotConfig config, FigureStyle figures) {
         member = c.text("help.member");
         coordinator = c.text("help.coordinator");
+        privateMember = c.text("help.private-member");
+        privateCoordinator = c.text("help.private-coordinator");
         String metrics = figures.names(config.metrics().all().stream().map(MetricDefinition::label).toList());
         for (CommandType command : CommandType.values()) {
             String key = "help." + command.configKey();
@@ -39,6 +45,14 @@ public final class HelpReplies {
             return topics.get(topic);
         }
         return forCoordinator ? coordinator : member;
+    }
+
+    /**
+     * The overview in a private chat: a member's says what a member may do there, a
+     * coordinator's that a query without a scope covers their own district.
+     */
+    public String inPrivate(boolean forCoordinator) {
+        return forCoordinator ? privateCoordinator : privateMember;
     }
 
 }

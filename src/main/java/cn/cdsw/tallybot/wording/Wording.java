@@ -34,6 +34,8 @@ public final class Wording {
 
     private final CommandRefusals commandRefusals;
 
+    private final PrivateChatReplies privateChat;
+
     private Wording(Catalogue catalogue, BotConfig config) {
         this.catalogue = catalogue;
         this.figures = new FigureStyle(catalogue, config);
@@ -45,6 +47,7 @@ public final class Wording {
         this.help = new HelpReplies(catalogue, config, figures);
         this.refusals = new Refusals(catalogue, config, figures);
         this.commandRefusals = new CommandRefusals(catalogue, config, figures);
+        this.privateChat = new PrivateChatReplies(catalogue, config);
     }
 
     /**
@@ -95,6 +98,11 @@ public final class Wording {
      */
     public CommandRefusals commandRefusals() {
         return commandRefusals;
+    }
+
+    /** What only a private chat with the bot says. */
+    public PrivateChatReplies privateChat() {
+        return privateChat;
     }
 
     /**

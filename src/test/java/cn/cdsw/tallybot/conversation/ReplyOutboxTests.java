@@ -29,12 +29,14 @@ import cn.cdsw.tallybot.coordination.local.LocalDeduplicator;
 import cn.cdsw.tallybot.e2e.MutableClock;
 import cn.cdsw.tallybot.outbound.OutboundFixtures;
 import cn.cdsw.tallybot.outbound.OutboundService;
+import cn.cdsw.tallybot.platform.ChatKind;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.platform.SenderRole;
+import cn.cdsw.tallybot.platform.UserRef;
 import cn.cdsw.tallybot.report.SqliteTestDatabase;
 import cn.cdsw.tallybot.storage.Ledger;
 import cn.cdsw.tallybot.storage.StorageFixtures;
@@ -135,6 +137,43 @@ class ReplyOutboxTests {
     }
 
     @Test
+    void aPrivateReplyLeftPendingIsResumedToItsPrivateChatNotToTheGroupWithTheSameNumber() {
+        MutableClock clock = new MutableClock(NOON);
+        api.failures.set(Integer.MAX_VALUE);
+        ReplyLog replyLog = replyLog(
+                ReplyOutboxes.outbox(handled, OutboundFixtures.inline(List.of(api), clock, new SimpleMeterRegistry()),
+                        true, ReplyOutboxes.properties(Duration.ofMinutes(1)), "replica-a", clock));
+        ChatMessage inPrivate = ChatMessage.inPrivate("onebot", "639921629", "李四", "m1", "#我的", NOON);
+        ChatMessage inGroup = new ChatMessage("onebot", "639921629", "639921629", "李四", SenderRole.MEMBER, "m1", "#我的",
+                false, NOON);
+        assertThat(replyLog.once(inPrivate, () -> Optional.of("私聊的回答"))).contains("私聊的回答");
+        assertThat(replyLog.once(inGroup, () -> Optional.of("群里的回答"))).as("not a redelivery of the private one")
+            .contains("群里的回答");
+        ReplyOutbox next = ReplyOutboxes.outbox(handled,
+                OutboundFixtures.inline(List.of(api), clock, new SimpleMeterRegistry()), true,
+                ReplyOutboxes.properties(Duration.ofMinutes(1)), "replica-b", clock);
+        api.failures.set(0);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(next.resume()).isEqualTo(2);
+
+        assertThat(api.delivered).extracting(ScriptedApi.Sent::reply)
+            .extracting(Reply::text)
+            .containsExactlyInAnyOrder("私聊的回答", "群里的回答");
+        assertThat(api.delivered).filteredOn(sent -> sent.reply().text().equals("私聊的回答"))
+            .singleElement()
+            .satisfies(sent -> {
+                assertThat(sent.user()).isEqualTo(new UserRef("onebot", "639921629"));
+                assertThat(sent.group()).isNull();
+            });
+        assertThat(api.delivered).filteredOn(sent -> sent.reply().text().equals("群里的回答"))
+            .singleElement()
+            .satisfies(sent -> assertThat(sent.group()).isEqualTo(new GroupRef("onebot", "639921629")));
+        assertThat(handled.find("onebot", "", "m1", MessageFingerprint.of(inPrivate))).get()
+            .satisfies(row -> assertThat(row.kind()).isEqualTo(ChatKind.PRIVATE));
+    }
+
+    @Test
     void aRateLimitWarningIsWordedForTheMomentItLeavesAndNotSentOnceItsWaitIsOver() {
         MutableClock clock = new MutableClock(NOON);
         api.failures.set(Integer.MAX_VALUE);
@@ -176,7 +215,8 @@ class ReplyOutboxTests {
      */
     static final class ScriptedApi implements ChatSender {
 
-        record Sent(GroupRef group, Reply reply) {
+        /** {@code group} is null for a private chat, {@code user} for a group. */
+        record Sent(GroupRef group, UserRef user, Reply reply) {
         }
 
         final AtomicInteger failures = new AtomicInteger();
@@ -193,7 +233,15 @@ class ReplyOutboxTests {
             if (failures.getAndDecrement() > 0) {
                 throw new PlatformCallException("onebot", 503, "http_503", true, "send_group_msg answered HTTP 503");
             }
-            delivered.add(new Sent(group, reply));
+            delivered.add(new Sent(group, null, reply));
+        }
+
+        @Override
+        public void sendPrivate(UserRef user, Reply reply) {
+            if (failures.getAndDecrement() > 0) {
+                throw new PlatformCallException("onebot", 503, "http_503", true, "send_private_msg answered HTTP 503");
+            }
+            delivered.add(new Sent(null, user, reply));
         }
 
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.SendPacer;
+import cn.cdsw.tallybot.platform.UserRef;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,17 @@ public abstract class SendPacerContractTests extends CoordinationContract {
         assertThat(pacer.reserve(GROUP)).isZero();
         assertThat(pacer.reserve(new GroupRef("onebot", "639921629"))).isZero();
         assertThat(pacer.reserve(new GroupRef("wecom", GROUP.groupId()))).isZero();
+        assertThat(pacer.reserve(GROUP)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aPrivateChatIsPacedApartFromTheGroupWithTheSameNumber() {
+        SendPacer pacer = pacer(clock, 1, Duration.ofMinutes(1));
+        UserRef user = new UserRef("onebot", GROUP.groupId());
+
+        assertThat(pacer.reserve(GROUP)).isZero();
+        assertThat(pacer.reserve(user)).isZero();
+        assertThat(pacer.reserve(user)).isEqualTo(Duration.ofMinutes(1));
         assertThat(pacer.reserve(GROUP)).isEqualTo(Duration.ofMinutes(1));
     }
 

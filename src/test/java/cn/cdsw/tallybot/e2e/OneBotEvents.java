@@ -34,6 +34,23 @@ final class OneBotEvents {
                 Map.of("user_id", userId, "nickname", "社工" + userId, "role", "member"));
     }
 
+    /**
+     * A private message in array format; {@code subType} {@code friend}, or {@code group}
+     * for a temporary session started from a group.
+     */
+    static byte[] privateMessage(long userId, long messageId, String subType, String text, Instant at) {
+        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "message", "message_type", "private",
+                "sub_type", subType, "message_id", messageId, "user_id", userId, "message",
+                List.of(Map.of("type", "text", "data", Map.of("text", text))), "raw_message", text, "font", 0, "sender",
+                Map.of("user_id", userId, "nickname", "社工" + userId, "sex", "unknown", "age", 0));
+    }
+
+    /** A friend request, as QQ passes one on when someone asks to add the bot. */
+    static byte[] friendRequest(long userId, Instant at) {
+        return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "request", "request_type", "friend",
+                "user_id", userId, "comment", "我是锦江区的社工", "flag", "flag-" + userId);
+    }
+
     static byte[] recall(String groupId, long messageId, long userId, Instant at) {
         return bytes("time", at.getEpochSecond(), "self_id", SELF_ID, "post_type", "notice", "notice_type",
                 "group_recall", "group_id", Long.parseLong(groupId), "user_id", userId, "operator_id", userId,

@@ -19,7 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>
  * Remembered in this process for {@value #MINUTES} minutes, the window within which the
  * copies of one message arrive; keyed like the pipeline's de-duplication, by (platform,
- * group, message id).
+ * conversation — a group, or a private chat with its user —, message id).
  */
 final class OneBotAnswers {
 
@@ -41,7 +41,7 @@ final class OneBotAnswers {
      * Whether the answer to {@code message}, arrived over {@code transport}, goes out.
      */
     boolean mayAnswer(ChatMessage message, Transport transport) {
-        String key = message.platform() + '\u0000' + message.groupId() + '\u0000' + message.messageId();
+        String key = message.platform() + '\u0000' + message.conversationKey() + '\u0000' + message.messageId();
         Transport earlier = first.asMap().putIfAbsent(key, transport);
         return earlier == null || (earlier == Transport.HTTP && transport == Transport.HTTP);
     }

@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The WebSocket connections that can carry actions, and which account was last seen in
- * each group, so that a send to a group goes out through an account that is in it
- * (docs/platforms.md §10). Several accounts may be connected at once, and one account
- * more than once for a moment while it reconnects; the newest open connection of an
- * account is used. A group's last account is forgotten after a day without a message from
- * it, and at most {@value #MAX_GROUPS} groups are remembered.
+ * each group and by each user writing in private, so that a send to a group goes out
+ * through an account that is in it, and a private answer through the account that was
+ * written to (docs/platforms.md §10, §14). Groups and private chats are remembered apart,
+ * as their numbers may be the same. Several accounts may be connected at once, and one
+ * account more than once for a moment while it reconnects; the newest open connection of
+ * an account is used. A group's last account is forgotten after a day without a message
+ * from it, and at most {@value #MAX_GROUPS} groups are remembered.
  */
 final class OneBotConnections {
 
@@ -26,6 +28,11 @@ final class OneBotConnections {
     private final List<OneBotWsConnection> open = new CopyOnWriteArrayList<>();
 
     private final Cache<String, String> lastAccount = Caffeine.newBuilder()
+        .maximumSize(MAX_GROUPS)
+        .expireAfterWrite(Duration.ofDays(1))
+        .build();
+
+    private final Cache<String, String> lastAccountOfUser = Caffeine.newBuilder()
         .maximumSize(MAX_GROUPS)
         .expireAfterWrite(Duration.ofDays(1))
         .build();
@@ -46,12 +53,28 @@ final class OneBotConnections {
         lastAccount.put(groupId, selfId);
     }
 
+    /** {@code userId} wrote to account {@code selfId} in private. */
+    void seenPrivate(String userId, String selfId) {
+        lastAccountOfUser.put(userId, selfId);
+    }
+
     /**
      * The newest open connection of the account last seen in the group, if it is
      * connected.
      */
     Optional<OneBotWsConnection> forGroup(String groupId) {
-        @Nullable String selfId = lastAccount.getIfPresent(groupId);
+        return ofAccount(lastAccount.getIfPresent(groupId));
+    }
+
+    /**
+     * The newest open connection of the account the user last wrote to in private, if it
+     * is connected.
+     */
+    Optional<OneBotWsConnection> forUser(String userId) {
+        return ofAccount(lastAccountOfUser.getIfPresent(userId));
+    }
+
+    private Optional<OneBotWsConnection> ofAccount(@Nullable String selfId) {
         if (selfId == null) {
             return Optional.empty();
         }

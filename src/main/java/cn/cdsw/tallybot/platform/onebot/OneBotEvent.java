@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record OneBotEvent(@JsonProperty("time") @Nullable Long time, @JsonProperty("self_id") @Nullable String selfId,
         @JsonProperty("post_type") @Nullable String postType,
-        @JsonProperty("message_type") @Nullable String messageType,
+        @JsonProperty("message_type") @Nullable String messageType, @JsonProperty("sub_type") @Nullable String subType,
+        @JsonProperty("request_type") @Nullable String requestType,
         @JsonProperty("notice_type") @Nullable String noticeType,
         @JsonProperty("meta_event_type") @Nullable String metaEventType,
         @JsonProperty("message_id") @Nullable String messageId, @JsonProperty("group_id") @Nullable String groupId,

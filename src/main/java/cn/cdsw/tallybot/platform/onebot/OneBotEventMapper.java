@@ -41,15 +41,35 @@ final class OneBotEventMapper {
     }
 
     Optional<ChatMessage> toChatMessage(OneBotEvent event) {
-        if (event.groupId() == null || event.userId() == null || event.messageId() == null) {
+        if (event.groupId() == null || event.groupId().isBlank() || event.userId() == null
+                || event.messageId() == null) {
             return Optional.empty();
         }
-        List<OneBotSegment> segments = event.message() != null && !event.message().isNull()
-                ? OneBotSegment.listFrom(event.message())
-                : CqCode.parse(Objects.requireNonNullElse(event.rawMessage(), ""));
+        List<OneBotSegment> segments = segments(event);
         return Optional.of(new ChatMessage(PLATFORM, event.groupId(), event.userId(), senderName(event.sender()),
                 role(event.sender()), event.messageId(), text(segments), mentions(segments, event.selfId()),
                 sentAt(event)));
+    }
+
+    /**
+     * A private message (sub_type {@code friend}, {@code group} for a temporary session
+     * started from a group, or {@code other}): all of them are a chat with the sender. A
+     * {@code group_id} a temporary session may carry is not kept: the reply goes to the
+     * user, and the implementation finds the session (docs/platforms.md §14). The role is
+     * never read, so a group's owner or admin counts as an ordinary member in private.
+     */
+    Optional<ChatMessage> toPrivateMessage(OneBotEvent event) {
+        if (event.userId() == null || event.userId().isBlank() || event.messageId() == null) {
+            return Optional.empty();
+        }
+        List<OneBotSegment> segments = segments(event);
+        return Optional.of(ChatMessage.inPrivate(PLATFORM, event.userId(), senderName(event.sender()),
+                event.messageId(), text(segments), sentAt(event)));
+    }
+
+    private static List<OneBotSegment> segments(OneBotEvent event) {
+        return event.message() != null && !event.message().isNull() ? OneBotSegment.listFrom(event.message())
+                : CqCode.parse(Objects.requireNonNullElse(event.rawMessage(), ""));
     }
 
     /**

@@ -17,11 +17,13 @@ import tools.jackson.core.JacksonException;
  * Everything the OneBot webhook does, without Spring, so tests drive it directly: size
  * check, signature check on the raw bytes before any parsing (an unauthenticated body is
  * never read), then dispatch by {@code post_type} through a string switch rather than
- * handler discovery, so what is handled can be read in one place. Group messages go to
- * {@link InboundHandler#onMessage}, {@code group_recall} notices to
- * {@link InboundHandler#onRecall}; every other event is answered 204 and dropped. Events
- * from a WebSocket ({@link OneBotWsInbound}) join at {@link #handle}, after the
- * connection's handshake proved who sent them, and are answered through actions.
+ * handler discovery, so what is handled can be read in one place. Group and private
+ * messages go to {@link InboundHandler#onMessage}, {@code group_recall} notices to
+ * {@link InboundHandler#onRecall}; friend requests and group invitations are logged for
+ * the account's owner ({@link OneBotRequests}); every other event is answered 204 and
+ * dropped. Events from a WebSocket ({@link OneBotWsInbound}) join at {@link #handle},
+ * after the connection's handshake proved who sent them, and are answered through
+ * actions.
  */
 final class OneBotInbound {
 
@@ -81,10 +83,15 @@ final class OneBotInbound {
     OneBotOutcome handle(OneBotEvent event, long receivedNanos, OneBotReplies eventReplies,
             OneBotAnswers.Transport transport) {
         String postType = Objects.requireNonNullElse(event.postType(), "");
+        String messageType = Objects.requireNonNullElse(event.messageType(), "");
         return switch (postType) {
-            case "message" -> "group".equals(event.messageType())
-                    ? onGroupMessage(event, receivedNanos, eventReplies, transport) : ignored(event);
+            case "message" -> switch (messageType) {
+                case "group" -> onMessage(mapper.toChatMessage(event), receivedNanos, eventReplies, transport);
+                case "private" -> onMessage(mapper.toPrivateMessage(event), receivedNanos, eventReplies, transport);
+                default -> ignored(event);
+            };
             case "notice" -> "group_recall".equals(event.noticeType()) ? onGroupRecall(event) : ignored(event);
+            case "request" -> OneBotRequests.logged(event) ? new OneBotOutcome.Handled() : ignored(event);
             default -> ignored(event);
         };
     }
@@ -99,16 +106,17 @@ final class OneBotInbound {
         }
     }
 
-    private OneBotOutcome onGroupMessage(OneBotEvent event, long receivedNanos, OneBotReplies eventReplies,
+    private OneBotOutcome onMessage(Optional<ChatMessage> message, long receivedNanos, OneBotReplies eventReplies,
             OneBotAnswers.Transport transport) {
-        Optional<ChatMessage> message = mapper.toChatMessage(event);
         if (message.isEmpty()) {
-            log.debug("OneBot group message refused: group_id, user_id or message_id missing");
+            log.debug("OneBot message refused: group_id (of a group message), user_id or message_id missing");
             return new OneBotOutcome.Malformed();
         }
         ChatMessage chatMessage = message.get();
-        try (LogContext context = LogContext.of(chatMessage.platform(), chatMessage.groupId(),
-                chatMessage.messageId())) {
+        // a private chat is named by its kind and user, so its log lines never read as a
+        // group's
+        String where = chatMessage.isPrivate() ? chatMessage.conversationKey() : chatMessage.groupId();
+        try (LogContext context = LogContext.of(chatMessage.platform(), where, chatMessage.messageId())) {
             Optional<Reply> reply = handler.onMessage(chatMessage);
             if (reply.isPresent() && !answers.mayAnswer(chatMessage, transport)) {
                 log.info("message already answered over another transport or account: not answered again");

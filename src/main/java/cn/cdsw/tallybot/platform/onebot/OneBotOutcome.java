@@ -37,7 +37,8 @@ sealed interface OneBotOutcome {
         }
 
         public String detail() {
-            return "not a OneBot event object, or a group message or recall without group_id, user_id or message_id";
+            return "not a OneBot event object, a message without user_id or message_id, or a group message or recall "
+                    + "without group_id";
         }
     }
 

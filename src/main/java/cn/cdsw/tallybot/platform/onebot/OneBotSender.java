@@ -2,11 +2,13 @@ package cn.cdsw.tallybot.platform.onebot;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
+import cn.cdsw.tallybot.platform.UserRef;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import okhttp3.OkHttpClient;
@@ -14,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends to a QQ group with the OneBot action {@code send_group_msg} (docs/platforms.md
- * §7), always as a segment array so nothing needs CQ escaping. The action travels over
- * the WebSocket of the account last seen in the group when one is connected, else over
- * the HTTP API when {@code api-url} is set, else over any connected account
+ * §7), and in a private chat with {@code send_private_msg} (§14), always as a segment
+ * array so nothing needs CQ escaping. The action travels over the WebSocket of the
+ * account last seen in the group (or written to by the user) when one is connected, else
+ * over the HTTP API when {@code api-url} is set, else over any connected account
  * (docs/platforms.md §10). Refusals become {@link PlatformCallException}: transport
  * errors, timeouts, 5xx and 429 are retryable; other HTTP errors and a {@code failed}
  * envelope are not. No retry happens here: the caller decides, and only summary delivery
@@ -31,6 +34,8 @@ final class OneBotSender implements ChatSender {
     static final int MAX_TEXT_LENGTH = ChatSender.DEFAULT_MAX_TEXT_LENGTH;
 
     static final String SEND_GROUP_MSG = "send_group_msg";
+
+    static final String SEND_PRIVATE_MSG = "send_private_msg";
 
     private final @Nullable OneBotActions http;
 
@@ -60,13 +65,34 @@ final class OneBotSender implements ChatSender {
     public void send(GroupRef group, Reply reply) {
         validate(group, reply);
         transport(group.groupId()).call(SEND_GROUP_MSG,
-                new SendGroupMsg(groupIdValue(group.groupId()), OneBotSegment.of(reply), false));
+                new SendGroupMsg(idValue(group.groupId()), OneBotSegment.of(reply), false));
+    }
+
+    /**
+     * A temporary session (a non-friend writing from a group) is answered the same way,
+     * by user id: the implementation finds the session (NapCat looks it up).
+     */
+    @Override
+    public void sendPrivate(UserRef user, Reply reply) {
+        if (!platform().equals(user.platform())) {
+            throw new IllegalArgumentException("not a OneBot user: " + user.platform());
+        }
+        if (user.userId().isBlank()) {
+            throw new IllegalArgumentException("user id is blank");
+        }
+        validate(reply);
+        transport(connections.forUser(user.userId())).call(SEND_PRIVATE_MSG,
+                new SendPrivateMsg(idValue(user.userId()), OneBotSegment.of(reply), false));
     }
 
     private OneBotActions transport(String groupId) {
-        OneBotActions inGroup = connections.forGroup(groupId).orElse(null);
-        if (inGroup != null) {
-            return inGroup;
+        return transport(connections.forGroup(groupId));
+    }
+
+    private OneBotActions transport(Optional<OneBotWsConnection> account) {
+        OneBotActions written = account.orElse(null);
+        if (written != null) {
+            return written;
         }
         if (http != null) {
             return http;
@@ -83,6 +109,10 @@ final class OneBotSender implements ChatSender {
         if (group.groupId().isBlank()) {
             throw new IllegalArgumentException("group id is blank");
         }
+        validate(reply);
+    }
+
+    private static void validate(Reply reply) {
         if (reply.text().isBlank()) {
             throw new IllegalArgumentException("reply text is blank");
         }
@@ -94,20 +124,25 @@ final class OneBotSender implements ChatSender {
     }
 
     /**
-     * The spec types group_id as int64; a non-numeric id is passed through as text rather
-     * than guessed at.
+     * The spec types group_id and user_id as int64; a non-numeric id is passed through as
+     * text rather than guessed at.
      */
-    private static Object groupIdValue(String groupId) {
+    private static Object idValue(String id) {
         try {
-            return Long.parseLong(groupId);
+            return Long.parseLong(id);
         }
         catch (NumberFormatException notNumeric) {
-            return groupId;
+            return id;
         }
     }
 
     @JsonPropertyOrder({ "group_id", "message", "auto_escape" })
     record SendGroupMsg(@JsonProperty("group_id") Object groupId, @JsonProperty("message") List<OneBotSegment> message,
+            @JsonProperty("auto_escape") boolean autoEscape) {
+    }
+
+    @JsonPropertyOrder({ "user_id", "message", "auto_escape" })
+    record SendPrivateMsg(@JsonProperty("user_id") Object userId, @JsonProperty("message") List<OneBotSegment> message,
             @JsonProperty("auto_escape") boolean autoEscape) {
     }
 

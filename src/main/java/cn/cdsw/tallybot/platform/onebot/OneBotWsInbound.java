@@ -99,10 +99,15 @@ final class OneBotWsInbound implements AutoCloseable {
             return;
         }
         connection.learnSelfId(event.selfId());
-        if ("message".equals(event.postType()) && event.groupId() != null && event.selfId() != null) {
-            // before handling, so that the reply leaves through the account that got the
-            // message
-            connections.seen(event.groupId(), event.selfId());
+        // before handling, so that the reply leaves through the account that got the
+        // message
+        if ("message".equals(event.postType()) && event.selfId() != null) {
+            if ("private".equals(event.messageType()) && event.userId() != null) {
+                connections.seenPrivate(event.userId(), event.selfId());
+            }
+            else if ("group".equals(event.messageType()) && event.groupId() != null) {
+                connections.seen(event.groupId(), event.selfId());
+            }
         }
         try {
             if (event.userId() != null) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
+import cn.cdsw.tallybot.platform.UserRef;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +35,29 @@ class OneBotConnectionsTests {
         sender(true).send(new GroupRef("onebot", "639921629"), Reply.text("好"));
 
         assertThat(calls).containsExactly("10001:send_group_msg");
+    }
+
+    @Test
+    void answersInPrivateThroughTheAccountTheUserWroteToNotTheGroupWithTheSameNumber() {
+        connections.opened(connection("10001"));
+        connections.opened(connection("10002"));
+        connections.seen("639921629", "10001");
+        connections.seenPrivate("639921629", "10002");
+
+        sender(true).sendPrivate(new UserRef("onebot", "639921629"), Reply.text("好"));
+        sender(true).send(new GroupRef("onebot", "639921629"), Reply.text("好"));
+
+        assertThat(calls).containsExactly("10002:send_private_msg", "10001:send_group_msg");
+    }
+
+    @Test
+    void answersAUserNeverSeenOverAWebSocketThroughTheHttpApi() {
+        connections.opened(connection("10001"));
+        connections.seen("639921629", "10001");
+
+        sender(true).sendPrivate(new UserRef("onebot", "639921629"), Reply.text("好"));
+
+        assertThat(calls).containsExactly("http:send_private_msg");
     }
 
     @Test

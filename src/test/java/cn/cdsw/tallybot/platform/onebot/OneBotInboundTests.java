@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import cn.cdsw.tallybot.platform.ChatKind;
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.MessageRecall;
@@ -92,17 +93,55 @@ class OneBotInboundTests {
         assertThat(handler.untouched()).isTrue();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "heartbeat.json", "private-message.json" })
-    void ignoresHeartbeatsAndPrivateMessagesWith204(String fixture) {
-        byte[] body = OneBotFixtures.bytes(fixture);
+    @Test
+    void ignoresHeartbeatsWith204() {
+        byte[] body = OneBotFixtures.bytes("heartbeat.json");
         assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
             .isEqualTo(new OneBotOutcome.Ignored());
         assertThat(handler.untouched()).isTrue();
     }
 
+    @Test
+    void passesAPrivateMessageToTheHandlerAsAChatWithItsSender() {
+        byte[] body = OneBotFixtures.bytes("private-message.json");
+
+        // in quick mode a private message is answered in the response, as a group's is
+        assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
+            .isInstanceOf(OneBotOutcome.Replied.class);
+
+        assertThat(handler.messages).singleElement().satisfies(message -> {
+            assertThat(message.kind()).isEqualTo(ChatKind.PRIVATE);
+            assertThat(message.groupId()).isEmpty();
+            assertThat(message.senderId()).isEqualTo("12345678");
+            assertThat(message.messageId()).isEqualTo("123457");
+            assertThat(message.text()).isEqualTo("你好");
+        });
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = { "{\"post_type\":\"request\",\"request_type\":\"friend\"}",
+    @ValueSource(strings = { "{\"post_type\":\"message\",\"message_type\":\"private\",\"message_id\":1}",
+            "{\"post_type\":\"message\",\"message_type\":\"private\",\"user_id\":1}",
+            "{\"post_type\":\"message\",\"message_type\":\"group\",\"group_id\":\"\",\"user_id\":1,"
+                    + "\"message_id\":1}" })
+    void answersAMessageWithoutItsIdsWith400(String json) {
+        byte[] body = utf8(json);
+        assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
+            .isEqualTo(new OneBotOutcome.Malformed());
+        assertThat(handler.untouched()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"post_type\":\"request\",\"request_type\":\"friend\",\"user_id\":7}",
+            "{\"post_type\":\"request\",\"request_type\":\"group\",\"sub_type\":\"invite\",\"group_id\":8}" })
+    void logsFriendRequestsAndGroupInvitationsAndLeavesThemOpen(String json) {
+        byte[] body = utf8(json);
+        assertThat(quick(handler, false).accept(body, OneBotSigner.sign(SECRET, body)))
+            .isEqualTo(new OneBotOutcome.Handled());
+        assertThat(handler.untouched()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"post_type\":\"request\",\"request_type\":\"other\"}",
             "{\"post_type\":\"notice\",\"notice_type\":\"group_increase\",\"group_id\":1}",
             "{\"post_type\":\"message_sent\"}", "{\"time\":1}" })
     void ignoresRequestsOtherNoticesAndUnknownTypesWith204(String json) {

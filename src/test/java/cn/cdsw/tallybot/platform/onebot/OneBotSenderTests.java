@@ -2,9 +2,11 @@ package cn.cdsw.tallybot.platform.onebot;
 
 import java.net.URI;
 
+import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.PlatformCallException;
 import cn.cdsw.tallybot.platform.Reply;
+import cn.cdsw.tallybot.platform.UserRef;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OneBotSenderTests {
 
@@ -43,6 +46,40 @@ class OneBotSenderTests {
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
         assertThat(request.getBody().utf8()).isEqualTo("{\"group_id\":987654321,"
                 + "\"message\":[{\"type\":\"text\",\"data\":{\"text\":\"今日汇总：走访3户\"}}],\"auto_escape\":false}");
+    }
+
+    @Test
+    void postsSendPrivateMsgToTheUserQuotingTheMessageItAnswers() throws Exception {
+        server.enqueue(json(200, OK));
+
+        sender("kSLuTF2GC2Q4q4ugm3").sendPrivate(new UserRef("onebot", "12345678"),
+                Reply.text("✅ 已绑定").quoting(new Reply.Quote("77", "12345678")));
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/send_private_msg");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer kSLuTF2GC2Q4q4ugm3");
+        assertThat(request.getBody().utf8()).isEqualTo("{\"user_id\":12345678,\"message\":[{\"type\":\"reply\","
+                + "\"data\":{\"id\":\"77\"}},{\"type\":\"text\",\"data\":{\"text\":\"✅ 已绑定\"}}],\"auto_escape\":false}");
+    }
+
+    @Test
+    void aPlatformWithoutPrivateChatsRefusesThemForGood() {
+        ChatSender groupsOnly = new ChatSender() {
+            @Override
+            public String platform() {
+                return "wecom";
+            }
+
+            @Override
+            public void send(GroupRef group, Reply reply) {
+            }
+        };
+
+        assertThatThrownBy(() -> groupsOnly.sendPrivate(new UserRef("wecom", "u1"), Reply.text("好")))
+            .isInstanceOfSatisfying(PlatformCallException.class, e -> {
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.errorCode()).isEqualTo("private_not_supported");
+            });
     }
 
     @Test
