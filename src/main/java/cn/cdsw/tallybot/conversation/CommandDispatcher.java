@@ -27,10 +27,13 @@ class CommandDispatcher {
 
     private final SummaryCommands summaries;
 
+    private final ReminderCommands reminders;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
-            SummaryCommands summaries, Wording wording) {
+            SummaryCommands summaries, ReminderCommands reminders, Wording wording) {
+        this.reminders = reminders;
         this.reports = reports;
         this.changes = changes;
         this.senders = senders;
@@ -97,6 +100,12 @@ class CommandDispatcher {
         }
         if (command instanceof Command.PostSummary summary) {
             return Optional.of(summaries.post(summary, turn));
+        }
+        if (command instanceof Command.Remind remind) {
+            return reminders.remind(remind, turn);
+        }
+        if (command instanceof Command.Mute mute) {
+            return Optional.of(reminders.mute(mute, turn));
         }
         if (command instanceof Command.Help help) {
             return Optional.of(wording.help().help(help.topic(), turn.coordinator()));

@@ -34,6 +34,8 @@ public final class Wording {
 
     private final CommandRefusals commandRefusals;
 
+    private final ReminderTexts reminders;
+
     private Wording(Catalogue catalogue, BotConfig config) {
         this.catalogue = catalogue;
         this.figures = new FigureStyle(catalogue, config);
@@ -45,6 +47,7 @@ public final class Wording {
         this.help = new HelpReplies(catalogue, config, figures);
         this.refusals = new Refusals(catalogue, config, figures);
         this.commandRefusals = new CommandRefusals(catalogue, config, figures);
+        this.reminders = new ReminderTexts(catalogue, figures);
     }
 
     /**
@@ -78,6 +81,11 @@ public final class Wording {
 
     public ChartLabels chart() {
         return chart;
+    }
+
+    /** The reminders (催报) and the answers to #催报 and #免打扰. */
+    public ReminderTexts reminders() {
+        return reminders;
     }
 
     public HelpReplies help() {
