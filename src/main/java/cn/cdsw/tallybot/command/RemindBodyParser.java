@@ -132,10 +132,8 @@ final class RemindBodyParser {
         if (start != null && dayOnly.matches()) {
             return ahead(start.getMonthValue(), Integer.parseInt(dayOnly.group(1)), start);
         }
-        if (text.contains("年") || text.matches("[0-9]{4}[-/.].*")) {
-            return DateExpressions.parse(text, today);
-        }
-        return Optional.empty();
+        // 今天, 2026年12月1日, 2026-12-01: read as every other command reads them
+        return DateExpressions.parse(text, today);
     }
 
     private static Optional<LocalDate> ahead(int month, int day, LocalDate today) {
