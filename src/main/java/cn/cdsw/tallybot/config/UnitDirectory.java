@@ -36,7 +36,8 @@ public record UnitDirectory(Map<String, List<String>> unitsByDistrict, Map<Strin
         return reportingDays.getOrDefault(key(district, unit), ReportingDays.UNSET);
     }
 
-    static String key(String district, String unit) {
+    /** How {@link #reportingDays} is keyed. */
+    public static String key(String district, String unit) {
         return district + "\u0000" + unit;
     }
 }
