@@ -10,6 +10,7 @@ import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.expectation.ExpectedUnit;
+import cn.cdsw.tallybot.expectation.ExpectedUnits;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.RankBy;
 import cn.cdsw.tallybot.query.RankEntry;
@@ -38,9 +39,12 @@ class QueryCommands {
 
     private final GroupDirectory groups;
 
+    private final ExpectedUnits expected;
+
     QueryCommands(QueryService queries, ReportService reports, Wording wording, ReplyLength replyLength,
-            BotConfig config) {
+            BotConfig config, ExpectedUnits expected) {
         this.replyLength = replyLength;
+        this.expected = expected;
         this.groups = config.groups();
         this.queries = queries;
         this.reports = reports;
@@ -91,6 +95,11 @@ class QueryCommands {
             .stream()
             .map(ExpectedUnit::name)
             .toList();
+        if (names.isEmpty() && expected.on(missing.date(), group)
+            .stream()
+            .noneMatch(unit -> missing.district() == null || missing.district().equals(unit.district()))) {
+            return replies.noneExpected(missing.date(), missing.district());
+        }
         return replies.missing(missing.date(), missing.district(), names, replyLength.limitFor(turn.message()));
     }
 

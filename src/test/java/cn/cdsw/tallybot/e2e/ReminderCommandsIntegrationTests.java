@@ -60,6 +60,7 @@ class ReminderCommandsIntegrationTests {
     void coordinatorsSetCampaignsAndRemindNowMembersMuteThemselves() {
         assertThat(say(6, "member", "#催报 现在")).startsWith("❌ 「催报」只有协调员可以用");
         assertThat(say(9, "admin", "#催报 现在")).as("a Sunday: nobody is expected").isEqualTo("✅ 11月29日应报的单位都已上报，不用催报。");
+        assertThat(say(9, "admin", "#未报")).isEqualTo("📅 11月29日没有应报的单位（节假日、周末或已关闭上报），不算未报。");
 
         assertThat(say(9, "admin", "#催报 开启 全市 11月29日-12月31日")).isEqualTo("✅ 已开启：全市 11月29日—12月31日每天都要上报，没报的会被催报。");
         assertThat(say(9, "admin", "#催报 关闭 锦江区 12月7日")).isEqualTo("✅ 已关闭：锦江区 12月7日不用上报，也不催报。");
@@ -85,6 +86,7 @@ class ReminderCommandsIntegrationTests {
             .doesNotContain("\"qq\":\"10002\"");
 
         assertThat(say(10002, "member", "#免打扰 关闭")).startsWith("🔔 已关闭免打扰");
+        assertThat(say(9, "admin", "#未报 锦江区")).startsWith("📝 11月29日未上报（1）：锦江区·锦官驿街道社工站");
     }
 
 }
