@@ -13,9 +13,9 @@ import cn.cdsw.tallybot.query.Scope;
  * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only;
  * the conversation feature decides what each one does.
  */
-public sealed interface Command
-        permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine, Command.Help,
-        Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary, Command.ProsePending {
+public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine,
+        Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary,
+        Command.ProsePending, Command.Remind, Command.Mute {
 
     /**
      * #上报: a report; district and unit may be missing and then come from the binding or a
@@ -83,6 +83,35 @@ public sealed interface Command
 
     /** #帮助 [command]: usage with examples. */
     record Help(@Nullable CommandType topic) implements Command {
+    }
+
+    /**
+     * #催报: show the schedule ({@link RemindAction#SHOW}), send a reminder now, or turn
+     * daily reports on or off in a district ({@code district} null: the city) from
+     * {@code from} to {@code to} ({@code to} null: until changed) (coordinators;
+     * docs/reminders.md §3).
+     */
+    record Remind(RemindAction action, @Nullable String district, @Nullable LocalDate from,
+            @Nullable LocalDate to) implements Command {
+
+        public static Remind of(RemindAction action) {
+            return new Remind(action, null, null, null);
+        }
+
+    }
+
+    /** What a #催报 asks for. */
+    enum RemindAction {
+
+        SHOW, NOW, ON, OFF
+
+    }
+
+    /**
+     * #免打扰: reminders stop mentioning the sender ({@code on}), or mention them again
+     * (#免打扰 关闭).
+     */
+    record Mute(boolean on) implements Command {
     }
 
 }

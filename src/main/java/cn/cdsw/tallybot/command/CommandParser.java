@@ -166,6 +166,8 @@ public final class CommandParser {
             case MISSING -> queries.missing(body, context);
             case SUMMARY -> queries.summary(body, context);
             case EXPORT -> throw new Unreadable(new Refusal.NotAvailable(body, type));
+            case REMIND -> RemindBodyParser.remind(body, context, config);
+            case MUTE -> RemindBodyParser.mute(body, config);
         };
     }
 

@@ -30,6 +30,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class BotConfigLoader {
 
+    /** Files a bot may do without: no expected units, no holidays. */
+    private static final Set<String> OPTIONAL = Set.of("units.yml", "calendar.yml");
+
     private final Path dir;
 
     /**
@@ -63,9 +66,10 @@ public final class BotConfigLoader {
         Coordinators coordinators = coordinators(file("coordinators.yml"));
         UnitDirectory units = unitDirectory(optionalFile("units.yml"), districts);
         ProseVocabulary prose = ProseReader.read(file("prose.yml"), metrics);
+        WorkCalendar calendar = CalendarReader.read(optionalFile("calendar.yml"));
         read.forEach(YamlNode::checkKeys);
         return new BotConfig(districts, metrics, materials, categories, commands, grammar, groups, coordinators, units,
-                prose);
+                prose, calendar);
     }
 
     private YamlNode file(String name) {
@@ -83,7 +87,7 @@ public final class BotConfigLoader {
     private @Nullable YamlNode optionalFile(String name) {
         Path path = dir.resolve(name);
         String shown = shown(name);
-        if (!Files.exists(path) && name.equals("units.yml")) {
+        if (!Files.exists(path) && OPTIONAL.contains(name)) {
             return null;
         }
         try {
@@ -141,7 +145,29 @@ public final class BotConfigLoader {
                 words.put(lower, type);
             }
         });
-        return new CommandWords(prefixes, words);
+        Map<String, CommandWords.Switch> switches = new LinkedHashMap<>();
+        YamlNode switchWords = file.get("switches");
+        if (switchWords != null) {
+            UniqueWords uniqueSwitch = new UniqueWords("switch word");
+            switchWords.entries().forEach((key, node) -> {
+                CommandWords.Switch value = switchOf(key, node);
+                for (YamlNode word : node.list()) {
+                    String lower = word.text().toLowerCase(Locale.ROOT);
+                    uniqueSwitch.add(lower, word);
+                    switches.put(lower, value);
+                }
+            });
+        }
+        return new CommandWords(prefixes, words, switches);
+    }
+
+    private static CommandWords.Switch switchOf(String key, YamlNode at) {
+        for (CommandWords.Switch value : CommandWords.Switch.values()) {
+            if (value.configKey().equals(key)) {
+                return value;
+            }
+        }
+        throw at.error("unknown switch '" + key + "' (on, off, now)");
     }
 
     private static CommandType commandType(String key, YamlNode at) {
@@ -163,8 +189,9 @@ public final class BotConfigLoader {
             unique.add(platform + ":" + id, g);
             YamlNode summary = g.get("summary");
             YamlNode name = g.get("name");
-            groups
-                .add(new GroupConfig(platform, id, name == null ? id : name.text(), summary != null && summary.bool()));
+            YamlNode reminders = g.get("reminders");
+            groups.add(new GroupConfig(platform, id, name == null ? id : name.text(), summary != null && summary.bool(),
+                    reminders == null ? null : CalendarReader.times(reminders), CalendarReader.reportingDays(g)));
         }
         if (groups.isEmpty()) {
             // the bot answers only the groups listed, so with none it would ignore every
@@ -177,6 +204,7 @@ public final class BotConfigLoader {
 
     private static UnitDirectory unitDirectory(@Nullable YamlNode file, DistrictDirectory districts) {
         Map<String, List<String>> units = new LinkedHashMap<>();
+        Map<String, ReportingDays> days = new LinkedHashMap<>();
         YamlNode entries = file == null ? null : file.get("units");
         if (entries == null) {
             return new UnitDirectory(units);
@@ -186,12 +214,20 @@ public final class BotConfigLoader {
                 .map(District::name)
                 .orElseThrow(() -> list.error("unknown district '" + district + "' (see districts.yml)"));
             UniqueWords unique = new UniqueWords("unit of " + name);
+            List<String> names = new ArrayList<>();
             for (YamlNode unit : list.list()) {
-                unique.add(unit.text(), unit);
+                // a unit is its name, or {name: …, weekends: …, holidays: …, weekdays:
+                // […]}
+                YamlNode unitName = unit.isMapping() ? unit.require("name") : unit;
+                unique.add(unitName.text(), unitName);
+                names.add(unitName.text());
+                if (unit.isMapping()) {
+                    days.put(UnitDirectory.key(name, unitName.text()), CalendarReader.reportingDays(unit));
+                }
             }
-            units.put(name, list.texts());
+            units.put(name, names);
         });
-        return new UnitDirectory(units);
+        return new UnitDirectory(units, days);
     }
 
     private static Coordinators coordinators(YamlNode file) {

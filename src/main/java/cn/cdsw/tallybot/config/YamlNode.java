@@ -78,6 +78,13 @@ final class YamlNode {
         return child;
     }
 
+    /**
+     * Whether this is a mapping ({@code key: value} entries) rather than a value or list.
+     */
+    boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
     List<YamlNode> list() {
         if (node instanceof ScalarNode s && s.getValue().isEmpty()) {
             return List.of();

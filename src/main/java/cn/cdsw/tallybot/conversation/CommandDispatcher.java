@@ -29,11 +29,14 @@ class CommandDispatcher {
 
     private final PrivateChats privateChats;
 
+    private final ReminderCommands reminders;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
-            SummaryCommands summaries, PrivateChats privateChats, Wording wording) {
+            SummaryCommands summaries, PrivateChats privateChats, ReminderCommands reminders, Wording wording) {
         this.privateChats = privateChats;
+        this.reminders = reminders;
         this.reports = reports;
         this.changes = changes;
         this.senders = senders;
@@ -119,6 +122,12 @@ class CommandDispatcher {
         }
         if (command instanceof Command.PostSummary summary) {
             return Optional.of(summaries.post(summary, turn));
+        }
+        if (command instanceof Command.Remind remind) {
+            return reminders.remind(remind, turn);
+        }
+        if (command instanceof Command.Mute mute) {
+            return Optional.of(reminders.mute(mute, turn));
         }
         if (command instanceof Command.Help help) {
             return Optional.of(help(help, turn));

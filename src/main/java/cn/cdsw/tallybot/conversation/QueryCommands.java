@@ -5,7 +5,12 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.command.Command;
+import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.CommandType;
+import cn.cdsw.tallybot.config.GroupConfig;
+import cn.cdsw.tallybot.config.GroupDirectory;
+import cn.cdsw.tallybot.expectation.ExpectedUnit;
+import cn.cdsw.tallybot.expectation.ExpectedUnits;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.RankBy;
 import cn.cdsw.tallybot.query.RankEntry;
@@ -32,8 +37,15 @@ class QueryCommands {
 
     private final ReplyLength replyLength;
 
-    QueryCommands(QueryService queries, ReportService reports, Wording wording, ReplyLength replyLength) {
+    private final GroupDirectory groups;
+
+    private final ExpectedUnits expected;
+
+    QueryCommands(QueryService queries, ReportService reports, Wording wording, ReplyLength replyLength,
+            BotConfig config, ExpectedUnits expected) {
         this.replyLength = replyLength;
+        this.expected = expected;
+        this.groups = config.groups();
         this.queries = queries;
         this.reports = reports;
         this.replies = wording.queries();
@@ -77,8 +89,18 @@ class QueryCommands {
         if (!turn.coordinator()) {
             return refusals.coordinatorsOnly(CommandType.MISSING);
         }
-        return replies.missing(missing.date(), missing.district(), queries.missing(missing.date(), missing.district()),
-                replyLength.limitFor(turn.message()));
+        // seen from this group: its reporting days apply to units that set none
+        GroupConfig group = groups.find(turn.message().platform(), turn.message().groupId()).orElse(null);
+        List<String> names = queries.missing(missing.date(), missing.district(), group)
+            .stream()
+            .map(ExpectedUnit::name)
+            .toList();
+        if (names.isEmpty() && expected.on(missing.date(), group)
+            .stream()
+            .noneMatch(unit -> missing.district() == null || missing.district().equals(unit.district()))) {
+            return replies.noneExpected(missing.date(), missing.district());
+        }
+        return replies.missing(missing.date(), missing.district(), names, replyLength.limitFor(turn.message()));
     }
 
 }

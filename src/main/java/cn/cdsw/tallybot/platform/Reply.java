@@ -1,5 +1,6 @@
 package cn.cdsw.tallybot.platform;
 
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -8,12 +9,20 @@ import org.jspecify.annotations.Nullable;
  * What the bot says back to a group: plain Chinese text, optionally with a PNG image
  * (base64, no prefix), and, for an answer sent on its own rather than in the webhook
  * response, the message it answers, so the platform can quote it (otherwise, in a busy
- * group, nobody can tell whose report a confirmation belongs to).
+ * group, nobody can tell whose report a confirmation belongs to). {@code mentions} are
+ * the members the message calls on after its text: a platform that can mention renders
+ * them as mentions (OneBot {@code at} segments), any other appends their names
+ * ({@link #textWithNames}).
  */
-public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote) {
+public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote, List<Mention> mentions) {
 
     public Reply {
         Objects.requireNonNull(text, "text");
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    public Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote) {
+        this(text, imagePngBase64, quote, List.of());
     }
 
     public Reply(String text, @Nullable String imagePngBase64) {
@@ -26,7 +35,38 @@ public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quot
 
     /** This reply, quoting {@code quote}. */
     public Reply quoting(Quote quote) {
-        return new Reply(text, imagePngBase64, quote);
+        return new Reply(text, imagePngBase64, quote, mentions);
+    }
+
+    /** This reply, mentioning {@code mentions} after its text. */
+    public Reply mentioning(List<Mention> mentions) {
+        return new Reply(text, imagePngBase64, quote, mentions);
+    }
+
+    /**
+     * The text with the mentioned members' names after it ({@code @张三 @李四}), for a
+     * platform that cannot mention; the text alone when nobody is mentioned.
+     */
+    public String textWithNames() {
+        if (mentions.isEmpty()) {
+            return text;
+        }
+        StringBuilder line = new StringBuilder(text).append('\n');
+        for (Mention mention : mentions) {
+            line.append('@').append(mention.name()).append(' ');
+        }
+        return line.toString().stripTrailing();
+    }
+
+    /**
+     * A member to call on: their id on the platform and the name to show where the
+     * platform cannot mention.
+     */
+    public record Mention(String userId, String name) {
+        public Mention {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(name, "name");
+        }
     }
 
     /** The message a reply answers: its id and its sender, in the platform's terms. */

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.cdsw.tallybot.config.BotConfig;
-import cn.cdsw.tallybot.config.District;
+import cn.cdsw.tallybot.config.GroupConfig;
+import cn.cdsw.tallybot.expectation.ExpectedUnit;
+import cn.cdsw.tallybot.expectation.ExpectedUnits;
 
 /**
  * The query feature's entry point: totals, rankings and the missing-report list over
@@ -30,10 +32,13 @@ public class QueryService {
 
     private final BotConfig config;
 
-    QueryService(TotalsRepository totals, RollupTotalsRepository rollups, BotConfig config) {
+    private final ExpectedUnits expected;
+
+    QueryService(TotalsRepository totals, RollupTotalsRepository rollups, BotConfig config, ExpectedUnits expected) {
         this.totals = totals;
         this.rollups = rollups;
         this.config = config;
+        this.expected = expected;
     }
 
     /**
@@ -94,22 +99,26 @@ public class QueryService {
     }
 
     /**
-     * The directory's units ("district·unit") without an active record on {@code date},
-     * in directory order; all districts when {@code district} is null.
+     * The directory's units ("district·unit") expected on {@code date} (docs/reminders.md
+     * §2) without an active record that day, in directory order; all districts when
+     * {@code district} is null.
      */
     @Transactional(readOnly = true)
     public List<String> missing(LocalDate date, @Nullable String district) {
+        return missing(date, district, null).stream().map(ExpectedUnit::name).toList();
+    }
+
+    /**
+     * {@link #missing(LocalDate, String)} as seen from {@code group}, whose reporting
+     * days apply to units that set none; the city's view when {@code group} is null.
+     */
+    @Transactional(readOnly = true)
+    public List<ExpectedUnit> missing(LocalDate date, @Nullable String district, @Nullable GroupConfig group) {
         Set<String> reported = totals.reportedUnits(date, district);
-        List<String> missing = new ArrayList<>();
-        for (District d : config.districts().all()) {
-            if (district != null && !district.equals(d.name())) {
-                continue;
-            }
-            for (String unit : config.unitDirectory().unitsOf(d.name())) {
-                String name = d.name() + "·" + unit;
-                if (!reported.contains(name)) {
-                    missing.add(name);
-                }
+        List<ExpectedUnit> missing = new ArrayList<>();
+        for (ExpectedUnit unit : expected.on(date, group)) {
+            if ((district == null || district.equals(unit.district())) && !reported.contains(unit.name())) {
+                missing.add(unit);
             }
         }
         return missing;

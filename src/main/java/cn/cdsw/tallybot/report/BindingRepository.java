@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.report;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,26 @@ class BindingRepository {
             .query((rs, n) -> new Binding(rs.getString("platform"), rs.getString("sender_id"), rs.getString("district"),
                     rs.getString("unit"), Instant.ofEpochMilli(rs.getLong("updated_at"))))
             .optional();
+    }
+
+    /**
+     * Every member bound on {@code platform}, by district, unit and id, each with the
+     * name of their newest record.
+     */
+    List<BoundMember> members(String platform) {
+        return jdbc.sql("""
+                SELECT b.platform, b.sender_id, b.district, b.unit,
+                       (SELECT r.sender_name FROM activity_record r
+                         WHERE r.platform = b.platform AND r.sender_id = b.sender_id
+                         ORDER BY r.id DESC LIMIT 1) AS sender_name
+                  FROM sender_binding b
+                 WHERE b.platform = :platform
+                 ORDER BY b.district, b.unit, b.sender_id""").param("platform", platform).query((rs, n) -> {
+            String name = rs.getString("sender_name");
+            return new BoundMember(rs.getString("platform"), rs.getString("sender_id"),
+                    name == null || name.isBlank() ? rs.getString("sender_id") : name, rs.getString("district"),
+                    rs.getString("unit"));
+        }).list();
     }
 
 }

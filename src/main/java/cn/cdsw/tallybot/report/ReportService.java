@@ -166,6 +166,14 @@ public class ReportService {
         return bindings.find(platform, senderId);
     }
 
+    /**
+     * The members bound to a unit on {@code platform} (#绑定), for reminders to mention.
+     */
+    @Transactional(readOnly = true)
+    public List<BoundMember> boundMembers(String platform) {
+        return bindings.members(platform);
+    }
+
     private ChangeResult supersede(long oldId, RecordSource source, ReportContent content, String rawText,
             Actor actor) {
         OptionalLong inserted = records.insert(source, content, rawText, oldId);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
@@ -36,13 +37,25 @@ public class DailySummaryService {
 
     private final PostSchedule schedule;
 
+    private final Predicate<LocalDate> postsOn;
+
     DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery, SummaryComposer composer,
             GroupDirectory groups, PostSchedule schedule) {
+        this(claims, delivery, composer, groups, schedule, date -> true);
+    }
+
+    /**
+     * @param postsOn the days with a scheduled post (all, or only the days anyone reports
+     * when {@code tallybot.summary.skip-days-off} is set)
+     */
+    DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery, SummaryComposer composer,
+            GroupDirectory groups, PostSchedule schedule, Predicate<LocalDate> postsOn) {
         this.claims = claims;
         this.delivery = delivery;
         this.composer = composer;
         this.groups = groups;
         this.schedule = schedule;
+        this.postsOn = postsOn;
     }
 
     /**
@@ -56,7 +69,8 @@ public class DailySummaryService {
     public void postDue(Instant now) {
         LocalDate date = schedule.dueDate(now);
         boolean catchUp = schedule.isCatchUp(date, now);
-        for (GroupConfig group : schedule.owed(date) ? groups.summaryGroups() : List.<GroupConfig>of()) {
+        boolean posts = schedule.owed(date) && postsOn.test(date);
+        for (GroupConfig group : posts ? groups.summaryGroups() : List.<GroupConfig>of()) {
             if (claims.claim(ref(group), date, catchUp, now)) {
                 log.info("Claimed the summary of {} for {}:{}{}", date, group.platform(), group.id(),
                         catchUp ? " (补发)" : "");

@@ -6,6 +6,7 @@ import java.util.Random;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigProperties;
 import cn.cdsw.tallybot.coordination.ReplicaId;
+import cn.cdsw.tallybot.expectation.ExpectedUnits;
 import cn.cdsw.tallybot.outbound.OutboundProperties;
 import cn.cdsw.tallybot.outbound.OutboundService;
 
@@ -37,10 +38,11 @@ class SummaryConfiguration {
     @Bean
     DailySummaryService dailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
             SummaryComposer composer, BotConfig config, BotConfigProperties bot, SummaryProperties properties,
-            InstallationRepository installation, Clock clock) {
+            InstallationRepository installation, ExpectedUnits expected, Clock clock) {
         PostSchedule schedule = new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow(),
                 installation.firstStarted(clock.instant()));
-        return new DailySummaryService(claims, delivery, composer, config.groups(), schedule);
+        return new DailySummaryService(claims, delivery, composer, config.groups(), schedule,
+                properties.skipDaysOff() ? expected::reportingDay : date -> true);
     }
 
 }

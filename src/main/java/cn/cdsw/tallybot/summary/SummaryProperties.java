@@ -28,13 +28,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param changeMinBase the smallest figure of the day before that the change against it
  * is given as a percentage from; below it the post shows both days' figures, since a
  * percentage of a small base (3 → 12: +300%) says more about chance than about work
+ * @param skipDaysOff no scheduled post on a day nobody reports: a holiday or weekend of
+ * {@code calendar.yml} without a campaign turned on (docs/reminders.md §2)
  */
 @ConfigurationProperties("tallybot.summary")
 record SummaryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20:00") LocalTime time,
         @DefaultValue("10m") Duration onTimeWindow, @DefaultValue("true") boolean images,
         @DefaultValue("30s") Duration retryInitial, @DefaultValue("30m") Duration retryMax,
         @DefaultValue("6h") Duration retryFor, @DefaultValue("1m") Duration tick,
-        @DefaultValue("5s") Duration initialDelay, @DefaultValue("20") long changeMinBase) {
+        @DefaultValue("5s") Duration initialDelay, @DefaultValue("20") long changeMinBase,
+        @DefaultValue("false") boolean skipDaysOff) {
 
     SummaryProperties {
         requirePositive("on-time-window", onTimeWindow);

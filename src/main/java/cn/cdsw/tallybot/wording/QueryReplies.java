@@ -88,6 +88,8 @@ public final class QueryReplies {
 
     private final Template missingNone;
 
+    private final Template noneExpected;
+
     private final Template missing;
 
     private final Template missingMore;
@@ -123,6 +125,7 @@ public final class QueryReplies {
         listLine = c.template("query.list-line", "id", "place", "figures");
         listMore = c.template("query.list-more", "count");
         missingNone = c.template("query.missing-none", "day", "district");
+        noneExpected = c.template("query.none-expected", "day", "district");
         missing = c.template("query.missing", "day", "count", "units");
         missingMore = c.template("query.missing-more", "count");
         linesLeftOut = c.template("query.lines-left-out", "count");
@@ -285,6 +288,14 @@ public final class QueryReplies {
             lines.add(listLine.fill(String.valueOf(r.id()), records.place(r.content()), records.figuresOf(r)));
         }
         return fitted(head, lines, total, "\n", n -> listMore.fill(figures.number(n)), maxLength);
+    }
+
+    /**
+     * #未报 on a day no unit of {@code district} or the city is expected to report (a
+     * holiday, a weekend, a campaign turned off; docs/reminders.md §2).
+     */
+    public String noneExpected(LocalDate day, @Nullable String district) {
+        return noneExpected.fill(figures.day(day), district == null ? "" : district);
     }
 
     /**

@@ -128,6 +128,8 @@ public final class Refusals {
         forms.put(CommandType.BIND, c.text("refusals.bind-form"));
         forms.put(CommandType.RETRACT, c.text("refusals.retract-form"));
         forms.put(CommandType.CORRECT, c.text("refusals.correct-form"));
+        forms.put(CommandType.REMIND, c.text("refusals.remind-form"));
+        forms.put(CommandType.MUTE, c.text("refusals.mute-form"));
         for (CommandType query : List.of(CommandType.QUERY, CommandType.RANK, CommandType.LIST, CommandType.MISSING,
                 CommandType.SUMMARY)) {
             examples.put(query, c.text("examples." + query.configKey()));

@@ -36,6 +36,8 @@ public final class Wording {
 
     private final PrivateChatReplies privateChat;
 
+    private final ReminderTexts reminders;
+
     private Wording(Catalogue catalogue, BotConfig config) {
         this.catalogue = catalogue;
         this.figures = new FigureStyle(catalogue, config);
@@ -48,6 +50,7 @@ public final class Wording {
         this.refusals = new Refusals(catalogue, config, figures);
         this.commandRefusals = new CommandRefusals(catalogue, config, figures);
         this.privateChat = new PrivateChatReplies(catalogue, config);
+        this.reminders = new ReminderTexts(catalogue, figures);
     }
 
     /**
@@ -81,6 +84,11 @@ public final class Wording {
 
     public ChartLabels chart() {
         return chart;
+    }
+
+    /** The reminders (催报) and the answers to #催报 and #免打扰. */
+    public ReminderTexts reminders() {
+        return reminders;
     }
 
     public HelpReplies help() {

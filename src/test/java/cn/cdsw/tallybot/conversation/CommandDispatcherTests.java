@@ -69,7 +69,9 @@ class CommandDispatcherTests {
                         new Command.Rank(Scope.CITY, today, new RankBy.Metric("visits", "户"), false, true)),
                 Map.entry(Command.ListRecords.class, new Command.ListRecords(Scope.CITY, today)),
                 Map.entry(Command.Missing.class, new Command.Missing(TODAY, null)),
-                Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)));
+                Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)),
+                Map.entry(Command.Remind.class, Command.Remind.of(Command.RemindAction.SHOW)),
+                Map.entry(Command.Mute.class, new Command.Mute(true)));
 
         for (Class<?> type : Command.class.getPermittedSubclasses()) {
             assertThat(samples).as("a sample of %s", type.getSimpleName()).containsKey(type);

@@ -140,6 +140,8 @@ class ConversationWordingIntegrationTests extends WebhookTestBase {
             .contains("：走访约60次，电话约300次，心理疏导18人");
 
         assertThat(reply("未报 member", 40005, "member", "#未报")).startsWith("❌ 「未报」只有协调员可以用");
+        // 29 November is a Sunday: only a campaign expects the units to report on it
+        assertThat(reply("催报", 40009, "admin", "#催报 开启 全市 11月29日")).startsWith("✅ 已开启：全市 11月29日");
         assertThat(reply("未报", 40009, "admin", "#未报")).startsWith("📝 11月29日未上报（")
             .contains("青羊区·琴台路社区社工室")
             .doesNotContain("三圣街道社工站");

@@ -106,6 +106,8 @@ class QueryAndSummaryIntegrationTests {
             .contains("三圣街道社工站（11月29日）：走访196户");
         assertThat(say(6, "member", "#明细 金牛区")).contains("明细（1条）").doesNotContain("1000户");
         assertThat(say(6, "member", "#未报")).contains("只有协调员");
+        // 29 November is a Sunday: only a campaign expects the units to report on it
+        assertThat(say(6, "admin", "#催报 开启 全市 11月29日")).contains("已开启：全市 11月29日");
         assertThat(say(6, "admin", "#未报")).contains("未上报").contains("青羊区·琴台路社区社工室").doesNotContain("三圣街道社工站");
         assertThat(say(6, "member", "#排行 走访 今天")).contains("1. 锦江区 196户").contains("2. 金牛区 42户");
 

@@ -29,6 +29,8 @@ import net.jqwik.api.Provide;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.expectation.CampaignRepository;
+import cn.cdsw.tallybot.expectation.ExpectedUnits;
 import cn.cdsw.tallybot.config.BotConfigLoader;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Actor;
@@ -129,7 +131,8 @@ class TotalsPropertyTests {
         DataSource db = SqliteTestDatabase.migrated(Files.createTempDirectory("tallybot-totals"));
         ReportService reports = SqliteTestDatabase.reportService(db, CLOCK);
         QueryService queries = new QueryService(new TotalsRepository(JdbcClient.create(db)),
-                new RollupTotalsRepository(JdbcClient.create(db)), CONFIG);
+                new RollupTotalsRepository(JdbcClient.create(db)), CONFIG,
+                new ExpectedUnits(CONFIG, new CampaignRepository(JdbcClient.create(db)), CLOCK));
         play(history, reports);
         List<ActivityRecord> active = reports.page(new RecordFilter(null, null, null, null, RecordStatus.ACTIVE), 0,
                 Integer.MAX_VALUE);

@@ -21,6 +21,7 @@ import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.RecordSource;
 import cn.cdsw.tallybot.report.ReportContent;
+import cn.cdsw.tallybot.expectation.ExpectedUnits;
 import cn.cdsw.tallybot.report.ReportService;
 
 /** The evening post's text and chart, composed from records on a real database. */
@@ -40,6 +41,9 @@ class DailySummaryComposerTests {
     @Autowired
     ReportService reports;
 
+    @Autowired
+    ExpectedUnits expected;
+
     /** Shared by the tests, which share the database: each message id is new. */
     static int message;
 
@@ -55,6 +59,8 @@ class DailySummaryComposerTests {
 
     @Test
     void composesTheDayAndCarriesLaterCorrectionsOfPostedDaysOnce() throws IOException {
+        // 28 November is a Saturday: only a campaign expects the units to report on it
+        expected.set(null, NOV_28, NOV_28, true, "onebot", "1", "张三");
         long first = store("锦江区", "三圣街道社工站", NOV_28, List.of(new Metric("visits", "户", 196, false)), 5593L);
         store("金牛区", "荷花池街道社工站", NOV_28,
                 List.of(new Metric("visits", "人次", 12, false), new Metric("calls", "次", 30, false)), null);

@@ -95,6 +95,26 @@ class DailySummaryServiceTests {
     }
 
     @Test
+    void aDayNobodyReportsGetsNoScheduledPostWhenSetToSkipIt() {
+        OutboundService outbound = OutboundFixtures.inline(List.of(sender), clock, new SimpleMeterRegistry());
+        RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofHours(6),
+                new Random(1));
+        SummaryDelivery delivery = new SummaryDelivery(claims, outbound, retry,
+                new SummaryDelivery.Settings(true, "test", Duration.ofMinutes(1), clock), new SummaryMetrics(meters));
+        PostSchedule schedule = new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0),
+                Duration.ofMinutes(10));
+        // 28 November 2026 is a Saturday
+        DailySummaryService skipping = new DailySummaryService(claims, delivery, composer,
+                new GroupDirectory(List.of(group(STREETS), group(STATIONS))), schedule,
+                date -> date.getDayOfWeek().getValue() < 6);
+
+        skipping.postDue(AT_EIGHT);
+
+        assertThat(sender.calls).isEmpty();
+        assertThat(claims.ofDate(LocalDate.of(2026, 11, 28))).isEmpty();
+    }
+
+    @Test
     void composesOncePerTickAndTellsTheComposerOnce() {
         service().postDue(AT_EIGHT);
 

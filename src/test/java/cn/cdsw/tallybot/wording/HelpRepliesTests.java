@@ -113,6 +113,8 @@ class HelpRepliesTests {
             case BIND -> Command.Bind.class;
             case MINE -> Command.Mine.class;
             case HELP -> Command.Help.class;
+            case REMIND -> Command.Remind.class;
+            case MUTE -> Command.Mute.class;
             case EXPORT -> throw new IllegalArgumentException("export has no example");
         };
     }

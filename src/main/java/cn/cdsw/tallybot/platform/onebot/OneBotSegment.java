@@ -28,8 +28,9 @@ record OneBotSegment(String type, Map<String, String> data) {
 
     /**
      * A quote of the answered message first (the spec's {@code reply} segment, which must
-     * lead the message), then the text, then the image if any; {@code base64://} is what
-     * go-cqhttp and NapCat decode.
+     * lead the message), then the text, then an {@code at} segment per mentioned member
+     * on a line of their own, then the image if any; {@code base64://} is what go-cqhttp
+     * and NapCat decode.
      */
     static List<OneBotSegment> of(Reply reply) {
         List<OneBotSegment> segments = new ArrayList<>();
@@ -37,6 +38,16 @@ record OneBotSegment(String type, Map<String, String> data) {
             segments.add(new OneBotSegment("reply", Map.of("id", reply.quote().messageId())));
         }
         segments.add(text(reply.text()));
+        if (!reply.mentions().isEmpty()) {
+            // an at segment shows as "@name" and notifies the member; the spaces keep the
+            // names apart
+            segments.add(text("\n"));
+            for (Reply.Mention mention : reply.mentions()) {
+                segments.add(new OneBotSegment("at", Map.of("qq", mention.userId())));
+                segments.add(text(" "));
+            }
+            segments.remove(segments.size() - 1);
+        }
         if (reply.imagePngBase64() != null) {
             segments.add(new OneBotSegment("image", Map.of("file", "base64://" + reply.imagePngBase64())));
         }

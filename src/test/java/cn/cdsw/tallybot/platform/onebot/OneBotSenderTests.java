@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.net.URI;
+import java.util.List;
 
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
@@ -110,6 +111,20 @@ class OneBotSenderTests {
         assertThat(server.takeRequest().getBody().utf8())
             .isEqualTo("{\"group_id\":987654321,\"message\":[" + "{\"type\":\"text\",\"data\":{\"text\":\"今日汇总\"}},"
                     + "{\"type\":\"image\",\"data\":{\"file\":\"base64://iVBORw0KGgo=\"}}],\"auto_escape\":false}");
+    }
+
+    @Test
+    void sendsMentionsAsAtSegmentsOnALineAfterTheText() throws Exception {
+        server.enqueue(json(200, OK));
+
+        sender("t").send(GROUP, Reply.text("还未上报：锦江区 三圣街道社工站")
+            .mentioning(List.of(new Reply.Mention("10001", "张三"), new Reply.Mention("10002", "李四"))));
+
+        assertThat(server.takeRequest().getBody().utf8()).isEqualTo("{\"group_id\":987654321,\"message\":["
+                + "{\"type\":\"text\",\"data\":{\"text\":\"还未上报：锦江区 三圣街道社工站\"}},"
+                + "{\"type\":\"text\",\"data\":{\"text\":\"\\n\"}},{\"type\":\"at\",\"data\":{\"qq\":\"10001\"}},"
+                + "{\"type\":\"text\",\"data\":{\"text\":\" \"}},{\"type\":\"at\",\"data\":{\"qq\":\"10002\"}}],"
+                + "\"auto_escape\":false}");
     }
 
     @Test
