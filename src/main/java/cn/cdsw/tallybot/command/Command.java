@@ -13,9 +13,9 @@ import cn.cdsw.tallybot.query.Scope;
  * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only;
  * the conversation feature decides what each one does.
  */
-public sealed interface Command
-        permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine, Command.Help,
-        Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary, Command.ProsePending {
+public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine,
+        Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary,
+        Command.PostReport, Command.ProsePending {
 
     /**
      * #上报: a report; district and unit may be missing and then come from the binding or a
@@ -79,6 +79,14 @@ public sealed interface Command
 
     /** #日报 [date]: compose and post the daily summary now (coordinators). */
     record PostSummary(LocalDate date) implements Command {
+    }
+
+    /**
+     * #周报 [时段] or #月报 [时段] ({@code type} WEEKLY or MONTHLY): post the report of the week
+     * or month containing {@code day} now (coordinators); {@code day} is null when no
+     * period was written, meaning the last finished one.
+     */
+    record PostReport(CommandType type, @Nullable LocalDate day) implements Command {
     }
 
     /** #帮助 [command]: usage with examples. */

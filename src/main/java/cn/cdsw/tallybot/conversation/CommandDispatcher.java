@@ -98,6 +98,9 @@ class CommandDispatcher {
         if (command instanceof Command.PostSummary summary) {
             return Optional.of(summaries.post(summary, turn));
         }
+        if (command instanceof Command.PostReport report) {
+            return Optional.of(summaries.post(report, turn));
+        }
         if (command instanceof Command.Help help) {
             return Optional.of(wording.help().help(help.topic(), turn.coordinator()));
         }

@@ -99,7 +99,16 @@ public class QueryService {
      */
     @Transactional(readOnly = true)
     public List<String> missing(LocalDate date, @Nullable String district) {
-        Set<String> reported = totals.reportedUnits(date, district);
+        return missing(date, date, district);
+    }
+
+    /**
+     * The directory's units ("district·unit") without a single active record in [from,
+     * to], in directory order; all districts when {@code district} is null.
+     */
+    @Transactional(readOnly = true)
+    public List<String> missing(LocalDate from, LocalDate to, @Nullable String district) {
+        Set<String> reported = totals.reportedUnits(from, to, district);
         List<String> missing = new ArrayList<>();
         for (District d : config.districts().all()) {
             if (district != null && !district.equals(d.name())) {

@@ -28,13 +28,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param changeMinBase the smallest figure of the day before that the change against it
  * is given as a percentage from; below it the post shows both days' figures, since a
  * percentage of a small base (3 → 12: +300%) says more about chance than about work
+ * @param weekly the weekly report (周报), posted on Monday for the week before
+ * @param monthly the monthly report (月报), posted on the 1st for the month before
+ * @param chartOrder how the chart orders the districts: {@code figure} (the charted
+ * figure, largest first) or {@code official} (the order of districts.yml)
  */
 @ConfigurationProperties("tallybot.summary")
 record SummaryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20:00") LocalTime time,
         @DefaultValue("10m") Duration onTimeWindow, @DefaultValue("true") boolean images,
         @DefaultValue("30s") Duration retryInitial, @DefaultValue("30m") Duration retryMax,
         @DefaultValue("6h") Duration retryFor, @DefaultValue("1m") Duration tick,
-        @DefaultValue("5s") Duration initialDelay, @DefaultValue("20") long changeMinBase) {
+        @DefaultValue("5s") Duration initialDelay, @DefaultValue("20") long changeMinBase, @DefaultValue Report weekly,
+        @DefaultValue Report monthly, @DefaultValue("figure") ChartOrder chartOrder) {
+
+    /**
+     * When a report is posted on its day (Monday for the week, the 1st for the month).
+     *
+     * @param enabled whether the scheduled tick posts it; {@code #周报} and {@code #月报}
+     * post it on request either way
+     * @param time local post time on its day, in {@code tallybot.zone}
+     */
+    record Report(@DefaultValue("true") boolean enabled, @DefaultValue("09:00") LocalTime time) {
+    }
 
     SummaryProperties {
         requirePositive("on-time-window", onTimeWindow);

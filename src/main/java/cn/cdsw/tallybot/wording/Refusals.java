@@ -129,7 +129,7 @@ public final class Refusals {
         forms.put(CommandType.RETRACT, c.text("refusals.retract-form"));
         forms.put(CommandType.CORRECT, c.text("refusals.correct-form"));
         for (CommandType query : List.of(CommandType.QUERY, CommandType.RANK, CommandType.LIST, CommandType.MISSING,
-                CommandType.SUMMARY)) {
+                CommandType.SUMMARY, CommandType.WEEKLY, CommandType.MONTHLY)) {
             examples.put(query, c.text("examples." + query.configKey()));
         }
         unknownWord = c.template("refusals.unknown-word", "fragment", "example");
