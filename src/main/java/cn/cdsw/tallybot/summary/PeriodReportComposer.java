@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.config.BotConfig;
@@ -35,6 +36,7 @@ class PeriodReportComposer implements PeriodComposer {
 
     private final long changeMinBase;
 
+    @Autowired
     PeriodReportComposer(QueryService queries, Wording wording, DailySummaryComposer daily, BotConfig config,
             SummaryProperties properties) {
         this(queries, wording, daily.chart(), config, properties.changeMinBase());
