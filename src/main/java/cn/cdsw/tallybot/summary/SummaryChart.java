@@ -1,6 +1,5 @@
 package cn.cdsw.tallybot.summary;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -171,7 +170,7 @@ public final class SummaryChart {
         districts.setUpperMargin(0.01);
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(districts);
         combined.setOrientation(PlotOrientation.HORIZONTAL);
-        combined.setGap(24);
+        combined.setGap(32);
         for (ChartModel.Panel panel : model.panels()) {
             boolean visits = panel.kind() == ChartModel.Kind.VISITS;
             String series = visits ? labels.visitSeries(panel.unit()) : labels.materials();
@@ -187,7 +186,9 @@ public final class SummaryChart {
         values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         // room right of the longest bar for its value label
         values.setUpperMargin(0.3);
-        values.setTickLabelFont(theme.getSmallFont());
+        // every bar carries its value, so a scale would only crowd the top edge
+        values.setTickLabelsVisible(false);
+        values.setTickMarksVisible(false);
         BarRenderer renderer = new BarRenderer();
         renderer.setItemMargin(0);
         renderer.setMaximumBarWidth(0.8);
@@ -203,7 +204,7 @@ public final class SummaryChart {
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         renderer.setItemLabelAnchorOffset(6);
         CategoryPlot plot = new CategoryPlot(data, null, values, renderer);
-        plot.setRangeGridlineStroke(new BasicStroke(1));
+        plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
         return plot;
     }
