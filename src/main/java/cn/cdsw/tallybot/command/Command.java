@@ -15,7 +15,7 @@ import cn.cdsw.tallybot.query.Scope;
  */
 public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine,
         Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary,
-        Command.ProsePending, Command.Remind, Command.Mute {
+        Command.PostReport, Command.ProsePending, Command.Remind, Command.Mute {
 
     /**
      * #上报: a report; district and unit may be missing and then come from the binding or a
@@ -79,6 +79,14 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
 
     /** #日报 [date]: compose and post the daily summary now (coordinators). */
     record PostSummary(LocalDate date) implements Command {
+    }
+
+    /**
+     * #周报 [时段] or #月报 [时段] ({@code type} WEEKLY or MONTHLY): post the report of the week
+     * or month containing {@code day} now (coordinators); {@code day} is null when no
+     * period was written, meaning the last finished one.
+     */
+    record PostReport(CommandType type, @Nullable LocalDate day) implements Command {
     }
 
     /** #帮助 [command]: usage with examples. */

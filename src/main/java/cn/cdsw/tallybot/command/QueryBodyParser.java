@@ -82,6 +82,20 @@ final class QueryBodyParser {
         return new Command.PostSummary(day(r, context));
     }
 
+    /**
+     * #周报 / #月报 [时段]: the report of the period containing the first day written (上周, 11月,
+     * 11月28日), or of the last finished one. A report is the city's, so a district or unit
+     * is refused rather than ignored.
+     */
+    Command.PostReport report(String body, ParseContext context, CommandType type) {
+        Reading r = read(body, context, false, type);
+        String place = r.district != null ? r.district : r.unit;
+        if (place != null) {
+            throw new Unreadable(new Refusal.UnknownQueryWord(place, type));
+        }
+        return new Command.PostReport(type, r.period == null ? null : r.period.from());
+    }
+
     private Reading read(String body, ParseContext context, boolean ranking, CommandType command) {
         Reading r = new Reading();
         String text = RANGE_SPACES.matcher(body).replaceAll("$1").strip();

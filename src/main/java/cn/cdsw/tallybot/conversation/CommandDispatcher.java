@@ -123,6 +123,9 @@ class CommandDispatcher {
         if (command instanceof Command.PostSummary summary) {
             return Optional.of(summaries.post(summary, turn));
         }
+        if (command instanceof Command.PostReport report) {
+            return Optional.of(summaries.post(report, turn));
+        }
         if (command instanceof Command.Remind remind) {
             return reminders.remind(remind, turn);
         }

@@ -125,6 +125,23 @@ public class QueryService {
     }
 
     /**
+     * The units ("district·unit") expected on at least one day of [from, to]
+     * (docs/reminders.md §2) without a single active record in it, in directory order;
+     * all districts when {@code district} is null.
+     */
+    @Transactional(readOnly = true)
+    public List<String> missing(LocalDate from, LocalDate to, @Nullable String district) {
+        Set<String> reported = totals.reportedUnits(from, to, district);
+        List<String> missing = new ArrayList<>();
+        for (ExpectedUnit unit : expected.during(from, to)) {
+            if ((district == null || district.equals(unit.district())) && !reported.contains(unit.name())) {
+                missing.add(unit.name());
+            }
+        }
+        return missing;
+    }
+
+    /**
      * City figures are the districts' added up: counts and sums add, a sum is approximate
      * when any part of it is, and units are counted per district.
      */

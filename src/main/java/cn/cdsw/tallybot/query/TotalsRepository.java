@@ -144,7 +144,12 @@ class TotalsRepository {
      * one district.
      */
     Set<String> reportedUnits(LocalDate date, @Nullable String district) {
-        Criteria c = new Criteria(date, date, new Scope(district, null));
+        return reportedUnits(date, date, district);
+    }
+
+    /** "district·unit" of every unit with an active record in [from, to]. */
+    Set<String> reportedUnits(LocalDate from, LocalDate to, @Nullable String district) {
+        Criteria c = new Criteria(from, to, new Scope(district, null));
         return new TreeSet<>(c
             .bind(jdbc.sql("SELECT DISTINCT r.district || '·' || r.unit FROM activity_record r" + " WHERE" + c.where()))
             .query(String.class)

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.query.DistrictTotals;
 import cn.cdsw.tallybot.query.MetricTotal;
 import cn.cdsw.tallybot.query.QueryService;
@@ -61,16 +63,19 @@ class DailySummaryComposer implements SummaryComposer {
 
     private final long changeMinBase;
 
+    private final List<String> districts;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final Map<LocalDate, Map<LocalDate, PublishedFigures>> composed = new ConcurrentHashMap<>();
 
     DailySummaryComposer(QueryService queries, SummarySnapshotRepository snapshots, Wording wording,
-            SummaryProperties properties, Clock clock) {
+            SummaryProperties properties, BotConfig config, Clock clock) {
         this.queries = queries;
         this.snapshots = snapshots;
         this.text = wording.summary();
-        this.chart = chart(properties.images(), CjkFont::installed, wording.chart());
+        this.chart = chart(properties.images(), CjkFont::installed, wording.chart(), properties.chartOrder());
+        this.districts = config.districts().all().stream().map(District::name).toList();
         this.clock = clock;
         this.changeMinBase = properties.changeMinBase();
     }
@@ -80,6 +85,11 @@ class DailySummaryComposer implements SummaryComposer {
      * Chinese font posts none.
      */
     static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts, ChartLabels labels) {
+        return chart(images, fonts, labels, ChartOrder.FIGURE);
+    }
+
+    static @Nullable SummaryChart chart(boolean images, Supplier<Optional<String>> fonts, ChartLabels labels,
+            ChartOrder order) {
         if (!images) {
             return null;
         }
@@ -90,7 +100,7 @@ class DailySummaryComposer implements SummaryComposer {
                     + "TALLYBOT_SUMMARY_IMAGES=false", CjkFont.PACKAGE);
             return null;
         }
-        return new SummaryChart(font.get(), labels);
+        return new SummaryChart(font.get(), labels, order);
     }
 
     @Override
@@ -126,7 +136,7 @@ class DailySummaryComposer implements SummaryComposer {
         composed.put(date, toPublish);
         String body = text.compose(new SummaryTexts.Day(date, catchUp, today, dayBefore, queries.missing(date, null),
                 corrections, changeMinBase, repost));
-        return new DailySummary(date, body, chart == null ? null : chart.render(date, bars(today)), catchUp);
+        return new DailySummary(date, body, chart == null ? null : chart.render(date, bars(today, districts)), catchUp);
     }
 
     @Override
@@ -180,8 +190,20 @@ class DailySummaryComposer implements SummaryComposer {
         return keys;
     }
 
-    private static List<DistrictBar> bars(Totals totals) {
-        List<DistrictBar> bars = new ArrayList<>();
+    /**
+     * The chart's chart, null without images or a Chinese font; shared by the reports.
+     */
+    @Nullable SummaryChart chart() {
+        return chart;
+    }
+
+    /**
+     * One bar per district of {@code districts} (districts.yml, in its order), zero where
+     * a district reported nothing, then any other district the totals hold.
+     */
+    static List<DistrictBar> bars(Totals totals, List<String> districts) {
+        Map<String, DistrictBar> bars = new LinkedHashMap<>();
+        districts.forEach(d -> bars.put(d, new DistrictBar(d, Map.of(), 0)));
         for (DistrictTotals d : totals.byDistrict()) {
             Map<String, Long> visits = new LinkedHashMap<>();
             for (MetricTotal m : d.figures().metrics()) {
@@ -189,9 +211,9 @@ class DailySummaryComposer implements SummaryComposer {
                     visits.put(m.unit(), m.value());
                 }
             }
-            bars.add(new DistrictBar(d.district(), visits, d.figures().materialsTotal()));
+            bars.put(d.district(), new DistrictBar(d.district(), visits, d.figures().materialsTotal()));
         }
-        return bars;
+        return new ArrayList<>(bars.values());
     }
 
 }

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily summary's entry point (docs/daily-summary.md): posts each day's tally to
  * every summary group exactly once per (group, date), and re-posts on an operator's
- * request.
+ * request. The weekly and monthly reports (§10) ride on the same claims and the same
+ * tick: each has its own {@link PostSchedule}, and a row's {@link PostKind} decides what
+ * is composed for it.
  *
  * <p>
  * {@link #postDue} is the one idempotent tick: the normal post, retries, the catch-up
@@ -35,26 +37,34 @@ public class DailySummaryService {
 
     private final GroupDirectory groups;
 
-    private final PostSchedule schedule;
+    private final PeriodComposer reports;
+
+    private final List<PostSchedule> schedules;
 
     private final Predicate<LocalDate> postsOn;
 
+    /** The daily summary alone. */
     DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery, SummaryComposer composer,
             GroupDirectory groups, PostSchedule schedule) {
-        this(claims, delivery, composer, groups, schedule, date -> true);
+        this(claims, delivery, composer, (kind, start, catchUp) -> {
+            throw new IllegalStateException("no " + kind.code() + " reports are scheduled");
+        }, groups, List.of(schedule), date -> true);
     }
 
     /**
-     * @param postsOn the days with a scheduled post (all, or only the days anyone reports
-     * when {@code tallybot.summary.skip-days-off} is set)
+     * @param schedules one per kind that is posted on schedule; a kind without one is
+     * still posted on request
+     * @param postsOn the days with a scheduled daily post (all, or only the days anyone
+     * reports when {@code tallybot.summary.skip-days-off} is set)
      */
     DailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery, SummaryComposer composer,
-            GroupDirectory groups, PostSchedule schedule, Predicate<LocalDate> postsOn) {
+            PeriodComposer reports, GroupDirectory groups, List<PostSchedule> schedules, Predicate<LocalDate> postsOn) {
         this.claims = claims;
         this.delivery = delivery;
         this.composer = composer;
+        this.reports = reports;
         this.groups = groups;
-        this.schedule = schedule;
+        this.schedules = List.copyOf(schedules);
         this.postsOn = postsOn;
     }
 
@@ -64,23 +74,47 @@ public class DailySummaryService {
      * a {@code pending} claim for it (a no-op when the row exists), marked catch-up (补发)
      * when {@code now} is past the post time's on-time window. Then every row that is
      * pending, or failed and due for a retry, is sent. Calling this again at any later
-     * instant never sends a (group, date) twice.
+     * instant never sends a (group, date) twice. The weekly and monthly reports are
+     * claimed the same way, each by its own schedule.
      */
     public void postDue(Instant now) {
-        LocalDate date = schedule.dueDate(now);
-        boolean catchUp = schedule.isCatchUp(date, now);
-        boolean posts = schedule.owed(date) && postsOn.test(date);
-        for (GroupConfig group : posts ? groups.summaryGroups() : List.<GroupConfig>of()) {
-            if (claims.claim(ref(group), date, catchUp, now)) {
-                log.info("Claimed the summary of {} for {}:{}{}", date, group.platform(), group.id(),
-                        catchUp ? " (补发)" : "");
-            }
+        for (PostSchedule schedule : schedules) {
+            claimDue(schedule, now);
         }
         delivery.renew(now);
-        TickSummaries summaries = new TickSummaries(composer);
+        TickSummaries summaries = new TickSummaries(composer, reports);
         for (SummaryPost post : claims.due(now)) {
             delivery.deliver(post, summaries, now);
         }
+    }
+
+    private void claimDue(PostSchedule schedule, Instant now) {
+        LocalDate date = schedule.dueDate(now);
+        boolean catchUp = schedule.isCatchUp(date, now);
+        boolean posts = schedule.owed(date) && (schedule.kind() != PostKind.DAILY || postsOn.test(date));
+        for (GroupConfig group : posts ? groups.summaryGroups() : List.<GroupConfig>of()) {
+            if (claims.claim(ref(group), schedule.kind(), date, catchUp, now)) {
+                log.info("Claimed the {} of {} for {}:{}{}",
+                        schedule.kind() == PostKind.DAILY ? "summary" : schedule.kind().code() + " report", date,
+                        group.platform(), group.id(), catchUp ? " (补发)" : "");
+            }
+        }
+    }
+
+    /**
+     * Composes the weekly or monthly report of the period starting on {@code start} and
+     * queues it for every summary group now, like {@link #postNow(LocalDate)} does for a
+     * day: a deliberate (re-)post, never marked 补发, sent and retried like a scheduled
+     * one, and never on top of a scheduled post of the same period that is queued right
+     * now.
+     */
+    public List<Delivery> postNow(PostKind kind, LocalDate start) {
+        if (kind == PostKind.DAILY) {
+            return postNow(start);
+        }
+        DailySummary summary = reports.compose(kind, kind.start(start), false);
+        return groups.summaryGroups().stream().map(group -> delivery.repost(ref(group), summary, () -> {
+        })).toList();
     }
 
     /**
@@ -106,7 +140,15 @@ public class DailySummaryService {
 
     /** Every group's post of {@code date} as it stands at {@code now}. */
     public List<PostProgress> progress(LocalDate date, Instant now) {
-        return claims.ofDate(date).stream().map(post -> PostProgress.of(post, now)).toList();
+        return progress(PostKind.DAILY, date, now);
+    }
+
+    /**
+     * Every group's post of a kind for the period starting on {@code start}, at
+     * {@code now}.
+     */
+    public List<PostProgress> progress(PostKind kind, LocalDate start, Instant now) {
+        return claims.ofDate(kind, start).stream().map(post -> PostProgress.of(post, now)).toList();
     }
 
     /**
@@ -116,9 +158,10 @@ public class DailySummaryService {
      */
     void reportInterrupted() {
         for (SummaryPost post : claims.interrupted()) {
-            log.error("The summary {} was being sent by {} when that process stopped; it is not resent "
-                    + "automatically. Check the group, and if it is missing re-post with POST /api/v1/summary?date={}",
-                    post.key(), post.owner(), post.date());
+            log.error(
+                    "The summary {} was being sent by {} when that process stopped; it is not resent "
+                            + "automatically. Check the group, and if it is missing re-post with {}",
+                    post.key(), post.owner(), post.kind().repostHint(post.date()));
         }
     }
 

@@ -18,9 +18,12 @@ public record Delivery(GroupRef group, DailySummary summary, String status, @Nul
         Objects.requireNonNull(status, "status");
     }
 
-    /** The post's id, {@code platform:group@date}, as the progress lists it. */
+    /**
+     * The post's id, {@code platform:group@date} ({@code @weekly:date} for a report), as
+     * the progress lists it.
+     */
     public String id() {
-        return group.platform() + ":" + group.groupId() + "@" + summary.date();
+        return summary.kind().postId(group.platform(), group.groupId(), summary.date());
     }
 
     /** True when the post waits in its group's queue. */

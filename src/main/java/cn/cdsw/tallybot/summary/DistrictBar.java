@@ -11,9 +11,8 @@ import java.util.Objects;
  *
  * <p>
  * Visits are kept per unit (户, 人次, 次) because figures in different units are never added
- * together; the chart draws one bar per unit. The map is copied in its iteration order,
- * which decides the order of the chart's visit series, so callers that want stable
- * colours pass the units in a fixed order.
+ * together; the chart draws the main unit and names the others under it
+ * ({@link ChartModel}). The map is copied in its iteration order.
  */
 public record DistrictBar(String district, Map<String, Long> visitsByUnit, long materials) {
     public DistrictBar {
@@ -32,8 +31,8 @@ public record DistrictBar(String district, Map<String, Long> visitsByUnit, long 
     }
 
     /**
-     * Whether there is anything to draw; districts without figures are left out of the
-     * chart.
+     * Whether the district reported anything; a district without figures is still
+     * charted, as zero.
      */
     public boolean hasFigures() {
         return materials > 0 || visitsByUnit.values().stream().anyMatch(count -> count > 0);

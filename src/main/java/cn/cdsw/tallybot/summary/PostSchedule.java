@@ -9,25 +9,36 @@ import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
- * Which day's summary is due at an instant, and whether posting it now is a catch-up
- * (补发). Both answers depend only on the instant, so every tick, a restart and every
- * replica reach the same ones.
+ * Which period's post of a kind is due at an instant, and whether posting it now is a
+ * catch-up (补发). Both answers depend only on the instant, so every tick, a restart and
+ * every replica reach the same ones. The daily summary's period is the day, posted that
+ * evening; the weekly report's is last week, posted on Monday; the monthly report's is
+ * last month, posted on the 1st ({@link PostKind}).
  *
+ * @param kind which post
  * @param zone the zone whose calendar days are counted ({@code tallybot.zone}, never the
  * JVM default)
  * @param time the local post time
  * @param onTimeWindow how long after the post time a post still counts as on time
  */
-record PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow, Instant installedAt) {
+record PostSchedule(PostKind kind, ZoneId zone, LocalTime time, Duration onTimeWindow, Instant installedAt) {
 
     PostSchedule {
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(onTimeWindow, "onTimeWindow");
         Objects.requireNonNull(installedAt, "installedAt");
     }
 
-    /** A schedule for a bot that has always been there, so every due date is owed. */
+    /** The daily summary's schedule. */
+    PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow, Instant installedAt) {
+        this(PostKind.DAILY, zone, time, onTimeWindow, installedAt);
+    }
+
+    /**
+     * A daily schedule for a bot that has always been there, so every due date is owed.
+     */
     PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow) {
         this(zone, time, onTimeWindow, Instant.EPOCH);
     }
@@ -42,20 +53,25 @@ record PostSchedule(ZoneId zone, LocalTime time, Duration onTimeWindow, Instant 
     }
 
     /**
-     * Today once the local post time has come, else yesterday: before 20:00 the most
-     * recent summary that should exist is yesterday's, which a bot that was down at
-     * yesterday's post time still owes. Older days are never due, so a long outage costs
-     * one catch-up post, not a backlog.
+     * The period of the latest slot that has come: for the daily summary today once the
+     * local post time has come, else yesterday (before 20:00 the most recent summary that
+     * should exist is yesterday's, which a bot that was down at yesterday's post time
+     * still owes); for the weekly report last week from Monday's post time on, else the
+     * week before; for the monthly report likewise from the 1st. Older periods are never
+     * due, so a long outage costs one catch-up post, not a backlog.
      */
     LocalDate dueDate(Instant now) {
         ZonedDateTime local = now.atZone(zone);
-        LocalDate today = local.toLocalDate();
-        return local.toLocalTime().isBefore(time) ? today.minusDays(1) : today;
+        LocalDate slot = kind.slotOnOrBefore(local.toLocalDate());
+        if (local.toLocalDateTime().isBefore(slot.atTime(time))) {
+            slot = kind.slotOnOrBefore(slot.minusDays(1));
+        }
+        return kind.periodOfSlot(slot);
     }
 
-    /** The instant a date's summary is scheduled for. */
+    /** The instant the post of the period starting on {@code date} is scheduled for. */
     Instant postTime(LocalDate date) {
-        return date.atTime(time).atZone(zone).toInstant();
+        return kind.slotDay(date).atTime(time).atZone(zone).toInstant();
     }
 
     /**

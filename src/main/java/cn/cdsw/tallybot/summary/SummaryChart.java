@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -13,49 +14,59 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.data.category.CategoryDataset;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import cn.cdsw.tallybot.wording.ChartLabels;
+import cn.cdsw.tallybot.wording.ReportSpan;
 
 /**
- * Draws the bar chart that goes with the daily summary: visits per district on top, one
- * bar per unit because figures in different units are never added together, and materials
- * in 件 below, sharing the district axis.
+ * Draws the bar chart that goes with the daily summary and the weekly and monthly reports
+ * (and that the web page shows): one row per district, horizontal bars, the visits panel
+ * on the left and materials on the right, sharing the district axis.
  *
  * <p>
- * Districts appear in the caller's order, since the composer already orders the summary's
- * lines and the chart should read the same way (and any "largest first" order would have
- * to add 户 to 人次). Districts without figures are left out. A day with no figures still
- * gets a chart of the same size, titled, with 今日暂无上报 in the middle, so delivery never has
- * to special-case a missing image. Its words are the summary's ({@link ChartLabels}): the
- * metric label, the materials word and unit of bot-config.
+ * What is drawn is decided by {@link ChartModel}: each panel holds one unit (visits in
+ * the main unit, usually 户; the other visit units as city totals in a line under the
+ * chart; materials in 件), every district passed in is shown, zero included, and the
+ * districts are ordered by the charted figure or in the official order
+ * ({@link ChartOrder}). Each bar carries its value. Sizes are chosen for a
+ * 1080-pixel-wide phone screen: the image is that wide and grows in height with the
+ * districts, so 23 districts keep a legible row each.
  *
  * <p>
- * Rendering draws into a {@link BufferedImage} only, so it works on a headless JVM
- * (Spring Boot's default). Instances are immutable and may be shared.
+ * A period with no figures at all gets a titled picture reading 今日暂无上报 (本周…, 本月…), so
+ * delivery never has to handle a missing image. Rendering draws into a
+ * {@link BufferedImage} only, so it works on a headless JVM. Instances are immutable and
+ * may be shared.
  */
 public final class SummaryChart {
 
-    static final int WIDTH = 1100;
+    static final int WIDTH = 1080;
+
+    /** The height of the no-reports picture, and the least height of a chart. */
     static final int HEIGHT = 700;
 
-    /**
-     * Above this many districts the names no longer fit side by side (23 at most in
-     * Chengdu).
-     */
-    private static final int UPRIGHT_LABELS_MAX = 10;
+    /** Title, legend, axis labels and margins. */
+    private static final int FRAME_HEIGHT = 330;
 
-    private static final Color[] VISIT_COLOURS = { new Color(0x2F6EBA), new Color(0x4BA3C3), new Color(0x4E9A5E),
-            new Color(0x6A5ACD), new Color(0x9DB4C0) };
+    private static final int ROW_HEIGHT = 58;
 
-    private static final Color MATERIALS_COLOUR = new Color(0xE08E2B);
+    static final Color VISITS_COLOUR = new Color(0x2F6EBA);
+
+    static final Color MATERIALS_COLOUR = new Color(0xE08E2B);
 
     private final String fontFamily;
 
@@ -63,14 +74,21 @@ public final class SummaryChart {
 
     private final ChartLabels labels;
 
+    private final ChartOrder order;
+
     /**
      * Draws with the given font family, which must carry the Chinese glyphs of the
-     * labels.
+     * labels; districts ordered by the charted figure.
      */
     public SummaryChart(String fontFamily, ChartLabels labels) {
+        this(fontFamily, labels, ChartOrder.FIGURE);
+    }
+
+    public SummaryChart(String fontFamily, ChartLabels labels, ChartOrder order) {
         this.fontFamily = Objects.requireNonNull(fontFamily, "fontFamily");
         this.theme = theme(fontFamily);
-        this.labels = labels;
+        this.labels = Objects.requireNonNull(labels, "labels");
+        this.order = Objects.requireNonNull(order, "order");
     }
 
     public String fontFamily() {
@@ -78,70 +96,120 @@ public final class SummaryChart {
     }
 
     /**
-     * The chart of one day as a PNG of {@value #WIDTH}×{@value #HEIGHT} pixels. Each
-     * district should appear once: a repeated district is one category, so its later bar
-     * replaces the earlier one.
+     * The chart of one day as a PNG {@value #WIDTH} pixels wide. {@code bars} hold every
+     * district to show, in the official order (a district without figures as zero); a
+     * repeated district keeps its last bar.
      */
     public byte[] render(LocalDate date, List<DistrictBar> bars) {
         Objects.requireNonNull(date, "date");
-        List<DistrictBar> shown = bars.stream().filter(DistrictBar::hasFigures).toList();
-        CategoryPlot plot = shown.isEmpty() ? emptyPlot() : combinedPlot(shown);
-        JFreeChart chart = new JFreeChart(labels.title(date), JFreeChart.DEFAULT_TITLE_FONT, plot, !shown.isEmpty());
+        return render(labels.title(date), labels.noData(), bars);
+    }
+
+    /** The chart of the week or month starting on {@code start}, like a day's. */
+    public byte[] render(ReportSpan span, LocalDate start, List<DistrictBar> bars) {
+        return render(labels.title(span, start), labels.noData(span), bars);
+    }
+
+    /** What the chart of {@code bars} shows, for tests and for anyone drawing it anew. */
+    ChartModel model(List<DistrictBar> bars) {
+        return ChartModel.of(bars, order, labels.materialsUnit());
+    }
+
+    private byte[] render(String title, String noData, List<DistrictBar> bars) {
+        ChartModel model = model(bars);
+        boolean empty = model.empty();
+        CategoryPlot plot = empty ? emptyPlot(noData) : combinedPlot(model);
+        JFreeChart chart = new JFreeChart(title, theme.getExtraLargeFont(), plot, !empty);
         theme.apply(chart);
+        chart.getTitle().setMargin(new RectangleInsets(24, 10, 12, 10));
+        if (!empty) {
+            chart.getLegend().setItemFont(theme.getLargeFont());
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            String others = labels.otherVisits(model.otherVisits());
+            if (!others.isEmpty()) {
+                TextTitle note = new TextTitle(others, theme.getRegularFont());
+                note.setPosition(RectangleEdge.BOTTOM);
+                note.setMargin(new RectangleInsets(4, 10, 16, 10));
+                chart.addSubtitle(note);
+            }
+        }
         plot.setNoDataMessageFont(theme.getExtraLargeFont());
         // Bars are axis-aligned rectangles: shape anti-aliasing only adds grey edge
         // pixels that bloat the PNG.
         chart.setAntiAlias(false);
         chart.setTextAntiAlias(true);
-        return encode(chart);
+        int height = empty ? HEIGHT : Math.max(HEIGHT, FRAME_HEIGHT + ROW_HEIGHT * model.districts().size());
+        return encode(chart, height);
     }
 
+    /**
+     * Font sizes for a 1080-pixel-wide image seen on a phone, where it is shown about a
+     * third of its size: 26 px district names and values read as about 9 pt.
+     */
     private static StandardChartTheme theme(String family) {
         StandardChartTheme theme = new StandardChartTheme("tallybot");
-        theme.setExtraLargeFont(new Font(family, Font.BOLD, 22));
-        theme.setLargeFont(new Font(family, Font.BOLD, 15));
-        theme.setRegularFont(new Font(family, Font.PLAIN, 13));
-        theme.setSmallFont(new Font(family, Font.PLAIN, 11));
+        theme.setExtraLargeFont(new Font(family, Font.BOLD, 40));
+        theme.setLargeFont(new Font(family, Font.PLAIN, 30));
+        theme.setRegularFont(new Font(family, Font.PLAIN, 28));
+        theme.setSmallFont(new Font(family, Font.PLAIN, 26));
         // Flat bars on white: gradients and shadows cost bytes and read worse on a phone
         // in a QQ group.
         theme.setBarPainter(new StandardBarPainter());
         theme.setShadowVisible(false);
         theme.setChartBackgroundPaint(Color.WHITE);
         theme.setPlotBackgroundPaint(Color.WHITE);
-        theme.setRangeGridlinePaint(new Color(0xCCCCCC));
+        theme.setRangeGridlinePaint(new Color(0xDDDDDD));
+        theme.setItemLabelPaint(Color.DARK_GRAY);
         return theme;
     }
 
-    private CategoryPlot combinedPlot(List<DistrictBar> bars) {
-        CategoryAxis districts = new CategoryAxis(labels.districts());
-        districts.setCategoryMargin(0.25);
-        if (bars.size() > UPRIGHT_LABELS_MAX) {
-            districts.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        }
+    private CategoryPlot combinedPlot(ChartModel model) {
+        CategoryAxis districts = new CategoryAxis();
+        districts.setCategoryMargin(0.3);
+        districts.setLowerMargin(0.01);
+        districts.setUpperMargin(0.01);
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(districts);
-        combined.setGap(12);
-        combined.add(panel(SummaryDatasets.visits(bars, labels::visitSeries), labels.visits(), VISIT_COLOURS), 3);
-        combined.add(panel(SummaryDatasets.materials(bars, labels.materials()), labels.materials(), MATERIALS_COLOUR),
-                2);
+        combined.setOrientation(PlotOrientation.HORIZONTAL);
+        combined.setGap(32);
+        for (ChartModel.Panel panel : model.panels()) {
+            boolean visits = panel.kind() == ChartModel.Kind.VISITS;
+            String series = visits ? labels.visitSeries(panel.unit()) : labels.materials();
+            // visits weigh more: they lead the post
+            combined.add(panel(SummaryDatasets.of(panel, series), series, visits ? VISITS_COLOUR : MATERIALS_COLOUR),
+                    visits ? 3 : 2);
+        }
         return combined;
     }
 
-    private static CategoryPlot panel(CategoryDataset data, String valueLabel, Color... colours) {
+    private CategoryPlot panel(DefaultCategoryDataset data, String valueLabel, Color colour) {
         NumberAxis values = new NumberAxis(valueLabel);
         values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // room right of the longest bar for its value label
+        values.setUpperMargin(0.3);
+        // every bar carries its value, so a scale would only crowd the top edge
+        values.setTickLabelsVisible(false);
+        values.setTickMarksVisible(false);
         BarRenderer renderer = new BarRenderer();
-        renderer.setItemMargin(0.05);
-        // Otherwise the theme clears these colours, and each panel restarts the default
-        // palette, so 户 and
-        // materials would both come out red.
+        renderer.setItemMargin(0);
+        renderer.setMaximumBarWidth(0.8);
+        // Otherwise the theme clears the colour and each panel restarts the default
+        // palette.
         renderer.setAutoPopulateSeriesPaint(false);
-        for (int series = 0; series < data.getRowCount(); series++) {
-            renderer.setSeriesPaint(series, colours[series % colours.length]);
-        }
-        return new CategoryPlot(data, null, values, renderer);
+        renderer.setSeriesPaint(0, colour);
+        renderer
+            .setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(theme.getSmallFont());
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        renderer.setItemLabelAnchorOffset(6);
+        CategoryPlot plot = new CategoryPlot(data, null, values, renderer);
+        plot.setRangeGridlinesVisible(false);
+        plot.setOutlineVisible(false);
+        return plot;
     }
 
-    private CategoryPlot emptyPlot() {
+    private CategoryPlot emptyPlot(String noData) {
         CategoryAxis districts = new CategoryAxis();
         NumberAxis values = new NumberAxis();
         // Axes with no districts and a 0–1 scale would suggest figures of zero, not an
@@ -149,16 +217,16 @@ public final class SummaryChart {
         districts.setVisible(false);
         values.setVisible(false);
         CategoryPlot plot = new CategoryPlot(new DefaultCategoryDataset(), districts, values, new BarRenderer());
-        plot.setNoDataMessage(labels.noData());
+        plot.setNoDataMessage(noData);
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
         return plot;
     }
 
-    private static byte[] encode(JFreeChart chart) {
+    private static byte[] encode(JFreeChart chart, int height) {
         // RGB without alpha and full compression: the image goes to chat groups, often
         // over mobile data.
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
+        BufferedImage image = chart.createBufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB, null);
         try {
             return ChartUtils.encodeAsPNG(image, false, 9);
         }

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Table {@code summary_post}: the claim that makes the daily summary go out exactly once
- * per (group, date) (docs/daily-summary.md §3). A claim is an
+ * Table {@code summary_post}: the claim that makes the daily summary, the weekly and the
+ * monthly report go out exactly once per (group, kind, date) (docs/daily-summary.md §3);
+ * the methods without a {@link PostKind} are the daily summary's. A claim is an
  * {@code INSERT … ON CONFLICT DO NOTHING}; every later change is an
  * {@code UPDATE … WHERE status = :expected} whose row count says whether this caller won,
  * so two ticks or two replicas on one database can never both send:
@@ -39,10 +40,11 @@ import org.springframework.stereotype.Repository;
 class SummaryClaimRepository {
 
     private static final String COLUMNS = """
-            platform, group_id, summary_date, status, attempts, next_attempt_at, claimed_at, sent_at, last_error,
+            platform, group_id, kind, summary_date, status, attempts, next_attempt_at, claimed_at, sent_at, last_error,
             catch_up, owner, lease_until""";
 
-    private static final String KEY = "platform = :platform AND group_id = :groupId AND summary_date = :date";
+    private static final String KEY = "platform = :platform AND group_id = :groupId AND kind = :kind"
+            + " AND summary_date = :date";
 
     private final JdbcClient jdbc;
 
@@ -55,12 +57,16 @@ class SummaryClaimRepository {
      * the row.
      */
     boolean claim(GroupRef group, LocalDate date, boolean catchUp, Instant now) {
+        return claim(group, PostKind.DAILY, date, catchUp, now);
+    }
+
+    boolean claim(GroupRef group, PostKind kind, LocalDate date, boolean catchUp, Instant now) {
         return jdbc.sql("""
-                INSERT INTO summary_post (platform, group_id, summary_date, status, attempts, next_attempt_at,
+                INSERT INTO summary_post (platform, group_id, kind, summary_date, status, attempts, next_attempt_at,
                     claimed_at, catch_up)
-                VALUES (:platform, :groupId, :date, 'pending', 0, :now, :now, :catchUp)
+                VALUES (:platform, :groupId, :kind, :date, 'pending', 0, :now, :now, :catchUp)
                 ON CONFLICT DO NOTHING""")
-            .params(key(group, date))
+            .params(key(group, kind, date))
             .param("now", now.toEpochMilli())
             .param("catchUp", catchUp ? 1 : 0)
             .update() == 1;
@@ -75,7 +81,7 @@ class SummaryClaimRepository {
                  FROM summary_post
                 WHERE status IN ('pending', 'failed') AND next_attempt_at <= :now
                   AND (lease_until IS NULL OR lease_until < :now)
-                ORDER BY summary_date, platform, group_id""")
+                ORDER BY summary_date, kind, platform, group_id""")
             .param("now", now.toEpochMilli())
             .query(SummaryClaimRepository::map)
             .list();
@@ -92,7 +98,7 @@ class SummaryClaimRepository {
                     + " lease_until = NULL WHERE " + KEY
                     + " AND status = :expected AND attempts = :attempts AND next_attempt_at <= :now"
                     + " AND (owner = :owner OR owner IS NULL)")
-            .params(key(post.group(), post.date()))
+            .params(key(post))
             .param("owner", owner)
             .param("expected", post.status().code())
             .param("attempts", post.attempts())
@@ -108,7 +114,7 @@ class SummaryClaimRepository {
         return jdbc
             .sql("UPDATE summary_post SET status = 'sent', sent_at = :now, last_error = NULL WHERE " + KEY
                     + " AND status = 'sending' AND owner = :owner")
-            .params(key(post.group(), post.date()))
+            .params(key(post))
             .param("owner", owner)
             .param("now", now.toEpochMilli())
             .update() == 1;
@@ -119,7 +125,7 @@ class SummaryClaimRepository {
         return jdbc
             .sql("UPDATE summary_post SET status = 'failed', next_attempt_at = :next, last_error = :error WHERE " + KEY
                     + " AND status = 'sending' AND owner = :owner")
-            .params(key(post.group(), post.date()))
+            .params(key(post))
             .param("owner", owner)
             .param("next", nextAttemptAt.toEpochMilli())
             .param("error", error)
@@ -134,7 +140,7 @@ class SummaryClaimRepository {
         return jdbc
             .sql("UPDATE summary_post SET status = 'abandoned', last_error = :error WHERE " + KEY
                     + " AND status = 'sending' AND owner = :owner")
-            .params(key(post.group(), post.date()))
+            .params(key(post))
             .param("owner", owner)
             .param("error", error)
             .update() == 1;
@@ -147,7 +153,7 @@ class SummaryClaimRepository {
         return jdbc
             .sql("UPDATE summary_post SET status = 'abandoned', last_error = :error, lease_until = NULL WHERE " + KEY
                     + " AND status = :expected AND attempts = :attempts")
-            .params(key(post.group(), post.date()))
+            .params(key(post))
             .param("expected", post.status().code())
             .param("attempts", post.attempts())
             .param("error", error)
@@ -162,13 +168,13 @@ class SummaryClaimRepository {
      */
     boolean recordManualPost(GroupRef group, LocalDate date, Instant now) {
         return jdbc.sql("""
-                INSERT INTO summary_post (platform, group_id, summary_date, status, attempts, next_attempt_at,
+                INSERT INTO summary_post (platform, group_id, kind, summary_date, status, attempts, next_attempt_at,
                     claimed_at, sent_at, last_error, catch_up)
-                VALUES (:platform, :groupId, :date, 'sent', 1, :now, :now, :now, 'posted manually', 0)
-                ON CONFLICT (platform, group_id, summary_date) DO UPDATE
+                VALUES (:platform, :groupId, :kind, :date, 'sent', 1, :now, :now, :now, 'posted manually', 0)
+                ON CONFLICT (platform, group_id, kind, summary_date) DO UPDATE
                    SET status = 'sent', sent_at = :now, last_error = 'posted manually'
                  WHERE summary_post.status <> 'sent'""")
-            .params(key(group, date))
+            .params(key(group, PostKind.DAILY, date))
             .param("now", now.toEpochMilli())
             .update() == 1;
     }
@@ -183,7 +189,7 @@ class SummaryClaimRepository {
             .sql("UPDATE summary_post SET owner = :owner, lease_until = :lease WHERE " + KEY
                     + " AND status = :expected AND attempts = :attempts AND next_attempt_at <= :now"
                     + " AND (lease_until IS NULL OR lease_until < :now)")
-            .params(key(post.group(), post.date()))
+            .params(key(post))
             .param("owner", owner)
             .param("lease", lease.toEpochMilli())
             .param("expected", post.status().code())
@@ -198,15 +204,20 @@ class SummaryClaimRepository {
      * or being sent right now. True when the row was written.
      */
     boolean queueRepost(GroupRef group, LocalDate date, String owner, Instant now, Instant lease) {
+        return queueRepost(group, PostKind.DAILY, date, owner, now, lease);
+    }
+
+    boolean queueRepost(GroupRef group, PostKind kind, LocalDate date, String owner, Instant now, Instant lease) {
         return jdbc.sql("""
-                INSERT INTO summary_post (platform, group_id, summary_date, status, attempts, next_attempt_at,
+                INSERT INTO summary_post (platform, group_id, kind, summary_date, status, attempts, next_attempt_at,
                     claimed_at, last_error, catch_up, owner, lease_until)
-                VALUES (:platform, :groupId, :date, 'pending', 0, :now, :now, 're-post requested', 0, :owner, :lease)
-                ON CONFLICT (platform, group_id, summary_date) DO UPDATE
+                VALUES (:platform, :groupId, :kind, :date, 'pending', 0, :now, :now, 're-post requested', 0, :owner,
+                    :lease)
+                ON CONFLICT (platform, group_id, kind, summary_date) DO UPDATE
                    SET status = 'pending', attempts = 0, next_attempt_at = :now, claimed_at = :now, sent_at = NULL,
                        last_error = 're-post requested', catch_up = 0, owner = :owner, lease_until = :lease
                  WHERE NOT (summary_post.status IN ('pending', 'failed') AND summary_post.lease_until >= :now)""")
-            .params(key(group, date))
+            .params(key(group, kind, date))
             .param("owner", owner)
             .param("now", now.toEpochMilli())
             .param("lease", lease.toEpochMilli())
@@ -224,10 +235,17 @@ class SummaryClaimRepository {
             .update();
     }
 
-    /** Every post of {@code date}, for the progress of a re-post. */
+    /** Every daily post of {@code date}, for the progress of a re-post. */
     List<SummaryPost> ofDate(LocalDate date) {
+        return ofDate(PostKind.DAILY, date);
+    }
+
+    /** Every post of a kind for the period starting on {@code date}. */
+    List<SummaryPost> ofDate(PostKind kind, LocalDate date) {
         return jdbc
-            .sql("SELECT " + COLUMNS + " FROM summary_post WHERE summary_date = :date ORDER BY platform, group_id")
+            .sql("SELECT " + COLUMNS + " FROM summary_post WHERE kind = :kind AND summary_date = :date"
+                    + " ORDER BY platform, group_id")
+            .param("kind", kind.code())
             .param("date", date.toString())
             .query(SummaryClaimRepository::map)
             .list();
@@ -238,29 +256,38 @@ class SummaryClaimRepository {
      * comment).
      */
     List<SummaryPost> interrupted() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM summary_post WHERE status = 'sending' ORDER BY summary_date")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM summary_post WHERE status = 'sending' ORDER BY summary_date, kind")
             .query(SummaryClaimRepository::map)
             .list();
     }
 
     Optional<SummaryPost> find(GroupRef group, LocalDate date) {
+        return find(group, PostKind.DAILY, date);
+    }
+
+    Optional<SummaryPost> find(GroupRef group, PostKind kind, LocalDate date) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM summary_post WHERE " + KEY)
-            .params(key(group, date))
+            .params(key(group, kind, date))
             .query(SummaryClaimRepository::map)
             .optional();
     }
 
-    private static Map<String, Object> key(GroupRef group, LocalDate date) {
-        return Map.of("platform", group.platform(), "groupId", group.groupId(), "date", date.toString());
+    private static Map<String, Object> key(GroupRef group, PostKind kind, LocalDate date) {
+        return Map.of("platform", group.platform(), "groupId", group.groupId(), "kind", kind.code(), "date",
+                date.toString());
+    }
+
+    private static Map<String, Object> key(SummaryPost post) {
+        return key(post.group(), post.kind(), post.date());
     }
 
     private static SummaryPost map(ResultSet rs, int row) throws SQLException {
         return new SummaryPost(new GroupRef(rs.getString("platform"), rs.getString("group_id")),
-                LocalDate.parse(rs.getString("summary_date")), PostStatus.of(rs.getString("status")),
-                rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-                Instant.ofEpochMilli(rs.getLong("claimed_at")), instantOrNull(rs, "sent_at"),
-                rs.getString("last_error"), rs.getInt("catch_up") == 1, rs.getString("owner"),
-                instantOrNull(rs, "lease_until"));
+                PostKind.of(rs.getString("kind")), LocalDate.parse(rs.getString("summary_date")),
+                PostStatus.of(rs.getString("status")), rs.getInt("attempts"),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("claimed_at")),
+                instantOrNull(rs, "sent_at"), rs.getString("last_error"), rs.getInt("catch_up") == 1,
+                rs.getString("owner"), instantOrNull(rs, "lease_until"));
     }
 
     private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,9 @@
 package cn.cdsw.tallybot.summary;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import cn.cdsw.tallybot.config.BotConfig;
@@ -37,11 +40,20 @@ class SummaryConfiguration {
 
     @Bean
     DailySummaryService dailySummaryService(SummaryClaimRepository claims, SummaryDelivery delivery,
-            SummaryComposer composer, BotConfig config, BotConfigProperties bot, SummaryProperties properties,
-            InstallationRepository installation, ExpectedUnits expected, Clock clock) {
-        PostSchedule schedule = new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow(),
-                installation.firstStarted(clock.instant()));
-        return new DailySummaryService(claims, delivery, composer, config.groups(), schedule,
+            SummaryComposer composer, PeriodComposer reports, BotConfig config, BotConfigProperties bot,
+            SummaryProperties properties, InstallationRepository installation, ExpectedUnits expected, Clock clock) {
+        Instant installed = installation.firstStarted(clock.instant());
+        List<PostSchedule> schedules = new ArrayList<>();
+        schedules.add(new PostSchedule(bot.zone(), properties.time(), properties.onTimeWindow(), installed));
+        if (properties.weekly().enabled()) {
+            schedules.add(new PostSchedule(PostKind.WEEKLY, bot.zone(), properties.weekly().time(),
+                    properties.onTimeWindow(), installed));
+        }
+        if (properties.monthly().enabled()) {
+            schedules.add(new PostSchedule(PostKind.MONTHLY, bot.zone(), properties.monthly().time(),
+                    properties.onTimeWindow(), installed));
+        }
+        return new DailySummaryService(claims, delivery, composer, reports, config.groups(), schedules,
                 properties.skipDaysOff() ? expected::reportingDay : date -> true);
     }
 

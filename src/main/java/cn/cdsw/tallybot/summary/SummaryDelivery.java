@@ -74,7 +74,7 @@ final class SummaryDelivery {
         }
         // Composed before the queueing, so a composer failure leaves the row untouched
         // for the next tick.
-        DailySummary summary = summaries.get(post.date(), post.catchUp());
+        DailySummary summary = summaries.get(post.kind(), post.date(), post.catchUp());
         if (!claims.queue(post, settings.owner(), now, now.plus(settings.lease()))) {
             log.debug("Summary {} was queued by another tick or replica", post.key());
             return;
@@ -91,10 +91,11 @@ final class SummaryDelivery {
             return new Delivery(group, summary, "abandoned", "no sender for platform " + group.platform());
         }
         Instant now = settings.clock().instant();
-        if (!claims.queueRepost(group, summary.date(), settings.owner(), now, now.plus(settings.lease()))) {
+        if (!claims.queueRepost(group, summary.kind(), summary.date(), settings.owner(), now,
+                now.plus(settings.lease()))) {
             return new Delivery(group, summary, "queued", "already queued");
         }
-        SummaryPost post = claims.find(group, summary.date()).orElseThrow();
+        SummaryPost post = claims.find(group, summary.kind(), summary.date()).orElseThrow();
         outbound.submit(new QueuedPost(post, summary, now, firstSent));
         return new Delivery(group, summary, "queued", null);
     }
@@ -114,8 +115,8 @@ final class SummaryDelivery {
         }
         claims.markAbandoned(post, settings.owner(), error);
         metrics.count(SummaryMetrics.Outcome.ABANDONED);
-        log.error("Gave up the summary {} after {} attempt(s) ({}): {}; re-post with POST /api/v1/summary?date={}",
-                post.key(), attempt, retryable ? "retry period over" : "not retryable", error, post.date());
+        log.error("Gave up the summary {} after {} attempt(s) ({}): {}; re-post with {}", post.key(), attempt,
+                retryable ? "retry period over" : "not retryable", error, post.kind().repostHint(post.date()));
     }
 
     private void giveUp(SummaryPost post, String reason) {

@@ -28,8 +28,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param changeMinBase the smallest figure of the day before that the change against it
  * is given as a percentage from; below it the post shows both days' figures, since a
  * percentage of a small base (3 → 12: +300%) says more about chance than about work
- * @param skipDaysOff no scheduled post on a day nobody reports: a holiday or weekend of
- * {@code calendar.yml} without a campaign turned on (docs/reminders.md §2)
+ * @param skipDaysOff no scheduled daily post on a day nobody reports: a holiday or
+ * weekend of {@code calendar.yml} without a campaign turned on (docs/reminders.md §2)
+ * @param weekly the weekly report (周报), posted on Monday for the week before
+ * @param monthly the monthly report (月报), posted on the 1st for the month before
+ * @param chartOrder how the chart orders the districts: {@code figure} (the charted
+ * figure, largest first) or {@code official} (the order of districts.yml)
  */
 @ConfigurationProperties("tallybot.summary")
 record SummaryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20:00") LocalTime time,
@@ -37,7 +41,18 @@ record SummaryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2
         @DefaultValue("30s") Duration retryInitial, @DefaultValue("30m") Duration retryMax,
         @DefaultValue("6h") Duration retryFor, @DefaultValue("1m") Duration tick,
         @DefaultValue("5s") Duration initialDelay, @DefaultValue("20") long changeMinBase,
-        @DefaultValue("false") boolean skipDaysOff) {
+        @DefaultValue("false") boolean skipDaysOff, @DefaultValue Report weekly, @DefaultValue Report monthly,
+        @DefaultValue("figure") ChartOrder chartOrder) {
+
+    /**
+     * When a report is posted on its day (Monday for the week, the 1st for the month).
+     *
+     * @param enabled whether the scheduled tick posts it; {@code #周报} and {@code #月报}
+     * post it on request either way
+     * @param time local post time on its day, in {@code tallybot.zone}
+     */
+    record Report(@DefaultValue("true") boolean enabled, @DefaultValue("09:00") LocalTime time) {
+    }
 
     SummaryProperties {
         requirePositive("on-time-window", onTimeWindow);

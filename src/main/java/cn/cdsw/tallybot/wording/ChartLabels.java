@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.wording;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.ReportField;
@@ -24,6 +25,14 @@ public final class ChartLabels {
 
     private final String noData;
 
+    private final Template periodTitle;
+
+    private final Template otherVisits;
+
+    private final String noDataWeek;
+
+    private final String noDataMonth;
+
     ChartLabels(Catalogue c, BotConfig config, FigureStyle figures) {
         this.config = config;
         this.figures = figures;
@@ -31,6 +40,10 @@ public final class ChartLabels {
         districts = c.text("summary.chart-districts");
         series = c.template("summary.chart-series", "what", "unit");
         noData = c.text("summary.chart-no-data");
+        periodTitle = c.template("summary.chart-period-title", "period", "visits");
+        otherVisits = c.template("summary.chart-other-visits", "what", "figures");
+        noDataWeek = c.text("summary.chart-no-data-week");
+        noDataMonth = c.text("summary.chart-no-data-month");
     }
 
     /** 2026年11月29日 各区县走访与物资 */
@@ -57,9 +70,36 @@ public final class ChartLabels {
         return series.fill(config.grammar().name(ReportField.MATERIALS), config.materials().totalUnit());
     }
 
+    /** 2026年11月23日—11月29日 各区县走访与物资 */
+    public String title(ReportSpan span, LocalDate start) {
+        return periodTitle.fill(figures.period(span, start), visits());
+    }
+
+    /** The unit of the materials panel (件). */
+    public String materialsUnit() {
+        return config.materials().totalUnit();
+    }
+
     /** In the middle of the chart of a day without reports. */
     public String noData() {
         return noData;
+    }
+
+    /** In the middle of the chart of a week or month without reports. */
+    public String noData(ReportSpan span) {
+        return span == ReportSpan.MONTH ? noDataMonth : noDataWeek;
+    }
+
+    /**
+     * Under the chart: the visits in units the chart does not draw, city totals (走访另有
+     * 15人次、3次（单位不同，未画入）), or nothing when there are none.
+     */
+    public String otherVisits(Map<String, Long> byUnit) {
+        if (byUnit.isEmpty()) {
+            return "";
+        }
+        return otherVisits.fill(visits(), figures
+            .names(byUnit.entrySet().stream().map(e -> figures.figure("", e.getValue(), e.getKey())).toList()));
     }
 
 }

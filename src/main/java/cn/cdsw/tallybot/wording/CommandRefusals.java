@@ -31,6 +31,12 @@ public final class CommandRefusals {
 
     private final String summaryNoGroups;
 
+    private final Template reportNotFinished;
+
+    private final String weekly;
+
+    private final String monthly;
+
     private final String storageBusy;
 
     private final String storageUnavailable;
@@ -47,6 +53,9 @@ public final class CommandRefusals {
         perSeconds = c.template("refusals.per-seconds", "seconds");
         summaryNotYet = c.template("refusals.summary-not-yet", "day");
         summaryNoGroups = c.text("refusals.summary-no-groups");
+        reportNotFinished = c.template("refusals.report-not-finished", "period", "what");
+        weekly = c.text("report.weekly");
+        monthly = c.text("report.monthly");
         storageBusy = c.text("refusals.storage-busy");
         storageUnavailable = c.text("refusals.storage-unavailable");
         tooSlow = c.text("refusals.too-slow");
@@ -85,6 +94,11 @@ public final class CommandRefusals {
     /** #日报 for a day that has not come yet. */
     public String summaryNotYet(LocalDate day) {
         return summaryNotYet.fill(figures.day(day));
+    }
+
+    /** #周报 or #月报 for a period that has not ended yet. */
+    public String reportNotFinished(ReportSpan span, LocalDate start) {
+        return reportNotFinished.fill(figures.period(span, start), span == ReportSpan.MONTH ? monthly : weekly);
     }
 
     /** #日报 with no group configured to receive it. */

@@ -74,6 +74,8 @@ public final class FigureStyle {
 
     private final String unitsJoin;
 
+    private final Template month;
+
     private final String listJoin;
 
     private final String namesJoin;
@@ -93,6 +95,7 @@ public final class FigureStyle {
         this.day = catalogue.template("figures.day", "month", "day");
         this.date = catalogue.template("figures.date", "year", "month", "day");
         this.span = catalogue.template("figures.span", "from", "to");
+        this.month = catalogue.template("figures.month", "year", "month");
         this.yuan = catalogue.text("figures.yuan");
         this.thousands = catalogue.text("figures.thousands");
         this.unitsJoin = catalogue.text("figures.units");
@@ -228,6 +231,19 @@ public final class FigureStyle {
     public String date(LocalDate d) {
         return date.fill(String.valueOf(d.getYear()), String.valueOf(d.getMonthValue()),
                 String.valueOf(d.getDayOfMonth()));
+    }
+
+    /** 2026年11月. */
+    public String month(LocalDate d) {
+        return month.fill(String.valueOf(d.getYear()), String.valueOf(d.getMonthValue()));
+    }
+
+    /**
+     * The period of a report starting on {@code start}: 2026年11月23日—11月29日 for a week,
+     * 2026年11月 for a month.
+     */
+    public String period(ReportSpan span, LocalDate start) {
+        return span == ReportSpan.MONTH ? month(start) : this.span.fill(date(start), day(start.plusDays(6)));
     }
 
     /** 11月29日, or 11月1日—11月28日. */

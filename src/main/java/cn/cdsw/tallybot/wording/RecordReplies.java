@@ -72,6 +72,12 @@ public final class RecordReplies {
 
     private final Template summarySending;
 
+    private final Template reportSending;
+
+    private final String weekly;
+
+    private final String monthly;
+
     RecordReplies(Catalogue c, FigureStyle figures) {
         this.figures = figures;
         place = c.template("record.place", "district", "unit", "day");
@@ -100,6 +106,9 @@ public final class RecordReplies {
         mineLine = c.template("record.mine-line", "id", "district", "unit", "figures");
         mineFoot = c.text("record.mine-foot");
         summarySending = c.template("record.summary-sending", "day", "groups");
+        reportSending = c.template("record.report-sending", "period", "what", "groups");
+        weekly = c.text("report.weekly");
+        monthly = c.text("report.monthly");
     }
 
     /** ✅ 已记录 #128 锦江区·三圣街道社工站（11月28日）：走访196户，物资1310件。… */
@@ -207,6 +216,15 @@ public final class RecordReplies {
     /** #日报 accepted: the post of {@code day} goes to so many groups. */
     public String summarySending(LocalDate day, int groups) {
         return summarySending.fill(figures.day(day), figures.number(groups));
+    }
+
+    /**
+     * #周报 or #月报 accepted: the report of the period starting on {@code start} goes to so
+     * many groups.
+     */
+    public String reportSending(ReportSpan span, LocalDate start, int groups) {
+        return reportSending.fill(figures.period(span, start), span == ReportSpan.MONTH ? monthly : weekly,
+                figures.number(groups));
     }
 
     /** 锦江区·三圣街道社工站（11月28日） */

@@ -131,7 +131,7 @@ public final class Refusals {
         forms.put(CommandType.REMIND, c.text("refusals.remind-form"));
         forms.put(CommandType.MUTE, c.text("refusals.mute-form"));
         for (CommandType query : List.of(CommandType.QUERY, CommandType.RANK, CommandType.LIST, CommandType.MISSING,
-                CommandType.SUMMARY)) {
+                CommandType.SUMMARY, CommandType.WEEKLY, CommandType.MONTHLY)) {
             examples.put(query, c.text("examples." + query.configKey()));
         }
         unknownWord = c.template("refusals.unknown-word", "fragment", "example");

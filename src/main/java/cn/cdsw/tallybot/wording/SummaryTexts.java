@@ -72,6 +72,21 @@ public final class SummaryTexts {
     public record Change(@Nullable String metricKey, @Nullable String unit, long before, long after) {
     }
 
+    /**
+     * A weekly or monthly report (docs/daily-summary.md §10): the period's figures, the
+     * period before's for the change, and the directory's units without a single report
+     * in the period.
+     */
+    public record Report(ReportSpan span, LocalDate start, boolean catchUp, Totals totals, Totals before,
+            List<String> neverReported, long minChangeBase) {
+        public Report {
+            neverReported = List.copyOf(neverReported);
+            if (minChangeBase < 1) {
+                throw new IllegalArgumentException("a change needs a base of at least 1, not " + minChangeBase);
+            }
+        }
+    }
+
     private final BotConfig config;
 
     private final FigureStyle figures;
@@ -122,6 +137,34 @@ public final class SummaryTexts {
 
     private final Template correction;
 
+    private final Template reportTitleWeek;
+
+    private final Template reportTitleMonth;
+
+    private final Template reportCatchUp;
+
+    private final Template rankHead;
+
+    private final String rankHeadReports;
+
+    private final Template rankLine;
+
+    private final Template neverWeek;
+
+    private final Template neverWeekMore;
+
+    private final Template neverMonth;
+
+    private final Template neverMonthMore;
+
+    private final Template changeWeek;
+
+    private final Template changeMonth;
+
+    private final Template changeFiguresWeek;
+
+    private final Template changeFiguresMonth;
+
     SummaryTexts(Catalogue c, BotConfig config, FigureStyle figures, QueryReplies queries) {
         this.config = config;
         this.figures = figures;
@@ -148,6 +191,100 @@ public final class SummaryTexts {
         correctionsJoin = c.text("summary.corrections-join");
         correctionDay = c.template("summary.correction-day", "day", "changes");
         correction = c.template("summary.correction", "what", "before", "after", "unit");
+        reportTitleWeek = c.template("report.title-week", "period");
+        reportTitleMonth = c.template("report.title-month", "period");
+        reportCatchUp = c.template("report.title-catch-up", "title");
+        rankHead = c.template("report.rank-head", "what");
+        rankHeadReports = c.text("report.rank-head-reports");
+        rankLine = c.template("report.rank-line", "place", "district", "figures");
+        neverWeek = c.template("report.never-reported-week", "count", "names");
+        neverWeekMore = c.template("report.never-reported-week-more", "count", "names");
+        neverMonth = c.template("report.never-reported-month", "count", "names");
+        neverMonthMore = c.template("report.never-reported-month-more", "count", "names");
+        changeWeek = c.template("report.change-week", "changes");
+        changeMonth = c.template("report.change-month", "changes");
+        changeFiguresWeek = c.template("report.change-figures-week", "what", "before", "now");
+        changeFiguresMonth = c.template("report.change-figures-month", "what", "before", "now");
+    }
+
+    /**
+     * The weekly or monthly report: title, the city's figures as in the evening post, the
+     * districts ranked by the headline metric in the city's largest unit (never across
+     * units; by reports when nobody reported a visit), the units that never reported, and
+     * the change against the period before.
+     */
+    public String compose(Report report) {
+        boolean month = report.span() == ReportSpan.MONTH;
+        List<String> lines = new ArrayList<>();
+        String title = (month ? reportTitleMonth : reportTitleWeek).fill(figures.period(report.span(), report.start()));
+        lines.add(report.catchUp() ? reportCatchUp.fill(title) : title);
+        Figures city = report.totals().figures();
+        lines.add(counts.fill(figures.number(city.reports()), figures.number(city.units())));
+        lines.add(headline(city));
+        List<String> others = queries.metricLines(without(city, HEADLINE_METRIC));
+        if (!others.isEmpty()) {
+            lines.add(String.join(parts, others));
+        }
+        if (!report.totals().items().isEmpty()) {
+            lines.add(items
+                .fill(figures.names(report.totals().items().stream().limit(TOP_ITEMS).map(figures::item).toList())));
+        }
+        lines.addAll(ranking(report.totals()));
+        if (!report.neverReported().isEmpty()) {
+            lines.add(month ? never(report.neverReported(), neverMonth, neverMonthMore)
+                    : never(report.neverReported(), neverWeek, neverWeekMore));
+        }
+        List<String> changes = changes(city, report.before().figures(), report.minChangeBase(),
+                month ? changeFiguresMonth : changeFiguresWeek);
+        if (!changes.isEmpty()) {
+            lines.add((month ? changeMonth : changeWeek).fill(figures.list(changes)));
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The main unit of the headline metric: the one with the largest city total, as the
+     * chart draws it; empty when no visit was reported.
+     */
+    public static Optional<String> mainUnit(Figures city) {
+        return city.metrics()
+            .stream()
+            .filter(m -> m.key().equals(HEADLINE_METRIC) && m.value() > 0)
+            .max(Comparator.comparingLong(MetricTotal::value))
+            .map(MetricTotal::unit);
+    }
+
+    /** 区县排名（按走访户数）： then 1. 锦江区：上报20条，走访496户/15人次，物资1310件 */
+    private List<String> ranking(Totals totals) {
+        Optional<String> unit = mainUnit(totals.figures());
+        Comparator<DistrictTotals> byReports = Comparator.comparingLong(t -> t.figures().reports());
+        Comparator<DistrictTotals> order = unit
+            .<Comparator<DistrictTotals>>map(
+                    u -> Comparator.comparingLong((DistrictTotals t) -> t.figures().metric(HEADLINE_METRIC, u))
+                        .thenComparing(byReports))
+            .orElse(byReports)
+            .reversed();
+        List<DistrictTotals> ranked = totals.byDistrict()
+            .stream()
+            .filter(t -> t.figures().reports() > 0)
+            .sorted(order)
+            .toList();
+        List<String> lines = new ArrayList<>();
+        if (ranked.isEmpty()) {
+            return lines;
+        }
+        lines.add(unit.map(u -> rankHead.fill(visitsLabel() + u)).orElse(rankHeadReports));
+        for (int i = 0; i < ranked.size(); i++) {
+            lines.add(rankLine.fill(figures.number(i + 1L), ranked.get(i).district(),
+                    districtFigures(ranked.get(i).figures())));
+        }
+        return lines;
+    }
+
+    private String never(List<String> names, Template some, Template more) {
+        String shown = figures.names(names.stream().limit(MAX_MISSING_NAMES).toList());
+        String count = figures.number(names.size());
+        return names.size() > MAX_MISSING_NAMES ? more.fill(count, shown) : some.fill(count, shown);
     }
 
     public String compose(Day day) {
@@ -177,7 +314,7 @@ public final class SummaryTexts {
         if (!day.missing().isEmpty()) {
             lines.add(missingLine(day.missing()));
         }
-        List<String> changes = changes(city, day.dayBefore().figures(), day.minChangeBase());
+        List<String> changes = changes(city, day.dayBefore().figures(), day.minChangeBase(), changeFigures);
         if (!changes.isEmpty()) {
             lines.add(change.fill(figures.list(changes)));
         }
@@ -216,14 +353,18 @@ public final class SummaryTexts {
 
     /** 锦江区：上报2条，走访196户/15人次，物资1740件 */
     private String districtLine(DistrictTotals t) {
-        Figures f = t.figures();
+        return district.fill(t.district(), districtFigures(t.figures()));
+    }
+
+    /** 上报2条，走访196户/15人次，物资1740件 */
+    private String districtFigures(Figures f) {
         List<String> shown = new ArrayList<>();
         shown.add(districtReports.fill(figures.number(f.reports())));
         visits(f).ifPresent(shown::add);
         if (f.materialsTotal() > 0) {
             shown.add(figures.materials(f.materialsTotal(), false));
         }
-        return district.fill(t.district(), figures.list(shown));
+        return figures.list(shown);
     }
 
     private String missingLine(List<String> names) {
@@ -245,7 +386,7 @@ public final class SummaryTexts {
      * at least {@code minBase}, else as both figures; a figure absent both days is left
      * out.
      */
-    private List<String> changes(Figures today, Figures before, long minBase) {
+    private List<String> changes(Figures today, Figures before, long minBase, Template changeFigures) {
         List<String> changes = new ArrayList<>();
         today.metrics()
             .stream()

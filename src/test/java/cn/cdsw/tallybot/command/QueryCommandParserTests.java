@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.command;
 
+import cn.cdsw.tallybot.config.CommandType;
+
 import static cn.cdsw.tallybot.command.ParserFixtures.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +89,18 @@ class QueryCommandParserTests {
         assertThat(command("#缺报 11月28日 金牛")).isEqualTo(new Command.Missing(LocalDate.of(2026, 11, 28), "金牛区"));
         assertThat(command("#日报 11月28日")).isEqualTo(new Command.PostSummary(LocalDate.of(2026, 11, 28)));
         assertThat(command("#日报")).isEqualTo(new Command.PostSummary(ParserFixtures.TODAY));
+    }
+
+    @Test
+    void readsTheWeeklyAndMonthlyReportCommandsWithTheFirstDayOfTheirPeriod() {
+        assertThat(command("#周报")).isEqualTo(new Command.PostReport(CommandType.WEEKLY, null));
+        assertThat(command("#周报 上周")).isEqualTo(new Command.PostReport(CommandType.WEEKLY, LocalDate.of(2026, 11, 16)));
+        assertThat(command("#周报 11月20日"))
+            .isEqualTo(new Command.PostReport(CommandType.WEEKLY, LocalDate.of(2026, 11, 20)));
+        assertThat(command("#月报 10月"))
+            .isEqualTo(new Command.PostReport(CommandType.MONTHLY, LocalDate.of(2026, 10, 1)));
+        assertThat(parse("#月报 锦江区")).isInstanceOfSatisfying(ParseResult.Rejected.class,
+                r -> assertThat(r.fragment()).isEqualTo("锦江区"));
     }
 
     @ParameterizedTest

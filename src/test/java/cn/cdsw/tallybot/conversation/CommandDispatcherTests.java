@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.command.ParseContext;
 import cn.cdsw.tallybot.command.ReportDraft;
+import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.e2e.TestSupport;
 import cn.cdsw.tallybot.platform.ChatMessage;
 import cn.cdsw.tallybot.platform.SenderRole;
@@ -70,6 +71,7 @@ class CommandDispatcherTests {
                 Map.entry(Command.ListRecords.class, new Command.ListRecords(Scope.CITY, today)),
                 Map.entry(Command.Missing.class, new Command.Missing(TODAY, null)),
                 Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)),
+                Map.entry(Command.PostReport.class, new Command.PostReport(CommandType.WEEKLY, null)),
                 Map.entry(Command.Remind.class, Command.Remind.of(Command.RemindAction.SHOW)),
                 Map.entry(Command.Mute.class, new Command.Mute(true)));
 
@@ -82,6 +84,31 @@ class CommandDispatcherTests {
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(log.warnings()).containsExactly(
                     "No sender for platform onebot: summaries to its groups cannot be posted (is its API URL set?)"));
+    }
+
+    @Test
+    void aWeeklyOrMonthlyReportIsForCoordinatorsAndForAPeriodThatHasEnded() {
+        Turn member = turn(false);
+        Turn coordinator = turn(true);
+
+        assertThat(dispatcher.dispatch(new Command.PostReport(CommandType.WEEKLY, null), member))
+            .hasValueSatisfying(reply -> assertThat(reply).isEqualTo("❌ 「周报」只有协调员可以用（群主、群管理员或配置的协调员）。如需帮助请联系协调员。"));
+        // Sunday 29 November: this week and this month have not ended
+        assertThat(dispatcher.dispatch(new Command.PostReport(CommandType.WEEKLY, TODAY), coordinator))
+            .contains("❌ 2026年11月23日—11月29日还没过完，不能发周报。不写时段就发上一期。");
+        assertThat(dispatcher.dispatch(new Command.PostReport(CommandType.MONTHLY, TODAY.minusDays(3)), coordinator))
+            .contains("❌ 2026年11月还没过完，不能发月报。不写时段就发上一期。");
+        // without a period: last week, last month
+        assertThat(dispatcher.dispatch(new Command.PostReport(CommandType.WEEKLY, null), coordinator))
+            .hasValueSatisfying(reply -> assertThat(reply).startsWith("✅ 正在发送2026年11月16日—11月22日周报到"));
+        assertThat(dispatcher.dispatch(new Command.PostReport(CommandType.MONTHLY, null), coordinator))
+            .hasValueSatisfying(reply -> assertThat(reply).startsWith("✅ 正在发送2026年10月月报到"));
+    }
+
+    private static Turn turn(boolean coordinator) {
+        return new Turn(new ChatMessage("onebot", "1418159967", "1", "张三",
+                coordinator ? SenderRole.ADMIN : SenderRole.MEMBER, "m1", "#周报", false, NOW),
+                new ParseContext(TODAY, 7, coordinator, false));
     }
 
 }

@@ -236,6 +236,65 @@ class TwoReplicaIntegrationTests {
 
     @Test
     @Order(3)
+    void onMondayAndOnTheFirstBothReplicasTickAndEachSummaryGroupGetsOneReport() throws Exception {
+        Instant monday = LocalDateTime.parse("2026-11-30T09:00").atZone(SHANGHAI).toInstant();
+        Instant first = LocalDateTime.parse("2026-12-01T09:00").atZone(SHANGHAI).toInstant();
+        int before = api.calls().size();
+        try {
+            tickOnBoth(monday);
+            tickOnBoth(monday.plusSeconds(60));
+            tickOnBoth(first);
+        }
+        finally {
+            CLOCK.set(NOON);
+        }
+
+        List<String> posted = api.calls()
+            .subList(before, api.calls().size())
+            .stream()
+            .filter(OneBotApiStub.Call::accepted)
+            .map(call -> call.groupId() + " "
+                    + (call.body().contains("周报") ? "weekly" : call.body().contains("月报") ? "monthly" : "daily"))
+            .toList();
+        // Before 20:00 the daily summary due is the day before's: on Monday the 29th's,
+        // posted at Order(2); on the 1st the 30th's, which nobody posted, so one 补发 each.
+        // October's report is not owed: the replicas started after its slot.
+        assertThat(posted).containsExactlyInAnyOrder("639921629 weekly", GROUP + " weekly", "639921629 monthly",
+                GROUP + " monthly", "639921629 daily", GROUP + " daily");
+        assertThat(api.calls().subList(before, api.calls().size()).stream().filter(call -> call.body().contains("周报")))
+            .allSatisfy(call -> assertThat(call.body()).contains("2026年11月23日—11月29日"));
+    }
+
+    /**
+     * Both replicas tick twice at {@code at}, at the same time, and send what they
+     * queued.
+     */
+    static void tickOnBoth(Instant at) throws Exception {
+        CLOCK.set(at);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Void>> ticks = new ArrayList<>();
+            for (ConfigurableApplicationContext replica : List.of(a, b, a, b)) {
+                ticks.add(() -> {
+                    replica.getBean(DailySummaryService.class).postDue(at);
+                    return null;
+                });
+            }
+            for (Future<Void> tick : pool.invokeAll(ticks)) {
+                tick.get();
+            }
+            for (ConfigurableApplicationContext replica : List.of(a, b)) {
+                OutboundService outbound = replica.getBean(OutboundService.class);
+                await().until(() -> outbound.backlog() == 0);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(4)
     void aQuestionAskedByOneReplicaIsAnsweredOnTheOther() {
         long sender = 77_001;
         Instant later = NOON.plusSeconds(60);
@@ -250,7 +309,7 @@ class TwoReplicaIntegrationTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPlaceAnsweredInPartsOnBothReplicasIsStoredOnce() {
         long sender = 77_002;
         Instant later = NOON.plusSeconds(120);

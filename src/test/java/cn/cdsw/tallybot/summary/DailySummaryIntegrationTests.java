@@ -51,6 +51,9 @@ class DailySummaryIntegrationTests {
         registry.add("tallybot.onebot.api-url", API::url);
         registry.add("tallybot.onebot.access-token", () -> OneBotApiStub.TOKEN);
         registry.add("tallybot.summary.enabled", () -> "false");
+        // the daily post alone: the weekly and monthly reports have their own tests
+        registry.add("tallybot.summary.weekly.enabled", () -> "false");
+        registry.add("tallybot.summary.monthly.enabled", () -> "false");
     }
 
     static String tempDir() {

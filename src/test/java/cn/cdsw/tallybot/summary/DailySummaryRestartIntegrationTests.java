@@ -136,7 +136,8 @@ class DailySummaryRestartIntegrationTests {
                 .registerSingleton("excludeTestConfigurations", new ExcludeTestConfigurations()))
             .run("--server.port=0", "--spring.datasource.url=jdbc:sqlite:" + dir.resolve("tallybot.db"),
                     "--tallybot.onebot.api-url=" + API.url(), "--tallybot.onebot.access-token=" + OneBotApiStub.TOKEN,
-                    "--tallybot.summary.enabled=false");
+                    "--tallybot.summary.enabled=false", "--tallybot.summary.weekly.enabled=false",
+                    "--tallybot.summary.monthly.enabled=false");
     }
 
     static final class ExcludeTestConfigurations extends TypeExcludeFilter {

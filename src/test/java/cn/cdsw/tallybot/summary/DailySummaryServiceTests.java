@@ -104,8 +104,11 @@ class DailySummaryServiceTests {
         PostSchedule schedule = new PostSchedule(ZoneId.of("Asia/Shanghai"), LocalTime.of(20, 0),
                 Duration.ofMinutes(10));
         // 28 November 2026 is a Saturday
-        DailySummaryService skipping = new DailySummaryService(claims, delivery, composer,
-                new GroupDirectory(List.of(group(STREETS), group(STATIONS))), schedule,
+        PeriodComposer noReports = (kind, start, catchUp) -> {
+            throw new IllegalStateException("only the daily post is scheduled here");
+        };
+        DailySummaryService skipping = new DailySummaryService(claims, delivery, composer, noReports,
+                new GroupDirectory(List.of(group(STREETS), group(STATIONS))), List.of(schedule),
                 date -> date.getDayOfWeek().getValue() < 6);
 
         skipping.postDue(AT_EIGHT);

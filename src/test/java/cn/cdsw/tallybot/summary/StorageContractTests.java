@@ -199,4 +199,30 @@ public abstract class StorageContractTests {
         assertThat(claims.recordManualPost(group, DAY.plusDays(1), AT)).isTrue();
     }
 
+    @Test
+    void theKindIsPartOfTheClaimSoADayAndAWeekStartingOnItAreSeparatePosts() {
+        GroupRef group = new GroupRef("onebot", "639921629");
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        SummaryClaimRepository other = new SummaryClaimRepository(JdbcClient.create(dataSource()));
+
+        assertThat(claims.claim(group, PostKind.DAILY, monday, false, AT)).isTrue();
+        assertThat(claims.claim(group, PostKind.WEEKLY, monday, false, AT)).isTrue();
+        assertThat(other.claim(group, PostKind.WEEKLY, monday, true, AT)).isFalse();
+        assertThat(claims.due(AT)).extracting(SummaryPost::kind).containsExactly(PostKind.DAILY, PostKind.WEEKLY);
+
+        SummaryPost weekly = other.find(group, PostKind.WEEKLY, monday).orElseThrow();
+        assertThat(weekly.catchUp()).isFalse();
+        assertThat(other.take(weekly, "b", AT)).isTrue();
+        assertThat(claims.take(weekly, "a", AT)).isFalse();
+        assertThat(other.markSent(weekly, "b", AT)).isTrue();
+        assertThat(claims.find(group, monday).orElseThrow().status()).as("the daily post of that Monday")
+            .isEqualTo(PostStatus.PENDING);
+        assertThat(claims.ofDate(PostKind.WEEKLY, monday)).extracting(SummaryPost::status)
+            .containsExactly(PostStatus.SENT);
+        // a re-post of the week replaces the week's row, not the day's
+        assertThat(claims.queueRepost(group, PostKind.WEEKLY, monday, "a", AT, AT.plusSeconds(60))).isTrue();
+        assertThat(claims.find(group, PostKind.WEEKLY, monday).orElseThrow().status()).isEqualTo(PostStatus.PENDING);
+        assertThat(claims.find(group, monday).orElseThrow().attempts()).isZero();
+    }
+
 }

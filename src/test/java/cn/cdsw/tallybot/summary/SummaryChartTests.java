@@ -48,18 +48,6 @@ class SummaryChartTests {
     private static final int WHITE = Color.WHITE.getRGB();
 
     /**
-     * The series colours of {@link SummaryChart}: visits in 户, 人次 and 次 (in the order
-     * first reported), materials.
-     */
-    private static final Color HOUSEHOLDS = new Color(0x2F6EBA);
-
-    private static final Color PERSON_TIMES = new Color(0x4BA3C3);
-
-    private static final Color TIMES = new Color(0x4E9A5E);
-
-    private static final Color MATERIALS = new Color(0xE08E2B);
-
-    /**
      * Chengdu's 23 county-level areas (docs/domain.md §6): the widest chart the bot can
      * draw.
      */
@@ -76,38 +64,100 @@ class SummaryChartTests {
     final LogCapture log = LogCapture.of(DailySummaryComposer.class);
 
     @Test
-    void drawsOneBarPerFigureInItsUnitsColourWithHeightsInProportion() throws IOException {
-        List<DistrictBar> bars = List.of(bar("锦江区", 196, 15, 3, 4283), bar("龙泉驿区", 88, 0, 12, 600),
-                bar("高新区", 0, 40, 0, 0), new DistrictBar("简阳市", Map.of(), 120));
+    void districtsAreOrderedByTheChartedFigureLargestFirstTiesInTheOfficialOrder() {
+        List<DistrictBar> official = List.of(bar("锦江区", 12, 0, 0, 40), bar("青羊区", 196, 0, 0, 0),
+                bar("金牛区", 12, 0, 0, 900), bar("武侯区", 88, 0, 0, 0), bar("成华区", 12, 0, 0, 40));
 
-        BufferedImage image = read(chart.render(DAY, bars));
+        ChartModel model = chart.model(official);
 
-        assertThat(image.getWidth()).isEqualTo(SummaryChart.WIDTH);
-        assertThat(image.getHeight()).isEqualTo(SummaryChart.HEIGHT);
-        // left to right in the caller's order; a zero or missing figure draws no bar
-        assertProportional(barHeights(image, HOUSEHOLDS), 196, 88);
-        assertProportional(barHeights(image, PERSON_TIMES), 15, 40);
-        assertProportional(barHeights(image, TIMES), 3, 12);
-        assertProportional(barHeights(image, MATERIALS), 4283, 600, 120);
+        // 12 户 three times: the larger materials first, then the official order
+        assertThat(model.districts()).containsExactly("青羊区", "武侯区", "金牛区", "锦江区", "成华区");
+        assertThat(model.panels().get(0).values().keySet()).containsExactlyElementsOf(model.districts());
+        assertThat(model.panels().get(1).values().keySet()).containsExactlyElementsOf(model.districts());
     }
 
     @Test
-    void drawsAllTwentyThreeDistrictsInOrderAsASmallPng() throws IOException {
+    void officialOrderKeepsTheOrderOfDistrictsYml() {
+        SummaryChart official = new SummaryChart(Font.SANS_SERIF, LABELS, ChartOrder.OFFICIAL);
+        List<DistrictBar> bars = List.of(bar("锦江区", 12, 0, 0, 40), bar("青羊区", 196, 0, 0, 0), bar("金牛区", 0, 0, 0, 0));
+
+        assertThat(official.model(bars).districts()).containsExactly("锦江区", "青羊区", "金牛区");
+    }
+
+    @Test
+    void districtsThatReportedNothingAreShownAsZero() {
         List<DistrictBar> bars = new ArrayList<>();
-        long[] households = new long[DISTRICTS.size()];
-        long[] materials = new long[DISTRICTS.size()];
+        DISTRICTS.forEach(d -> bars.add(new DistrictBar(d, Map.of(), 0)));
+        bars.set(3, bar("武侯区", 240, 40, 0, 2100));
+
+        ChartModel model = chart.model(bars);
+
+        assertThat(model.districts()).hasSize(23).first().isEqualTo("武侯区");
+        for (ChartModel.Panel panel : model.panels()) {
+            assertThat(panel.values()).hasSize(23).containsEntry("东部新区", 0L).containsEntry("锦江区", 0L);
+            var data = SummaryDatasets.of(panel, "x");
+            assertThat(data.getColumnCount()).as("rows of the chart").isEqualTo(23);
+            assertThat(data.getValue("x", "东部新区")).isEqualTo(0L);
+        }
+    }
+
+    @Test
+    void eachPanelHoldsOneUnitAndTheOtherVisitUnitsGoToTheLegendLine() {
+        List<DistrictBar> bars = List.of(bar("锦江区", 196, 15, 3, 4283), bar("龙泉驿区", 88, 0, 12, 600),
+                bar("高新区", 0, 40, 0, 0), new DistrictBar("简阳市", Map.of(), 120));
+
+        ChartModel model = chart.model(bars);
+
+        assertThat(model.panels()).extracting(ChartModel.Panel::kind)
+            .containsExactly(ChartModel.Kind.VISITS, ChartModel.Kind.MATERIALS);
+        assertThat(model.panels()).extracting(ChartModel.Panel::unit).containsExactly("户", "件");
+        // one series a panel: an axis never carries 户 and 人次 together
+        for (ChartModel.Panel panel : model.panels()) {
+            var data = SummaryDatasets.of(panel,
+                    panel.kind() == ChartModel.Kind.VISITS ? LABELS.visitSeries(panel.unit()) : LABELS.materials());
+            assertThat(data.getRowCount()).isEqualTo(1);
+        }
+        assertThat(model.panels().get(0).values()).containsEntry("锦江区", 196L)
+            .containsEntry("高新区", 0L)
+            .containsEntry("简阳市", 0L);
+        assertThat(model.otherVisits()).containsExactly(Map.entry("人次", 55L), Map.entry("次", 15L));
+        assertThat(LABELS.otherVisits(model.otherVisits())).isEqualTo("走访另有55人次、15次（单位不同，未画入）");
+        // 0户 both: the materials decide
+        assertThat(model.districts()).containsExactly("锦江区", "龙泉驿区", "简阳市", "高新区");
+    }
+
+    @Test
+    void theMainUnitIsTheOneWithTheLargestTotal() {
+        List<DistrictBar> bars = List.of(bar("锦江区", 5, 150, 0, 0), bar("青羊区", 10, 0, 0, 0));
+
+        ChartModel model = chart.model(bars);
+
+        assertThat(model.panels().get(0).unit()).isEqualTo("人次");
+        assertThat(model.districts()).containsExactly("锦江区", "青羊区");
+        assertThat(model.otherVisits()).containsExactly(Map.entry("户", 15L));
+    }
+
+    @Test
+    void withoutVisitsOnlyTheMaterialsPanelIsDrawnOrderedByMaterials() {
+        ChartModel model = chart.model(List.of(new DistrictBar("锦江区", Map.of(), 10),
+                new DistrictBar("青羊区", Map.of(), 300), new DistrictBar("金牛区", Map.of(), 0)));
+
+        assertThat(model.panels()).extracting(ChartModel.Panel::unit).containsExactly("件");
+        assertThat(model.districts()).containsExactly("青羊区", "锦江区", "金牛区");
+    }
+
+    @Test
+    void drawsAllTwentyThreeDistrictsOnAPhoneWidthImageAsASmallPng() throws IOException {
+        List<DistrictBar> bars = new ArrayList<>();
         for (int i = 0; i < DISTRICTS.size(); i++) {
-            households[i] = 20 + 17L * i;
-            materials[i] = 150L * (i + 1);
-            bars.add(bar(DISTRICTS.get(i), households[i], 5L * (i % 7), i % 3, materials[i]));
+            bars.add(bar(DISTRICTS.get(i), 20 + 17L * i, 5L * (i % 7), i % 3, 150L * (i + 1)));
         }
 
         byte[] png = chart.render(DAY, bars);
 
         BufferedImage image = read(png);
-        assertThat(image.getWidth()).isEqualTo(SummaryChart.WIDTH);
-        assertProportional(barHeights(image, HOUSEHOLDS), households);
-        assertProportional(barHeights(image, MATERIALS), materials);
+        assertThat(image.getWidth()).isEqualTo(1080);
+        assertThat(image.getHeight()).as("a row of about 58 px per district").isGreaterThan(23 * 50);
         assertThat(png.length).isLessThan(300 * 1024);
     }
 
@@ -127,60 +177,6 @@ class SummaryChartTests {
 
     private static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    }
-
-    /**
-     * The bars drawn in one colour, left to right, as their heights in pixels. Bars are
-     * the runs of that exact colour (the chart draws without shape anti-aliasing) that
-     * stand on the most common bottom row, the panel's baseline; the legend's swatch of
-     * the same colour stands lower and is left out.
-     */
-    private static List<Integer> barHeights(BufferedImage image, Color colour) {
-        Map<Integer, Map<Integer, Integer>> runsByBottom = new TreeMap<>();
-        for (int x = 0; x < image.getWidth(); x++) {
-            int run = 0;
-            for (int y = 0; y <= image.getHeight(); y++) {
-                if (y < image.getHeight() && image.getRGB(x, y) == colour.getRGB()) {
-                    run++;
-                    continue;
-                }
-                if (run > 0) {
-                    runsByBottom.computeIfAbsent(y - 1, bottom -> new TreeMap<>()).merge(x, run, Math::max);
-                }
-                run = 0;
-            }
-        }
-        Map<Integer, Integer> onBaseline = runsByBottom.values()
-            .stream()
-            .max(Comparator.comparingInt(Map::size))
-            .orElse(Map.of());
-        List<Integer> heights = new ArrayList<>();
-        int previousX = -2;
-        for (Map.Entry<Integer, Integer> column : onBaseline.entrySet()) {
-            if (column.getKey() == previousX + 1) {
-                heights.set(heights.size() - 1, Math.max(heights.get(heights.size() - 1), column.getValue()));
-            }
-            else {
-                heights.add(column.getValue());
-            }
-            previousX = column.getKey();
-        }
-        return heights;
-    }
-
-    /**
-     * One bar per figure, each as high as its figure on the scale of the tallest (the
-     * value axis starts at zero), within the two pixels that rounding to whole pixels can
-     * cost.
-     */
-    private static void assertProportional(List<Integer> heights, long... figures) {
-        assertThat(heights).as("bar heights in pixels").hasSize(figures.length);
-        long largest = Arrays.stream(figures).max().orElseThrow();
-        int tallest = heights.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        for (int i = 0; i < figures.length; i++) {
-            assertThat((double) heights.get(i)).as("bar %d of %s for %s", i, heights, Arrays.toString(figures))
-                .isCloseTo((double) tallest * figures[i] / largest, within(2.0));
-        }
     }
 
     @Test
@@ -259,19 +255,6 @@ class SummaryChartTests {
         assertThatIllegalArgumentException().isThrownBy(() -> new DistrictBar("锦江区", Map.of("户", -1L), 0));
         assertThatIllegalArgumentException().isThrownBy(() -> new DistrictBar("锦江区", Map.of(), -1));
         assertThatIllegalArgumentException().isThrownBy(() -> new DistrictBar(" ", Map.of(), 1));
-    }
-
-    @Test
-    void visitSeriesFollowUnitsAndEveryDistrictKeepsItsPlace() {
-        List<DistrictBar> bars = List.of(new DistrictBar("简阳市", Map.of(), 120), bar("锦江区", 196, 15, 0, 0));
-
-        var visits = SummaryDatasets.visits(bars, LABELS::visitSeries);
-
-        // JFreeChart's keys are raw lists: compared as arrays, without an unchecked call
-        assertThat(visits.getRowKeys().toArray()).containsExactly("走访（户）", "走访（人次）");
-        assertThat(visits.getColumnKeys().toArray()).containsExactly("简阳市", "锦江区");
-        assertThat(visits.getValue("走访（户）", "简阳市")).isNull();
-        assertThat(SummaryDatasets.materials(bars, LABELS.materials()).getValue(LABELS.materials(), "锦江区")).isNull();
     }
 
     private static DistrictBar bar(String district, long households, long personTimes, long times, long materials) {

@@ -108,6 +108,7 @@ class HelpRepliesTests {
             case LIST -> Command.ListRecords.class;
             case MISSING -> Command.Missing.class;
             case SUMMARY -> Command.PostSummary.class;
+            case WEEKLY, MONTHLY -> Command.PostReport.class;
             case RETRACT -> Command.Retract.class;
             case CORRECT -> Command.Correct.class;
             case BIND -> Command.Bind.class;
