@@ -1,0 +1,350 @@
+package cn.cdsw.tallybot.command;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.cdsw.tallybot.config.BotConfig;
+import cn.cdsw.tallybot.config.BulletinVocabulary;
+
+/**
+ * Cuts a pasted bulletin into the text of each station (docs/commands.md §10a), line by
+ * line: a category heading (a short line naming one category of categories.yml) starts a
+ * part of the bulletin; a district line sets the district of the units below it; a unit
+ * line, alone or with its district ({@code 锦江区三圣街道社工站：}), starts a station, and the text
+ * after its colon is the station's first paragraph; every other line belongs to the
+ * station above it. Picture file names, picture placeholders and captions and the
+ * editor's lines are no one's text. Paragraphs under no unit line (the bulletin's title
+ * and introduction, which often give city-wide totals) are set apart, never given to a
+ * station: a figure must not be filed under a unit that did not write it.
+ */
+final class BulletinSplitter {
+
+    /** A heading is a short line: 一、重点人群关爱服务. */
+    static final int HEADING_LENGTH = 16;
+
+    /** The district written before a unit name on its line. */
+    private static final int DISTRICT_ROOM = 8;
+
+    /** How many words of a line without a colon may name its station. */
+    private static final int PLACE_WORDS = 2;
+
+    private static final Pattern LIST_MARK = Pattern
+        .compile("^(?:[一二三四五六七八九十]{1,3}[、.]|\\([一二三四五六七八九十]{1,3}\\)|[0-9]{1,2}[、)](?![0-9])"
+                + "|[0-9]{1,2}\\.(?![0-9])|\\([0-9]{1,2}\\)|[\u2460-\u2473]"
+                + "|第[一二三四五六七八九十0-9]{1,3}(?:部分|篇|章|节)[、.:]?)\\s*");
+
+    private static final Pattern BRACKETS = Pattern.compile("[【】\\[\\]〔〕]");
+
+    private static final String DECORATIONS = "■□●○◆◇★☆▲△▶►◎*#>~=—-·•";
+
+    private static final Pattern SENTENCE_MARKS = Pattern.compile("[,;。!?、]");
+
+    private static final Pattern DIGIT = Pattern.compile("[0-9]");
+
+    /** One station's part of the bulletin, as cut. */
+    record Section(@Nullable String category, @Nullable String district, @Nullable String unit,
+            @Nullable LocalDate date, List<String> lines, List<String> paragraphs) {
+
+        Section {
+            lines = List.copyOf(lines);
+            paragraphs = List.copyOf(paragraphs);
+        }
+
+    }
+
+    /**
+     * The stations' parts in order, the paragraphs under no unit line, and the day a date
+     * line before the first station names.
+     */
+    record Split(List<Section> sections, List<String> unplaced, @Nullable LocalDate date) {
+
+        Split {
+            sections = List.copyOf(sections);
+            unplaced = List.copyOf(unplaced);
+        }
+
+    }
+
+    /** What a line names: its place words, and the text after them. */
+    private record PlaceLine(ReportDraft place, String rest) {
+    }
+
+    private final BotConfig config;
+
+    private final BulletinVocabulary words;
+
+    private final ReportBodyParser strict;
+
+    BulletinSplitter(BotConfig config, ReportBodyParser strict) {
+        this.config = config;
+        this.words = config.prose().bulletin();
+        this.strict = strict;
+    }
+
+    /** Cuts a normalised bulletin. Never throws on any text. */
+    Split split(String text, ParseContext context) {
+        Cutting cutting = new Cutting();
+        for (String line : text.split("\n")) {
+            accept(line.strip(), cutting, context);
+        }
+        cutting.close();
+        return new Split(cutting.sections, cutting.unplaced, cutting.date);
+    }
+
+    private void accept(String line, Cutting cutting, ParseContext context) {
+        String bare = bare(line);
+        if (bare.isEmpty() || picture(bare) || skipped(bare)) {
+            return;
+        }
+        Optional<PlaceLine> placeLine = placeLine(bare, context);
+        if (placeLine.isPresent() && placeLine.get().place().unit() != null) {
+            ReportDraft place = placeLine.get().place();
+            cutting.open(place.district(), place.unit(), place.activityDate(), line);
+            // after a unit, the rest of its line is the station's own text
+            if (!placeLine.get().rest().isBlank()) {
+                cutting.text(placeLine.get().rest());
+            }
+            return;
+        }
+        Optional<String> category = placeLine.map(p -> p.place().category()).or(() -> heading(bare));
+        if (category.isPresent()) {
+            cutting.heading(category.get());
+            paragraph(placeLine.map(PlaceLine::rest).orElse(""), cutting, context);
+            return;
+        }
+        if (placeLine.isPresent() && placeLine.get().place().district() != null) {
+            cutting.district(placeLine.get().place().district(), line);
+            paragraph(placeLine.get().rest(), cutting, context);
+            return;
+        }
+        if (placeLine.isPresent() && placeLine.get().place().activityDate() != null) {
+            cutting.date(placeLine.get().place().activityDate());
+            paragraph(placeLine.get().rest(), cutting, context);
+            return;
+        }
+        cutting.paragraph(line);
+    }
+
+    /** The text after a place on its line, itself read as a line when there is one. */
+    private void paragraph(String rest, Cutting cutting, ParseContext context) {
+        if (!rest.isBlank()) {
+            accept(rest, cutting, context);
+        }
+    }
+
+    /**
+     * The line without its list mark (一、 (二) 3. ①), brackets and decorations, for telling
+     * what kind of line it is; a paragraph keeps its line as written.
+     */
+    static String bare(String line) {
+        String bare = BRACKETS.matcher(line).replaceAll(" ").strip();
+        bare = trimDecorations(bare);
+        bare = LIST_MARK.matcher(bare).replaceFirst("");
+        return trimDecorations(bare).replaceAll(" {2,}", " ");
+    }
+
+    private static String trimDecorations(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (DECORATIONS.indexOf(text.charAt(start)) >= 0 || text.charAt(start) == ' ')) {
+            start++;
+        }
+        while (end > start && (DECORATIONS.indexOf(text.charAt(end - 1)) >= 0 || text.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /** A picture file name or several, a picture placeholder, or a caption. */
+    private boolean picture(String bare) {
+        String unbracketed = bare.replaceAll("[()]", " ").strip();
+        if (words.captionWords().stream().anyMatch(unbracketed::startsWith)) {
+            return true;
+        }
+        for (String word : unbracketed.split(" ")) {
+            if (!pictureWord(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean pictureWord(String word) {
+        if (words.pictureWords().contains(word)) {
+            return true;
+        }
+        int dot = word.lastIndexOf('.');
+        return dot > 0 && words.pictureExtensions().contains(word.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The editor's lines: 编辑：张三, (供稿：三圣街道社工站). */
+    private boolean skipped(String bare) {
+        String unbracketed = bare.replaceAll("^\\(|\\)$", "").strip();
+        int colon = unbracketed.indexOf(':');
+        return colon > 0 && words.skippedFields().contains(unbracketed.substring(0, colon).strip());
+    }
+
+    /** A short line without figures naming exactly one category: 一、重点人群关爱服务. */
+    private Optional<String> heading(String bare) {
+        String line = bare.endsWith(":") ? bare.substring(0, bare.length() - 1) : bare;
+        if (line.codePointCount(0, line.length()) > HEADING_LENGTH || DIGIT.matcher(line).find()
+                || SENTENCE_MARKS.matcher(line).find() || line.indexOf(':') >= 0) {
+            return Optional.empty();
+        }
+        List<String> named = config.categories().stream().filter(line::contains).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The place a line starts with — before its colon, or in its first words — and the
+     * text after it.
+     */
+    private Optional<PlaceLine> placeLine(String bare, ParseContext context) {
+        int colon = bare.indexOf(':');
+        if (colon >= 0) {
+            return place(bare.substring(0, colon).strip(), context)
+                .map(p -> new PlaceLine(p, bare.substring(colon + 1).strip()));
+        }
+        Optional<ReportDraft> whole = place(bare, context);
+        if (whole.isPresent()) {
+            return whole.map(p -> new PlaceLine(p, ""));
+        }
+        String[] lineWords = bare.split(" ");
+        for (int n = Math.min(PLACE_WORDS, lineWords.length - 1); n >= 1; n--) {
+            String head = String.join(" ", List.of(lineWords).subList(0, n));
+            String rest = String.join(" ", List.of(lineWords).subList(n, lineWords.length));
+            Optional<ReportDraft> place = place(head, context).filter(p -> p.unit() != null || p.district() != null);
+            if (place.isPresent()) {
+                return Optional.of(new PlaceLine(place.get(), rest));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** District, unit, day or category, and nothing else. */
+    private Optional<ReportDraft> place(String head, ParseContext context) {
+        int limit = config.grammar().limits().unit() + DISTRICT_ROOM;
+        if (head.isEmpty() || head.codePointCount(0, head.length()) > limit || SENTENCE_MARKS.matcher(head).find()) {
+            return Optional.empty();
+        }
+        try {
+            ReportDraft draft = strict.parseChanges(head, context);
+            boolean named = draft.district() != null || draft.unit() != null || draft.activityDate() != null
+                    || draft.category() != null;
+            return named && !draft.hasFigures() && draft.note() == null ? Optional.of(draft) : Optional.empty();
+        }
+        catch (Unreadable e) {
+            // a unit one edit away from a listed one still starts its station, which the
+            // read-back then asks about: its text must not run into the station above
+            return e.refusal() instanceof Refusal.UnknownUnit r ? Optional
+                .of(new ReportDraft(r.district(), r.fragment(), null, null, List.of(), List.of(), null, null, null))
+                    : Optional.empty();
+        }
+    }
+
+    /** The cutting in progress: the station open and what the lines above it set. */
+    private static final class Cutting {
+
+        final List<Section> sections = new ArrayList<>();
+
+        final List<String> unplaced = new ArrayList<>();
+
+        @Nullable LocalDate date;
+
+        @Nullable String category;
+
+        @Nullable String district;
+
+        @Nullable String districtLine;
+
+        @Nullable Open open;
+
+        private static final class Open {
+
+            final @Nullable String district;
+
+            final @Nullable String unit;
+
+            @Nullable LocalDate date;
+
+            final List<String> lines = new ArrayList<>();
+
+            final List<String> paragraphs = new ArrayList<>();
+
+            Open(@Nullable String district, @Nullable String unit, @Nullable LocalDate date) {
+                this.district = district;
+                this.unit = unit;
+                this.date = date;
+            }
+
+        }
+
+        void open(@Nullable String lineDistrict, String unit, @Nullable LocalDate day, String line) {
+            close();
+            open = new Open(lineDistrict != null ? lineDistrict : district, unit, day);
+            open.lines.add(line);
+            districtLine = null;
+        }
+
+        void heading(String name) {
+            close();
+            category = name;
+            // a new part of the bulletin names its districts anew; carried on, a
+            // district could file a unit under the wrong one
+            district = null;
+            districtLine = null;
+        }
+
+        void district(String name, String line) {
+            close();
+            district = name;
+            districtLine = line;
+        }
+
+        void date(LocalDate day) {
+            if (open != null) {
+                open.date = day;
+            }
+            else if (sections.isEmpty()) {
+                date = day;
+            }
+        }
+
+        /** The text after a unit on the unit's own line. */
+        void text(String rest) {
+            if (open != null) {
+                open.paragraphs.add(rest);
+            }
+        }
+
+        void paragraph(String line) {
+            if (open == null && districtLine != null) {
+                // paragraphs right under a district line: a station without its unit
+                open = new Open(district, null, null);
+                open.lines.add(districtLine);
+                districtLine = null;
+            }
+            if (open == null) {
+                unplaced.add(line);
+                return;
+            }
+            open.lines.add(line);
+            open.paragraphs.add(line);
+        }
+
+        void close() {
+            if (open != null) {
+                sections.add(new Section(category, open.district, open.unit, open.date, open.lines, open.paragraphs));
+                open = null;
+            }
+        }
+
+    }
+
+}
