@@ -206,14 +206,15 @@ final class BulletinSplitter {
      * text after it.
      */
     private Optional<PlaceLine> placeLine(String bare, ParseContext context) {
+        Optional<ReportDraft> whole = place(bare, context);
+        if (whole.isPresent()) {
+            // a form field is a place line too: 日期:11月27日, 单位:三圣街道社工站
+            return whole.map(p -> new PlaceLine(p, ""));
+        }
         int colon = bare.indexOf(':');
         if (colon >= 0) {
             return place(bare.substring(0, colon).strip(), context)
                 .map(p -> new PlaceLine(p, bare.substring(colon + 1).strip()));
-        }
-        Optional<ReportDraft> whole = place(bare, context);
-        if (whole.isPresent()) {
-            return whole.map(p -> new PlaceLine(p, ""));
         }
         String[] lineWords = bare.split(" ");
         for (int n = Math.min(PLACE_WORDS, lineWords.length - 1); n >= 1; n--) {
