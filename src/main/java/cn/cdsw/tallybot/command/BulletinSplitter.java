@@ -2,10 +2,13 @@ package cn.cdsw.tallybot.command;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -81,10 +84,24 @@ final class BulletinSplitter {
 
     private final ReportBodyParser strict;
 
+    /**
+     * Unit names a paragraph may start with: one of the unit endings that says social
+     * work (社工站, 社工室, 社会工作服务中心), after two to sixteen letters.
+     */
+    private final Pattern leadingStation;
+
     BulletinSplitter(BotConfig config, ReportBodyParser strict) {
         this.config = config;
         this.words = config.prose().bulletin();
         this.strict = strict;
+        String endings = config.grammar()
+            .unitSuffixes()
+            .stream()
+            .filter(s -> s.contains("社工") || s.contains("社会工作"))
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|"));
+        this.leadingStation = Pattern.compile("^(\\p{IsHan}{2,16}?(?:" + endings + "))");
     }
 
     /** Cuts a normalised bulletin. Never throws on any text. */
@@ -128,7 +145,33 @@ final class BulletinSplitter {
             paragraph(placeLine.get().rest(), cutting, context);
             return;
         }
+        Optional<String> leading = leadingStation(bare);
+        if (leading.isPresent() && general(leading.get())) {
+            // 全区各社工站共…: the district's or the city's figures, no station's own
+            cutting.close();
+        }
+        else if (leading.isPresent() && cutting.mayOpenByParagraph(leading.get())) {
+            cutting.openByParagraph(leading.get());
+        }
         cutting.paragraph(line);
+    }
+
+    private boolean general(String unit) {
+        return words.generalWords().stream().anyMatch(unit::startsWith);
+    }
+
+    /**
+     * The unit a paragraph starts with (三圣街道社工站联合辖区…), when it names one plainly: a name
+     * of letters ending in a social-work unit ending, read as a unit on its own.
+     */
+    private Optional<String> leadingStation(String bare) {
+        Matcher m = leadingStation.matcher(bare);
+        if (!m.find() || m.end() == bare.length()) {
+            return Optional.empty();
+        }
+        String unit = m.group(1);
+        boolean own = words.ownWords().stream().anyMatch(unit::startsWith);
+        return own || config.districts().resolve(unit).isPresent() ? Optional.empty() : Optional.of(unit);
     }
 
     /** The text after a place on its line, itself read as a line when there is one. */
@@ -266,11 +309,15 @@ final class BulletinSplitter {
 
         @Nullable Open open;
 
+        boolean structured;
+
         private static final class Open {
 
             final @Nullable String district;
 
             final @Nullable String unit;
+
+            boolean byParagraph;
 
             @Nullable LocalDate date;
 
@@ -291,10 +338,36 @@ final class BulletinSplitter {
             open = new Open(lineDistrict != null ? lineDistrict : district, unit, day);
             open.lines.add(line);
             districtLine = null;
+            structured = true;
+        }
+
+        /**
+         * A paragraph that starts with a unit name opens that unit's station only where
+         * the bulletin has shown its structure (a heading or a district line above) and
+         * no unit line opened the station it would fall in: the title and the
+         * introduction are never a station, and a station's paragraph that names another
+         * unit stays its own.
+         */
+        boolean mayOpenByParagraph(String unit) {
+            if (open == null) {
+                return structured;
+            }
+            return open.byParagraph && !unit.equals(open.unit);
+        }
+
+        void openByParagraph(String unit) {
+            close();
+            open = new Open(district, unit, null);
+            open.byParagraph = true;
+            if (districtLine != null) {
+                open.lines.add(districtLine);
+            }
+            districtLine = null;
         }
 
         void heading(String name) {
             close();
+            structured = true;
             category = name;
             // a new part of the bulletin names its districts anew; carried on, a
             // district could file a unit under the wrong one
@@ -304,6 +377,7 @@ final class BulletinSplitter {
 
         void district(String name, String line) {
             close();
+            structured = true;
             district = name;
             districtLine = line;
         }

@@ -47,7 +47,8 @@ final class ProseReader {
                 limit(node, "max-characters", d.maxCharacters(), 1),
                 words(node, "picture-extensions", d.pictureExtensions()),
                 words(node, "picture-words", d.pictureWords()), words(node, "caption-words", d.captionWords()),
-                words(node, "skipped-fields", d.skippedFields()));
+                words(node, "skipped-fields", d.skippedFields()), words(node, "general-words", d.generalWords()),
+                words(node, "own-words", d.ownWords()));
     }
 
     private static int limit(YamlNode block, String key, int fallback, int least) {
