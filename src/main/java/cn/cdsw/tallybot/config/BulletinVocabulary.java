@@ -22,12 +22,14 @@ import java.util.List;
  * starts nor ends one
  */
 public record BulletinVocabulary(int maxStations, int maxCharacters, List<String> pictureExtensions,
-        List<String> pictureWords, List<String> captionWords, List<String> skippedFields, List<String> generalWords) {
+        List<String> pictureWords, List<String> captionWords, List<String> skippedFields, List<String> generalWords,
+        List<String> ownWords) {
 
     /** What a bot-config folder without the block gets. */
     public static final BulletinVocabulary DEFAULT = new BulletinVocabulary(20, 6000,
             List.of("jpg", "jpeg", "png", "gif", "webp", "heic", "bmp"), List.of("图片", "照片", "视频"), List.of("图为"),
-            List.of("编辑", "审核", "签发", "供稿", "来源", "报送", "抄送", "联系人", "联系电话"), List.of("全", "各", "本", "该", "辖区", "所有"));
+            List.of("编辑", "审核", "签发", "供稿", "来源", "报送", "抄送", "联系人", "联系电话"), List.of("全区", "全市", "全县", "各", "所有"),
+            List.of("本", "该", "我"));
 
     public BulletinVocabulary {
         if (maxStations < 2 || maxCharacters < 1) {
