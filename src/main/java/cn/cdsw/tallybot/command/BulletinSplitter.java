@@ -1,7 +1,6 @@
 package cn.cdsw.tallybot.command;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +105,7 @@ final class BulletinSplitter {
 
     /** Cuts a normalised bulletin. Never throws on any text. */
     Split split(String text, ParseContext context) {
-        Cutting cutting = new Cutting();
+        BulletinCutting cutting = new BulletinCutting();
         for (String line : text.split("\n")) {
             accept(line.strip(), cutting, context);
         }
@@ -114,7 +113,7 @@ final class BulletinSplitter {
         return new Split(cutting.sections, cutting.unplaced, cutting.date);
     }
 
-    private void accept(String line, Cutting cutting, ParseContext context) {
+    private void accept(String line, BulletinCutting cutting, ParseContext context) {
         String bare = bare(line);
         if (bare.isEmpty() || picture(bare) || skipped(bare)) {
             return;
@@ -175,7 +174,7 @@ final class BulletinSplitter {
     }
 
     /** The text after a place on its line, itself read as a line when there is one. */
-    private void paragraph(String rest, Cutting cutting, ParseContext context) {
+    private void paragraph(String rest, BulletinCutting cutting, ParseContext context) {
         if (!rest.isBlank()) {
             accept(rest, cutting, context);
         }
@@ -290,136 +289,6 @@ final class BulletinSplitter {
                 .of(new ReportDraft(r.district(), r.fragment(), null, null, List.of(), List.of(), null, null, null))
                     : Optional.empty();
         }
-    }
-
-    /** The cutting in progress: the station open and what the lines above it set. */
-    private static final class Cutting {
-
-        final List<Section> sections = new ArrayList<>();
-
-        final List<String> unplaced = new ArrayList<>();
-
-        @Nullable LocalDate date;
-
-        @Nullable String category;
-
-        @Nullable String district;
-
-        @Nullable String districtLine;
-
-        @Nullable Open open;
-
-        boolean structured;
-
-        private static final class Open {
-
-            final @Nullable String district;
-
-            final @Nullable String unit;
-
-            boolean byParagraph;
-
-            @Nullable LocalDate date;
-
-            final List<String> lines = new ArrayList<>();
-
-            final List<String> paragraphs = new ArrayList<>();
-
-            Open(@Nullable String district, @Nullable String unit, @Nullable LocalDate date) {
-                this.district = district;
-                this.unit = unit;
-                this.date = date;
-            }
-
-        }
-
-        void open(@Nullable String lineDistrict, String unit, @Nullable LocalDate day, String line) {
-            close();
-            open = new Open(lineDistrict != null ? lineDistrict : district, unit, day);
-            open.lines.add(line);
-            districtLine = null;
-            structured = true;
-        }
-
-        /**
-         * A paragraph that starts with a unit name opens that unit's station only where
-         * the bulletin has shown its structure (a heading or a district line above) and
-         * no unit line opened the station it would fall in: the title and the
-         * introduction are never a station, and a station's paragraph that names another
-         * unit stays its own.
-         */
-        boolean mayOpenByParagraph(String unit) {
-            if (open == null) {
-                return structured;
-            }
-            return open.byParagraph && !unit.equals(open.unit);
-        }
-
-        void openByParagraph(String unit) {
-            close();
-            open = new Open(district, unit, null);
-            open.byParagraph = true;
-            if (districtLine != null) {
-                open.lines.add(districtLine);
-            }
-            districtLine = null;
-        }
-
-        void heading(String name) {
-            close();
-            structured = true;
-            category = name;
-            // a new part of the bulletin names its districts anew; carried on, a
-            // district could file a unit under the wrong one
-            district = null;
-            districtLine = null;
-        }
-
-        void district(String name, String line) {
-            close();
-            structured = true;
-            district = name;
-            districtLine = line;
-        }
-
-        void date(LocalDate day) {
-            if (open != null) {
-                open.date = day;
-            }
-            else if (sections.isEmpty()) {
-                date = day;
-            }
-        }
-
-        /** The text after a unit on the unit's own line. */
-        void text(String rest) {
-            if (open != null) {
-                open.paragraphs.add(rest);
-            }
-        }
-
-        void paragraph(String line) {
-            if (open == null && districtLine != null) {
-                // paragraphs right under a district line: a station without its unit
-                open = new Open(district, null, null);
-                open.lines.add(districtLine);
-                districtLine = null;
-            }
-            if (open == null) {
-                unplaced.add(line);
-                return;
-            }
-            open.lines.add(line);
-            open.paragraphs.add(line);
-        }
-
-        void close() {
-            if (open != null) {
-                sections.add(new Section(category, open.district, open.unit, open.date, open.lines, open.paragraphs));
-                open = null;
-            }
-        }
-
     }
 
 }
