@@ -1,6 +1,7 @@
 package cn.cdsw.tallybot.command;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ import cn.cdsw.tallybot.query.Scope;
  */
 public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine,
         Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary,
-        Command.PostReport, Command.ProsePending, Command.Remind, Command.Mute {
+        Command.PostReport, Command.ProsePending, Command.Remind, Command.Mute, Command.Bulletin {
 
     /**
      * #上报: a report; district and unit may be missing and then come from the binding or a
@@ -34,6 +35,25 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
 
         public ProsePending(ReportDraft draft) {
             this(draft, ProseNotes.NONE);
+        }
+
+    }
+
+    /**
+     * #上报 with a bulletin covering several stations, pasted by a coordinator: one draft
+     * per station, shown numbered and stored only on 确认 (all, or those named);
+     * {@code unplaced} counts the paragraphs with figures that stand under no unit line
+     * and were not read (docs/commands.md §10a).
+     */
+    record Bulletin(List<BulletinStation> stations, int unplaced) implements Command {
+
+        public Bulletin {
+            stations = List.copyOf(stations);
+        }
+
+        /** The stations that can be stored on 确认. */
+        public List<BulletinStation> storable() {
+            return stations.stream().filter(BulletinStation::storable).toList();
         }
 
     }

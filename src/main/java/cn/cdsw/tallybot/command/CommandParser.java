@@ -42,6 +42,8 @@ public final class CommandParser {
 
     private final ProseReports prose;
 
+    private final BulletinReports bulletins;
+
     private final QueryBodyParser queries;
 
     public CommandParser(BotConfig config) {
@@ -55,6 +57,7 @@ public final class CommandParser {
         Lexicon lexicon = new Lexicon(config);
         this.reports = new ReportBodyParser(lexicon);
         this.prose = new ProseReports(lexicon, reports);
+        this.bulletins = new BulletinReports(lexicon, reports);
         this.queries = new QueryBodyParser(config);
     }
 
@@ -73,8 +76,8 @@ public final class CommandParser {
             body = body.substring(1).strip();
         }
         try {
-            InputLengths.checkMessage(text, limits());
-            Command command = command(word.get().getValue(), body, context);
+            Command command = word.get().getValue() == CommandType.REPORT ? report(text, body, context)
+                    : command(word.get().getValue(), body, context, text);
             InputLengths.check(command, limits());
             return new ParseResult.Parsed(command);
         }
@@ -152,9 +155,10 @@ public final class CommandParser {
         return word.chars().allMatch(c -> c < 128);
     }
 
-    private Command command(CommandType type, String body, ParseContext context) {
+    private Command command(CommandType type, String body, ParseContext context, String text) {
+        InputLengths.checkMessage(text, limits());
         return switch (type) {
-            case REPORT -> report(body, context);
+            case REPORT -> report(text, body, context);
             case BIND -> bind(body, context);
             case RETRACT -> new Command.Retract(retractId(body));
             case CORRECT -> correct(body, context);
@@ -174,16 +178,30 @@ public final class CommandParser {
 
     /**
      * Strict, then helpful (docs/commands.md §8): a body the report grammar refuses is
-     * read as a pasted paragraph when it is one. A paragraph without a figure is told so,
-     * with the form to use, unless the strict refusal is about something the paragraph
-     * reader does not judge (a district, a date); a body that is no paragraph keeps the
-     * strict refusal, naming the fragment.
+     * read as a bulletin of several stations when it is one (§10a), else as a pasted
+     * paragraph when it is one. A paragraph without a figure is told so, with the form to
+     * use, unless the strict refusal is about something the paragraph reader does not
+     * judge (a district, a date); a body that is no paragraph keeps the strict refusal,
+     * naming the fragment.
      */
-    private Command report(String body, ParseContext context) {
+    private Command report(String text, String body, ParseContext context) {
+        int characters = text.codePointCount(0, text.length());
+        if (characters > limits().message()) {
+            // longer than one command: only a bulletin of several stations may be
+            Optional<Command.Bulletin> bulletin = bulletins.read(body, characters, context);
+            if (bulletin.isPresent()) {
+                return bulletin.get();
+            }
+            InputLengths.checkMessage(text, limits());
+        }
         try {
             return new Command.Report(reports.parse(body, context));
         }
         catch (Unreadable refusal) {
+            Optional<Command.Bulletin> bulletin = bulletins.read(body, characters, context);
+            if (bulletin.isPresent()) {
+                return bulletin.get();
+            }
             ProseReports.Reading reading = prose.read(body, context).orElseThrow(() -> refusal);
             if (reading.draft().hasFigures()) {
                 return new Command.ProsePending(reading.draft(), reading.notes());

@@ -32,6 +32,9 @@ final class InputLengths {
         else if (command instanceof Command.ProsePending prose) {
             check(prose.draft(), limits);
         }
+        else if (command instanceof Command.Bulletin bulletin) {
+            bulletin.stations().forEach(station -> check(station.draft(), limits));
+        }
         else if (command instanceof Command.Correct correct) {
             check(correct.changes(), limits);
         }

@@ -273,4 +273,18 @@ public sealed interface Refusal {
         }
     }
 
+    /**
+     * A pasted bulletin over the limits of {@code prose.yml} (bulletin max-stations,
+     * max-characters): nothing of it is read.
+     */
+    record BulletinTooLarge(int stations, int maxStations, int characters, int maxCharacters) implements Refusal {
+        public String fragment() {
+            return "";
+        }
+
+        public RefusalReason reason() {
+            return RefusalReason.TOO_LONG;
+        }
+    }
+
 }

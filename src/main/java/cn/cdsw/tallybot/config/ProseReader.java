@@ -31,7 +31,40 @@ final class ProseReader {
                 optionalWords(file, "count-units"), amounts(file.get("approximate-amounts")),
                 optionalWords(file, "per-period-words"), optionalWords(file, "scope-words"),
                 optionalWords(file, "part-words"), genericMetrics(file.get("generic-metrics"), metrics), cues, confirm,
-                cancel);
+                cancel, bulletin(file.get("bulletin")));
+    }
+
+    /**
+     * Optional, so that a bot-config folder from before bulletins still starts; each key
+     * of the block is optional too.
+     */
+    private static BulletinVocabulary bulletin(@Nullable YamlNode node) {
+        BulletinVocabulary d = BulletinVocabulary.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        return new BulletinVocabulary(limit(node, "max-stations", d.maxStations(), 2),
+                limit(node, "max-characters", d.maxCharacters(), 1),
+                words(node, "picture-extensions", d.pictureExtensions()),
+                words(node, "picture-words", d.pictureWords()), words(node, "caption-words", d.captionWords()),
+                words(node, "skipped-fields", d.skippedFields()), words(node, "general-words", d.generalWords()),
+                words(node, "own-words", d.ownWords()));
+    }
+
+    private static int limit(YamlNode block, String key, int fallback, int least) {
+        YamlNode value = block.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        long limit = value.number();
+        if (limit < least || limit > 100_000) {
+            throw value.error("bulletin " + key + " must be between " + least + " and 100000, found " + limit);
+        }
+        return (int) limit;
+    }
+
+    private static List<String> words(YamlNode block, String key, List<String> fallback) {
+        return block.get(key) == null ? fallback : words(block, key);
     }
 
     /** 千余: 1000, the number a reader writes for an amount written in words. */

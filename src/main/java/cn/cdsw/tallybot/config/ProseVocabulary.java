@@ -13,13 +13,14 @@ import java.util.Map;
  * 1000), the words that make a figure one per day or household (每天, 每户), the words that
  * make a clause cumulative (累计) or a part of the figure before it (其中), the generic
  * metrics a specific word next to them overrides (心理疏导服务), extra metric cue words mapped
- * to dictionary keys, and the answers that confirm or cancel what was read.
+ * to dictionary keys, the answers that confirm or cancel what was read, and how a
+ * bulletin covering several stations is cut and how large it may be.
  */
 public record ProseVocabulary(List<String> fillers, List<String> itemIntros, List<String> totalWords,
         List<String> valueWords, List<String> ignoredAfter, List<String> notActivityWords, List<String> countUnits,
         Map<String, Long> approximateAmounts, List<String> perPeriodWords, List<String> scopeWords,
         List<String> partWords, List<String> genericMetrics, Map<String, String> metricCues, List<String> confirmWords,
-        List<String> cancelWords) {
+        List<String> cancelWords, BulletinVocabulary bulletin) {
 
     public ProseVocabulary {
         fillers = List.copyOf(fillers);

@@ -96,6 +96,9 @@ class CommandDispatcher {
         if (command instanceof Command.ProsePending prose) {
             return reports.prose(prose.draft(), prose.notes(), turn);
         }
+        if (command instanceof Command.Bulletin bulletin) {
+            return reports.bulletin(bulletin, turn);
+        }
         if (command instanceof Command.Bind bind) {
             return Optional.of(senders.bind(bind.district(), bind.unit(), turn));
         }

@@ -36,4 +36,10 @@ class ConversationConfiguration {
         return new PendingDrafts("confirm", followUps, json, clock, properties.followUpTimeout());
     }
 
+    /** Bulletins of several stations, waiting for 确认. */
+    @Bean
+    PendingBulletins bulletins(FollowUps followUps, JsonMapper json, Clock clock, ConversationProperties properties) {
+        return new PendingBulletins(followUps, json, clock, properties.followUpTimeout());
+    }
+
 }

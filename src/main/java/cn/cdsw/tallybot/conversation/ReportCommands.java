@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.command.CommandParser;
 import cn.cdsw.tallybot.command.Place;
 import cn.cdsw.tallybot.command.ProseNotes;
@@ -23,8 +24,8 @@ import cn.cdsw.tallybot.wording.Wording;
 /**
  * #上报: fills a missing district and unit from the sender's binding, asks for what is
  * still missing, and stores the record. Also completes a pending report with the sender's
- * answer, and hands a pasted paragraph to {@link ProseConfirmations}, which stores it
- * only on 确认.
+ * answer, and hands a pasted paragraph to {@link ProseConfirmations} and a bulletin of
+ * several stations to {@link BulletinConfirmations}, which store them only on 确认.
  */
 @Component
 class ReportCommands {
@@ -41,17 +42,21 @@ class ReportCommands {
 
     private final ProseConfirmations confirmations;
 
+    private final BulletinConfirmations bulletins;
+
     private final RecordReplies replies;
 
     private final BotConfig config;
 
     ReportCommands(Ledger ledger, @Qualifier("districtQuestions") PendingDrafts pending, CommandParser parser,
-            ReportFiling filing, ProseConfirmations confirmations, BotConfig config, Wording wording) {
+            ReportFiling filing, ProseConfirmations confirmations, BulletinConfirmations bulletins, BotConfig config,
+            Wording wording) {
         this.ledger = ledger;
         this.pending = pending;
         this.parser = parser;
         this.filing = filing;
         this.confirmations = confirmations;
+        this.bulletins = bulletins;
         this.replies = wording.records();
         this.config = config;
     }
@@ -97,19 +102,27 @@ class ReportCommands {
         return confirmations.propose(draft, notes, turn);
     }
 
-    /**
-     * Whether the sender owes an answer: a 确认 of a prose report, or where a report
-     * belongs.
-     */
-    boolean awaitsAnswer(ChatMessage message) {
-        return confirmations.waitingFor(message) || pending.waitingFor(message);
+    /** #上报 with a bulletin of several stations: show them numbered and wait for 确认. */
+    Optional<String> bulletin(Command.Bulletin bulletin, Turn turn) {
+        return Optional.of(bulletins.propose(bulletin, turn));
     }
 
     /**
-     * A plain message from a sender who owes an answer: the 确认 of a prose report first,
-     * else where a report belongs.
+     * Whether the sender owes an answer: a 确认 of a bulletin or a prose report, or where a
+     * report belongs.
+     */
+    boolean awaitsAnswer(ChatMessage message) {
+        return bulletins.waitingFor(message) || confirmations.waitingFor(message) || pending.waitingFor(message);
+    }
+
+    /**
+     * A plain message from a sender who owes an answer: the 确认 of a bulletin or a prose
+     * report first, else where a report belongs.
      */
     Optional<String> answer(Turn turn) {
+        if (bulletins.waitingFor(turn.message())) {
+            return bulletins.answer(turn);
+        }
         return confirmations.waitingFor(turn.message()) ? confirmations.answer(turn) : complete(turn);
     }
 
@@ -117,6 +130,7 @@ class ReportCommands {
     void forget(ChatMessage message) {
         pending.drop(message);
         confirmations.drop(message);
+        bulletins.drop(message);
     }
 
     /**
@@ -171,6 +185,7 @@ class ReportCommands {
     Optional<ActivityRecord> recall(MessageRecall recall) {
         pending.dropIfOriginal(recall);
         confirmations.dropIfOriginal(recall);
+        bulletins.dropIfOriginal(recall);
         return ledger.write(unit -> filing.retractRecalled(recall));
     }
 

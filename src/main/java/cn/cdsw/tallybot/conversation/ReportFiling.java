@@ -14,6 +14,7 @@ import cn.cdsw.tallybot.platform.MessageRecall;
 import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Actor;
 import cn.cdsw.tallybot.report.Binding;
+import cn.cdsw.tallybot.report.RecordSource;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.report.StoreResult;
 import cn.cdsw.tallybot.storage.AfterCommit;
@@ -61,14 +62,23 @@ class ReportFiling {
         if (unit == null) {
             return Optional.of(refuseWithoutStation());
         }
-        StoreResult result = reports.store(turn.source(), draft.withPlace(district, unit).toContent(),
-                turn.message().text());
+        StoreResult result = file(draft.withPlace(district, unit), turn.source(), turn.message().text());
+        return Optional.of(replies.stored(result.record()));
+    }
+
+    /**
+     * Stores a draft whose place is known under its source: the one way every report is
+     * stored. A source stored before (a redelivery, a second 确认) gets its first record
+     * back and stores nothing.
+     */
+    StoreResult file(ReportDraft placed, RecordSource source, String rawText) {
+        StoreResult result = reports.store(source, placed.toContent(), rawText);
         if (result instanceof StoreResult.Stored) {
             AfterCommit.run(metrics::stored);
         }
         log.debug("report #{} {} for {}·{}", result.record().id(),
-                result instanceof StoreResult.Stored ? "stored" : "already stored", district, unit);
-        return Optional.of(replies.stored(result.record()));
+                result instanceof StoreResult.Stored ? "stored" : "already stored", placed.district(), placed.unit());
+        return result;
     }
 
     /**

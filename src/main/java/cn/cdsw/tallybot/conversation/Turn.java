@@ -25,6 +25,17 @@ record Turn(ChatMessage message, ParseContext context) {
     }
 
     /**
+     * The source of the record of one station of a bulletin this message carried: the
+     * message's own source, its fingerprint marked with the station's number, so that
+     * each station is stored once and apart from the others.
+     */
+    RecordSource source(int station) {
+        RecordSource whole = source();
+        return new RecordSource(whole.platform(), whole.groupId(), whole.senderId(), whole.senderName(),
+                whole.messageId(), whole.contentHash() + "#" + station, whole.receivedAt());
+    }
+
+    /**
      * Whether the sender may change a record made by {@code authorId}: their own, or any
      * for a coordinator.
      */

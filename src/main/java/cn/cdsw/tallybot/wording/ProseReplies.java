@@ -77,10 +77,7 @@ public final class ProseReplies {
         if (draft.explicitTotal() == null && total != null) {
             lines.add(figures.summedMaterials(total));
         }
-        List<String> perPeriodFigures = new ArrayList<>();
-        for (ProseNotes.PerPeriod mark : notes.perPeriod()) {
-            figure(draft, mark).ifPresent(f -> perPeriodFigures.add(perPeriodFigure.fill(f, mark.per())));
-        }
+        List<String> perPeriodFigures = perPeriodFigures(draft, notes);
         if (!perPeriodFigures.isEmpty()) {
             lines.add(perPeriod.fill(figures.names(perPeriodFigures)));
         }
@@ -89,6 +86,18 @@ public final class ProseReplies {
         }
         lines.add(draft.district() == null ? confirmByDistrict : confirm);
         return String.join("\n", lines);
+    }
+
+    /**
+     * The draft's figures written per day, week or household, each with its 每天:
+     * 排查约100人（每天）.
+     */
+    List<String> perPeriodFigures(ReportDraft draft, ProseNotes notes) {
+        List<String> marked = new ArrayList<>();
+        for (ProseNotes.PerPeriod mark : notes.perPeriod()) {
+            figure(draft, mark).ifPresent(f -> marked.add(perPeriodFigure.fill(f, mark.per())));
+        }
+        return marked;
     }
 
     public String cancelled() {

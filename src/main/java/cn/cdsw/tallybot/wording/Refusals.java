@@ -96,6 +96,8 @@ public final class Refusals {
 
     private final Template tooLong;
 
+    private final Template bulletinTooLarge;
+
     private final Map<InputLimits.Field, String> limitedFields = new EnumMap<>(InputLimits.Field.class);
 
     Refusals(Catalogue c, BotConfig config, FigureStyle figures) {
@@ -139,6 +141,7 @@ public final class Refusals {
         periodTooEarly = c.template("refusals.period-too-early", "fragment", "earliest");
         notAvailable = c.template("refusals.not-available", "command");
         tooLong = c.template("refusals.too-long", "what", "limit", "fragment");
+        bulletinTooLarge = c.template("bulletin.too-large", "max-stations", "max-characters", "stations", "characters");
         for (InputLimits.Field field : InputLimits.Field.values()) {
             limitedFields.put(field, c.text("refusals.too-long-" + field.name().toLowerCase(Locale.ROOT)));
         }
@@ -254,6 +257,10 @@ public final class Refusals {
         }
         if (refusal instanceof Refusal.TooLong r) {
             return tooLong.fill(limitedFields.get(r.field()), figures.number(r.limit()), f);
+        }
+        if (refusal instanceof Refusal.BulletinTooLarge r) {
+            return bulletinTooLarge.fill(figures.number(r.maxStations()), figures.number(r.maxCharacters()),
+                    figures.number(r.stations()), figures.number(r.characters()));
         }
         throw new IllegalStateException("no wording for " + refusal.getClass().getSimpleName());
     }

@@ -22,6 +22,8 @@ public final class Wording {
 
     private final ProseReplies prose;
 
+    private final BulletinReplies bulletins;
+
     private final QueryReplies queries;
 
     private final SummaryTexts summary;
@@ -43,6 +45,7 @@ public final class Wording {
         this.figures = new FigureStyle(catalogue, config);
         this.records = new RecordReplies(catalogue, figures);
         this.prose = new ProseReplies(catalogue, figures, records);
+        this.bulletins = new BulletinReplies(catalogue, figures, records, prose);
         this.queries = new QueryReplies(catalogue, config.metrics(), figures, records);
         this.summary = new SummaryTexts(catalogue, config, figures, queries);
         this.chart = new ChartLabels(catalogue, config, figures);
@@ -72,6 +75,11 @@ public final class Wording {
 
     public ProseReplies prose() {
         return prose;
+    }
+
+    /** A bulletin of several stations: the numbered read-back and its answers. */
+    public BulletinReplies bulletins() {
+        return bulletins;
     }
 
     public QueryReplies queries() {

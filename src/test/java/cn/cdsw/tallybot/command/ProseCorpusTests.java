@@ -240,7 +240,7 @@ class ProseCorpusTests {
         }
     }
 
-    private static Figure figure(Map<String, Object> f) {
+    static Figure figure(Map<String, Object> f) {
         String metric = (String) f.get("metric");
         String what = "item".equals(metric) ? "item:" + f.get("name") : metric;
         return new Figure(what, new BigDecimal(String.valueOf(f.get("value"))).stripTrailingZeros(),

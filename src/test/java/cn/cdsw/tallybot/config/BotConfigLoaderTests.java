@@ -156,6 +156,23 @@ class BotConfigLoaderTests {
             .hasMessageContaining("duplicate answer word 'ok'");
     }
 
+    @Test
+    void loadsTheBulletinLimitsAndRefusesOneOutOfRange() throws IOException {
+        BulletinVocabulary bulletin = BotConfigLoader.load(SHIPPED).prose().bulletin();
+        assertThat(bulletin.maxStations()).isEqualTo(20);
+        assertThat(bulletin.maxCharacters()).isEqualTo(6000);
+        assertThat(bulletin.pictureExtensions()).contains("jpg", "png");
+
+        copyShipped();
+        Path prose = dir.resolve("prose.yml");
+        Files.writeString(prose,
+                Files.readString(prose, StandardCharsets.UTF_8).replace("max-stations: 20", "max-stations: 1"),
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> BotConfigLoader.load(dir)).isInstanceOf(BotConfigException.class)
+            .hasMessageContaining("prose.yml:")
+            .hasMessageContaining("bulletin max-stations must be between 2 and 100000, found 1");
+    }
+
     private static int lineOf(String text, String fragment) {
         return text.substring(0, text.indexOf(fragment)).split("\n", -1).length;
     }

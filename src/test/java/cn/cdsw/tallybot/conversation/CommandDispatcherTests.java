@@ -16,8 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.cdsw.tallybot.command.BulletinStation;
 import cn.cdsw.tallybot.command.Command;
 import cn.cdsw.tallybot.command.ParseContext;
+import cn.cdsw.tallybot.command.ProseNotes;
 import cn.cdsw.tallybot.command.ReportDraft;
 import cn.cdsw.tallybot.config.CommandType;
 import cn.cdsw.tallybot.e2e.TestSupport;
@@ -60,6 +62,11 @@ class CommandDispatcherTests {
         Period today = Period.day(TODAY, "今天");
         Map<Class<?>, Command> samples = Map.ofEntries(Map.entry(Command.Report.class, new Command.Report(draft)),
                 Map.entry(Command.ProsePending.class, new Command.ProsePending(draft)),
+                Map.entry(Command.Bulletin.class,
+                        new Command.Bulletin(List.of(new BulletinStation(1, draft, ProseNotes.NONE, "三圣街道社工站", null),
+                                new BulletinStation(2, draft.withPlace("锦江区", "锦官驿街道社工站"), ProseNotes.NONE, "锦官驿街道社工站",
+                                        null)),
+                                0)),
                 Map.entry(Command.Bind.class, new Command.Bind("锦江区", "三圣街道社工站")),
                 Map.entry(Command.Retract.class, new Command.Retract(null)),
                 Map.entry(Command.Correct.class, new Command.Correct(1, draft)),
