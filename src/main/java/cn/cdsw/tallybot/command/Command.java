@@ -13,9 +13,9 @@ import cn.cdsw.tallybot.query.Scope;
  * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only;
  * the conversation feature decides what each one does.
  */
-public sealed interface Command
-        permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine, Command.Help,
-        Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary, Command.ProsePending {
+public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine,
+        Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary,
+        Command.ProsePending, Command.Desk {
 
     /**
      * #上报: a report; district and unit may be missing and then come from the binding or a
@@ -83,6 +83,12 @@ public sealed interface Command
 
     /** #帮助 [command]: usage with examples. */
     record Help(@Nullable CommandType topic) implements Command {
+    }
+
+    /**
+     * #后台: a one-time sign-in link to the web desk, for a coordinator in a private chat.
+     */
+    record Desk() implements Command {
     }
 
 }

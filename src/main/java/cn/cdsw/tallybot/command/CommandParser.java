@@ -165,6 +165,7 @@ public final class CommandParser {
             case MISSING -> queries.missing(body, context);
             case SUMMARY -> queries.summary(body, context);
             case EXPORT -> throw new Unreadable(new Refusal.NotAvailable(body, type));
+            case DESK -> new Command.Desk();
         };
     }
 

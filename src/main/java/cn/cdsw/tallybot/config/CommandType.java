@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The chat commands (docs/commands.md §2), named by the keys of {@code commands.yml}. */
 public enum CommandType {
 
-    REPORT, QUERY, RANK, LIST, MISSING, SUMMARY, RETRACT, CORRECT, BIND, MINE, EXPORT, HELP;
+    REPORT, QUERY, RANK, LIST, MISSING, SUMMARY, RETRACT, CORRECT, BIND, MINE, EXPORT, DESK, HELP;
 
     public String configKey() {
         return name().toLowerCase(Locale.ROOT);

@@ -27,15 +27,18 @@ class CommandDispatcher {
 
     private final SummaryCommands summaries;
 
+    private final DeskCommands desk;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
-            SummaryCommands summaries, Wording wording) {
+            SummaryCommands summaries, DeskCommands desk, Wording wording) {
         this.reports = reports;
         this.changes = changes;
         this.senders = senders;
         this.queries = queries;
         this.summaries = summaries;
+        this.desk = desk;
         this.wording = wording;
     }
 
@@ -97,6 +100,11 @@ class CommandDispatcher {
         }
         if (command instanceof Command.PostSummary summary) {
             return Optional.of(summaries.post(summary, turn));
+        }
+        if (command instanceof Command.Desk) {
+            // group messages are all the pipeline carries so far: #后台 there says to ask
+            // privately; a private chat passes true here
+            return Optional.of(desk.link(turn, false));
         }
         if (command instanceof Command.Help help) {
             return Optional.of(wording.help().help(help.topic(), turn.coordinator()));

@@ -113,6 +113,7 @@ class HelpRepliesTests {
             case BIND -> Command.Bind.class;
             case MINE -> Command.Mine.class;
             case HELP -> Command.Help.class;
+            case DESK -> Command.Desk.class;
             case EXPORT -> throw new IllegalArgumentException("export has no example");
         };
     }

@@ -1,0 +1,119 @@
+package cn.cdsw.tallybot.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signed-in coordinators of the desk. A session is a random id in an HttpOnly,
+ * SameSite=Lax cookie (Secure when the public address is https); the database keeps its
+ * digest, its owner, its CSRF value and when it ends. Kept in the shared database rather
+ * than in a replica's memory, a session survives a restart and works on every replica
+ * behind a load balancer; ending it is deleting the row.
+ */
+@Service
+public class DeskSessions {
+
+    /** The cookie's name. */
+    public static final String COOKIE = "tallybot_desk";
+
+    private final JdbcClient jdbc;
+
+    private final WebProperties properties;
+
+    private final Clock clock;
+
+    DeskSessions(JdbcClient jdbc, WebProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A new session for {@code coordinator}, and the cookie that carries it. */
+    @Transactional
+    public ResponseCookie start(Coordinator coordinator) {
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM desk_session WHERE expires_at < :now").param("now", now.toEpochMilli()).update();
+        String id = Secrets.fresh();
+        jdbc.sql("""
+                INSERT INTO desk_session (id_hash, platform, user_id, user_name, csrf_token, created_at, expires_at)
+                VALUES (:hash, :platform, :userId, :name, :csrf, :now, :expires)""")
+            .param("hash", Secrets.digest(id))
+            .param("platform", coordinator.platform())
+            .param("userId", coordinator.userId())
+            .param("name", coordinator.name())
+            .param("csrf", Secrets.fresh())
+            .param("now", now.toEpochMilli())
+            .param("expires", now.plus(properties.sessionTtl()).toEpochMilli())
+            .update();
+        return cookie(id, properties.sessionTtl());
+    }
+
+    /** The session the request's cookie names, while it lasts. */
+    public Optional<DeskSession> of(HttpServletRequest request) {
+        String id = cookieValue(request);
+        if (id == null || !Secrets.wellFormed(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT platform, user_id, user_name, csrf_token, expires_at FROM desk_session
+                WHERE id_hash = :hash AND expires_at > :now""")
+            .param("hash", Secrets.digest(id))
+            .param("now", clock.millis())
+            .query((rs, row) -> new DeskSession(new Coordinator(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
+            .optional();
+    }
+
+    /** Whether the request comes from a signed-in coordinator. */
+    public boolean signedIn(HttpServletRequest request) {
+        return of(request).isPresent();
+    }
+
+    /** Ends the request's session; the cookie that clears it from the browser. */
+    public ResponseCookie end(HttpServletRequest request) {
+        String id = cookieValue(request);
+        if (id != null && Secrets.wellFormed(id)) {
+            jdbc.sql("DELETE FROM desk_session WHERE id_hash = :hash").param("hash", Secrets.digest(id)).update();
+        }
+        return cookie("", Duration.ZERO);
+    }
+
+    private ResponseCookie cookie(String value, Duration maxAge) {
+        return ResponseCookie.from(COOKIE, value)
+            .httpOnly(true)
+            .secure(properties.secureCookie())
+            .sameSite("Lax")
+            .path("/")
+            .maxAge(maxAge)
+            .build();
+    }
+
+    private static @Nullable String cookieValue(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A signed-in coordinator, the CSRF value of the session and when it ends. */
+    public record DeskSession(Coordinator coordinator, String csrf, Instant expiresAt) {
+    }
+
+}
