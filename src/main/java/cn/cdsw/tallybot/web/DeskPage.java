@@ -119,8 +119,9 @@ public class DeskPage {
         Long next = rows.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).id() : null;
         LocalDate missingDay = request.to().isAfter(today) ? today : request.to();
         return new DeskView(scope.label(), request.district(), today, request.from(), request.to(),
-                figures.span(request.from(), request.to()), card("today", todays), card("period", period), districts,
-                units, trend(request.to(), scope), missingDay, queries.missing(missingDay, request.district()),
+                figures.span(request.from(), request.to()), card(figures.day(today), todays),
+                card(figures.span(request.from(), request.to()), period), districts, units, trend(request.to(), scope),
+                missingDay, queries.missing(missingDay, request.district()),
                 page.stream().map(this::recordRow).toList(),
                 request.status() == null ? null : request.status().wireName(), next, request.after() == 0,
                 exportHref(request), config.districts().all().stream().map(District::name).toList(),
@@ -135,7 +136,7 @@ public class DeskPage {
         return config.metrics().byKey(VISITS).map(m -> m.units().get(0)).orElse("户");
     }
 
-    FigureCard card(String title, Totals totals) {
+    FigureCard card(String span, Totals totals) {
         Figures f = totals.figures();
         List<MetricCell> cells = f.metrics()
             .stream()
@@ -145,7 +146,7 @@ public class DeskPage {
         List<String> line = new ArrayList<>(replies.metricLines(f));
         line.add(figures.materials(f.materialsTotal(), false));
         line.add(figures.value(f.valueYuan()));
-        return new FigureCard(title, f.reports(), f.units(), cells, figures.number(f.materialsTotal()),
+        return new FigureCard(span, f.reports(), f.units(), cells, figures.number(f.materialsTotal()),
                 figures.number(f.valueYuan()), figures.list(line));
     }
 

@@ -15,11 +15,16 @@ public record DeskView(String scope, @Nullable String district, LocalDate today,
         @Nullable Long nextAfter, boolean firstPage, String exportHref, List<String> districtNames,
         List<PeriodLink> periods) {
 
+    /** Today as the page writes a day: 11月29日. */
+    public String todaySpan() {
+        return todayCard.span();
+    }
+
     /**
      * A block of totals: reports, units, each metric in each of its units, materials,
      * value.
      */
-    public record FigureCard(String title, long reports, long units, List<MetricCell> metrics, String materials,
+    public record FigureCard(String span, long reports, long units, List<MetricCell> metrics, String materials,
             String value, String line) {
     }
 
