@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -45,11 +46,14 @@ class DeskController {
     }
 
     @GetMapping("/")
-    ModelAndView main(HttpServletRequest request, @RequestParam(name = "from", required = false) @Nullable String from,
+    ModelAndView main(HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(name = "from", required = false) @Nullable String from,
             @RequestParam(name = "to", required = false) @Nullable String to,
             @RequestParam(name = "district", required = false) @Nullable String district,
             @RequestParam(name = "status", required = false) @Nullable String status,
             @RequestParam(name = "after", required = false) @Nullable String after) {
+        // the figures stay out of shared caches and of the browser's history after 退出
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Optional<DeskSession> session = sessions.of(request);
         if (session.isEmpty()) {
             return signIn();
@@ -99,7 +103,7 @@ class DeskController {
     }
 
     @PostMapping("/logout")
-    String logout(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    String logout(HttpServletRequest request, HttpServletResponse response) {
         ResponseCookie cleared = sessions.end(request);
         response.addHeader(HttpHeaders.SET_COOKIE, cleared.toString());
         return "redirect:/";

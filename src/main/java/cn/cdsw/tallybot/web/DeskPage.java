@@ -120,8 +120,8 @@ public class DeskPage {
         LocalDate missingDay = request.to().isAfter(today) ? today : request.to();
         return new DeskView(scope.label(), request.district(), today, request.from(), request.to(),
                 figures.span(request.from(), request.to()), card(figures.day(today), todays),
-                card(figures.span(request.from(), request.to()), period), districts, units, trend(request.to(), scope),
-                missingDay, queries.missing(missingDay, request.district()),
+                card(figures.span(request.from(), request.to()), period), visitsUnit, districts, units,
+                trend(request.to(), scope), missingDay, queries.missing(missingDay, request.district()),
                 page.stream().map(this::recordRow).toList(),
                 request.status() == null ? null : request.status().wireName(), next, request.after() == 0,
                 exportHref(request), config.districts().all().stream().map(District::name).toList(),

@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * only lays it out.
  */
 public record DeskView(String scope, @Nullable String district, LocalDate today, LocalDate from, LocalDate to,
-        String span, FigureCard todayCard, FigureCard periodCard, List<DistrictRow> districts, List<RankRow> units,
-        Trend trend, LocalDate missingDay, List<String> missing, List<RecordRow> records, @Nullable String status,
-        @Nullable Long nextAfter, boolean firstPage, String exportHref, List<String> districtNames,
-        List<PeriodLink> periods) {
+        String span, FigureCard todayCard, FigureCard periodCard, String visitsUnit, List<DistrictRow> districts,
+        List<RankRow> units, Trend trend, LocalDate missingDay, List<String> missing, List<RecordRow> records,
+        @Nullable String status, @Nullable Long nextAfter, boolean firstPage, String exportHref,
+        List<String> districtNames, List<PeriodLink> periods) {
 
     /** Today as the page writes a day: 11月29日. */
     public String todaySpan() {

@@ -103,6 +103,7 @@ class DeskSignInIntegrationTests {
         Cookie session = session(setCookie);
         MockHttpServletResponse desk = mvc.perform(get("/").cookie(session)).andReturn().getResponse();
         assertThat(desk.getStatus()).isEqualTo(200);
+        assertThat(desk.getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
         assertThat(desk.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"today-reports\"", "李协调");
 
         MockHttpServletResponse again = mvc.perform(post("/login").param("token", token)).andReturn().getResponse();
