@@ -22,6 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.BotConfigProperties;
 import cn.cdsw.tallybot.config.District;
+import cn.cdsw.tallybot.query.DayFigures;
 import cn.cdsw.tallybot.query.DistrictTotals;
 import cn.cdsw.tallybot.query.Figures;
 import cn.cdsw.tallybot.query.QueryService;
@@ -215,19 +216,18 @@ public class DeskPage {
     }
 
     /**
-     * The 30 days up to {@code to}, day by day from the same totals the API gives for one
-     * day: visits in their most used unit over those days, and materials.
+     * The 30 days up to {@code to}, day by day as the totals API gives each day: visits
+     * in their most used unit over those days, and materials.
      */
     private Trend trend(LocalDate to, Scope scope) {
         LocalDate from = to.minusDays(TREND_DAYS - 1);
         String unit = mainVisitsUnit(from, to, scope);
         long[] visits = new long[TREND_DAYS];
         long[] materials = new long[TREND_DAYS];
+        List<DayFigures> days = queries.daily(from, to, scope, VISITS, unit);
         for (int i = 0; i < TREND_DAYS; i++) {
-            LocalDate day = from.plusDays(i);
-            Figures f = queries.totals(day, day, scope).figures();
-            visits[i] = f.metric(VISITS, unit);
-            materials[i] = f.materialsTotal();
+            visits[i] = days.get(i).metric();
+            materials[i] = days.get(i).materials();
         }
         return new Trend(from, to, series(config.metrics().label(VISITS), unit, from, visits),
                 series(null, config.materials().totalUnit(), from, materials));

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseCookie;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +26,14 @@ public class DeskSessions {
     /** The cookie's name. */
     public static final String COOKIE = "tallybot_desk";
 
-    private final JdbcClient jdbc;
+    private final DeskSessionRepository repository;
 
     private final WebProperties properties;
 
     private final Clock clock;
 
-    DeskSessions(JdbcClient jdbc, WebProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    DeskSessions(DeskSessionRepository repository, WebProperties properties, Clock clock) {
+        this.repository = repository;
         this.properties = properties;
         this.clock = clock;
     }
@@ -43,19 +42,9 @@ public class DeskSessions {
     @Transactional
     public ResponseCookie start(Coordinator coordinator) {
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM desk_session WHERE expires_at < :now").param("now", now.toEpochMilli()).update();
+        repository.deleteExpired(now);
         String id = Secrets.fresh();
-        jdbc.sql("""
-                INSERT INTO desk_session (id_hash, platform, user_id, user_name, csrf_token, created_at, expires_at)
-                VALUES (:hash, :platform, :userId, :name, :csrf, :now, :expires)""")
-            .param("hash", Secrets.digest(id))
-            .param("platform", coordinator.platform())
-            .param("userId", coordinator.userId())
-            .param("name", coordinator.name())
-            .param("csrf", Secrets.fresh())
-            .param("now", now.toEpochMilli())
-            .param("expires", now.plus(properties.sessionTtl()).toEpochMilli())
-            .update();
+        repository.insert(Secrets.digest(id), coordinator, Secrets.fresh(), now, now.plus(properties.sessionTtl()));
         return cookie(id, properties.sessionTtl());
     }
 
@@ -65,14 +54,7 @@ public class DeskSessions {
         if (id == null || !Secrets.wellFormed(id)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                SELECT platform, user_id, user_name, csrf_token, expires_at FROM desk_session
-                WHERE id_hash = :hash AND expires_at > :now""")
-            .param("hash", Secrets.digest(id))
-            .param("now", clock.millis())
-            .query((rs, row) -> new DeskSession(new Coordinator(rs.getString(1), rs.getString(2), rs.getString(3)),
-                    rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
-            .optional();
+        return repository.find(Secrets.digest(id), clock.instant());
     }
 
     /** Whether the request comes from a signed-in coordinator. */
@@ -84,7 +66,7 @@ public class DeskSessions {
     public ResponseCookie end(HttpServletRequest request) {
         String id = cookieValue(request);
         if (id != null && Secrets.wellFormed(id)) {
-            jdbc.sql("DELETE FROM desk_session WHERE id_hash = :hash").param("hash", Secrets.digest(id)).update();
+            repository.delete(Secrets.digest(id));
         }
         return cookie("", Duration.ZERO);
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LoginLinks {
 
-    private final JdbcClient jdbc;
+    private final LoginLinkRepository repository;
 
     private final WebProperties properties;
 
     private final Clock clock;
 
-    LoginLinks(JdbcClient jdbc, WebProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    LoginLinks(LoginLinkRepository repository, WebProperties properties, Clock clock) {
+        this.repository = repository;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,18 +52,9 @@ public class LoginLinks {
             throw new IllegalStateException("tallybot.web.public-url is not set");
         }
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM desk_login_link WHERE expires_at < :now").param("now", now.toEpochMilli()).update();
+        repository.deleteExpired(now);
         String token = Secrets.fresh();
-        jdbc.sql("""
-                INSERT INTO desk_login_link (token_hash, platform, user_id, user_name, created_at, expires_at)
-                VALUES (:hash, :platform, :userId, :name, :now, :expires)""")
-            .param("hash", Secrets.digest(token))
-            .param("platform", coordinator.platform())
-            .param("userId", coordinator.userId())
-            .param("name", coordinator.name())
-            .param("now", now.toEpochMilli())
-            .param("expires", now.plus(properties.linkTtl()).toEpochMilli())
-            .update();
+        repository.insert(Secrets.digest(token), coordinator, now, now.plus(properties.linkTtl()));
         String root = base.toString().replaceAll("/+$", "");
         return URI.create(root + "/login/" + token);
     }
@@ -74,16 +64,7 @@ public class LoginLinks {
      * what the page behind a link shows before the browser redeems it.
      */
     public boolean open(String token) {
-        if (!Secrets.wellFormed(token)) {
-            return false;
-        }
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM desk_login_link
-                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
-            .param("hash", Secrets.digest(token))
-            .param("now", clock.millis())
-            .query(Long.class)
-            .single() > 0;
+        return Secrets.wellFormed(token) && repository.open(Secrets.digest(token), clock.instant());
     }
 
     /**
@@ -96,20 +77,10 @@ public class LoginLinks {
             return Optional.empty();
         }
         String hash = Secrets.digest(token);
-        long now = clock.millis();
-        int used = jdbc.sql("""
-                UPDATE desk_login_link SET used_at = :now
-                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
-            .param("hash", hash)
-            .param("now", now)
-            .update();
-        if (used != 1) {
+        if (!repository.use(hash, clock.instant())) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT platform, user_id, user_name FROM desk_login_link WHERE token_hash = :hash")
-            .param("hash", hash)
-            .query((rs, row) -> new Coordinator(rs.getString(1), rs.getString(2), rs.getString(3)))
-            .optional();
+        return repository.owner(hash);
     }
 
 }

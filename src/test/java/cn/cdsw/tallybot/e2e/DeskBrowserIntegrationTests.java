@@ -87,6 +87,12 @@ class DeskBrowserIntegrationTests extends WebhookTestBase {
         assertThat(browser.findElement(By.id("missing")).getText()).contains("青羊区·琴台路社区社工室")
             .doesNotContain("锦江区·三圣街道社工站");
         assertThat(browser.findElements(By.cssSelector("#trend svg"))).hasSize(2);
+        JsonNode trend = bot.api("/api/v1/totals?from=2026-10-31&to=2026-11-29");
+        assertThat(number(browser.findElement(By.id("trend-visits")).getDomAttribute("data-total")))
+            .as("the trend's visits add up to the 30 days' total in 户")
+            .isEqualByComparingTo(metric(trend, "visits", "户"));
+        assertThat(number(browser.findElement(By.id("trend-materials")).getDomAttribute("data-total")))
+            .isEqualByComparingTo(trend.get("materials_total").decimalValue());
         browser.manage().window().setSize(new Dimension(1280, 2000));
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
@@ -144,6 +150,15 @@ class DeskBrowserIntegrationTests extends WebhookTestBase {
             assertThat(shown.startsWith("约")).as(m.toString()).isEqualTo(approx);
             assertThat(number(shown)).as(m.toString()).isEqualByComparingTo(m.get("value").decimalValue());
         }
+    }
+
+    private static BigDecimal metric(JsonNode totals, String key, String unit) {
+        for (JsonNode m : totals.get("metrics")) {
+            if (m.get("key").asString().equals(key) && m.get("unit").asString().equals(unit)) {
+                return m.get("value").decimalValue();
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     private String text(String id) {
