@@ -3,7 +3,8 @@
 # target/tallybot.jar over a copy of the 1M-record database of querydb.sh. Two views: the city for the database's
 # last day, and the city for its last 30 days (both with the 30-day trend, the district table, the missing list and
 # the first page of records). Each request is timed by curl over loopback (time_total: the server's time plus a
-# loopback round trip); WARMUP requests first, then REQUESTS timed ones per view, one at a time.
+# loopback round trip); WARMUP requests first, then REQUESTS timed ones per view, one at a time. The health check,
+# timed the same way, says what the machine's load alone costs a request.
 # Target: p95 < 50 ms.
 # Usage: bench/desk.sh                                   (about 3 minutes with the database made)
 #        RECORDS=20000 REQUESTS=20 WARMUP=5 bench/desk.sh   (smoke)
@@ -39,12 +40,12 @@ last=$(sqlite3 "$work/tallybot.db" "SELECT MAX(activity_date) FROM activity_reco
 first30=$(python3 -c "import datetime,sys; print(datetime.date.fromisoformat('$last') - datetime.timedelta(days=29))")
 records=$(sqlite3 "$work/tallybot.db" 'SELECT COUNT(*) FROM activity_record')
 
-time_view() {   # $1 query string; prints one time in ms per request
-  local url="http://127.0.0.1:$port/?$1" i code
+time_view() {   # $1 path and query; prints one time in ms per request
+  local url="http://127.0.0.1:$port$1" i code
   for i in $(seq 1 "$warmup"); do curl -s -o /dev/null -b "tallybot_desk=$session" "$url"; done
   for i in $(seq 1 "$requests"); do
     code=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b "tallybot_desk=$session" "$url")
-    [ "${code%% *}" = 200 ] || { echo "GET /?$1 answered ${code%% *}" >&2; exit 1; }
+    [ "${code%% *}" = 200 ] || { echo "GET $1 answered ${code%% *}" >&2; exit 1; }
     awk -v t="${code#* }" 'BEGIN { printf "%.2f\n", t * 1000 }'
   done
 }
@@ -54,8 +55,10 @@ percentiles() {   # stdin: times in ms; prints "p50 | p95 | max"
 }
 
 echo "desk: $(nproc) cores, $(load_note), $records records, $requests requests per view after $warmup"
-day=$(time_view "from=$last&to=$last" | percentiles)
-month=$(time_view "from=$first30&to=$last" | percentiles)
+day=$(time_view "/?from=$last&to=$last" | percentiles)
+month=$(time_view "/?from=$first30&to=$last" | percentiles)
+# the cheapest request the jar answers, on the same machine at the same time: what the load alone costs
+health=$(time_view "/actuator/health" | percentiles)
 echo
 echo "## desk main view over $records records ($(load_note))"
 echo
@@ -63,3 +66,4 @@ echo "| view | p50 ms | p95 ms | max ms | target |"
 echo "|---|---|---|---|---|"
 echo "| city, one day ($last) | $day | p95 < 50 ms |"
 echo "| city, 30 days ($first30 – $last) | $month | p95 < 50 ms |"
+echo "| for scale: GET /actuator/health | $health | — |"
