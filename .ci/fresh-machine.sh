@@ -3,7 +3,8 @@
 # anything: a clean clone of the committed HEAD, built and tested with
 #   - no Chinese font: a fontconfig that lists only DejaVu, and an empty Java font cache (JDKs cache what
 #     fontconfig said under ~/.java/fonts, so user.home points at an empty folder for every JVM here);
-#   - Redis and PostgreSQL at ports nobody listens on, no redis-server binary, TALLYBOT_REQUIRE_SERVICES unset.
+#   - Redis and PostgreSQL at ports nobody listens on, no redis-server binary, no Chromium (paths that do not
+#     exist), TALLYBOT_REQUIRE_SERVICES unset.
 # Then `./mvnw -B verify` (the README's test command) must pass and say SKIPPED for what is missing, and the
 # README's "Try it" blocks, run as printed, must store a record that the admin API then shows.
 # Usage: bash .ci/fresh-machine.sh          (about three minutes on 2 cores; uses ~/.m2 and Maven's wrapper cache)
@@ -39,13 +40,14 @@ unset TALLYBOT_REQUIRE_SERVICES
 export TALLYBOT_TEST_REDIS_URL=redis://127.0.0.1:$(free_port)/0
 export TALLYBOT_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$(free_port)/test?user=postgres"
 export TALLYBOT_TEST_REDIS_SERVER=$work/no-redis-server
+export TALLYBOT_TEST_CHROMIUM=$work/no-chromium TALLYBOT_TEST_CHROMEDRIVER=$work/no-chromedriver
 
-echo "fresh-machine: ./mvnw -B verify without a Chinese font, Redis or PostgreSQL"
+echo "fresh-machine: ./mvnw -B verify without a Chinese font, Redis, PostgreSQL or Chromium"
 # user.home moved, so Maven is told where its repository is
 ./mvnw -B -Dmaven.repo.local="$HOME/.m2/repository" verify > "$work/verify.log" 2>&1 || {
   grep -E 'FAIL|ERROR|Tests run:' "$work/verify.log" | tail -40; echo "fresh-machine: verify failed"; exit 1; }
 grep -E '^\[(INFO|WARNING)\] Tests run: [0-9]+, Failures: 0, Errors: 0, Skipped: [0-9]+$' "$work/verify.log" | tail -1
-for missing in 'Chinese (CJK) font' 'Redis is not reachable' 'PostgreSQL is not reachable'; do
+for missing in 'Chinese (CJK) font' 'Redis is not reachable' 'PostgreSQL is not reachable' 'no Chromium'; do
   grep -q "^SKIPPED: .*$missing" "$work/verify.log" \
     || { echo "fresh-machine: no SKIPPED line for: $missing"; exit 1; }
 done

@@ -13,6 +13,7 @@ start=$(date +%s)
 RUNS=1 DURATION=2s WARMUP=1s BODIES=40000 "$here/ingest.sh"
 PARSER_JMH="-f 0 -wi 0 -i 1 -r 1s" "$here/parser.sh"
 QUERIES_JMH="-f 0 -wi 0 -i 1 -r 1s -p period=year" "$here/queries.sh"
+REQUESTS=10 WARMUP=2 "$here/desk.sh"
 JMH_SKIP_BUILD=1 SUMMARY_JMH="-f 0 -wi 0 -i 1 -r 1s" "$here/summary.sh"
 JMH_SKIP_BUILD=1 WRITER_JMH="-f 0 -wi 0 -i 1 -r 1s" "$here/writer.sh"
 RUNS=1 "$here/startup.sh"

@@ -1,5 +1,7 @@
 package cn.cdsw.tallybot.api;
 
+import java.util.function.Predicate;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,21 +11,38 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import cn.cdsw.tallybot.web.DeskSessions;
+
 /**
  * Guards {@code /api/**} with {@code Authorization: Bearer <tallybot.api.token>}. While
  * no token is set the API answers 404 "admin API disabled", so an unconfigured deployment
- * looks as if it had no admin API rather than inviting token guessing.
+ * looks as if it had no admin API rather than inviting token guessing. One path takes a
+ * signed-in coordinator of the web desk as well: reading the ledger export
+ * ({@link #EXPORT}, GET only, so a session never changes anything through the API and
+ * needs no CSRF value here), which the desk's download button links to.
  */
 class ApiTokenInterceptor implements HandlerInterceptor {
 
+    static final String EXPORT = "/api/v1/export";
+
     private final BearerToken token;
 
-    ApiTokenInterceptor(ApiProperties properties) {
+    private final Predicate<HttpServletRequest> signedIn;
+
+    /**
+     * @param signedIn whether a request comes from a signed-in coordinator of the desk
+     * ({@link DeskSessions#signedIn})
+     */
+    ApiTokenInterceptor(ApiProperties properties, Predicate<HttpServletRequest> signedIn) {
         this.token = new BearerToken(properties);
+        this.signedIn = signedIn;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (EXPORT.equals(request.getRequestURI()) && "GET".equals(request.getMethod()) && signedIn.test(request)) {
+            return true;
+        }
         if (!token.configured()) {
             throw problem(HttpStatus.NOT_FOUND, "admin API disabled");
         }

@@ -5,6 +5,8 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import cn.cdsw.tallybot.web.DeskSessions;
+
 /**
  * Puts the token check in front of the admin API (webhooks authenticate by their own
  * signatures; the actuator has {@link ActuatorAccessConfiguration}) and lets Spring MVC
@@ -15,13 +17,16 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
     private final ApiProperties properties;
 
-    ApiWebConfiguration(ApiProperties properties) {
+    private final DeskSessions sessions;
+
+    ApiWebConfiguration(ApiProperties properties, DeskSessions sessions) {
         this.properties = properties;
+        this.sessions = sessions;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiTokenInterceptor(properties)).addPathPatterns("/api/**");
+        registry.addInterceptor(new ApiTokenInterceptor(properties, sessions::signedIn)).addPathPatterns("/api/**");
     }
 
     @Override

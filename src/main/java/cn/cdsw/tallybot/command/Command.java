@@ -16,7 +16,7 @@ import cn.cdsw.tallybot.query.Scope;
  */
 public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine,
         Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary,
-        Command.PostReport, Command.ProsePending, Command.Remind, Command.Mute, Command.Bulletin {
+        Command.PostReport, Command.ProsePending, Command.Remind, Command.Mute, Command.Bulletin, Command.Desk {
 
     /**
      * #上报: a report; district and unit may be missing and then come from the binding or a
@@ -140,6 +140,13 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
      * (#免打扰 关闭).
      */
     record Mute(boolean on) implements Command {
+
+    }
+
+    /**
+     * #后台: a one-time sign-in link to the web desk, for a coordinator in a private chat.
+     */
+    record Desk() implements Command {
     }
 
 }

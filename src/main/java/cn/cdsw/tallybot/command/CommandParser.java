@@ -173,6 +173,7 @@ public final class CommandParser {
             case EXPORT -> throw new Unreadable(new Refusal.NotAvailable(body, type));
             case REMIND -> RemindBodyParser.remind(body, context, config);
             case MUTE -> RemindBodyParser.mute(body, config);
+            case DESK -> new Command.Desk();
         };
     }
 

@@ -31,10 +31,13 @@ class CommandDispatcher {
 
     private final ReminderCommands reminders;
 
+    private final DeskCommands desk;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
-            SummaryCommands summaries, PrivateChats privateChats, ReminderCommands reminders, Wording wording) {
+            SummaryCommands summaries, PrivateChats privateChats, ReminderCommands reminders, DeskCommands desk,
+            Wording wording) {
         this.privateChats = privateChats;
         this.reminders = reminders;
         this.reports = reports;
@@ -42,6 +45,7 @@ class CommandDispatcher {
         this.senders = senders;
         this.queries = queries;
         this.summaries = summaries;
+        this.desk = desk;
         this.wording = wording;
     }
 
@@ -134,6 +138,11 @@ class CommandDispatcher {
         }
         if (command instanceof Command.Mute mute) {
             return Optional.of(reminders.mute(mute, turn));
+        }
+        if (command instanceof Command.Desk) {
+            // the link goes out only in a private chat: in a group it says to ask
+            // privately
+            return Optional.of(desk.link(turn, turn.message().isPrivate()));
         }
         if (command instanceof Command.Help help) {
             return Optional.of(help(help, turn));

@@ -65,6 +65,29 @@ public class QueryService {
     }
 
     /**
+     * Every day from {@code from} to {@code to}: metric {@code key} in {@code unit} and
+     * the materials total, each what {@link #totals} of that one day gives (zero on a day
+     * without a report). The city and a district read the day rollups in two statements,
+     * not two per day; a unit adds up its records day by day.
+     */
+    @Transactional(readOnly = true)
+    public List<DayFigures> daily(LocalDate from, LocalDate to, Scope scope, String key, String unit) {
+        List<DayFigures> days = new ArrayList<>();
+        if (scope.unit() != null) {
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                Figures f = totals(day, day, scope).figures();
+                days.add(new DayFigures(day, f.metric(key, unit), f.materialsTotal()));
+            }
+            return days;
+        }
+        Map<LocalDate, DayFigures> stored = rollups.daily(from, to, scope.district(), key, unit);
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.add(stored.getOrDefault(day, new DayFigures(day, 0, 0)));
+        }
+        return days;
+    }
+
+    /**
      * Districts or units of the city or a district from the rollups; within one unit,
      * from its records.
      */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -211,6 +212,39 @@ class RollupTotalsRepository {
             .list()
             .forEach(e -> units.put(e.getKey(), e.getValue()));
         return units;
+    }
+
+    /**
+     * Day by day from the day rollups: metric {@code key} in {@code unit}, and materials;
+     * days without a report are absent. Each day's figures are those {@link #byDistrict}
+     * adds up for that day alone.
+     */
+    Map<LocalDate, DayFigures> daily(LocalDate from, LocalDate to, @Nullable String district, String key, String unit) {
+        String where = " WHERE span = :day AND period BETWEEN :from AND :to"
+                + (district != null ? " AND district = :district" : "");
+        Map<LocalDate, DayFigures> days = new TreeMap<>();
+        jdbc.sql("SELECT period, SUM(materials) FROM rollup_figures" + where
+                + " GROUP BY period HAVING SUM(reports) > 0")
+            .param("day", RollupSpan.DAY.key())
+            .param("from", from.toString())
+            .param("to", to.toString())
+            .param("district", district)
+            .query((rs, n) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getLong(2)))
+            .list()
+            .forEach(e -> days.put(e.getKey(), new DayFigures(e.getKey(), 0, e.getValue())));
+        jdbc.sql("SELECT period, SUM(total) FROM rollup_metric" + where
+                + " AND metric_key = :key AND unit = :unit GROUP BY period HAVING SUM(lines) > 0")
+            .param("day", RollupSpan.DAY.key())
+            .param("from", from.toString())
+            .param("to", to.toString())
+            .param("district", district)
+            .param("key", key)
+            .param("unit", unit)
+            .query((rs, n) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getLong(2)))
+            .list()
+            .forEach(e -> days.computeIfPresent(e.getKey(),
+                    (day, figures) -> new DayFigures(day, e.getValue(), figures.materials())));
+        return days;
     }
 
 }

@@ -40,6 +40,8 @@ public final class Wording {
 
     private final ReminderTexts reminders;
 
+    private final DeskReplies desk;
+
     private Wording(Catalogue catalogue, BotConfig config) {
         this.catalogue = catalogue;
         this.figures = new FigureStyle(catalogue, config);
@@ -54,6 +56,7 @@ public final class Wording {
         this.commandRefusals = new CommandRefusals(catalogue, config, figures);
         this.privateChat = new PrivateChatReplies(catalogue, config);
         this.reminders = new ReminderTexts(catalogue, figures);
+        this.desk = new DeskReplies(catalogue);
     }
 
     /**
@@ -119,6 +122,11 @@ public final class Wording {
     /** What only a private chat with the bot says. */
     public PrivateChatReplies privateChat() {
         return privateChat;
+    }
+
+    /** #后台 and its link to the web desk. */
+    public DeskReplies desk() {
+        return desk;
     }
 
     /**

@@ -80,7 +80,9 @@ class CommandDispatcherTests {
                 Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)),
                 Map.entry(Command.PostReport.class, new Command.PostReport(CommandType.WEEKLY, null)),
                 Map.entry(Command.Remind.class, Command.Remind.of(Command.RemindAction.SHOW)),
-                Map.entry(Command.Mute.class, new Command.Mute(true)));
+                Map.entry(Command.Mute.class, new Command.Mute(true)),
+
+                Map.entry(Command.Desk.class, new Command.Desk()));
 
         for (Class<?> type : Command.class.getPermittedSubclasses()) {
             assertThat(samples).as("a sample of %s", type.getSimpleName()).containsKey(type);

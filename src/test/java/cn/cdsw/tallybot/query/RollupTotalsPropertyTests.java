@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -165,6 +166,14 @@ class RollupTotalsPropertyTests {
         for (RankBy by : RANKINGS) {
             assertThat(rollups.rank(slice, by, false)).as("%s", by).isEqualTo(records.rank(criteria, by, false));
             assertThat(rollups.rank(slice, by, true)).as("units by %s", by).isEqualTo(records.rank(criteria, by, true));
+        }
+        Map<LocalDate, DayFigures> daily = rollups.daily(from, to, district, "visits", "户");
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            Figures f = QueryService
+                .sum(records.byDistrict(new TotalsRepository.Criteria(day, day, new Scope(district, null))).values());
+            DayFigures expected = f.reports() == 0 ? null
+                    : new DayFigures(day, f.metric("visits", "户"), f.materialsTotal());
+            assertThat(daily.get(day)).as("daily series on %s", day).isEqualTo(expected);
         }
     }
 

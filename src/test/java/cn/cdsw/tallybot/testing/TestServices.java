@@ -21,10 +21,11 @@ import cn.cdsw.tallybot.summary.CjkFont;
 /**
  * What some tests need beyond Java and Maven: the real Redis and PostgreSQL the
  * integration tests use (never a stand-in for our own store), and a Chinese font for the
- * chart's glyph tests. Redis comes from {@code TALLYBOT_TEST_REDIS_URL} (default
- * {@code redis://127.0.0.1:6379/0}), PostgreSQL from {@code TALLYBOT_TEST_POSTGRES_URL}
- * (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres};
- * the password is ignored where {@code pg_hba.conf} trusts loopback). A test that needs
+ * chart's glyph tests, and Chromium for the web desk's browser test. Redis comes from
+ * {@code TALLYBOT_TEST_REDIS_URL} (default {@code redis://127.0.0.1:6379/0}), PostgreSQL
+ * from {@code TALLYBOT_TEST_POSTGRES_URL} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=postgres}; the
+ * password is ignored where {@code pg_hba.conf} trusts loopback). A test that needs
  * something the machine lacks is skipped with one {@code SKIPPED:} line saying what to
  * install, unless {@code TALLYBOT_REQUIRE_SERVICES=true}: then it fails, so CI (which
  * installs and starts them all) can never pass with those tests skipped.
@@ -72,6 +73,24 @@ public final class TestServices {
         Optional<String> family = CjkFont.installed();
         require("no Chinese (CJK) font is installed", "install " + CjkFont.PACKAGE, family.isPresent());
         return family.orElseThrow();
+    }
+
+    /**
+     * Debian's Chromium and its chromedriver, for the tests that drive the web desk in a
+     * real browser: the chromium binary from {@code TALLYBOT_TEST_CHROMIUM} (default
+     * {@code /usr/bin/chromium}) and the driver from {@code TALLYBOT_TEST_CHROMEDRIVER}
+     * (default {@code /usr/bin/chromedriver}).
+     */
+    public static Chromium chromium() {
+        Path browser = Path.of(env("TALLYBOT_TEST_CHROMIUM", "/usr/bin/chromium"));
+        Path driver = Path.of(env("TALLYBOT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        require("there is no Chromium at " + browser + " with a chromedriver at " + driver,
+                "install chromium and chromium-driver", Files.isExecutable(browser) && Files.isExecutable(driver));
+        return new Chromium(browser, driver);
+    }
+
+    /** Where a browser test finds the browser and its driver. */
+    public record Chromium(Path browser, Path driver) {
     }
 
     /**

@@ -116,6 +116,7 @@ class HelpRepliesTests {
             case HELP -> Command.Help.class;
             case REMIND -> Command.Remind.class;
             case MUTE -> Command.Mute.class;
+            case DESK -> Command.Desk.class;
             case EXPORT -> throw new IllegalArgumentException("export has no example");
         };
     }
