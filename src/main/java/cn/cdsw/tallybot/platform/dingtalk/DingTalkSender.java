@@ -71,6 +71,9 @@ final class DingTalkSender implements ChatSender {
 
     @Override
     public void send(GroupRef group, Reply reply) {
+        // the members a reminder calls on, by name: the robot cannot mention them by id
+        // here
+        reply = new Reply(reply.textWithNames(), reply.imagePngBase64(), reply.quote());
         String textParam = json(Map.of("content", reply.text()));
         validate(group, reply, textParam);
         String key = group.groupId() + '\u0000' + reply.text() + '\u0000' + reply.imagePngBase64();

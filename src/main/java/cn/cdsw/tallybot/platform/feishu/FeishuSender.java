@@ -52,7 +52,7 @@ final class FeishuSender implements ChatSender, ReplyRouting {
         if (!platform().equals(group.platform())) {
             throw new IllegalArgumentException("not a Feishu chat: " + group.platform());
         }
-        String text = FeishuJson.MAPPER.writeValueAsString(Map.of("text", reply.text()));
+        String text = FeishuJson.MAPPER.writeValueAsString(Map.of("text", withMentions(reply)));
         // a retry after a lost answer, or after the image failed, repeats the text: the
         // same key lets Feishu keep one
         if (reply.quote() != null) {
@@ -67,6 +67,30 @@ final class FeishuSender implements ChatSender, ReplyRouting {
                     FeishuJson.MAPPER.writeValueAsString(Map.of("image_key", imageKey)),
                     uuid("image", group.groupId(), reply.imagePngBase64()));
         }
+    }
+
+    /**
+     * The text, then the members a reminder calls on, mentioned the way Feishu's text
+     * messages do ({@code <at user_id="ou_…">name</at>}, by the open id the bot knows
+     * them by).
+     */
+    static String withMentions(Reply reply) {
+        if (reply.mentions().isEmpty()) {
+            return reply.text();
+        }
+        StringBuilder text = new StringBuilder(reply.text()).append('\n');
+        for (Reply.Mention mention : reply.mentions()) {
+            text.append("<at user_id=\"")
+                .append(escape(mention.userId()))
+                .append("\">")
+                .append(escape(mention.name()))
+                .append("</at> ");
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /**

@@ -80,6 +80,9 @@ final class WeComSender implements ChatSender {
 
     @Override
     public void send(GroupRef group, Reply reply) {
+        // the members a reminder calls on, by name: the robot cannot mention them by id
+        // here
+        reply = new Reply(reply.textWithNames(), reply.imagePngBase64(), reply.quote());
         validate(group, reply);
         byte[] image = image(reply);
         Reply.Quote quote = reply.quote();
