@@ -137,7 +137,8 @@ class PrivateChatIntegrationTests extends WebhookTestBase {
     void refusesAMembersStatsInPrivateSayingWhatTheyMayDo() throws InterruptedException {
         // an admin of the group is a coordinator there, and an ordinary member in private
         bot.post(OneBotEvents.groupMessage(GROUP, nextId(), 30401, "admin", "#未报", clock.instant()));
-        // answered, not refused (29 November is a Sunday, so the answer is that nobody was expected)
+        // answered, not refused (29 November is a Sunday, so the answer is that nobody
+        // was expected)
         assertThat(API.awaitText("11月29日").action()).isEqualTo("send_group_msg");
 
         dm(30401, "#未报");
