@@ -164,7 +164,7 @@ public final class CommandParser {
             case LIST -> queries.list(body, context);
             case MISSING -> queries.missing(body, context);
             case SUMMARY -> queries.summary(body, context);
-            case EXPORT -> throw new Unreadable(new Refusal.NotAvailable(body, type));
+            case EXPORT -> queries.export(body, context);
         };
     }
 

@@ -27,15 +27,18 @@ class CommandDispatcher {
 
     private final SummaryCommands summaries;
 
+    private final ExportCommands exports;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
-            SummaryCommands summaries, Wording wording) {
+            SummaryCommands summaries, ExportCommands exports, Wording wording) {
         this.reports = reports;
         this.changes = changes;
         this.senders = senders;
         this.queries = queries;
         this.summaries = summaries;
+        this.exports = exports;
         this.wording = wording;
     }
 
@@ -97,6 +100,9 @@ class CommandDispatcher {
         }
         if (command instanceof Command.PostSummary summary) {
             return Optional.of(summaries.post(summary, turn));
+        }
+        if (command instanceof Command.Export export) {
+            return Optional.of(exports.export(export, turn));
         }
         if (command instanceof Command.Help help) {
             return Optional.of(wording.help().help(help.topic(), turn.coordinator()));

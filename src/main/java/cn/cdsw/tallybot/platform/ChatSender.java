@@ -14,4 +14,12 @@ public interface ChatSender {
      */
     void send(GroupRef group, Reply reply);
 
+    /**
+     * Whether {@link #send} takes a {@link Reply} with a {@link ChatFile}, uploading it
+     * to the chat; a platform that cannot is never handed one.
+     */
+    default boolean sendsFiles() {
+        return false;
+    }
+
 }

@@ -34,6 +34,8 @@ public final class Wording {
 
     private final CommandRefusals commandRefusals;
 
+    private final LedgerWording ledger;
+
     private Wording(Catalogue catalogue, BotConfig config) {
         this.catalogue = catalogue;
         this.figures = new FigureStyle(catalogue, config);
@@ -45,6 +47,7 @@ public final class Wording {
         this.help = new HelpReplies(catalogue, config, figures);
         this.refusals = new Refusals(catalogue, config, figures);
         this.commandRefusals = new CommandRefusals(catalogue, config, figures);
+        this.ledger = new LedgerWording(catalogue, config, figures, queries);
     }
 
     /**
@@ -95,6 +98,11 @@ public final class Wording {
      */
     public CommandRefusals commandRefusals() {
         return commandRefusals;
+    }
+
+    /** The Excel ledger's sheet names and headers, and the replies of #导出. */
+    public LedgerWording ledger() {
+        return ledger;
     }
 
     /**
