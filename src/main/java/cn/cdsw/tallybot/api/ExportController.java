@@ -26,7 +26,7 @@ import cn.cdsw.tallybot.query.Scope;
 
 /**
  * {@code GET /api/v1/export?from=&to=&district=&unit=&format=xlsx|csv}: the ledger of a
- * scope and period as a workbook, or its 明细 rows as CSV (docs/api.md §8). Without dates
+ * scope and period as a workbook, or its 明细 rows as CSV (docs/api.md §7). Without dates
  * it covers this month up to today. Every parameter is checked before a byte is written,
  * so a bad one is a 400 {@code ProblemDetail}; the workbook is read in full before its
  * headers go out, so a database failure is still answered as one.

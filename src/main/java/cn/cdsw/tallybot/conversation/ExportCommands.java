@@ -43,7 +43,7 @@ import cn.cdsw.tallybot.wording.Wording;
  * asked in. The answer says at once how many records it holds; the workbook is made after
  * the command is committed to the reply log, on one thread of its own (one export at a
  * time, however many are asked for), and leaves through the outbound queue of the chat
- * like any other message (docs/commands.md §16). A redelivered #导出 is answered from the
+ * like any other message (docs/commands.md §15). A redelivered #导出 is answered from the
  * log and sends nothing again.
  */
 @Component

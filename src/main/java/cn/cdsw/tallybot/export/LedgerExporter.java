@@ -23,7 +23,7 @@ import cn.cdsw.tallybot.wording.LedgerWording;
 import cn.cdsw.tallybot.wording.Wording;
 
 /**
- * Makes the ledger of a scope and period (docs/api.md §8). Every figure of 汇总, 物资 and 每日
+ * Makes the ledger of a scope and period (docs/api.md §7). Every figure of 汇总, 物资 and 每日
  * comes from {@link QueryService}, the same code as the totals API and #统计, so the
  * workbook and the API cannot disagree; 明细 reads the active records a page at a time, day
  * by day in id order (a keyset, never an offset), so a year of a million records passes

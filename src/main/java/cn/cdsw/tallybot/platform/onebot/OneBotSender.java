@@ -72,7 +72,7 @@ final class OneBotSender implements ChatSender {
     /**
      * {@code upload_group_file} with the bytes as {@code base64://…}, which NapCat takes
      * over the HTTP API and both WebSockets alike and which needs no path the
-     * implementation shares with the bot (docs/platforms.md §12).
+     * implementation shares with the bot (docs/platforms.md §11).
      */
     private void upload(GroupRef group, ChatFile file) {
         if (!platform().equals(group.platform()) || group.groupId().isBlank()) {
