@@ -21,7 +21,7 @@ records=$(sqlite3 "$work/tallybot.db" \
 echo "export: $(nproc) cores, $(load_note), $records active records from $from to $to"
 BOT_JAVA_OPTS="-XX:+ExitOnOutOfMemoryError -Xlog:gc:file=$work/gc.log ${BOT_JAVA_OPTS:-}" \
   TALLYBOT_API_TOKEN=bench-token start_bot "$work" "$port" "$work/bot.log"
-wait_healthy "$port" "$BOT_PID" 120 || { tail -50 "$work/bot.log"; exit 1; }
+wait_healthy "$port" "$BOT_PID" 300 || { tail -50 "$work/bot.log"; exit 1; }
 
 # peak_heap: the largest "before" of the GC log's "123M->45M(256M)" since line $1, in MiB
 peak_heap() {

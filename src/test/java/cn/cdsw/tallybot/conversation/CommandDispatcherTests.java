@@ -69,7 +69,8 @@ class CommandDispatcherTests {
                         new Command.Rank(Scope.CITY, today, new RankBy.Metric("visits", "户"), false, true)),
                 Map.entry(Command.ListRecords.class, new Command.ListRecords(Scope.CITY, today)),
                 Map.entry(Command.Missing.class, new Command.Missing(TODAY, null)),
-                Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)));
+                Map.entry(Command.PostSummary.class, new Command.PostSummary(TODAY)),
+                Map.entry(Command.Export.class, new Command.Export(Scope.CITY, today)));
 
         for (Class<?> type : Command.class.getPermittedSubclasses()) {
             assertThat(samples).as("a sample of %s", type.getSimpleName()).containsKey(type);

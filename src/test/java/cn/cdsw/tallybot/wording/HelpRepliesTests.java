@@ -49,10 +49,6 @@ class HelpRepliesTests {
 
         assertThat(topic.lines().findFirst().orElseThrow()).as("what %s is for", command).contains("#");
         List<String> examples = examples(topic);
-        if (command == CommandType.EXPORT) {
-            assertThat(examples).isEmpty();
-            return;
-        }
         assertThat(examples).as("examples of %s", command).hasSizeBetween(1, 2);
         assertThat(examples).as("examples of %s", command)
             .anySatisfy(example -> assertThat(parsed(example)).isInstanceOf(commandClass(command)));
@@ -113,7 +109,7 @@ class HelpRepliesTests {
             case BIND -> Command.Bind.class;
             case MINE -> Command.Mine.class;
             case HELP -> Command.Help.class;
-            case EXPORT -> throw new IllegalArgumentException("export has no example");
+            case EXPORT -> Command.Export.class;
         };
     }
 
