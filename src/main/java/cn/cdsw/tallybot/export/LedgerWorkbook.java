@@ -6,9 +6,9 @@ import java.io.OutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A ledger whose rows are all read (kept in temporary files, not in memory) and that is
- * ready to be written out as one {@code .xlsx}. Close it to delete the temporary files,
- * written or not.
+ * A ledger whose rows are all read (kept in compressed temporary files, not in memory)
+ * and that is ready to be written out as one {@code .xlsx}. Close it to delete the
+ * temporary files, written or not.
  */
 public final class LedgerWorkbook implements AutoCloseable {
 

@@ -19,12 +19,12 @@ import cn.cdsw.tallybot.wording.LedgerWording;
 
 /**
  * Writes the four sheets of a ledger with Apache POI's streaming SXSSF: only a window of
- * {@value #WINDOW} rows per sheet stays in memory, the rest goes to temporary files
- * (uncompressed: compressing them cost more time than the disk space is worth, as the
- * workbook is deflated once more into the zip), and strings are written inline rather
- * than into a shared table that would grow with every note. The sheets may be filled in
- * any order; their tabs stay 汇总, 明细, 物资, 每日. A sheet holds at most 1,048,576 rows, so 明细
- * continues in 明细2, 明细3, … beyond.
+ * {@value #WINDOW} rows per sheet stays in memory, the rest goes to gzip-compressed
+ * temporary files (a year's 明细 is about a gigabyte of XML; uncompressed, the disk writes
+ * made the export slower, not faster: bench/README.md), and strings are written inline
+ * rather than into a shared table that would grow with every note. The sheets may be
+ * filled in any order; their tabs stay 汇总, 明细, 物资, 每日. A sheet holds at most 1,048,576
+ * rows, so 明细 continues in 明细2, 明细3, … beyond.
  */
 final class XlsxLedger {
 
@@ -33,7 +33,7 @@ final class XlsxLedger {
 
     private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(null, WINDOW, false, false);
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(null, WINDOW, true, false);
 
     private final LedgerWording wording;
 
