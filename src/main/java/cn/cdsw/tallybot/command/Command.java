@@ -14,9 +14,10 @@ import cn.cdsw.tallybot.query.Scope;
  * A chat command as read by {@link CommandParser} (docs/commands.md §2). Records only;
  * the conversation feature decides what each one does.
  */
-public sealed interface Command permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine,
-        Command.Help, Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary,
-        Command.PostReport, Command.ProsePending, Command.Remind, Command.Mute, Command.Bulletin, Command.Desk {
+public sealed interface Command
+        permits Command.Report, Command.Bind, Command.Retract, Command.Correct, Command.Mine, Command.Help,
+        Command.Query, Command.Rank, Command.ListRecords, Command.Missing, Command.PostSummary, Command.PostReport,
+        Command.ProsePending, Command.Remind, Command.Mute, Command.Bulletin, Command.Desk, Command.Export {
 
     /**
      * #上报: a report; district and unit may be missing and then come from the binding or a
@@ -107,6 +108,13 @@ public sealed interface Command permits Command.Report, Command.Bind, Command.Re
      * period was written, meaning the last finished one.
      */
     record PostReport(CommandType type, @Nullable LocalDate day) implements Command {
+    }
+
+    /**
+     * #导出 [scope] [period]: the Excel ledger of the scope and period, sent to the chat as
+     * a file (coordinators); the period defaults to this month.
+     */
+    record Export(Scope scope, Period period) implements Command {
     }
 
     /** #帮助 [command]: usage with examples. */

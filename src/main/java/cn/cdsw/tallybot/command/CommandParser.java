@@ -170,7 +170,7 @@ public final class CommandParser {
             case MISSING -> queries.missing(body, context);
             case SUMMARY -> queries.summary(body, context);
             case WEEKLY, MONTHLY -> queries.report(body, context, type);
-            case EXPORT -> throw new Unreadable(new Refusal.NotAvailable(body, type));
+            case EXPORT -> queries.export(body, context);
             case REMIND -> RemindBodyParser.remind(body, context, config);
             case MUTE -> RemindBodyParser.mute(body, config);
             case DESK -> new Command.Desk();

@@ -18,14 +18,17 @@ import cn.cdsw.tallybot.query.Scope;
 /**
  * The query grammar (docs/commands.md §7): {@code #统计 [全市|区县|单位] [时段]},
  * {@code #排行 [指标[ 单位]] [时段] [单位]}, {@code #明细 …}, {@code #未报 [日期] [区县]},
- * {@code #日报 [日期]}. Words may come in any order; one that is none of these is refused by
- * name. The period defaults to today.
+ * {@code #日报 [日期]}, {@code #导出 [全市|区县|单位] [时段]}. Words may come in any order; one that is
+ * none of these is refused by name. The period defaults to today.
  */
 final class QueryBodyParser {
 
     private static final Pattern RANGE_SPACES = Pattern.compile("\\s*([" + DateRanges.SEPARATOR_CHARACTERS + "])\\s*");
 
     private static final Pattern WORDS = Pattern.compile("[\\s,、;。]+");
+
+    /** The period of a ledger when none is named. */
+    private static final String THIS_MONTH = "本月";
 
     private final BotConfig config;
 
@@ -69,6 +72,13 @@ final class QueryBodyParser {
         Scope scope = scope(r, context);
         return new Command.Rank(scope, period(r, context), by, r.byUnit || scope.district() != null,
                 r.unitNamed || !(by instanceof RankBy.Metric));
+    }
+
+    /** A ledger covers a month when no period is named: the ledger an office files. */
+    Command.Export export(String body, ParseContext context) {
+        Reading r = read(body, context, false, CommandType.EXPORT);
+        return new Command.Export(scope(r, context),
+                r.period != null ? r.period : PeriodExpressions.parse(THIS_MONTH, context.today()).orElseThrow());
     }
 
     Command.Missing missing(String body, ParseContext context) {

@@ -33,11 +33,13 @@ class CommandDispatcher {
 
     private final DeskCommands desk;
 
+    private final ExportCommands exports;
+
     private final Wording wording;
 
     CommandDispatcher(ReportCommands reports, RecordChanges changes, SenderCommands senders, QueryCommands queries,
             SummaryCommands summaries, PrivateChats privateChats, ReminderCommands reminders, DeskCommands desk,
-            Wording wording) {
+            ExportCommands exports, Wording wording) {
         this.privateChats = privateChats;
         this.reminders = reminders;
         this.reports = reports;
@@ -46,6 +48,7 @@ class CommandDispatcher {
         this.queries = queries;
         this.summaries = summaries;
         this.desk = desk;
+        this.exports = exports;
         this.wording = wording;
     }
 
@@ -143,6 +146,9 @@ class CommandDispatcher {
             // the link goes out only in a private chat: in a group it says to ask
             // privately
             return Optional.of(desk.link(turn, turn.message().isPrivate()));
+        }
+        if (command instanceof Command.Export export) {
+            return Optional.of(exports.export(export, turn));
         }
         if (command instanceof Command.Help help) {
             return Optional.of(help(help, turn));

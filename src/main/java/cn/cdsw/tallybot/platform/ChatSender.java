@@ -38,4 +38,12 @@ public interface ChatSender {
                 "private chats are not supported on " + platform());
     }
 
+    /**
+     * Whether {@link #send} takes a {@link Reply} with a {@link ChatFile}, uploading it
+     * to the chat; a platform that cannot is never handed one.
+     */
+    default boolean sendsFiles() {
+        return false;
+    }
+
 }

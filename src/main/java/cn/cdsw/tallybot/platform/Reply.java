@@ -12,21 +12,32 @@ import org.jspecify.annotations.Nullable;
  * group, nobody can tell whose report a confirmation belongs to). {@code mentions} are
  * the members the message calls on after its text: a platform that can mention renders
  * them as mentions (OneBot {@code at} segments), any other appends their names
- * ({@link #textWithNames}).
+ * ({@link #textWithNames}). A reply with a {@code file} is that file, uploaded to the
+ * chat (only through a platform's API); its text then only names it in logs.
  */
-public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote, List<Mention> mentions) {
+public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote, List<Mention> mentions,
+        @Nullable ChatFile file) {
 
     public Reply {
         Objects.requireNonNull(text, "text");
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
+    public Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote, List<Mention> mentions) {
+        this(text, imagePngBase64, quote, mentions, null);
+    }
+
     public Reply(String text, @Nullable String imagePngBase64, @Nullable Quote quote) {
-        this(text, imagePngBase64, quote, List.of());
+        this(text, imagePngBase64, quote, List.of(), null);
     }
 
     public Reply(String text, @Nullable String imagePngBase64) {
         this(text, imagePngBase64, null);
+    }
+
+    /** The file, to be uploaded to the chat. */
+    public static Reply file(ChatFile file) {
+        return new Reply(file.name(), null, null, List.of(), file);
     }
 
     public static Reply text(String text) {
@@ -35,12 +46,12 @@ public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quot
 
     /** This reply, quoting {@code quote}. */
     public Reply quoting(Quote quote) {
-        return new Reply(text, imagePngBase64, quote, mentions);
+        return new Reply(text, imagePngBase64, quote, mentions, file);
     }
 
     /** This reply, mentioning {@code mentions} after its text. */
     public Reply mentioning(List<Mention> mentions) {
-        return new Reply(text, imagePngBase64, quote, mentions);
+        return new Reply(text, imagePngBase64, quote, mentions, file);
     }
 
     /**
@@ -76,4 +87,5 @@ public record Reply(String text, @Nullable String imagePngBase64, @Nullable Quot
             Objects.requireNonNull(senderId, "senderId");
         }
     }
+
 }

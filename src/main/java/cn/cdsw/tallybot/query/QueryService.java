@@ -88,6 +88,20 @@ public class QueryService {
     }
 
     /**
+     * The figures of every unit with an active record in the scope and dates, by district
+     * and unit name: from the per-unit rollups for the city or a district, from the
+     * records for one unit, like {@link #totals}. A district's units add up to its
+     * figures in {@link #totals}.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitTotals> unitTotals(LocalDate from, LocalDate to, Scope scope) {
+        if (scope.unit() != null) {
+            return totals.byUnit(new TotalsRepository.Criteria(from, to, scope));
+        }
+        return rollups.byUnit(new RollupTotalsRepository.Slice(from, to, scope.district()));
+    }
+
+    /**
      * Districts or units of the city or a district from the rollups; within one unit,
      * from its records.
      */

@@ -105,6 +105,37 @@ class RollupTotalsRepository {
         return figures;
     }
 
+    /**
+     * Figures per unit, in district and unit name order, from the per-unit tables (V6),
+     * which are keyed by district first: the city's units are read one district range at
+     * a time, as in {@link #rank}.
+     */
+    List<UnitTotals> byUnit(Slice s) {
+        String everyDistrict = s.district() == null ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)"
+                : "";
+        Map<String, List<MetricTotal>> metrics = new HashMap<>();
+        s.bind(jdbc.sql("SELECT district, unit, metric_key, metric_unit, SUM(total), SUM(approx_lines) FROM "
+                + s.rows("district, unit, metric_key, metric_unit, total, lines, approx_lines", "rollup_unit_metric",
+                        everyDistrict)
+                + " GROUP BY district, unit, metric_key, metric_unit HAVING SUM(lines) > 0"
+                + " ORDER BY district, unit, metric_key, metric_unit"))
+            .query((rs, n) -> new MetricRow(TotalsRepository.unitKey(rs.getString(1), rs.getString(2)),
+                    new MetricTotal(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6) > 0)))
+            .list()
+            .forEach(row -> metrics.computeIfAbsent(row.district(), k -> new ArrayList<>()).add(row.total()));
+        return s
+            .bind(jdbc.sql("SELECT district, unit, SUM(reports), SUM(materials), SUM(value_fen) FROM "
+                    + s.rows("district, unit, reports, materials, value_fen", "rollup_unit_figures", everyDistrict)
+                    + " GROUP BY district, unit HAVING SUM(reports) > 0 ORDER BY district, unit"))
+            .query((rs,
+                    n) -> new UnitTotals(rs.getString(1), rs.getString(2),
+                            new Figures(rs.getLong(3), 1,
+                                    metrics.getOrDefault(TotalsRepository.unitKey(rs.getString(1), rs.getString(2)),
+                                            List.of()),
+                                    rs.getLong(4), BigDecimal.valueOf(rs.getLong(5), 2))))
+            .list();
+    }
+
     /** Items summed per name and unit, largest first. */
     List<ItemTotal> items(Slice s) {
         return s

@@ -80,6 +80,37 @@ class TotalsRepository {
         return figures;
     }
 
+    /** Figures per unit, in district and unit name order. */
+    List<UnitTotals> byUnit(Criteria c) {
+        Map<String, List<MetricTotal>> metrics = new LinkedHashMap<>();
+        c.bind(jdbc.sql("""
+                SELECT r.district, r.unit, m.metric_key, m.unit, SUM(m.value), MAX(m.approx)
+                FROM record_metric m JOIN activity_record r ON r.id = m.record_id
+                WHERE""" + c.where() + """
+                 GROUP BY r.district, r.unit, m.metric_key, m.unit
+                ORDER BY r.district, r.unit, m.metric_key, m.unit"""))
+            .query((rs, n) -> new MetricRow(unitKey(rs.getString(1), rs.getString(2)),
+                    new MetricTotal(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6) > 0)))
+            .list()
+            .forEach(row -> metrics.computeIfAbsent(row.district(), d -> new ArrayList<>()).add(row.total()));
+        return c.bind(jdbc.sql("""
+                SELECT r.district, r.unit, COUNT(*), COALESCE(SUM(r.materials_total), 0), COALESCE(SUM(r.value_fen), 0)
+                FROM activity_record r
+                WHERE""" + c.where() + """
+                 GROUP BY r.district, r.unit
+                ORDER BY r.district, r.unit"""))
+            .query((rs, n) -> new UnitTotals(rs.getString(1), rs.getString(2),
+                    new Figures(rs.getLong(3), 1,
+                            metrics.getOrDefault(unitKey(rs.getString(1), rs.getString(2)), List.of()), rs.getLong(4),
+                            BigDecimal.valueOf(rs.getLong(5), 2))))
+            .list();
+    }
+
+    /** A map key of a district's unit; NUL is in no name. */
+    static String unitKey(String district, String unit) {
+        return district + "\u0000" + unit;
+    }
+
     /** Items summed per name and unit, largest first. */
     List<ItemTotal> items(Criteria c) {
         return c.bind(jdbc.sql("""

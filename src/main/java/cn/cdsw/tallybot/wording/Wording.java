@@ -42,6 +42,8 @@ public final class Wording {
 
     private final DeskReplies desk;
 
+    private final LedgerWording ledger;
+
     private Wording(Catalogue catalogue, BotConfig config) {
         this.catalogue = catalogue;
         this.figures = new FigureStyle(catalogue, config);
@@ -57,6 +59,7 @@ public final class Wording {
         this.privateChat = new PrivateChatReplies(catalogue, config);
         this.reminders = new ReminderTexts(catalogue, figures);
         this.desk = new DeskReplies(catalogue);
+        this.ledger = new LedgerWording(catalogue, config, figures, queries);
     }
 
     /**
@@ -127,6 +130,11 @@ public final class Wording {
     /** #后台 and its link to the web desk. */
     public DeskReplies desk() {
         return desk;
+    }
+
+    /** The Excel ledger's sheet names and headers, and the replies of #导出. */
+    public LedgerWording ledger() {
+        return ledger;
     }
 
     /**

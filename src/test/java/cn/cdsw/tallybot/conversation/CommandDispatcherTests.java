@@ -81,8 +81,9 @@ class CommandDispatcherTests {
                 Map.entry(Command.PostReport.class, new Command.PostReport(CommandType.WEEKLY, null)),
                 Map.entry(Command.Remind.class, Command.Remind.of(Command.RemindAction.SHOW)),
                 Map.entry(Command.Mute.class, new Command.Mute(true)),
+                Map.entry(Command.Desk.class, new Command.Desk()),
 
-                Map.entry(Command.Desk.class, new Command.Desk()));
+                Map.entry(Command.Export.class, new Command.Export(Scope.CITY, today)));
 
         for (Class<?> type : Command.class.getPermittedSubclasses()) {
             assertThat(samples).as("a sample of %s", type.getSimpleName()).containsKey(type);

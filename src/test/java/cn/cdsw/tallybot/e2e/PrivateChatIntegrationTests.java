@@ -101,6 +101,11 @@ class PrivateChatIntegrationTests extends WebhookTestBase {
         assertThat(own.body().has("group_id")).isFalse();
         assertThat(own.text()).startsWith("📊 温江区").contains("走访31户").doesNotContain("走访47户");
         assertThat(city.text()).startsWith("📊 全市").contains("温江区1条").contains("新都区1条");
+
+        dm(COORDINATOR, "导出 本月");
+        Sent export = API.awaitText("📤");
+        assertThat(export.action()).as("a private chat has no group files").isEqualTo("send_private_msg");
+        assertThat(export.text()).contains("私聊里不能发台账文件").contains("#后台");
     }
 
     @Test

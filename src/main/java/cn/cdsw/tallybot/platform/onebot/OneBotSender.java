@@ -1,9 +1,11 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.net.URI;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import cn.cdsw.tallybot.platform.ChatFile;
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.PlatformCallException;
@@ -37,6 +39,8 @@ final class OneBotSender implements ChatSender {
 
     static final String SEND_PRIVATE_MSG = "send_private_msg";
 
+    static final String UPLOAD_GROUP_FILE = "upload_group_file";
+
     private final @Nullable OneBotActions http;
 
     private final OneBotConnections connections;
@@ -62,7 +66,17 @@ final class OneBotSender implements ChatSender {
     }
 
     @Override
+    public boolean sendsFiles() {
+        return true;
+    }
+
+    @Override
     public void send(GroupRef group, Reply reply) {
+        ChatFile file = reply.file();
+        if (file != null) {
+            upload(group, file);
+            return;
+        }
         validate(group, reply);
         transport(group.groupId()).call(SEND_GROUP_MSG,
                 new SendGroupMsg(idValue(group.groupId()), OneBotSegment.of(reply), false));
@@ -83,6 +97,19 @@ final class OneBotSender implements ChatSender {
         validate(reply);
         transport(connections.forUser(user.userId())).call(SEND_PRIVATE_MSG,
                 new SendPrivateMsg(idValue(user.userId()), OneBotSegment.of(reply), false));
+    }
+
+    /**
+     * {@code upload_group_file} with the bytes as {@code base64://…}, which NapCat takes
+     * over the HTTP API and both WebSockets alike and which needs no path the
+     * implementation shares with the bot (docs/platforms.md §15).
+     */
+    private void upload(GroupRef group, ChatFile file) {
+        if (!platform().equals(group.platform()) || group.groupId().isBlank()) {
+            throw new IllegalArgumentException("not a OneBot group: " + group);
+        }
+        transport(group.groupId()).call(UPLOAD_GROUP_FILE, new UploadGroupFile(idValue(group.groupId()),
+                "base64://" + Base64.getEncoder().encodeToString(file.content()), file.name()));
     }
 
     private OneBotActions transport(String groupId) {
@@ -133,6 +160,17 @@ final class OneBotSender implements ChatSender {
         }
         catch (NumberFormatException notNumeric) {
             return id;
+        }
+    }
+
+    @JsonPropertyOrder({ "group_id", "file", "name" })
+    record UploadGroupFile(@JsonProperty("group_id") Object groupId, @JsonProperty("file") String file,
+            @JsonProperty("name") String name) {
+
+        /** The bytes stay out of logs and exception messages. */
+        @Override
+        public String toString() {
+            return "UploadGroupFile[" + groupId + ", " + name + "]";
         }
     }
 
