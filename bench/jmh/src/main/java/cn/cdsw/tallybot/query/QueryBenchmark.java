@@ -47,8 +47,7 @@ public class QueryBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         dataSource = BenchDataSource.open(BenchDataSource.pathProperty("tallybot.bench.db"));
-        queries = new QueryService(new TotalsRepository(JdbcClient.create(dataSource)),
-                new RollupTotalsRepository(JdbcClient.create(dataSource)),
+        queries = QueryServices.of(JdbcClient.create(dataSource),
                 BotConfigLoader.load(BenchDataSource.pathProperty("tallybot.bench.config")));
         to = BenchDatabase.LAST_DAY;
         from = switch (period) {

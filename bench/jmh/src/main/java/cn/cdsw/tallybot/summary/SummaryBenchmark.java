@@ -52,7 +52,7 @@ public class SummaryBenchmark {
         SummaryProperties defaults = Binder.get(new StandardEnvironment())
                 .bindOrCreate("tallybot.summary", SummaryProperties.class);
         composer = new DailySummaryComposer(QueryServices.of(jdbc, config), new SummarySnapshotRepository(jdbc),
-                Wording.chinese(config), defaults, clock);
+                Wording.chinese(config), defaults, config, clock);
         for (int back = DailySummaryComposer.CORRECTION_DAYS; back >= 1; back--) {
             LocalDate day = BenchDatabase.LAST_DAY.minusDays(back);
             composer.posted(composer.compose(day, false));
