@@ -1,7 +1,7 @@
 package cn.cdsw.tallybot.platform.onebot;
 
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,15 +23,25 @@ import tools.jackson.databind.JsonNode;
  * Events are handled on a pool of their own, not on the thread that reads the socket:
  * handling waits for the database commit, and the answers to our actions must not queue
  * behind it. The pool has as many threads as the webhook may use for the same work at
- * once, so group commit can fill its batches; when all are busy, the reading thread
- * handles the event itself, which slows the implementation down instead of piling events
- * up in memory.
+ * once, so group commit can fill its batches; when all are busy, events wait in a bounded
+ * queue ({@link #WAITING_EVENTS}), and only when that is full does the reading thread
+ * handle an event itself, which slows the implementation down instead of piling events up
+ * in memory. (Without the queue a burst of a thousand reports kept the reading thread
+ * busy handling, and the answers to the replies already sent waited behind it: a group's
+ * first reply took 1.2 s.)
  */
 final class OneBotWsInbound implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OneBotWsInbound.class);
 
     static final int HANDLER_THREADS = 64;
+
+    /**
+     * Events waiting for a handler thread. Only when this is full does the socket's own
+     * thread run an event itself (and stop reading meanwhile): a burst must not hold up
+     * the answers to the bot's own API calls, which arrive on the same socket behind it.
+     */
+    static final int WAITING_EVENTS = 10_000;
 
     private final OneBotInbound inbound;
 
@@ -51,12 +61,13 @@ final class OneBotWsInbound implements AutoCloseable {
         this.replies = replies;
         this.maxFrameChars = maxFrameChars;
         AtomicInteger threads = new AtomicInteger();
-        this.handlers = new ThreadPoolExecutor(0, HANDLER_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
+        this.handlers = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(WAITING_EVENTS), runnable -> {
                     Thread thread = new Thread(runnable, "onebot-ws-events-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.handlers.allowCoreThreadTimeOut(true);
         this.order = new PerSenderOrder(handlers);
     }
 
