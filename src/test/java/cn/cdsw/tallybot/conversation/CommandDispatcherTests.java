@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +39,9 @@ import cn.cdsw.tallybot.testing.LogCapture;
  * by the compiler on Java 17, so this test walks the sealed hierarchy instead).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "tallybot.summary.enabled=false")
+// the "no sender" warning comes once per context: the test that waits for it runs first,
+// before another test's post (on the summary thread) can use it up
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommandDispatcherTests {
 
     static final Instant NOW = Instant.parse("2026-11-29T04:00:00Z");
@@ -53,6 +59,7 @@ class CommandDispatcherTests {
     final LogCapture log = LogCapture.named("cn.cdsw.tallybot.summary.SummaryDelivery");
 
     @Test
+    @Order(1)
     void handlesEveryPermittedCommand() {
         Turn turn = new Turn(
                 new ChatMessage("onebot", "1418159967", "1", "张三", SenderRole.ADMIN, "m1", "#x", false, NOW),
@@ -97,6 +104,7 @@ class CommandDispatcherTests {
     }
 
     @Test
+    @Order(2)
     void aWeeklyOrMonthlyReportIsForCoordinatorsAndForAPeriodThatHasEnded() {
         Turn member = turn(false);
         Turn coordinator = turn(true);
