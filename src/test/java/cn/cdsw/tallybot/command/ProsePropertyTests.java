@@ -233,6 +233,9 @@ class ProsePropertyTests {
             .results()
             .map(m -> new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(10_000)))
             .filter(v -> v.stripTrailingZeros().scale() <= 0)
+            // a run of digits before 万 too long for a long is no figure the extractor
+            // reads either
+            .filter(v -> v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0)
             .forEach(v -> numbers.add(v.longValueExact()));
         DIGITS.matcher(text).results().forEach(m -> numbers.add(Long.parseLong(m.group())));
         CHINESE.matcher(text)
@@ -242,6 +245,7 @@ class ProsePropertyTests {
                 .or(() -> ChineseNumbers.parse(m.group().replaceFirst("^[零〇]+", ""))))
             .flatMap(java.util.Optional::stream)
             .filter(v -> v.stripTrailingZeros().scale() <= 0)
+            .filter(v -> v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0)
             .forEach(v -> numbers.add(v.longValueExact()));
         return numbers;
     }
