@@ -100,33 +100,29 @@ class ReminderClaimRepository {
     }
 
     boolean markSent(ReminderPost post, String owner, Instant now) {
-        return jdbc
-            .sql("UPDATE reminder_post SET status = 'sent', sent_at = :now, last_error = NULL WHERE " + KEY
-                    + " AND status = 'sending' AND owner = :owner")
-            .params(key(post))
-            .param("owner", owner)
-            .param("now", now.toEpochMilli())
-            .update() == 1;
+        return finishSending(post, owner, "status = 'sent', sent_at = :now, last_error = NULL",
+                Map.of("now", now.toEpochMilli()));
     }
 
     boolean markFailed(ReminderPost post, String owner, Instant next, String error) {
-        return jdbc
-            .sql("UPDATE reminder_post SET status = 'failed', next_attempt_at = :next, last_error = :error WHERE " + KEY
-                    + " AND status = 'sending' AND owner = :owner")
-            .params(key(post))
-            .param("owner", owner)
-            .param("next", next.toEpochMilli())
-            .param("error", error)
-            .update() == 1;
+        return finishSending(post, owner, "status = 'failed', next_attempt_at = :next, last_error = :error",
+                Map.of("next", next.toEpochMilli(), "error", error));
     }
 
     boolean markAbandoned(ReminderPost post, String owner, String error) {
+        return finishSending(post, owner, "status = 'abandoned', last_error = :error", Map.of("error", error));
+    }
+
+    /**
+     * {@code sending → …} for the row {@code owner} took: {@code set} is the SQL SET
+     * list, {@code values} its parameters.
+     */
+    private boolean finishSending(ReminderPost post, String owner, String set, Map<String, Object> values) {
         return jdbc
-            .sql("UPDATE reminder_post SET status = 'abandoned', last_error = :error WHERE " + KEY
-                    + " AND status = 'sending' AND owner = :owner")
+            .sql("UPDATE reminder_post SET " + set + " WHERE " + KEY + " AND status = 'sending' AND owner = :owner")
             .params(key(post))
+            .params(values)
             .param("owner", owner)
-            .param("error", error)
             .update() == 1;
     }
 

@@ -1,7 +1,7 @@
 package cn.cdsw.tallybot.platform.dingtalk;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import cn.cdsw.tallybot.platform.WebhookBodies;
 
 /**
  * {@code POST /webhook/dingtalk}: checks the {@code timestamp}/{@code sign} headers
@@ -42,17 +44,17 @@ class DingTalkWebhookController {
         if (!inbound.authentic(timestamp, sign)) {
             return unread(new DingTalkOutcome.Unauthorized());
         }
-        if (request.getContentLengthLong() > inbound.maxBodyBytes()) {
-            return unread(new DingTalkOutcome.TooLarge());
-        }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(inbound.maxBodyBytes() + 1);
+        Optional<byte[]> body;
+        try {
+            body = WebhookBodies.read(request, inbound.maxBodyBytes());
         }
         catch (IOException brokenOff) {
             return refused(new DingTalkOutcome.Malformed());
         }
-        DingTalkOutcome outcome = inbound.accept(body);
+        if (body.isEmpty()) {
+            return unread(new DingTalkOutcome.TooLarge());
+        }
+        DingTalkOutcome outcome = inbound.accept(body.get());
         if (outcome instanceof DingTalkOutcome.Refused refused) {
             return outcome instanceof DingTalkOutcome.TooLarge ? unread(refused) : refused(refused);
         }

@@ -1,15 +1,14 @@
 package cn.cdsw.tallybot.platform.feishu;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,7 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestController;
+
+import cn.cdsw.tallybot.platform.WebhookBodies;
 
 /**
  * {@code POST /webhook/feishu}: the event subscription's request URL. Answers the URL
@@ -46,17 +46,11 @@ class FeishuWebhookController {
             @RequestHeader(name = "X-Lark-Request-Timestamp", required = false) @Nullable String timestamp,
             @RequestHeader(name = "X-Lark-Request-Nonce", required = false) @Nullable String nonce,
             @RequestHeader(name = "X-Lark-Signature", required = false) @Nullable String signature) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
+        Optional<byte[]> body = WebhookBodies.read(request, maxBodyBytes);
+        if (body.isEmpty()) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        }
-        if (body.length > maxBodyBytes) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "body larger than " + maxBodyBytes + " bytes");
-        }
-        FeishuOutcome outcome = inbound.handle(new String(body, StandardCharsets.UTF_8),
+        FeishuOutcome outcome = inbound.handle(new String(body.get(), StandardCharsets.UTF_8),
                 new FeishuInbound.Signature(timestamp, nonce, signature));
         if (outcome instanceof FeishuOutcome.Challenge challenge) {
             return ResponseEntity.ok(Map.of("challenge", challenge.challenge()));

@@ -1,7 +1,7 @@
 package cn.cdsw.tallybot.platform.wecom;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import cn.cdsw.tallybot.platform.WebhookBodies;
 
 /**
  * {@code GET /webhook/wecom} (the URL check the admin console runs) and
@@ -55,17 +57,11 @@ class WeComWebhookController {
             @RequestParam(name = "msg_signature", required = false) @Nullable String signature,
             @RequestParam(name = "timestamp", required = false) @Nullable String timestamp,
             @RequestParam(name = "nonce", required = false) @Nullable String nonce) throws IOException {
-        if (request.getContentLengthLong() > inbound.maxBodyBytes()) {
+        Optional<byte[]> body = WebhookBodies.read(request, inbound.maxBodyBytes());
+        if (body.isEmpty()) {
             return unread(new WeComOutcome.TooLarge());
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(inbound.maxBodyBytes() + 1);
-        }
-        if (body.length > inbound.maxBodyBytes()) {
-            return unread(new WeComOutcome.TooLarge());
-        }
-        return answer(inbound.accept(signature, timestamp, nonce, body));
+        return answer(inbound.accept(signature, timestamp, nonce, body.get()));
     }
 
     private static ResponseEntity<?> answer(WeComOutcome outcome) {
