@@ -27,8 +27,8 @@ import cn.cdsw.tallybot.export.LedgerFormat;
 import cn.cdsw.tallybot.export.LedgerRequest;
 import cn.cdsw.tallybot.export.LedgerWorkbook;
 import cn.cdsw.tallybot.outbound.Conversation;
+import cn.cdsw.tallybot.outbound.OneOffMessage;
 import cn.cdsw.tallybot.outbound.OutboundService;
-import cn.cdsw.tallybot.outbound.Outgoing;
 import cn.cdsw.tallybot.platform.ChatFile;
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
@@ -186,61 +186,23 @@ class ExportCommands implements DisposableBean {
      * still arrive, and a retry would post it twice. When it is given up, the chat is
      * told ({@code onFailure}).
      */
-    private final class Post implements Outgoing {
-
-        private final Conversation to;
-
-        private final Reply reply;
-
-        private final Instant createdAt;
+    private final class Post extends OneOffMessage {
 
         private final @Nullable Reply onFailure;
 
         Post(Conversation to, Reply reply, Instant createdAt, @Nullable Reply onFailure) {
-            this.to = to;
-            this.reply = reply;
-            this.createdAt = createdAt;
+            super(to, reply, createdAt, createdAt.plus(LIFETIME));
             this.onFailure = onFailure;
-        }
-
-        @Override
-        public Conversation to() {
-            return to;
-        }
-
-        @Override
-        public Instant createdAt() {
-            return createdAt;
-        }
-
-        @Override
-        public Instant expiresAt() {
-            return createdAt.plus(LIFETIME);
-        }
-
-        @Override
-        public Optional<Reply> render(Instant now) {
-            return Optional.of(reply);
-        }
-
-        @Override
-        public boolean claim(Instant now) {
-            return true;
-        }
-
-        @Override
-        public void sent(Instant now) {
-            log.info("{} sent to {}", describe(), to);
         }
 
         @Override
         public Optional<Instant> failed(String error, boolean retryable, int attempt, Instant now) {
             boolean neverArrived = error.contains(" no_connection:") || error.contains(" closed:")
-                    || reply.file() == null;
+                    || reply().file() == null;
             if (retryable && neverArrived && attempt < ATTEMPTS) {
                 return Optional.of(now.plusSeconds(5L * attempt));
             }
-            log.warn("{} to {} given up after {} attempt(s): {}", describe(), to, attempt, error);
+            super.failed(error, retryable, attempt, now);
             if (!error.contains(" timeout:")) {
                 tell();
             }
@@ -248,18 +210,13 @@ class ExportCommands implements DisposableBean {
         }
 
         @Override
-        public void dropped(String reason, Instant now) {
-            log.warn("{} to {} not sent: {}", describe(), to, reason);
-        }
-
-        @Override
         public String describe() {
-            return reply.file() != null ? "ledger " + reply.file().name() : "ledger notice";
+            return reply().file() != null ? "ledger " + reply().file().name() : "ledger notice";
         }
 
         private void tell() {
             if (onFailure != null) {
-                outbound.submit(new Post(to, onFailure, clock.instant(), null));
+                outbound.submit(new Post(to(), onFailure, clock.instant(), null));
             }
         }
 

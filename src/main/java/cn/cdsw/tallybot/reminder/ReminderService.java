@@ -11,6 +11,7 @@ import java.util.Optional;
 import cn.cdsw.tallybot.config.GroupConfig;
 import cn.cdsw.tallybot.config.GroupDirectory;
 import cn.cdsw.tallybot.outbound.Conversation;
+import cn.cdsw.tallybot.outbound.OneOffMessage;
 import cn.cdsw.tallybot.outbound.OutboundService;
 import cn.cdsw.tallybot.outbound.Outgoing;
 import cn.cdsw.tallybot.platform.GroupRef;
@@ -230,67 +231,15 @@ public class ReminderService {
     }
 
     /** A coordinator's {@code #催报 现在}: sent once, not retried, claimed by nobody. */
-    private static final class RequestedReminder implements Outgoing {
-
-        private final GroupRef group;
-
-        private final Reply reply;
-
-        private final Instant createdAt;
-
-        private final Instant expiresAt;
+    private static final class RequestedReminder extends OneOffMessage {
 
         RequestedReminder(GroupRef group, Reply reply, Instant createdAt, Instant expiresAt) {
-            this.group = group;
-            this.reply = reply;
-            this.createdAt = createdAt;
-            this.expiresAt = expiresAt;
-        }
-
-        @Override
-        public Conversation to() {
-            return Conversation.of(group);
-        }
-
-        @Override
-        public Instant createdAt() {
-            return createdAt;
-        }
-
-        @Override
-        public Instant expiresAt() {
-            return expiresAt;
-        }
-
-        @Override
-        public Optional<Reply> render(Instant now) {
-            return Optional.of(reply);
-        }
-
-        @Override
-        public boolean claim(Instant now) {
-            return true;
-        }
-
-        @Override
-        public void sent(Instant now) {
-            log.info("Sent a requested reminder to {}:{}", group.platform(), group.groupId());
-        }
-
-        @Override
-        public Optional<Instant> failed(String error, boolean retryable, int attempt, Instant now) {
-            log.warn("A requested reminder to {}:{} failed: {}", group.platform(), group.groupId(), error);
-            return Optional.empty();
-        }
-
-        @Override
-        public void dropped(String reason, Instant now) {
-            log.warn("A requested reminder to {}:{} was dropped: {}", group.platform(), group.groupId(), reason);
+            super(Conversation.of(group), reply, createdAt, expiresAt);
         }
 
         @Override
         public String describe() {
-            return "requested reminder " + group.platform() + ":" + group.groupId();
+            return "requested reminder";
         }
 
     }
