@@ -363,10 +363,20 @@ class WeComAdapterTests {
     // --- set-up
 
     static MockWebServer started() {
+        return started(request -> {
+        });
+    }
+
+    /**
+     * WeCom's API and webhooks, answering every call with success; {@code seen} gets each
+     * call.
+     */
+    static MockWebServer started(java.util.function.Consumer<RecordedRequest> seen) {
         MockWebServer server = new MockWebServer();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                seen.accept(request);
                 return new MockResponse.Builder().code(200)
                     .addHeader("Content-Type", "application/json")
                     .body("{\"errcode\":0,\"errmsg\":\"ok\"}")

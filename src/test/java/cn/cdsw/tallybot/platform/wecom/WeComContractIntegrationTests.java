@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -35,7 +33,7 @@ class WeComContractIntegrationTests extends AdapterContractTests {
 
     static final ConcurrentLinkedQueue<RecordedRequest> RECEIVED = new ConcurrentLinkedQueue<>();
 
-    static final MockWebServer WECOM = recording();
+    static final MockWebServer WECOM = WeComAdapterTests.started(RECEIVED::add);
 
     private static final OkHttpClient HTTP = new OkHttpClient();
 
@@ -111,27 +109,6 @@ class WeComContractIntegrationTests extends AdapterContractTests {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static MockWebServer recording() {
-        MockWebServer server = new MockWebServer();
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                RECEIVED.add(request);
-                return new MockResponse.Builder().code(200)
-                    .addHeader("Content-Type", "application/json")
-                    .body("{\"errcode\":0,\"errmsg\":\"ok\"}")
-                    .build();
-            }
-        });
-        try {
-            server.start();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return server;
     }
 
 }
