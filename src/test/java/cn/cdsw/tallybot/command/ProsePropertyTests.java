@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -204,6 +205,16 @@ class ProsePropertyTests {
     }
 
     /**
+     * Found by the property: a digit after a 万 figure (0.0万一个1) is one more number the
+     * text holds, so a call count of 2 (一 and 1 added up) is made of written numbers.
+     */
+    @Example
+    void aNumberRightAfterAWanFigureCountsAsWritten() {
+        assertThat(numbersIn("电话0.0万一个1通知单")).contains(1L).filteredOn(n -> n == 1L).hasSize(2);
+        assertWrittenOrAddedUp("电话0.0万一个1通知单", 2);
+    }
+
+    /**
      * A metric written twice in one unit in one sentence is added up: its figure is then
      * a sum of numbers written in the text, never a number made up.
      */
@@ -240,9 +251,12 @@ class ProsePropertyTests {
         DIGITS.matcher(text).results().forEach(m -> numbers.add(Long.parseLong(m.group())));
         CHINESE.matcher(text)
             .results()
-            // a run with leading zeros (零一) is read as the number after them, as 01 is 1
+            // a run with leading zeros (零一) is read as the number after them, as 01 is 1;
+            // one that starts with a unit left over from the figure before it (0.0万一) as
+            // the number after that unit
             .map(m -> ChineseNumbers.parse(m.group())
-                .or(() -> ChineseNumbers.parse(m.group().replaceFirst("^[零〇]+", ""))))
+                .or(() -> ChineseNumbers.parse(m.group().replaceFirst("^[零〇]+", "")))
+                .or(() -> ChineseNumbers.parse(m.group().replaceFirst("^[零〇百千万亿]+", ""))))
             .flatMap(java.util.Optional::stream)
             .filter(v -> v.stripTrailingZeros().scale() <= 0)
             .filter(v -> v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0)
