@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import cn.cdsw.tallybot.report.ActivityRecord;
+import cn.cdsw.tallybot.report.LedgerEntry;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.ReportContent;
 import cn.cdsw.tallybot.wording.FigureStyle;
@@ -47,8 +47,8 @@ final class CsvLedger {
         line(RecordRow.headers(wording.headers(), columns, wording).toArray(new String[0]));
     }
 
-    void record(ActivityRecord record) {
-        RecordRow row = RecordRow.of(record, columns, wording, figures, wording.headers());
+    void record(LedgerEntry record) {
+        RecordRow row = RecordRow.of(record, columns, wording, figures);
         ReportContent c = record.content();
         String[] fields = new String[columns.size() + 11];
         fields[0] = c.activityDate().toString();
@@ -64,7 +64,7 @@ final class CsvLedger {
         fields[at++] = c.valueYuan() == null ? "" : money(c.valueYuan());
         fields[at++] = row.approx();
         fields[at++] = text(c.note());
-        fields[at++] = text(record.source().senderName());
+        fields[at++] = text(record.reporter());
         fields[at] = Long.toString(record.id());
         line(fields);
     }

@@ -1,6 +1,11 @@
 package cn.cdsw.tallybot.export;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,13 +14,12 @@ import org.springframework.stereotype.Service;
 
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.query.DistrictTotals;
+import cn.cdsw.tallybot.query.Figures;
 import cn.cdsw.tallybot.query.ItemTotal;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.Totals;
 import cn.cdsw.tallybot.query.UnitTotals;
-import cn.cdsw.tallybot.report.ActivityRecord;
-import cn.cdsw.tallybot.report.RecordFilter;
-import cn.cdsw.tallybot.report.RecordStatus;
+import cn.cdsw.tallybot.report.LedgerEntry;
 import cn.cdsw.tallybot.report.ReportService;
 import cn.cdsw.tallybot.storage.Ledger;
 import cn.cdsw.tallybot.wording.FigureStyle;
@@ -25,15 +29,12 @@ import cn.cdsw.tallybot.wording.Wording;
 /**
  * Makes the ledger of a scope and period (docs/api.md §7). Every figure of 汇总, 物资 and 每日
  * comes from {@link QueryService}, the same code as the totals API and #统计, so the
- * workbook and the API cannot disagree; 明细 reads the active records a page at a time, day
- * by day in id order (a keyset, never an offset), so a year of a million records passes
- * through a few pages of memory.
+ * workbook and the API cannot disagree; 明细 streams the active records day by day in id
+ * order, each written as it is read, so a year of a million records passes through a
+ * block of rows of memory.
  */
 @Service
 public class LedgerExporter {
-
-    /** Records read per query of 明细. */
-    static final int PAGE = 1000;
 
     private final QueryService queries;
 
@@ -67,50 +68,65 @@ public class LedgerExporter {
     }
 
     /**
-     * Reads the whole ledger into a workbook, in one read-only transaction so that its
-     * sheets agree with each other (on SQLite one snapshot); the caller writes it out
-     * after the transaction and closes it.
+     * Reads the whole ledger into a workbook in a temporary file, in one read-only
+     * transaction so that its sheets agree with each other (on SQLite one snapshot); the
+     * caller sends it after the transaction and closes it.
      */
     public LedgerWorkbook workbook(LedgerRequest request) {
         return ledger.read(() -> {
-            Totals totals = totals(request);
-            List<MetricColumn> columns = MetricColumn.of(config.metrics().all(), totals.figures().metrics());
-            XlsxLedger xlsx = new XlsxLedger(wording, figures, columns);
-            try {
-                summary(xlsx, request, totals);
-                eachRecord(request, xlsx::record);
-                for (ItemTotal item : totals.items()) {
-                    xlsx.item(item);
+            Path file = createTempFile();
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                Totals totals = totals(request);
+                List<UnitTotals> units = queries.unitTotals(request.from(), request.to(), request.scope());
+                XlsxLedger xlsx = new XlsxLedger(out, wording, figures, columns(totals), totals, units);
+                try (HandOff<Consumer<XlsxLedger>> writer = new HandOff<>("ledger-writer", step -> step.accept(xlsx))) {
+                    writer.accept(x -> summary(x, request, totals, units));
+                    eachRecord(request, entry -> writer.accept(x -> x.record(entry)));
+                    writer.accept(x -> totals.items().forEach(x::item));
+                    for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
+                        LocalDate date = day;
+                        Figures f = queries.totals(day, day, request.scope()).figures();
+                        writer.accept(x -> x.day(date, f));
+                    }
+                    writer.finish();
                 }
-                for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
-                    xlsx.day(day, queries.totals(day, day, request.scope()).figures());
-                }
-                return xlsx.done();
+                long records = xlsx.finish();
+                out.close();
+                return new LedgerWorkbook(file, records);
+            }
+            catch (IOException e) {
+                deleteQuietly(file);
+                throw new UncheckedIOException(e);
             }
             catch (RuntimeException | Error e) {
-                xlsx.abandon();
+                deleteQuietly(file);
                 throw e;
             }
         });
     }
 
     /**
-     * Writes the 明细 rows as CSV to {@code out} as they are read; the stream is flushed,
-     * not closed.
+     * Writes the 明细 rows as CSV to {@code out} as they are read, in one read-only
+     * transaction (one snapshot, and the one connection the side-by-side reads of a day
+     * need); the stream is flushed, not closed.
      */
     public void writeCsv(LedgerRequest request, OutputStream out) {
-        Totals totals = totals(request);
-        CsvLedger csv = new CsvLedger(out, wording, figures,
-                MetricColumn.of(config.metrics().all(), totals.figures().metrics()));
-        eachRecord(request, csv::record);
-        csv.finish();
+        ledger.read(() -> {
+            CsvLedger csv = new CsvLedger(out, wording, figures, columns(totals(request)));
+            try (HandOff<LedgerEntry> writer = new HandOff<>("ledger-writer", csv::record)) {
+                eachRecord(request, writer);
+                writer.finish();
+            }
+            csv.finish();
+            return null;
+        });
     }
 
     /**
      * The total of the scope, then each district, then each unit: what a district office
      * files, and what the totals API says of each.
      */
-    private void summary(XlsxLedger xlsx, LedgerRequest request, Totals totals) {
+    private void summary(XlsxLedger xlsx, LedgerRequest request, Totals totals, List<UnitTotals> units) {
         LedgerWording.Headers h = wording.headers();
         String label = request.scope().isCity() ? h.cityTotal() : wording.districtTotal(totals.scope().label());
         xlsx.total(label, "", totals.figures());
@@ -118,30 +134,45 @@ public class LedgerExporter {
             xlsx.total(district.district(), "", district.figures());
         }
         xlsx.totalsGap();
-        for (UnitTotals unit : queries.unitTotals(request.from(), request.to(), request.scope())) {
+        for (UnitTotals unit : units) {
             xlsx.total(unit.district(), unit.unit(), unit.figures());
         }
     }
 
     /**
-     * Day by day, and within a day by id from the last one read: a keyset on (date, id),
-     * so 明细 is in date order and each query reads one day's rows by the date index. One
-     * query over the whole period ordered by id would sort every row of the period for
-     * each page: a year's export spent minutes sorting.
+     * Day by day, and within a day by id: 明细 is in date order, and each day is one read
+     * of the date index (a year's records in one query ordered by id would be sorted
+     * first).
      */
-    private void eachRecord(LedgerRequest request, Consumer<ActivityRecord> sink) {
+    private void eachRecord(LedgerRequest request, Consumer<LedgerEntry> sink) {
         for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
-            RecordFilter filter = new RecordFilter(day, day, request.scope().district(), request.scope().unit(),
-                    RecordStatus.ACTIVE);
-            long after = 0;
-            while (true) {
-                List<ActivityRecord> page = reports.page(filter, after, PAGE);
-                page.forEach(sink);
-                if (page.size() < PAGE) {
-                    break;
-                }
-                after = page.get(page.size() - 1).id();
-            }
+            reports.eachActiveOn(day, request.scope().district(), request.scope().unit(), sink);
+        }
+    }
+
+    /**
+     * The metric columns: the dictionary's, then any the period holds that it no longer
+     * lists.
+     */
+    private List<MetricColumn> columns(Totals totals) {
+        return MetricColumn.of(config.metrics().all(), totals.figures().metrics());
+    }
+
+    private static Path createTempFile() {
+        try {
+            return Files.createTempFile("tallybot-ledger-", ".xlsx");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException alreadyFailing) {
+            // the temporary directory's own clean-up takes it
         }
     }
 

@@ -2,22 +2,23 @@ package cn.cdsw.tallybot.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * A ledger whose rows are all read (kept in compressed temporary files, not in memory)
- * and that is ready to be written out as one {@code .xlsx}. Close it to delete the
- * temporary files, written or not.
+ * A finished {@code .xlsx} in a temporary file, made while the ledger was read and ready
+ * to be sent: keeping it on disk rather than streaming it to the client as it is made
+ * ends the read before a slow download, and lets a failure midway answer with an error
+ * instead of a truncated file. Close it to delete the file, sent or not.
  */
 public final class LedgerWorkbook implements AutoCloseable {
 
-    private final SXSSFWorkbook workbook;
+    private final Path file;
 
     private final long records;
 
-    LedgerWorkbook(SXSSFWorkbook workbook, long records) {
-        this.workbook = workbook;
+    LedgerWorkbook(Path file, long records) {
+        this.file = file;
         this.records = records;
     }
 
@@ -26,24 +27,19 @@ public final class LedgerWorkbook implements AutoCloseable {
         return records;
     }
 
+    /** The file's size in bytes. */
+    public long size() throws IOException {
+        return Files.size(file);
+    }
+
     /** Writes the workbook; the stream is left open. */
     public void writeTo(OutputStream out) throws IOException {
-        workbook.write(out);
+        Files.copy(file, out);
     }
 
     @Override
     public void close() throws IOException {
-        workbook.close();
-    }
-
-    /** Closes, for a workbook abandoned because something else failed first. */
-    void closeQuietly() {
-        try {
-            close();
-        }
-        catch (IOException | RuntimeException alreadyFailing) {
-            // the temporary files go with the JVM's temp directory clean-up
-        }
+        Files.deleteIfExists(file);
     }
 
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.Item;
+import cn.cdsw.tallybot.report.LedgerEntry;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.wording.FigureStyle;
 import cn.cdsw.tallybot.wording.LedgerWording;
@@ -16,7 +16,7 @@ import cn.cdsw.tallybot.wording.LedgerWording;
  * column (null where the record has none), the items as text (大米224袋、食用油206瓶), and which
  * of its figures were approximate, by column header.
  */
-record RecordRow(ActivityRecord record, @Nullable Metric[] metrics, String items, String approx) {
+record RecordRow(@Nullable Metric[] metrics, String items, String approx) {
 
     /** The fixed headers before the metric columns: date, district, unit, category. */
     static List<String> headers(LedgerWording.Headers h, List<MetricColumn> columns, LedgerWording wording) {
@@ -26,8 +26,7 @@ record RecordRow(ActivityRecord record, @Nullable Metric[] metrics, String items
         return headers;
     }
 
-    static RecordRow of(ActivityRecord record, List<MetricColumn> columns, LedgerWording wording, FigureStyle figures,
-            LedgerWording.Headers h) {
+    static RecordRow of(LedgerEntry record, List<MetricColumn> columns, LedgerWording wording, FigureStyle figures) {
         Metric[] metrics = new Metric[columns.size()];
         List<String> approx = new ArrayList<>();
         for (Metric m : record.content().metrics()) {
@@ -47,7 +46,7 @@ record RecordRow(ActivityRecord record, @Nullable Metric[] metrics, String items
                 approx.add(item.name());
             }
         }
-        return new RecordRow(record, metrics, figures.names(items), figures.names(approx));
+        return new RecordRow(metrics, figures.names(items), figures.names(approx));
     }
 
 }

@@ -1,39 +1,58 @@
 package cn.cdsw.tallybot.export;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
+import cn.cdsw.tallybot.query.DistrictTotals;
 import cn.cdsw.tallybot.query.Figures;
 import cn.cdsw.tallybot.query.ItemTotal;
 import cn.cdsw.tallybot.query.MetricTotal;
-import cn.cdsw.tallybot.report.ActivityRecord;
+import cn.cdsw.tallybot.query.Totals;
+import cn.cdsw.tallybot.query.UnitTotals;
+import cn.cdsw.tallybot.report.LedgerEntry;
 import cn.cdsw.tallybot.report.Metric;
 import cn.cdsw.tallybot.report.ReportContent;
 import cn.cdsw.tallybot.wording.FigureStyle;
 import cn.cdsw.tallybot.wording.LedgerWording;
 
 /**
- * Writes the four sheets of a ledger with Apache POI's streaming SXSSF: only a window of
- * {@value #WINDOW} rows per sheet stays in memory, the rest goes to gzip-compressed
- * temporary files (a year's 明细 is about a gigabyte of XML; uncompressed, the disk writes
- * made the export slower, not faster: bench/README.md), and strings are written inline
- * rather than into a shared table that would grow with every note. The sheets may be
- * filled in any order; their tabs stay 汇总, 明细, 物资, 每日. A sheet holds at most 1,048,576
- * rows, so 明细 continues in 明细2, 明细3, … beyond.
+ * Writes the four sheets of a ledger with fastexcel, straight into the {@code .xlsx}
+ * stream as they are filled: one sheet at a time, in tab order — 汇总, 明细, 物资, 每日, the
+ * order the calls must come in — with a block of rows in memory, each sheet compressed
+ * once on its way out. District, unit and category names go to the workbook's string
+ * table (they repeat on every row); notes, items and reporters are written in their
+ * cells, so that nothing in memory grows with the record count. A sheet holds at most
+ * 1,048,576 rows, so 明细 continues in 明细2, 明细3, … beyond; those tabs are made up front,
+ * from the summary's record count, to stay in order.
  */
 final class XlsxLedger {
 
-    /** Rows of one sheet kept in memory before they are flushed to disk. */
-    static final int WINDOW = 200;
+    /** Record rows a sheet holds under its header. */
+    static final int RECORDS_PER_SHEET = Worksheet.MAX_ROWS - 1;
 
-    private static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    /**
+     * Deflate level of the file: the fastest costs about a quarter of the time of the
+     * library's default for a somewhat larger file (bench/README.md).
+     */
+    private static final int COMPRESSION = 1;
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(null, WINDOW, true, false);
+    /** The sheets, in the order they are written. */
+    private enum Stage {
+
+        TOTALS, RECORDS, ITEMS, DAILY, DONE
+
+    }
+
+    private final Workbook workbook;
+
+    private final int recordsPerSheet;
 
     private final LedgerWording wording;
 
@@ -43,36 +62,185 @@ final class XlsxLedger {
 
     private final List<MetricColumn> columns;
 
-    private final LedgerStyles styles;
+    private final LedgerFormats formats;
 
-    private final SheetWriter totals;
+    private final Widths widths;
 
-    private final List<SheetWriter> records = new ArrayList<>();
+    private final List<Worksheet> recordSheets = new ArrayList<>();
 
-    private final SheetWriter items;
+    private final Worksheet itemsSheet;
 
-    private final SheetWriter daily;
+    private final Worksheet dailySheet;
 
-    private final List<String> recordHeaders;
+    private Stage stage = Stage.TOTALS;
+
+    private SheetWriter current;
+
+    private int recordSheet;
 
     private long recordCount;
 
-    XlsxLedger(LedgerWording wording, FigureStyle figures, List<MetricColumn> columns) {
+    /**
+     * A workbook written to {@code out} for a period whose summary is {@code totals} and
+     * whose units are {@code units}: they size the columns of 汇总 and 明细 and tell how many
+     * 明细 sheets it takes.
+     */
+    XlsxLedger(OutputStream out, LedgerWording wording, FigureStyle figures, List<MetricColumn> columns, Totals totals,
+            List<UnitTotals> units) {
+        this(out, wording, figures, columns, totals, units, RECORDS_PER_SHEET);
+    }
+
+    /** A workbook whose 明细 sheets hold {@code recordsPerSheet} records each. */
+    XlsxLedger(OutputStream out, LedgerWording wording, FigureStyle figures, List<MetricColumn> columns, Totals totals,
+            List<UnitTotals> units, int recordsPerSheet) {
+        this.recordsPerSheet = recordsPerSheet;
+        this.workbook = new Workbook(out, "tallybot", null);
+        this.workbook.setCompressionLevel(COMPRESSION);
         this.wording = wording;
         this.h = wording.headers();
         this.figures = figures;
         this.columns = columns;
-        this.styles = LedgerStyles.of(workbook, h.approxFormat());
-        this.totals = new SheetWriter(sheet(h.totalsSheet()), styles, figureHeaders(List.of(h.district(), h.unit())));
-        this.recordHeaders = RecordRow.headers(h, columns, wording);
-        this.records.add(new SheetWriter(sheet(h.recordsSheet()), styles, recordHeaders));
-        this.items = new SheetWriter(sheet(h.itemsSheet()), styles,
-                List.of(h.itemName(), h.itemUnit(), h.quantity(), h.approx()));
-        this.daily = new SheetWriter(sheet(h.dailySheet()), styles, figureHeaders(List.of(h.date())));
+        this.formats = LedgerFormats.of(h.approxFormat());
+        this.widths = Widths.of(wording, columns, totals, units);
+        Worksheet totalsSheet = workbook.newWorksheet(h.totalsSheet());
+        long expected = totals.figures().reports();
+        long recordSheets = Math.max(1, (expected + recordsPerSheet - 1) / recordsPerSheet);
+        for (int i = 0; i < recordSheets; i++) {
+            this.recordSheets.add(workbook.newWorksheet(recordSheetName(i)));
+        }
+        this.itemsSheet = workbook.newWorksheet(h.itemsSheet());
+        this.dailySheet = workbook.newWorksheet(h.dailySheet());
+        this.current = new SheetWriter(totalsSheet, figureHeaders(List.of(h.district(), h.unit())));
+        current.atLeast(0, widths.district());
+        current.atLeast(1, widths.unit());
+        fitFigures(current, 2);
     }
 
-    private SXSSFSheet sheet(String name) {
-        return workbook.createSheet(name);
+    /**
+     * A row of 汇总: a district (unit blank), a unit, or a total (its label as district).
+     */
+    void total(String district, String unit, Figures f) {
+        SheetWriter sheet = at(Stage.TOTALS);
+        sheet.row().name(0, district).name(1, unit);
+        figures(sheet, 2, f);
+    }
+
+    /** The blank line between the districts and their units. */
+    void totalsGap() {
+        at(Stage.TOTALS).row();
+    }
+
+    void record(LedgerEntry entry) {
+        SheetWriter sheet = at(Stage.RECORDS);
+        if (sheet.rows() > recordsPerSheet) {
+            sheet.finish();
+            recordSheet++;
+            if (recordSheet == recordSheets.size()) {
+                // more records than the summary counted: not in one snapshot, and a tab
+                // out of order is better than a lost row
+                recordSheets.add(workbook.newWorksheet(recordSheetName(recordSheet)));
+            }
+            sheet = current = recordWriter(recordSheets.get(recordSheet));
+        }
+        RecordRow row = RecordRow.of(entry, columns, wording, figures);
+        ReportContent c = entry.content();
+        sheet.row().date(0, c.activityDate(), formats.date()).name(1, c.district()).name(2, c.unit());
+        sheet.name(3, c.category());
+        int at = 4;
+        for (Metric m : row.metrics()) {
+            if (m != null) {
+                sheet.number(at, m.value(), m.approx() ? formats.approx() : null);
+            }
+            at++;
+        }
+        sheet.text(at++, row.items());
+        if (c.materialsTotal() != null) {
+            sheet.number(at, c.materialsTotal(), null);
+        }
+        at++;
+        if (c.valueYuan() != null) {
+            sheet.money(at, c.valueYuan(), formats.money());
+        }
+        at++;
+        sheet.text(at++, row.approx());
+        sheet.text(at++, c.note());
+        sheet.name(at++, entry.reporter());
+        sheet.number(at, entry.id(), null);
+        recordCount++;
+    }
+
+    void item(ItemTotal item) {
+        SheetWriter sheet = at(Stage.ITEMS);
+        sheet.row()
+            .name(0, item.name())
+            .name(1, item.unit())
+            .number(2, item.quantity(), formats.integer(item.approx()));
+        if (item.approx()) {
+            sheet.name(3, h.approxMark());
+        }
+    }
+
+    void day(LocalDate date, Figures f) {
+        SheetWriter sheet = at(Stage.DAILY);
+        sheet.row().date(0, date, formats.date());
+        figures(sheet, 1, f);
+    }
+
+    /**
+     * Completes the file, with any sheet that got no rows as a header alone; the stream
+     * it was written to is left open. Returns how many records 明细 holds.
+     */
+    long finish() {
+        at(Stage.DONE);
+        try {
+            workbook.finish();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return recordCount;
+    }
+
+    /** The writer of {@code wanted}, after completing every sheet before it. */
+    private SheetWriter at(Stage wanted) {
+        if (wanted.ordinal() < stage.ordinal()) {
+            throw new IllegalStateException("the ledger's " + wanted + " come before its " + stage);
+        }
+        while (stage != wanted) {
+            current.finish();
+            if (stage == Stage.RECORDS) {
+                // tabs made for records that never came
+                while (++recordSheet < recordSheets.size()) {
+                    recordWriter(recordSheets.get(recordSheet)).finish();
+                }
+            }
+            stage = Stage.values()[stage.ordinal() + 1];
+            current = switch (stage) {
+                case RECORDS -> recordWriter(recordSheets.get(recordSheet));
+                case ITEMS ->
+                    new SheetWriter(itemsSheet, List.of(h.itemName(), h.itemUnit(), h.quantity(), h.approx()));
+                case DAILY -> fitFigures(new SheetWriter(dailySheet, figureHeaders(List.of(h.date()))), 1);
+                case TOTALS, DONE -> current;
+            };
+        }
+        return current;
+    }
+
+    private SheetWriter recordWriter(Worksheet sheet) {
+        SheetWriter writer = new SheetWriter(sheet, RecordRow.headers(h, columns, wording));
+        writer.atLeast(1, widths.district());
+        writer.atLeast(2, widths.unit());
+        int at = 4;
+        for (int i = 0; i < columns.size(); i++) {
+            writer.atLeast(at++, widths.metric(i));
+        }
+        writer.atLeast(at + 1, widths.materials());
+        writer.atLeast(at + 2, widths.value());
+        return writer;
+    }
+
+    private String recordSheetName(int index) {
+        return index == 0 ? h.recordsSheet() : h.recordsSheet() + (index + 1);
     }
 
     private List<String> figureHeaders(List<String> leading) {
@@ -85,91 +253,62 @@ final class XlsxLedger {
         return headers;
     }
 
-    /**
-     * A row of 汇总: a district (unit blank), a unit, or a total (its label as district).
-     */
-    void total(String district, String unit, Figures f) {
-        totals.row().text(0, district).text(1, unit);
-        figures(totals, 2, f);
-    }
-
-    /** The blank line between the districts and their units. */
-    void totalsGap() {
-        totals.row();
-    }
-
-    void item(ItemTotal item) {
-        items.row().text(0, item.name()).text(1, item.unit()).number(2, item.quantity(), item.approx());
-        if (item.approx()) {
-            items.text(3, h.approxMark());
-        }
-    }
-
-    void day(LocalDate date, Figures f) {
-        daily.row().date(0, date);
-        figures(daily, 1, f);
-    }
-
-    void record(ActivityRecord record) {
-        SheetWriter sheet = records.get(records.size() - 1);
-        if (sheet.rows() >= MAX_ROWS) {
-            SXSSFSheet more = sheet(h.recordsSheet() + (records.size() + 1));
-            workbook.setSheetOrder(more.getSheetName(), records.size() + 1);
-            sheet = new SheetWriter(more, styles, recordHeaders);
-            records.add(sheet);
-        }
-        RecordRow row = RecordRow.of(record, columns, wording, figures, h);
-        ReportContent c = record.content();
-        sheet.row().date(0, c.activityDate()).text(1, c.district()).text(2, c.unit());
-        if (c.category() != null) {
-            sheet.text(3, c.category());
-        }
-        int at = 4;
-        for (Metric m : row.metrics()) {
-            if (m != null) {
-                sheet.number(at, m.value(), m.approx());
-            }
-            at++;
-        }
-        sheet.text(at++, row.items());
-        if (c.materialsTotal() != null) {
-            sheet.number(at, c.materialsTotal(), false);
-        }
-        at++;
-        if (c.valueYuan() != null) {
-            sheet.money(at, c.valueYuan());
-        }
-        at++;
-        sheet.text(at++, row.approx());
-        sheet.text(at++, c.note() == null ? "" : c.note());
-        sheet.text(at++, record.source().senderName());
-        sheet.number(at, record.id(), false);
-        recordCount++;
-    }
-
-    /** The workbook with every column sized, ready to write. */
-    LedgerWorkbook done() {
-        totals.finish();
-        records.forEach(SheetWriter::finish);
-        items.finish();
-        daily.finish();
-        return new LedgerWorkbook(workbook, recordCount);
-    }
-
-    /** Drops the temporary files of a workbook that will not be written. */
-    void abandon() {
-        new LedgerWorkbook(workbook, recordCount).closeQuietly();
-    }
-
     private void figures(SheetWriter sheet, int first, Figures f) {
-        sheet.number(first, f.reports(), false).number(first + 1, f.units(), false);
+        sheet.number(first, f.reports(), formats.integer()).number(first + 1, f.units(), formats.integer());
         int at = first + 2;
         for (MetricColumn column : columns) {
             MetricTotal total = f.metrics().stream().filter(column::holds).findFirst().orElse(null);
-            sheet.number(at++, total == null ? 0 : total.value(), total != null && total.approx());
+            sheet.number(at++, total == null ? 0 : total.value(), formats.integer(total != null && total.approx()));
         }
-        sheet.number(at++, f.materialsTotal(), false);
-        sheet.money(at, f.valueYuan());
+        sheet.number(at++, f.materialsTotal(), formats.integer());
+        sheet.money(at, f.valueYuan(), formats.money());
+    }
+
+    /** Sizes the figure columns starting at {@code first} for the period's totals. */
+    private SheetWriter fitFigures(SheetWriter sheet, int first) {
+        int at = first + 2;
+        for (int i = 0; i < columns.size(); i++) {
+            sheet.atLeast(at++, widths.metric(i));
+        }
+        sheet.atLeast(at++, widths.materials());
+        sheet.atLeast(at, widths.value());
+        return sheet;
+    }
+
+    /**
+     * The widest a column can need, known from the summary before any row: no district,
+     * unit or single figure of the period is wider than the widest of the totals.
+     */
+    private record Widths(int district, int unit, int[] metrics, int materials, int value) {
+
+        static Widths of(LedgerWording wording, List<MetricColumn> columns, Totals totals, List<UnitTotals> units) {
+            int district = SheetWriter.displayWidth(wording.districtTotal(totals.scope().label()));
+            for (DistrictTotals d : totals.byDistrict()) {
+                district = Math.max(district, SheetWriter.displayWidth(d.district()));
+            }
+            int unit = units.stream().mapToInt(u -> SheetWriter.displayWidth(u.unit())).max().orElse(0);
+            int[] metrics = columns.stream().mapToInt(c -> grouped(total(totals.figures(), c)) + APPROX).toArray();
+            return new Widths(district, unit, metrics, grouped(totals.figures().materialsTotal()),
+                    grouped(totals.figures().valueYuan().longValue()) + 3);
+        }
+
+        /** The 约 of an approximate figure's format. */
+        private static final int APPROX = 2;
+
+        int metric(int column) {
+            return metrics[column];
+        }
+
+        private static long total(Figures f, MetricColumn column) {
+            return f.metrics().stream().filter(column::holds).mapToLong(MetricTotal::value).findFirst().orElse(0);
+        }
+
+        /** Characters of a whole number with thousands separators. */
+        private static int grouped(long value) {
+            int digits = Long.toString(value).length();
+            return digits + (digits - 1) / 3;
+        }
+
     }
 
 }

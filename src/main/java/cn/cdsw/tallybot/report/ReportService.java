@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +34,12 @@ public class ReportService {
 
     private final Clock clock;
 
-    ReportService(RecordRepository records, RecordAuditRepository audit, BindingRepository bindings, Clock clock) {
+    private final LedgerEntryRepository ledgerEntries;
+
+    ReportService(RecordRepository records, RecordAuditRepository audit, BindingRepository bindings, Clock clock,
+            LedgerEntryRepository ledgerEntries) {
         this.records = records;
+        this.ledgerEntries = ledgerEntries;
         this.audit = audit;
         this.bindings = bindings;
         this.clock = clock;
@@ -84,6 +91,18 @@ public class ReportService {
      */
     public List<ActivityRecord> page(RecordFilter filter, long afterId, int limit) {
         return records.page(filter, afterId, limit);
+    }
+
+    /**
+     * Each active record of one day, of the district and unit where given, in id order
+     * with its metrics and items: the rows of a ledger, streamed, so that a year's ledger
+     * never holds more than the record at hand. Joins the caller's transaction, or opens
+     * a read-only one: the day's three side-by-side reads need one connection.
+     */
+    @Transactional(readOnly = true)
+    public void eachActiveOn(LocalDate day, @Nullable String district, @Nullable String unit,
+            Consumer<LedgerEntry> sink) {
+        ledgerEntries.eachActiveOn(day, district, unit, sink);
     }
 
     /**

@@ -38,7 +38,7 @@ public final class SqliteTestDatabase {
         RollupRepository rollups = new RollupRepository(jdbc);
         RecordRepository records = new RecordRepository(jdbc, new RecordLineRepository(jdbc), rollups);
         ReportService target = new ReportService(records, new RecordAuditRepository(jdbc), new BindingRepository(jdbc),
-                clock);
+                clock, new LedgerEntryRepository(jdbc));
         return transactional(target, dataSource);
     }
 
