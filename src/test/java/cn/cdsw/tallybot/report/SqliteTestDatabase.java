@@ -6,6 +6,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionManager;
@@ -38,7 +39,7 @@ public final class SqliteTestDatabase {
         RollupRepository rollups = new RollupRepository(jdbc);
         RecordRepository records = new RecordRepository(jdbc, new RecordLineRepository(jdbc), rollups);
         ReportService target = new ReportService(records, new RecordAuditRepository(jdbc), new BindingRepository(jdbc),
-                clock, new LedgerEntryRepository(jdbc));
+                clock, new LedgerEntryRepository(new JdbcTemplate(dataSource)));
         return transactional(target, dataSource);
     }
 

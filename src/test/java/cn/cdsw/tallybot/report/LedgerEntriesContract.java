@@ -5,7 +5,6 @@ import static cn.cdsw.tallybot.report.Reports.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,32 +20,32 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger's read of a day: every active record once, in id order, each with its own
- * lines, across pages of {@value LedgerEntryRepository#PAGE}.
+ * lines, across pages of {@value LedgerEntryRepository#PAGE}; on each database the bot
+ * runs on.
  */
 @TestInstance(Lifecycle.PER_CLASS)
-class LedgerEntriesTests {
+abstract class LedgerEntriesContract {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     private static final int RECORDS = 2 * LedgerEntryRepository.PAGE + 345;
-
-    @TempDir
-    static Path dir;
 
     private ReportService reports;
 
     /** What each active record of {@link Reports#DAY} holds, by id. */
     private final Map<Long, ReportContent> active = new LinkedHashMap<>();
 
+    /** A migrated, empty ledger of the database under test. */
+    abstract DataSource migrated();
+
     @BeforeAll
     void store() {
-        DataSource dataSource = SqliteTestDatabase.migrated(dir);
+        DataSource dataSource = migrated();
         reports = SqliteTestDatabase.reportService(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
         // one commit for all of them: the reads under test do not care how they came
         new TransactionTemplate(new DataSourceTransactionManager(dataSource))
