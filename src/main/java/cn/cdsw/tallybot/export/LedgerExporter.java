@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
@@ -83,11 +84,8 @@ public class LedgerExporter {
                     writer.accept(x -> summary(x, request, totals, units));
                     eachRecord(request, entry -> writer.accept(x -> x.record(entry)));
                     writer.accept(x -> totals.items().forEach(x::item));
-                    for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
-                        LocalDate date = day;
-                        Figures f = queries.totals(day, day, request.scope()).figures();
-                        writer.accept(x -> x.day(date, f));
-                    }
+                    Map<LocalDate, Figures> days = queries.eachDay(request.from(), request.to(), request.scope());
+                    writer.accept(x -> days.forEach(x::day));
                     writer.finish();
                 }
                 long records = xlsx.finish();

@@ -65,6 +65,23 @@ public class QueryService {
     }
 
     /**
+     * The figures of every day from {@code from} to {@code to}, in date order, each what
+     * {@link #totals} of that one day gives (zeros on a day without a report). The city
+     * and a district read the day rollups in three statements, not three per day; a unit
+     * adds up its records day by day.
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Figures> eachDay(LocalDate from, LocalDate to, Scope scope) {
+        Map<LocalDate, Figures> stored = scope.unit() == null ? rollups.byDay(from, to, scope.district()) : Map.of();
+        Map<LocalDate, Figures> days = new LinkedHashMap<>();
+        Figures none = sum(List.of());
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.put(day, scope.unit() == null ? stored.getOrDefault(day, none) : totals(day, day, scope).figures());
+        }
+        return days;
+    }
+
+    /**
      * Every day from {@code from} to {@code to}: metric {@code key} in {@code unit} and
      * the materials total, each what {@link #totals} of that one day gives (zero on a day
      * without a report). The city and a district read the day rollups in two statements,

@@ -168,12 +168,14 @@ class RollupTotalsPropertyTests {
             assertThat(rollups.rank(slice, by, true)).as("units by %s", by).isEqualTo(records.rank(criteria, by, true));
         }
         Map<LocalDate, DayFigures> daily = rollups.daily(from, to, district, "visits", "户");
+        Map<LocalDate, Figures> eachDay = rollups.byDay(from, to, district);
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Figures f = QueryService
                 .sum(records.byDistrict(new TotalsRepository.Criteria(day, day, new Scope(district, null))).values());
             DayFigures expected = f.reports() == 0 ? null
                     : new DayFigures(day, f.metric("visits", "户"), f.materialsTotal());
             assertThat(daily.get(day)).as("daily series on %s", day).isEqualTo(expected);
+            assertThat(eachDay.get(day)).as("figures of %s", day).isEqualTo(f.reports() == 0 ? null : f);
         }
     }
 

@@ -67,7 +67,7 @@ class DataSourceConfigurationIntegrationTests {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import({ ReportService.class, RecordRepository.class, RecordLineRepository.class, RecordAuditRepository.class,
-            BindingRepository.class, RollupRepository.class })
+            BindingRepository.class, RollupRepository.class, LedgerEntryRepository.class })
     static class StorageOnly {
 
         @Bean
