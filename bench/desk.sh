@@ -23,6 +23,8 @@ cleanup() {
 trap cleanup EXIT
 # a copy: the bot writes its session row and start-up rows, and the other benchmarks share the database
 cp "$db" "$work/tallybot.db"
+# write the gigabyte copy out now, or the kernel writes it back while the requests are timed
+sync "$work/tallybot.db"
 cp -r "$(dirname "$db")/bot-config" "$work/bot-config"
 # a session as the one-time link would start it: only the id's SHA-256 is stored (docs/web.md)
 session=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')

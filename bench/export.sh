@@ -14,6 +14,8 @@ work=$(mktemp -d)
 port=$(free_port)
 trap '[ -n "${BOT_PID:-}" ] && stop_pid "$BOT_PID"; rm -rf "$work"' EXIT
 cp "$db" "$work/tallybot.db"
+# write the gigabyte copy out now, or the kernel writes it back while the exports are timed
+sync "$work/tallybot.db"
 cp -r "$(dirname "$db")/bot-config" "$work/bot-config"
 to=$(sqlite3 "$work/tallybot.db" "SELECT MAX(activity_date) FROM activity_record")
 from=$(date -d "$to -1 year +1 day" +%F)
