@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -70,7 +71,7 @@ public class WriterBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         reports = new ReportService(new RecordRepository(jdbc, new RecordLineRepository(jdbc),
                 new RollupRepository(jdbc)), new RecordAuditRepository(jdbc), new BindingRepository(jdbc),
-                Clock.systemUTC());
+                Clock.systemUTC(), new LedgerEntryRepository(new JdbcTemplate(dataSource)));
         handled = new HandledMessageRepository(jdbc);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         transaction = new TransactionTemplate(transactions);
