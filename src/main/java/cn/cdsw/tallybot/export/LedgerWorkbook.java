@@ -27,11 +27,6 @@ public final class LedgerWorkbook implements AutoCloseable {
         return records;
     }
 
-    /** The file's size in bytes. */
-    public long size() throws IOException {
-        return Files.size(file);
-    }
-
     /** Writes the workbook; the stream is left open. */
     public void writeTo(OutputStream out) throws IOException {
         Files.copy(file, out);
