@@ -2,7 +2,6 @@ package cn.cdsw.tallybot.conversation;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 
 import cn.cdsw.tallybot.testing.PostgresSchema;
@@ -17,14 +16,8 @@ class ReplyLogPruningPostgresIntegrationTests extends ReplyLogPruningContract {
 
     @Override
     DataSource dataSource() {
-        schema = PostgresSchema.create();
-        DataSource dataSource = schema.dataSource();
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-            .load()
-            .migrate();
-        return dataSource;
+        schema = PostgresSchema.migrated();
+        return schema.dataSource();
     }
 
     @AfterEach

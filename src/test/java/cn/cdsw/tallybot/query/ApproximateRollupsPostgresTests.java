@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,12 +26,7 @@ class ApproximateRollupsPostgresTests {
 
     @Test
     void rollupsAndTheBackfillMarkApproximateTotalsAsTheRecordsDo() throws IOException {
-        try (PostgresSchema schema = PostgresSchema.create()) {
-            Flyway.configure()
-                .dataSource(schema.dataSource())
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-                .load()
-                .migrate();
+        try (PostgresSchema schema = PostgresSchema.migrated()) {
             JdbcClient jdbc = JdbcClient.create(schema.dataSource());
             List<Step> history = TotalsPropertyTests.histories(RollupTotalsPropertyTests.START, 70, 60)
                 .sampleStream()

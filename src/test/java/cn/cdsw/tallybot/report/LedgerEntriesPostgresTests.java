@@ -2,7 +2,6 @@ package cn.cdsw.tallybot.report;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 
 import cn.cdsw.tallybot.testing.PostgresSchema;
@@ -13,14 +12,8 @@ class LedgerEntriesPostgresTests extends LedgerEntriesContract {
 
     @Override
     DataSource migrated() {
-        schema = PostgresSchema.create();
-        DataSource dataSource = schema.dataSource();
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-            .load()
-            .migrate();
-        return dataSource;
+        schema = PostgresSchema.migrated();
+        return schema.dataSource();
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 
 import cn.cdsw.tallybot.testing.PostgresSchema;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +21,8 @@ class PostgresStorageIntegrationTests extends StorageContractTests {
 
     @BeforeAll
     static void migrate() {
-        schema = PostgresSchema.create();
+        schema = PostgresSchema.migrated();
         dataSource = schema.dataSource();
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-            .load()
-            .migrate();
     }
 
     @AfterAll

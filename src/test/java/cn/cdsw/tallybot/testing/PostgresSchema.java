@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -33,6 +34,20 @@ public final class PostgresSchema implements AutoCloseable {
         String baseUrl = TestServices.postgresUrl();
         PostgresSchema schema = new PostgresSchema(baseUrl, "t_" + UUID.randomUUID().toString().replace("-", ""));
         schema.execute("CREATE SCHEMA " + schema.name);
+        return schema;
+    }
+
+    /**
+     * {@link #create()}, then the product's PostgreSQL migrations run in it, as at the
+     * bot's start.
+     */
+    public static PostgresSchema migrated() {
+        PostgresSchema schema = create();
+        Flyway.configure()
+            .dataSource(schema.dataSource())
+            .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+            .load()
+            .migrate();
         return schema;
     }
 
