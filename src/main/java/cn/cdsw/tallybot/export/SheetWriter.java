@@ -84,7 +84,9 @@ final class SheetWriter {
     SheetWriter name(int column, @Nullable String value) {
         if (value != null && !value.isEmpty()) {
             sheet.value(row, column, value);
-            measure(column, displayWidth(value));
+            if (!widthsSet) {
+                measure(column, displayWidth(value));
+            }
         }
         return this;
     }
@@ -96,7 +98,9 @@ final class SheetWriter {
     SheetWriter text(int column, @Nullable String value) {
         if (value != null && !value.isEmpty()) {
             sheet.inlineString(row, column, value);
-            measure(column, displayWidth(value));
+            if (!widthsSet) {
+                measure(column, displayWidth(value));
+            }
         }
         return this;
     }
@@ -108,7 +112,9 @@ final class SheetWriter {
     SheetWriter number(int column, long value, @Nullable String format) {
         sheet.value(row, column, value);
         format(column, format);
-        measure(column, Long.toString(value).length() + (format == null ? 0 : 3));
+        if (!widthsSet) {
+            measure(column, Long.toString(value).length() + (format == null ? 0 : 3));
+        }
         return this;
     }
 
@@ -116,7 +122,9 @@ final class SheetWriter {
     SheetWriter money(int column, BigDecimal yuan, String format) {
         sheet.value(row, column, yuan);
         format(column, format);
-        measure(column, yuan.toPlainString().length() + 4);
+        if (!widthsSet) {
+            measure(column, yuan.toPlainString().length() + 4);
+        }
         return this;
     }
 
