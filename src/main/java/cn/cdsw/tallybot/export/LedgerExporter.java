@@ -76,6 +76,7 @@ public class LedgerExporter {
     public LedgerWorkbook workbook(LedgerRequest request) {
         return ledger.read(() -> {
             Path file = createTempFile();
+            long records;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 Totals totals = totals(request);
                 List<UnitTotals> units = queries.unitTotals(request.from(), request.to(), request.scope());
@@ -88,9 +89,7 @@ public class LedgerExporter {
                     writer.accept(x -> days.forEach(x::day));
                     writer.finish();
                 }
-                long records = xlsx.finish();
-                out.close();
-                return new LedgerWorkbook(file, records);
+                records = xlsx.finish();
             }
             catch (IOException e) {
                 deleteQuietly(file);
@@ -100,13 +99,13 @@ public class LedgerExporter {
                 deleteQuietly(file);
                 throw e;
             }
+            return new LedgerWorkbook(file, records);
         });
     }
 
     /**
      * Writes the 明细 rows as CSV to {@code out} as they are read, in one read-only
-     * transaction (one snapshot, and the one connection the side-by-side reads of a day
-     * need); the stream is flushed, not closed.
+     * transaction (one snapshot, as for the workbook); the stream is flushed, not closed.
      */
     public void writeCsv(LedgerRequest request, OutputStream out) {
         ledger.read(() -> {

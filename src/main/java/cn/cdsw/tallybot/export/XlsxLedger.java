@@ -287,7 +287,9 @@ final class XlsxLedger {
                 district = Math.max(district, SheetWriter.displayWidth(d.district()));
             }
             int unit = units.stream().mapToInt(u -> SheetWriter.displayWidth(u.unit())).max().orElse(0);
-            int[] metrics = columns.stream().mapToInt(c -> grouped(total(totals.figures(), c)) + APPROX).toArray();
+            int[] metrics = columns.stream()
+                .mapToInt(c -> grouped(totals.figures().metric(c.key(), c.unit())) + APPROX)
+                .toArray();
             return new Widths(district, unit, metrics, grouped(totals.figures().materialsTotal()),
                     grouped(totals.figures().valueYuan().longValue()) + 3);
         }
@@ -297,10 +299,6 @@ final class XlsxLedger {
 
         int metric(int column) {
             return metrics[column];
-        }
-
-        private static long total(Figures f, MetricColumn column) {
-            return f.metrics().stream().filter(column::holds).mapToLong(MetricTotal::value).findFirst().orElse(0);
         }
 
         /** Characters of a whole number with thousands separators. */

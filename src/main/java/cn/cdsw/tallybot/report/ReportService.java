@@ -95,9 +95,9 @@ public class ReportService {
 
     /**
      * Each active record of one day, of the district and unit where given, in id order
-     * with its metrics and items: the rows of a ledger, streamed, so that a year's ledger
-     * never holds more than the record at hand. Joins the caller's transaction, or opens
-     * a read-only one: the day's three side-by-side reads need one connection.
+     * with its metrics and items: the rows of a ledger, read a page at a time, so that a
+     * year's ledger never holds more than a page. Joins the caller's transaction, or
+     * opens a read-only one, so that a page's records and their lines are one snapshot.
      */
     @Transactional(readOnly = true)
     public void eachActiveOn(LocalDate day, @Nullable String district, @Nullable String unit,
