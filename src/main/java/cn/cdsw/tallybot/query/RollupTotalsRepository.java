@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,6 +71,17 @@ class RollupTotalsRepository {
     private record MetricRow(String group, MetricTotal total) {
     }
 
+    /** Reads (group, metric key, unit, sum of totals, sum of approximate lines). */
+    private static final RowMapper<MetricRow> METRIC_ROW = (rs, n) -> new MetricRow(rs.getString(1),
+            new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5) > 0));
+
+    /** The metric totals of each group, in the rows' order. */
+    private static Map<String, List<MetricTotal>> byGroup(List<MetricRow> rows) {
+        Map<String, List<MetricTotal>> byGroup = new HashMap<>();
+        rows.forEach(row -> byGroup.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row.total()));
+        return byGroup;
+    }
+
     private final JdbcClient jdbc;
 
     RollupTotalsRepository(JdbcClient jdbc) {
@@ -81,14 +93,12 @@ class RollupTotalsRepository {
      * are absent.
      */
     Map<String, Figures> byDistrict(Slice s) {
-        Map<String, List<MetricTotal>> metrics = new HashMap<>();
-        s.bind(jdbc.sql("SELECT district, metric_key, unit, SUM(total), SUM(approx_lines) FROM "
-                + s.rows("district, metric_key, unit, total, lines, approx_lines", "rollup_metric", "")
-                + " GROUP BY district, metric_key, unit HAVING SUM(lines) > 0 ORDER BY district, metric_key, unit"))
-            .query((rs, n) -> new MetricRow(rs.getString(1),
-                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5) > 0)))
-            .list()
-            .forEach(row -> metrics.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row.total()));
+        Map<String, List<MetricTotal>> metrics = byGroup(s
+            .bind(jdbc.sql("SELECT district, metric_key, unit, SUM(total), SUM(approx_lines) FROM "
+                    + s.rows("district, metric_key, unit, total, lines, approx_lines", "rollup_metric", "")
+                    + " GROUP BY district, metric_key, unit HAVING SUM(lines) > 0 ORDER BY district, metric_key, unit"))
+            .query(METRIC_ROW)
+            .list());
         Map<String, Long> units = units(s);
         Map<String, Figures> figures = new LinkedHashMap<>();
         s.bind(jdbc.sql("SELECT district, SUM(reports), SUM(materials), SUM(value_fen) FROM "
@@ -114,14 +124,12 @@ class RollupTotalsRepository {
     Map<LocalDate, Figures> byDay(LocalDate from, LocalDate to, @Nullable String district) {
         String where = " WHERE span = :day AND period BETWEEN :from AND :to"
                 + (district != null ? " AND district = :district" : "");
-        Map<String, List<MetricTotal>> metrics = new HashMap<>();
-        day(jdbc.sql("SELECT period, metric_key, unit, SUM(total), SUM(approx_lines) FROM rollup_metric" + where
-                + " GROUP BY period, metric_key, unit HAVING SUM(lines) > 0 ORDER BY period, metric_key, unit"), from,
-                to, district)
-            .query((rs, n) -> new MetricRow(rs.getString(1),
-                    new MetricTotal(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5) > 0)))
-            .list()
-            .forEach(row -> metrics.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row.total()));
+        Map<String, List<MetricTotal>> metrics = byGroup(day(
+                jdbc.sql("SELECT period, metric_key, unit, SUM(total), SUM(approx_lines) FROM rollup_metric" + where
+                        + " GROUP BY period, metric_key, unit HAVING SUM(lines) > 0 ORDER BY period, metric_key, unit"),
+                from, to, district)
+            .query(METRIC_ROW)
+            .list());
         // keyed by district first: the city's rows are read one district range at a time
         Map<String, Long> units = new HashMap<>();
         day(jdbc.sql("SELECT period, COUNT(*) FROM rollup_unit_figures" + where + " AND reports > 0"
@@ -159,16 +167,15 @@ class RollupTotalsRepository {
     List<UnitTotals> byUnit(Slice s) {
         String everyDistrict = s.district() == null ? " AND district IN (SELECT DISTINCT district FROM rollup_unit)"
                 : "";
-        Map<String, List<MetricTotal>> metrics = new HashMap<>();
-        s.bind(jdbc.sql("SELECT district, unit, metric_key, metric_unit, SUM(total), SUM(approx_lines) FROM "
-                + s.rows("district, unit, metric_key, metric_unit, total, lines, approx_lines", "rollup_unit_metric",
-                        everyDistrict)
-                + " GROUP BY district, unit, metric_key, metric_unit HAVING SUM(lines) > 0"
-                + " ORDER BY district, unit, metric_key, metric_unit"))
+        Map<String, List<MetricTotal>> metrics = byGroup(s
+            .bind(jdbc.sql("SELECT district, unit, metric_key, metric_unit, SUM(total), SUM(approx_lines) FROM "
+                    + s.rows("district, unit, metric_key, metric_unit, total, lines, approx_lines",
+                            "rollup_unit_metric", everyDistrict)
+                    + " GROUP BY district, unit, metric_key, metric_unit HAVING SUM(lines) > 0"
+                    + " ORDER BY district, unit, metric_key, metric_unit"))
             .query((rs, n) -> new MetricRow(TotalsRepository.unitKey(rs.getString(1), rs.getString(2)),
                     new MetricTotal(rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6) > 0)))
-            .list()
-            .forEach(row -> metrics.computeIfAbsent(row.group(), k -> new ArrayList<>()).add(row.total()));
+            .list());
         return s
             .bind(jdbc.sql("SELECT district, unit, SUM(reports), SUM(materials), SUM(value_fen) FROM "
                     + s.rows("district, unit, reports, materials, value_fen", "rollup_unit_figures", everyDistrict)
