@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import cn.cdsw.tallybot.testing.TestServices;
@@ -371,7 +372,7 @@ class WeComAdapterTests {
      * WeCom's API and webhooks, answering every call with success; {@code seen} gets each
      * call.
      */
-    static MockWebServer started(java.util.function.Consumer<RecordedRequest> seen) {
+    static MockWebServer started(Consumer<RecordedRequest> seen) {
         MockWebServer server = new MockWebServer();
         server.setDispatcher(new Dispatcher() {
             @Override
