@@ -142,9 +142,8 @@ public class LedgerExporter {
      * first).
      */
     private void eachRecord(LedgerRequest request, Consumer<LedgerEntry> sink) {
-        for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
-            reports.eachActiveOn(day, request.scope().district(), request.scope().unit(), sink);
-        }
+        reports.eachActiveBetween(request.from(), request.to(), request.scope().district(), request.scope().unit(),
+                sink);
     }
 
     /**

@@ -17,19 +17,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads one day's active records with their metrics and items for a ledger, a page of
- * {@value #PAGE} records at a time: the records by id from the last one read (a keyset),
- * then the metrics and the items of that id range, each in id order, merged in memory. So
- * a day of any size passes through one page of memory, no query binds a list of ids, and
- * nothing is sorted: with the date and the status fixed, the date index yields the rows
- * in id order, and the lines' keys ({@code record_id, position}) continue that order.
+ * Reads the active records of a range of days with their metrics and items for a ledger,
+ * day by day, a page of {@value #PAGE} records at a time: the records by id from the last
+ * one read (a keyset), then the metrics and the items of that id range, each in id order,
+ * merged in memory. So a day of any size passes through one page of memory, no query
+ * binds a list of ids, and nothing is sorted: with the date and the status fixed, the
+ * date index yields the rows in id order, and the lines' keys
+ * ({@code record_id, position}) continue that order.
  *
  * <p>
  * A year's ledger reads tens of millions of values, each a call into the driver, and the
  * export waits for them (bench/README.md). So this one repository talks JDBC itself, on
- * the transaction's connection, with three statements prepared once per day (through
+ * the transaction's connection, with three statements prepared once per range (through
  * {@code JdbcClient}'s per-query and per-row machinery the same reads took half as long
- * again), and asks for fewer values: a line's figure and its approximate flag come as one
+ * again), reads columns from the driver's own result set and text as {@link TextColumns}
+ * says, and asks for fewer values: a line's figure and its approximate flag come as one
  * number ({@code figure * 2 + approx}; figures are never negative, and metrics.yml's
  * ceilings keep them far below half a long), and a missing amount as -1 rather than a
  * null to ask about. Each statement still gets the template's query timeout, and failures
@@ -64,47 +66,29 @@ class LedgerEntryRepository {
     }
 
     /**
-     * Hands each active record of the day, of the district and unit where given, to
-     * {@code sink} in id order. Runs inside the caller's transaction, so that a page's
-     * records and their lines are one snapshot.
+     * Hands each active record from {@code from} to {@code to}, of the district and unit
+     * where given, to {@code sink}: day by day, and within a day in id order. Runs inside
+     * the caller's transaction, so that the records and their lines are one snapshot; the
+     * three statements are prepared once for the whole range, and a name that repeats
+     * over it is decoded once ({@link TextColumns}).
      */
-    void eachActiveOn(LocalDate day, @Nullable String district, @Nullable String unit, Consumer<LedgerEntry> sink) {
-        Day of = new Day(day, district, unit);
+    void eachActiveBetween(LocalDate from, LocalDate to, @Nullable String district, @Nullable String unit,
+            Consumer<LedgerEntry> sink) {
+        Scope of = new Scope(district, unit);
         jdbc.execute((ConnectionCallback<@Nullable Void>) connection -> {
+            TextColumns texts = TextColumns.of(connection);
             try (PreparedStatement heads = prepare(connection,
                     HEADS + of.where() + " AND r.id > ? ORDER BY r.id LIMIT ?");
                     PreparedStatement metrics = prepare(connection,
                             METRICS + of.where() + " AND r.id BETWEEN ? AND ? ORDER BY r.id, m.position");
                     PreparedStatement items = prepare(connection,
                             ITEMS + of.where() + " AND r.id BETWEEN ? AND ? ORDER BY r.id, i.position")) {
-                long after = 0;
-                while (true) {
-                    int at = of.bind(heads);
-                    heads.setLong(at, after);
-                    heads.setInt(at + 1, PAGE);
-                    List<Head> page = heads(heads);
-                    if (page.isEmpty()) {
-                        return null;
-                    }
-                    long first = page.get(0).id();
-                    long last = page.get(page.size() - 1).id();
-                    Lines<Metric> metricsOf = lines(of, metrics, first, last, rs -> {
-                        long figure = rs.getLong(4);
-                        return new Metric(rs.getString(2), rs.getString(3), figure >> 1, (figure & 1) == 1);
-                    });
-                    Lines<Item> itemsOf = lines(of, items, first, last, rs -> {
-                        long figure = rs.getLong(4);
-                        return new Item(rs.getString(2), figure >> 1, rs.getString(3), (figure & 1) == 1);
-                    });
-                    for (Head head : page) {
-                        sink.accept(head.entry(day, metricsOf.of(head.id()), itemsOf.of(head.id())));
-                    }
-                    if (page.size() < PAGE) {
-                        return null;
-                    }
-                    after = last;
+                Day day = new Day(of, texts, heads, metrics, items);
+                for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+                    day.read(date, sink);
                 }
             }
+            return null;
         });
     }
 
@@ -116,29 +100,34 @@ class LedgerEntryRepository {
         return statement;
     }
 
-    private static List<Head> heads(PreparedStatement statement) throws SQLException {
+    private static List<Head> page(PreparedStatement statement, TextColumns texts) throws SQLException {
         List<Head> page = new ArrayList<>(PAGE);
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                page.add(new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        absent(rs.getLong(5)), absent(rs.getLong(6)), rs.getString(7), rs.getString(8)));
+        try (ResultSet rows = statement.executeQuery()) {
+            ResultSet rs = innermost(rows);
+            while (rows.next()) {
+                page.add(new Head(rs.getLong(1), texts.name(rs, 2), texts.name(rs, 3), texts.name(rs, 4),
+                        absent(rs.getLong(5)), absent(rs.getLong(6)), texts.text(rs, 7), texts.name(rs, 8)));
             }
         }
         return page;
     }
 
-    private static <T> Lines<T> lines(Day of, PreparedStatement statement, long first, long last, LineMapper<T> line)
-            throws SQLException {
-        int at = of.bind(statement);
-        statement.setLong(at, first);
-        statement.setLong(at + 1, last);
-        Lines<T> lines = new Lines<>();
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                lines.add(rs.getLong(1), line.map(rs));
+    /**
+     * The driver's own result set under the pool's and the timeout's wrappers, for
+     * reading columns: a wrapper's work is in moving and closing (a statement's deadline
+     * is checked while SQLite steps), and through a reflective proxy each of a year's
+     * tens of millions of column reads cost more than the read itself.
+     */
+    private static ResultSet innermost(ResultSet rows) throws SQLException {
+        ResultSet inner = rows;
+        while (inner.isWrapperFor(ResultSet.class)) {
+            ResultSet next = inner.unwrap(ResultSet.class);
+            if (next == inner) {
+                break;
             }
+            inner = next;
         }
-        return lines;
+        return inner;
     }
 
     /**
@@ -156,16 +145,19 @@ class LedgerEntryRepository {
 
     }
 
-    /** The day, district and unit a read is narrowed to, as SQL and its values. */
-    private record Day(LocalDate day, @Nullable String district, @Nullable String unit) {
+    /** The district and unit a read is narrowed to, as SQL and its values. */
+    private record Scope(@Nullable String district, @Nullable String unit) {
 
         String where() {
             return "WHERE r.activity_date = ? AND r.status = 'active'" + (district == null ? "" : " AND r.district = ?")
                     + (unit == null ? "" : " AND r.unit = ?");
         }
 
-        /** Binds the narrowing values; returns the index of the next parameter. */
-        int bind(PreparedStatement statement) throws SQLException {
+        /**
+         * Binds the day and the narrowing values; returns the index of the next
+         * parameter.
+         */
+        int bind(PreparedStatement statement, LocalDate day) throws SQLException {
             int at = 1;
             statement.setString(at++, day.toString());
             if (district != null) {
@@ -175,6 +167,57 @@ class LedgerEntryRepository {
                 statement.setString(at++, unit);
             }
             return at;
+        }
+
+    }
+
+    /** Reads one day at a time with the statements of a range. */
+    private record Day(Scope of, TextColumns texts, PreparedStatement heads, PreparedStatement metrics,
+            PreparedStatement items) {
+
+        void read(LocalDate day, Consumer<LedgerEntry> sink) throws SQLException {
+            long after = 0;
+            while (true) {
+                int at = of.bind(heads, day);
+                heads.setLong(at, after);
+                heads.setInt(at + 1, PAGE);
+                List<Head> page = page(heads, texts);
+                if (page.isEmpty()) {
+                    return;
+                }
+                long first = page.get(0).id();
+                long last = page.get(page.size() - 1).id();
+                Lines<Metric> metricsOf = lines(metrics, day, first, last, rs -> {
+                    long figure = rs.getLong(4);
+                    return new Metric(texts.name(rs, 2), texts.name(rs, 3), figure >> 1, (figure & 1) == 1);
+                });
+                Lines<Item> itemsOf = lines(items, day, first, last, rs -> {
+                    long figure = rs.getLong(4);
+                    return new Item(texts.name(rs, 2), figure >> 1, texts.name(rs, 3), (figure & 1) == 1);
+                });
+                for (Head head : page) {
+                    sink.accept(head.entry(day, metricsOf.of(head.id()), itemsOf.of(head.id())));
+                }
+                if (page.size() < PAGE) {
+                    return;
+                }
+                after = last;
+            }
+        }
+
+        private <T> Lines<T> lines(PreparedStatement statement, LocalDate day, long first, long last,
+                LineMapper<T> line) throws SQLException {
+            int at = of.bind(statement, day);
+            statement.setLong(at, first);
+            statement.setLong(at + 1, last);
+            Lines<T> lines = new Lines<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                ResultSet rs = innermost(rows);
+                while (rows.next()) {
+                    lines.add(rs.getLong(1), line.map(rs));
+                }
+            }
+            return lines;
         }
 
     }

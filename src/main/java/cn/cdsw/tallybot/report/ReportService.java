@@ -94,15 +94,16 @@ public class ReportService {
     }
 
     /**
-     * Each active record of one day, of the district and unit where given, in id order
-     * with its metrics and items: the rows of a ledger, read a page at a time, so that a
-     * year's ledger never holds more than a page. Joins the caller's transaction, or
-     * opens a read-only one, so that a page's records and their lines are one snapshot.
+     * Each active record from {@code from} to {@code to}, of the district and unit where
+     * given, with its metrics and items: the rows of a ledger, in date order and within a
+     * day in id order, read a page at a time, so that a year's ledger never holds more
+     * than a page. Joins the caller's transaction, or opens a read-only one, so that the
+     * records and their lines are one snapshot.
      */
     @Transactional(readOnly = true)
-    public void eachActiveOn(LocalDate day, @Nullable String district, @Nullable String unit,
+    public void eachActiveBetween(LocalDate from, LocalDate to, @Nullable String district, @Nullable String unit,
             Consumer<LedgerEntry> sink) {
-        ledgerEntries.eachActiveOn(day, district, unit, sink);
+        ledgerEntries.eachActiveBetween(from, to, district, unit, sink);
     }
 
     /**

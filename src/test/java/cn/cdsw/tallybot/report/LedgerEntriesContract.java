@@ -40,6 +40,9 @@ abstract class LedgerEntriesContract {
     /** What each active record of {@link Reports#DAY} holds, by id. */
     private final Map<Long, ReportContent> active = new LinkedHashMap<>();
 
+    /** The same of the day before. */
+    private final Map<Long, ReportContent> activeTheDayBefore = new LinkedHashMap<>();
+
     /** A migrated, empty ledger of the database under test. */
     abstract DataSource migrated();
 
@@ -59,8 +62,8 @@ abstract class LedgerEntriesContract {
             if (i % 11 == 0) {
                 reports.retract(id, new Actor("onebot", "10001"));
             }
-            else if (content.activityDate().equals(DAY)) {
-                active.put(id, content);
+            else {
+                (content.activityDate().equals(DAY) ? active : activeTheDayBefore).put(id, content);
             }
         }
     }
@@ -68,7 +71,7 @@ abstract class LedgerEntriesContract {
     @Test
     void everyActiveRecordOfTheDayComesOnceInIdOrderWithItsOwnLines() {
         List<LedgerEntry> read = new ArrayList<>();
-        reports.eachActiveOn(DAY, null, null, read::add);
+        reports.eachActiveBetween(DAY, DAY, null, null, read::add);
 
         assertThat(read).extracting(LedgerEntry::id).containsExactlyElementsOf(active.keySet());
         for (LedgerEntry entry : read) {
@@ -78,11 +81,24 @@ abstract class LedgerEntriesContract {
     }
 
     @Test
+    void aRangeComesDayByDayAndEachDayInIdOrder() {
+        List<LedgerEntry> read = new ArrayList<>();
+        reports.eachActiveBetween(DAY.minusDays(1), DAY.plusDays(1), null, null, read::add);
+
+        List<Long> expected = new ArrayList<>(activeTheDayBefore.keySet());
+        expected.addAll(active.keySet());
+        assertThat(read).extracting(LedgerEntry::id).containsExactlyElementsOf(expected);
+        for (LedgerEntry entry : read.subList(0, activeTheDayBefore.size())) {
+            assertThat(entry.content()).as("record " + entry.id()).isEqualTo(activeTheDayBefore.get(entry.id()));
+        }
+    }
+
+    @Test
     void aDistrictOrAUnitReadsOnlyItsOwn() {
         List<LedgerEntry> district = new ArrayList<>();
-        reports.eachActiveOn(DAY, "金牛区", null, district::add);
+        reports.eachActiveBetween(DAY, DAY, "金牛区", null, district::add);
         List<LedgerEntry> unit = new ArrayList<>();
-        reports.eachActiveOn(DAY, "锦江区", "三圣街道社工站", unit::add);
+        reports.eachActiveBetween(DAY, DAY, "锦江区", "三圣街道社工站", unit::add);
 
         assertThat(district).extracting(LedgerEntry::id)
             .containsExactlyElementsOf(active.entrySet()
