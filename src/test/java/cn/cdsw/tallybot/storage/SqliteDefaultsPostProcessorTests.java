@@ -1,7 +1,7 @@
 package cn.cdsw.tallybot.storage;
 
 import org.junit.jupiter.api.Test;
-
+import org.sqlite.SQLiteOpenMode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -26,6 +26,10 @@ class SqliteDefaultsPostProcessorTests {
         assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("1");
         assertThat(environment.getProperty("spring.datasource.hikari.data-source-properties[journal_mode]"))
             .isEqualTo("WAL");
+        int openMode = Integer
+            .parseInt(environment.getProperty("spring.datasource.hikari.data-source-properties[open_mode]"));
+        assertThat(openMode)
+            .isEqualTo(SQLiteOpenMode.READWRITE.flag | SQLiteOpenMode.CREATE.flag | SQLiteOpenMode.NOMUTEX.flag);
     }
 
     @Test
