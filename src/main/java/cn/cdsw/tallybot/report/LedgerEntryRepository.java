@@ -59,6 +59,16 @@ class LedgerEntryRepository {
             FROM activity_record r JOIN record_item i ON i.record_id = r.id
             """;
 
+    private static final String METRICS_OF_IDS = """
+            SELECT record_id, metric_key, unit, value * 2 + approx FROM record_metric
+            WHERE record_id BETWEEN ? AND ? ORDER BY record_id, position
+            """;
+
+    private static final String ITEMS_OF_IDS = """
+            SELECT record_id, name, unit, quantity * 2 + approx FROM record_item
+            WHERE record_id BETWEEN ? AND ? ORDER BY record_id, position
+            """;
+
     private final JdbcTemplate jdbc;
 
     LedgerEntryRepository(JdbcTemplate jdbc) {
@@ -69,8 +79,8 @@ class LedgerEntryRepository {
      * Hands each active record from {@code from} to {@code to}, of the district and unit
      * where given, to {@code sink}: day by day, and within a day in id order. Runs inside
      * the caller's transaction, so that the records and their lines are one snapshot; the
-     * three statements are prepared once for the whole range, and a name that repeats
-     * over it is decoded once ({@link TextColumns}).
+     * statements are prepared once for the whole range, and a name that repeats over it
+     * is decoded once ({@link TextColumns}).
      */
     void eachActiveBetween(LocalDate from, LocalDate to, @Nullable String district, @Nullable String unit,
             Consumer<LedgerEntry> sink) {
@@ -81,9 +91,17 @@ class LedgerEntryRepository {
                     HEADS + of.where() + " AND r.id > ? ORDER BY r.id LIMIT ?");
                     PreparedStatement metrics = prepare(connection,
                             METRICS + of.where() + " AND r.id BETWEEN ? AND ? ORDER BY r.id, m.position");
+                    PreparedStatement metricsOfIds = prepare(connection, METRICS_OF_IDS);
                     PreparedStatement items = prepare(connection,
-                            ITEMS + of.where() + " AND r.id BETWEEN ? AND ? ORDER BY r.id, i.position")) {
-                Day day = new Day(of, texts, heads, metrics, items);
+                            ITEMS + of.where() + " AND r.id BETWEEN ? AND ? ORDER BY r.id, i.position");
+                    PreparedStatement itemsOfIds = prepare(connection, ITEMS_OF_IDS)) {
+                Day day = new Day(of, heads, texts, new LineReads<>(metrics, metricsOfIds, rs -> {
+                    long figure = rs.getLong(4);
+                    return new Metric(texts.name(rs, 2), texts.name(rs, 3), figure >> 1, (figure & 1) == 1);
+                }), new LineReads<>(items, itemsOfIds, rs -> {
+                    long figure = rs.getLong(4);
+                    return new Item(texts.name(rs, 2), figure >> 1, texts.name(rs, 3), (figure & 1) == 1);
+                }));
                 for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
                     day.read(date, sink);
                 }
@@ -172,8 +190,8 @@ class LedgerEntryRepository {
     }
 
     /** Reads one day at a time with the statements of a range. */
-    private record Day(Scope of, TextColumns texts, PreparedStatement heads, PreparedStatement metrics,
-            PreparedStatement items) {
+    private record Day(Scope of, PreparedStatement heads, TextColumns texts, LineReads<Metric> metrics,
+            LineReads<Item> items) {
 
         void read(LocalDate day, Consumer<LedgerEntry> sink) throws SQLException {
             long after = 0;
@@ -187,14 +205,9 @@ class LedgerEntryRepository {
                 }
                 long first = page.get(0).id();
                 long last = page.get(page.size() - 1).id();
-                Lines<Metric> metricsOf = lines(metrics, day, first, last, rs -> {
-                    long figure = rs.getLong(4);
-                    return new Metric(texts.name(rs, 2), texts.name(rs, 3), figure >> 1, (figure & 1) == 1);
-                });
-                Lines<Item> itemsOf = lines(items, day, first, last, rs -> {
-                    long figure = rs.getLong(4);
-                    return new Item(texts.name(rs, 2), figure >> 1, texts.name(rs, 3), (figure & 1) == 1);
-                });
+                boolean dense = last - first < 2L * page.size();
+                Lines<Metric> metricsOf = metrics.read(of, day, first, last, dense);
+                Lines<Item> itemsOf = items.read(of, day, first, last, dense);
                 for (Head head : page) {
                     sink.accept(head.entry(day, metricsOf.of(head.id()), itemsOf.of(head.id())));
                 }
@@ -205,9 +218,21 @@ class LedgerEntryRepository {
             }
         }
 
-        private <T> Lines<T> lines(PreparedStatement statement, LocalDate day, long first, long last,
-                LineMapper<T> line) throws SQLException {
-            int at = of.bind(statement, day);
+    }
+
+    /**
+     * The lines of one kind for a page of records, read one of two ways. When the page's
+     * ids are dense (at least every other id in its range is the page's), by the id range
+     * alone: one walk of the lines' key, and the few lines of records outside the page
+     * (another day's, a retracted one) are passed over when the page takes its own. When
+     * they are sparse (a district's records among the city's), joined to the records, so
+     * that only the page's lines are read.
+     */
+    private record LineReads<T>(PreparedStatement joined, PreparedStatement ofIds, LineMapper<T> line) {
+
+        Lines<T> read(Scope of, LocalDate day, long first, long last, boolean dense) throws SQLException {
+            PreparedStatement statement = dense ? ofIds : joined;
+            int at = dense ? 1 : of.bind(statement, day);
             statement.setLong(at, first);
             statement.setLong(at + 1, last);
             Lines<T> lines = new Lines<>();
