@@ -20,15 +20,15 @@ import org.springframework.stereotype.Repository;
  * Reads the active records of a range of days with their metrics and items for a ledger,
  * day by day, a page of {@value #PAGE} records at a time: the records by id from the last
  * one read (a keyset), then the metrics and the items of that id range, each in id order,
- * merged in memory. So a day of any size passes through one page of memory, no query
- * binds a list of ids, and nothing is sorted: with the date and the status fixed, the
- * date index yields the rows in id order, and the lines' keys
- * ({@code record_id, position}) continue that order.
+ * merged in memory (see {@link LineReads} for the two ways of reading them). So a day of
+ * any size passes through one page of memory, no query binds a list of ids, and nothing
+ * is sorted: with the date and the status fixed, the date index yields the rows in id
+ * order, and the lines' keys ({@code record_id, position}) continue that order.
  *
  * <p>
  * A year's ledger reads tens of millions of values, each a call into the driver, and the
  * export waits for them (bench/README.md). So this one repository talks JDBC itself, on
- * the transaction's connection, with three statements prepared once per range (through
+ * the transaction's connection, with its statements prepared once per range (through
  * {@code JdbcClient}'s per-query and per-row machinery the same reads took half as long
  * again), reads columns from the driver's own result set and text as {@link TextColumns}
  * says, and asks for fewer values: a line's figure and its approximate flag come as one
