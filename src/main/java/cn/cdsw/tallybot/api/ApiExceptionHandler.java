@@ -21,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import cn.cdsw.tallybot.export.ExportBusyException;
 import cn.cdsw.tallybot.report.RecordStatus;
 
 /**
@@ -60,6 +61,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         + "or a smaller page");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, "30")
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem);
+    }
+
+    /**
+     * Other ledgers were being made for longer than this one waits: the server is sound
+     * and busy, so 503 with a time to come back.
+     */
+    @ExceptionHandler(ExportBusyException.class)
+    ResponseEntity<ProblemDetail> exportBusy(ExportBusyException ex, HttpServletRequest request) {
+        log.info("{} {} waited too long behind other ledgers; answered 503", request.getMethod(),
+                request.getRequestURI());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "other ledgers are being made; try again in a minute");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, "60")
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .body(problem);
     }

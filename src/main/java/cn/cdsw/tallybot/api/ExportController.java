@@ -21,15 +21,16 @@ import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.export.LedgerExporter;
 import cn.cdsw.tallybot.export.LedgerFormat;
 import cn.cdsw.tallybot.export.LedgerRequest;
-import cn.cdsw.tallybot.export.LedgerWorkbook;
+import cn.cdsw.tallybot.export.LedgerFile;
 import cn.cdsw.tallybot.query.Scope;
 
 /**
  * {@code GET /api/v1/export?from=&to=&district=&unit=&format=xlsx|csv}: the ledger of a
  * scope and period as a workbook, or its 明细 rows as CSV (docs/api.md §7). Without dates
  * it covers this month up to today. Every parameter is checked before a byte is written,
- * so a bad one is a 400 {@code ProblemDetail}; the workbook is read in full before its
- * headers go out, so a database failure is still answered as one.
+ * so a bad one is a 400 {@code ProblemDetail}; the file is made in full before its
+ * headers go out, so a database failure is still answered as one, and a ledger that
+ * waited too long behind others ({@code ExportGate}) is a 503 with a time to come back.
  */
 @RestController
 class ExportController {
@@ -55,17 +56,10 @@ class ExportController {
             throws IOException {
         LedgerFormat chosen = format(format);
         LedgerRequest request = request(dates.within("from", from), dates.within("to", to), district, unit);
-        if (chosen == LedgerFormat.CSV) {
+        try (LedgerFile ledger = chosen == LedgerFormat.CSV ? exporter.csv(request) : exporter.workbook(request)) {
             headers(response, chosen, request);
             OutputStream out = response.getOutputStream();
-            exporter.writeCsv(request, out);
-            out.flush();
-            return;
-        }
-        try (LedgerWorkbook workbook = exporter.workbook(request)) {
-            headers(response, chosen, request);
-            OutputStream out = response.getOutputStream();
-            workbook.writeTo(out);
+            ledger.writeTo(out);
             out.flush();
         }
     }

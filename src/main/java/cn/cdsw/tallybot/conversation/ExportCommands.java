@@ -25,7 +25,7 @@ import cn.cdsw.tallybot.export.ExportProperties;
 import cn.cdsw.tallybot.export.LedgerExporter;
 import cn.cdsw.tallybot.export.LedgerFormat;
 import cn.cdsw.tallybot.export.LedgerRequest;
-import cn.cdsw.tallybot.export.LedgerWorkbook;
+import cn.cdsw.tallybot.export.LedgerFile;
 import cn.cdsw.tallybot.outbound.Conversation;
 import cn.cdsw.tallybot.outbound.OneOffMessage;
 import cn.cdsw.tallybot.outbound.OutboundService;
@@ -126,7 +126,7 @@ class ExportCommands implements DisposableBean {
         String name = exporter.fileName(request, LedgerFormat.XLSX);
         Conversation to = Conversation.of(group);
         byte[] content;
-        try (LedgerWorkbook workbook = exporter.workbook(request)) {
+        try (LedgerFile workbook = exporter.workbook(request)) {
             CappedBuffer buffer = new CappedBuffer(properties.chatMaxBytes());
             workbook.writeTo(buffer);
             content = buffer.toByteArray();

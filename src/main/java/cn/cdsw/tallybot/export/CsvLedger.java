@@ -23,8 +23,8 @@ import cn.cdsw.tallybot.wording.LedgerWording;
  * The 明细 rows as CSV (RFC 4180: commas, CRLF, fields with a comma, quote or line break in
  * quotes), UTF-8 with a byte-order mark so that Excel opens the Chinese right. Numbers
  * are plain (196, 29739.50), dates ISO; an approximate figure keeps its number and is
- * named in the 约数 column, as in the workbook. Written straight to the stream as the
- * records are read.
+ * named in the 约数 column, as in the workbook. Written to the stream as the records are
+ * read.
  */
 final class CsvLedger {
 
@@ -37,6 +37,8 @@ final class CsvLedger {
     private final FigureStyle figures;
 
     private final List<MetricColumn> columns;
+
+    private long records;
 
     CsvLedger(OutputStream stream, LedgerWording wording, FigureStyle figures, List<MetricColumn> columns) {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
@@ -67,11 +69,14 @@ final class CsvLedger {
         fields[at++] = text(record.reporter());
         fields[at] = Long.toString(record.id());
         line(fields);
+        records++;
     }
 
-    void finish() {
+    /** Flushes what is written, leaving the stream open; returns how many records. */
+    long finish() {
         try {
             out.flush();
+            return records;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

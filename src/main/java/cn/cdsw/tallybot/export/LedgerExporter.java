@@ -49,11 +49,15 @@ public class LedgerExporter {
 
     private final FigureStyle figures;
 
-    LedgerExporter(QueryService queries, ReportService reports, Ledger ledger, BotConfig config, Wording wording) {
+    private final ExportGate gate;
+
+    LedgerExporter(QueryService queries, ReportService reports, Ledger ledger, BotConfig config, Wording wording,
+            ExportGate gate) {
         this.queries = queries;
         this.reports = reports;
         this.ledger = ledger;
         this.config = config;
+        this.gate = gate;
         this.wording = wording.ledger();
         this.figures = wording.figures();
     }
@@ -70,53 +74,78 @@ public class LedgerExporter {
 
     /**
      * Reads the whole ledger into a workbook in a temporary file, in one read-only
-     * transaction so that its sheets agree with each other (on SQLite one snapshot); the
-     * caller sends it after the transaction and closes it.
+     * transaction so that its sheets agree with each other (on SQLite one snapshot), when
+     * the {@link ExportGate} gives it a turn; the caller sends it after the transaction
+     * and closes it.
+     * @throws ExportBusyException when other ledgers took longer than the wait
      */
-    public LedgerWorkbook workbook(LedgerRequest request) {
-        return ledger.read(() -> {
-            Path file = createTempFile();
-            long records;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                Totals totals = totals(request);
-                List<UnitTotals> units = queries.unitTotals(request.from(), request.to(), request.scope());
-                XlsxLedger xlsx = new XlsxLedger(out, wording, figures, columns(totals), totals, units);
-                try (HandOff<Consumer<XlsxLedger>> writer = new HandOff<>("ledger-writer", step -> step.accept(xlsx))) {
-                    writer.accept(x -> summary(x, request, totals, units));
-                    eachRecord(request, entry -> writer.accept(x -> x.record(entry)));
-                    writer.accept(x -> totals.items().forEach(x::item));
-                    Map<LocalDate, Figures> days = queries.eachDay(request.from(), request.to(), request.scope());
-                    writer.accept(x -> days.forEach(x::day));
-                    writer.finish();
-                }
-                records = xlsx.finish();
+    public LedgerFile workbook(LedgerRequest request) {
+        return made(LedgerFormat.XLSX, out -> {
+            Totals totals = totals(request);
+            List<UnitTotals> units = queries.unitTotals(request.from(), request.to(), request.scope());
+            XlsxLedger xlsx = new XlsxLedger(out, wording, figures, columns(totals), totals, units);
+            try (HandOff<Consumer<XlsxLedger>> writer = new HandOff<>("ledger-writer", step -> step.accept(xlsx))) {
+                writer.accept(x -> summary(x, request, totals, units));
+                eachRecord(request, entry -> writer.accept(x -> x.record(entry)));
+                writer.accept(x -> totals.items().forEach(x::item));
+                Map<LocalDate, Figures> days = queries.eachDay(request.from(), request.to(), request.scope());
+                writer.accept(x -> days.forEach(x::day));
+                writer.finish();
             }
-            catch (IOException e) {
-                deleteQuietly(file);
-                throw new UncheckedIOException(e);
-            }
-            catch (RuntimeException | Error e) {
-                deleteQuietly(file);
-                throw e;
-            }
-            return new LedgerWorkbook(file, records);
+            return xlsx.finish();
         });
     }
 
     /**
-     * Writes the 明细 rows as CSV to {@code out} as they are read, in one read-only
-     * transaction (one snapshot, as for the workbook); the stream is flushed, not closed.
+     * The 明细 rows as CSV in a temporary file, read like {@link #workbook} (one snapshot,
+     * a turn from the gate) and sent the same way, after the read: a slow download of a
+     * year's 100 MB holds no read connection, and a failure midway is an error rather
+     * than a truncated file.
+     * @throws ExportBusyException when other ledgers took longer than the wait
      */
-    public void writeCsv(LedgerRequest request, OutputStream out) {
-        ledger.read(() -> {
+    public LedgerFile csv(LedgerRequest request) {
+        return made(LedgerFormat.CSV, out -> {
             CsvLedger csv = new CsvLedger(out, wording, figures, columns(totals(request)));
             try (HandOff<LedgerEntry> writer = new HandOff<>("ledger-writer", csv::record)) {
                 eachRecord(request, writer);
                 writer.finish();
             }
-            csv.finish();
-            return null;
+            return csv.finish();
         });
+    }
+
+    /**
+     * Writes a ledger into a temporary file within the gate's turn and one read-only
+     * transaction; the file is gone again if the writing fails.
+     */
+    private LedgerFile made(LedgerFormat format, LedgerWriting writing) {
+        try (ExportGate.Pass turn = gate.enter()) {
+            return ledger.read(() -> {
+                Path file = createTempFile(format);
+                try {
+                    long records;
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                        records = writing.writeTo(out);
+                    }
+                    return new LedgerFile(file, records);
+                }
+                catch (IOException e) {
+                    deleteQuietly(file);
+                    throw new UncheckedIOException(e);
+                }
+                catch (RuntimeException | Error e) {
+                    deleteQuietly(file);
+                    throw e;
+                }
+            });
+        }
+    }
+
+    /** Writes a ledger; answers how many records it holds. */
+    private interface LedgerWriting {
+
+        long writeTo(OutputStream out) throws IOException;
+
     }
 
     /**
@@ -154,9 +183,9 @@ public class LedgerExporter {
         return MetricColumn.of(config.metrics().all(), totals.figures().metrics());
     }
 
-    private static Path createTempFile() {
+    private static Path createTempFile(LedgerFormat format) {
         try {
-            return Files.createTempFile("tallybot-ledger-", ".xlsx");
+            return Files.createTempFile("tallybot-ledger-", "." + format.extension());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,10 +30,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.cdsw.tallybot.export.ExportGate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * MockWebServer standing in for NapCat.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tallybot.test.own-context=ledger-export")
+        properties = { "tallybot.test.own-context=ledger-export", "tallybot.export.queue-wait=300ms" })
 class LedgerExportIntegrationTests extends WebhookTestBase {
 
     static final MockWebServer ONEBOT_API = TestSupport.startedMockWebServer();
@@ -80,6 +82,9 @@ class LedgerExportIntegrationTests extends WebhookTestBase {
     }
 
     private final OkHttpClient http = new OkHttpClient();
+
+    @Autowired
+    ExportGate gate;
 
     private static boolean seeded;
 
@@ -164,6 +169,27 @@ class LedgerExportIntegrationTests extends WebhookTestBase {
             .contains("\"发动10家爱心企业, \"\"爱心\"\"个人\"")
             .doesNotContain("," + retracted + "\n")
             .doesNotEndWith("," + retracted);
+    }
+
+    @Test
+    void aLedgerThatWaitsTooLongBehindAnotherIsAskedToComeBackAndTheNextOneIsMade() {
+        try (ExportGate.Pass another = gate.enter()) {
+            for (String format : List.of("xlsx", "csv")) {
+                Request request = new Request.Builder()
+                    .url("http://127.0.0.1:" + port + "/api/v1/export?" + MONTH + "&format=" + format)
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .build();
+                try (Response response = http.newCall(request).execute()) {
+                    assertThat(response.code()).as(format).isEqualTo(503);
+                    assertThat(response.header("Retry-After")).isEqualTo("60");
+                    assertThat(response.body().string()).contains("other ledgers are being made");
+                }
+                catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        assertThat(download("/api/v1/export?" + MONTH + "&format=csv", TOKEN).status()).isEqualTo(200);
     }
 
     @Test
