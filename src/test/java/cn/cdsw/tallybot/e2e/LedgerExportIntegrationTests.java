@@ -229,6 +229,23 @@ class LedgerExportIntegrationTests extends WebhookTestBase {
             .replyText()).startsWith("📭 全市·2025年1月");
     }
 
+    @Test
+    void anExportInTheGroupThatWaitsTooLongBehindAnotherTellsTheGroupItDidNotGoOut() throws Exception {
+        try (ExportGate.Pass another = gate.enter()) {
+            String reply = bot
+                .post(OneBotEvents.groupMessage(GROUP, nextId(), 7, "admin", "#导出 锦江区 本月", clock.instant()))
+                .replyText();
+            assertThat(reply).startsWith("📤 正在生成锦江区·本月台账");
+            while (true) {
+                String text = JSON.readTree(nextAction("/send_group_msg").getBody().utf8()).toString();
+                if (text.contains("没有发出去")) {
+                    assertThat(text).contains("台账_锦江区_2026-11-01_2026-11-29.xlsx").contains("请稍后再试");
+                    break;
+                }
+            }
+        }
+    }
+
     private void checkSummary(Sheet summary, JsonNode totals) {
         Row city = summary.getRow(1);
         assertThat(text(city, 0)).isEqualTo("全市合计");
