@@ -56,13 +56,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(QueryTimeoutException.class)
     ResponseEntity<ProblemDetail> tooSlow(QueryTimeoutException ex, HttpServletRequest request) {
         log.warn("{} {} stopped at the statement timeout; answered 503", request.getMethod(), request.getRequestURI());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the query ran longer than the database allows; try again later, or ask for a shorter range "
-                        + "or a smaller page");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, "30")
-            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .body(problem);
+        return unavailable("the query ran longer than the database allows; try again later, or ask for a shorter range "
+                + "or a smaller page", 30);
     }
 
     /**
@@ -73,12 +68,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> exportBusy(ExportBusyException ex, HttpServletRequest request) {
         log.info("{} {} waited too long behind other ledgers; answered 503", request.getMethod(),
                 request.getRequestURI());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "other ledgers are being made; try again in a minute");
+        return unavailable("other ledgers are being made; try again in a minute", 60);
+    }
+
+    /** 503 with {@code Retry-After}: the server is sound, the request must wait. */
+    private static ResponseEntity<ProblemDetail> unavailable(String detail, int retryAfterSeconds) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, "60")
+            .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-            .body(problem);
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     @Override

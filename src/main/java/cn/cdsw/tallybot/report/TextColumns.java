@@ -106,11 +106,6 @@ interface TextColumns {
                 return Arrays.hashCode(bytes);
             }
 
-            @Override
-            public String toString() {
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-
         }
 
     }
