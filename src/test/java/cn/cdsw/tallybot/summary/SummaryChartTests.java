@@ -12,6 +12,8 @@ import java.awt.font.GlyphVector;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,6 +161,33 @@ class SummaryChartTests {
         assertThat(image.getWidth()).isEqualTo(1080);
         assertThat(image.getHeight()).as("a row of about 58 px per district").isGreaterThan(23 * 50);
         assertThat(png.length).isLessThan(300 * 1024);
+    }
+
+    /**
+     * The city's evening chart as the groups get it, with the installed Chinese font,
+     * written to {@code target/summary-chart.png} for a person to look at beside the web
+     * desk's screenshot: what no assertion on pixels can judge (is it legible on a
+     * phone?) is judged there.
+     */
+    @Test
+    void theCitysChartWithTheChineseFontIsWrittenUnderTarget() throws IOException {
+        SummaryChart withGlyphs = new SummaryChart(TestServices.chineseFont(), LABELS);
+        List<DistrictBar> bars = new ArrayList<>();
+        for (int i = 0; i < DISTRICTS.size(); i++) {
+            // every fourth district reported nothing: shown as zero, at the end
+            boolean reported = i % 4 != 3;
+            bars.add(reported ? bar(DISTRICTS.get(i), 30 + 41L * ((i * 7) % 23), 8L * (i % 5), 0, 120L * ((i * 5) % 17))
+                    : bar(DISTRICTS.get(i), 0, 0, 0, 0));
+        }
+
+        byte[] png = withGlyphs.render(DAY, bars);
+
+        BufferedImage image = read(png);
+        assertThat(image.getWidth()).isEqualTo(1080);
+        assertThat(image.getHeight()).isGreaterThan(SummaryChart.HEIGHT);
+        Path file = Path.of("target", "summary-chart.png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, png);
     }
 
     @Test
