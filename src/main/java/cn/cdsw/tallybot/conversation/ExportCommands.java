@@ -31,7 +31,6 @@ import cn.cdsw.tallybot.outbound.OneOffMessage;
 import cn.cdsw.tallybot.outbound.OutboundService;
 import cn.cdsw.tallybot.platform.ChatFile;
 import cn.cdsw.tallybot.platform.ChatSender;
-import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.Reply;
 import cn.cdsw.tallybot.storage.AfterCommit;
 import cn.cdsw.tallybot.wording.CommandRefusals;
@@ -40,11 +39,11 @@ import cn.cdsw.tallybot.wording.Wording;
 
 /**
  * #导出 [scope] [period]: a coordinator gets the Excel ledger as a file in the chat it was
- * asked in. The answer says at once how many records it holds; the workbook is made after
- * the command is committed to the reply log, on one thread of its own (one export at a
- * time, however many are asked for), and leaves through the outbound queue of the chat
- * like any other message (docs/commands.md §16). A redelivered #导出 is answered from the
- * log and sends nothing again.
+ * asked in, a group's files or a private chat. The answer says at once how many records
+ * it holds; the workbook is made after the command is committed to the reply log, on one
+ * thread of its own (one export at a time, however many are asked for), and leaves
+ * through the outbound queue of the chat like any other message (docs/commands.md §16). A
+ * redelivered #导出 is answered from the log and sends nothing again.
  */
 @Component
 class ExportCommands implements DisposableBean {
@@ -91,9 +90,6 @@ class ExportCommands implements DisposableBean {
         if (!turn.coordinator()) {
             return refusals.coordinatorsOnly(CommandType.EXPORT);
         }
-        if (turn.message().isPrivate()) {
-            return words.inPrivate();
-        }
         String platform = turn.message().platform();
         if (senders.stream().noneMatch(s -> s.platform().equals(platform) && s.sendsFiles())) {
             return words.noFiles();
@@ -106,25 +102,26 @@ class ExportCommands implements DisposableBean {
         if (reports > properties.chatMaxRecords()) {
             return words.tooLarge(command.scope(), command.period(), reports, properties.chatMaxRecords());
         }
-        GroupRef group = new GroupRef(platform, turn.message().groupId());
+        boolean inPrivate = turn.message().isPrivate();
+        Conversation to = inPrivate ? Conversation.of(turn.message().sender())
+                : Conversation.of(turn.message().group());
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         AfterCommit.run(() -> executor.execute(() -> {
             if (logContext != null) {
                 MDC.setContextMap(logContext);
             }
             try {
-                send(request, group);
+                send(request, to);
             }
             finally {
                 MDC.clear();
             }
         }));
-        return words.sending(command.scope(), command.period(), reports);
+        return words.sending(command.scope(), command.period(), reports, inPrivate);
     }
 
-    private void send(LedgerRequest request, GroupRef group) {
+    private void send(LedgerRequest request, Conversation to) {
         String name = exporter.fileName(request, LedgerFormat.XLSX);
-        Conversation to = Conversation.of(group);
         byte[] content;
         try (LedgerFile workbook = exporter.workbook(request)) {
             CappedBuffer buffer = new CappedBuffer(properties.chatMaxBytes());
@@ -133,7 +130,7 @@ class ExportCommands implements DisposableBean {
             log.info("Ledger {} made: {} records, {} bytes", name, workbook.records(), content.length);
         }
         catch (IOException | RuntimeException e) {
-            log.warn("Ledger {} for {} could not be made: {}", name, group, e.toString());
+            log.warn("Ledger {} for {} could not be made: {}", name, to, e.toString());
             outbound.submit(new Post(to, Reply.text(words.failed(name)), clock.instant(), null));
             return;
         }

@@ -39,8 +39,9 @@ public interface ChatSender {
     }
 
     /**
-     * Whether {@link #send} takes a {@link Reply} with a {@link ChatFile}, uploading it
-     * to the chat; a platform that cannot is never handed one.
+     * Whether {@link #send}, and {@link #sendPrivate} where the platform has private
+     * chats, take a {@link Reply} with a {@link ChatFile}, uploading it to the chat; a
+     * platform that cannot is never handed one.
      */
     default boolean sendsFiles() {
         return false;

@@ -27,6 +27,8 @@ public final class LedgerWording {
 
     private final Template sending;
 
+    private final Template sendingPrivate;
+
     private final Template empty;
 
     private final Template tooLarge;
@@ -34,8 +36,6 @@ public final class LedgerWording {
     private final Template failed;
 
     private final String noFiles;
-
-    private final String inPrivate;
 
     private final Headers headers;
 
@@ -47,11 +47,11 @@ public final class LedgerWording {
         districtTotal = c.template("ledger.district-total", "district");
         metric = c.template("ledger.metric", "what", "unit");
         sending = c.template("ledger.sending", "scope", "period", "reports");
+        sendingPrivate = c.template("ledger.sending-private", "scope", "period", "reports");
         empty = c.template("ledger.empty", "scope", "period", "span");
         tooLarge = c.template("ledger.too-large", "scope", "period", "reports", "limit");
         failed = c.template("ledger.failed", "file");
         noFiles = c.text("ledger.no-files");
-        inPrivate = c.text("ledger.in-private");
         headers = new Headers(c.text("ledger.sheet-totals"), c.text("ledger.sheet-records"),
                 c.text("ledger.sheet-items"), c.text("ledger.sheet-daily"), c.text("ledger.city-total"),
                 c.text("ledger.district"), c.text("ledger.unit"), c.text("ledger.category"), c.text("ledger.date"),
@@ -94,9 +94,13 @@ public final class LedgerWording {
         return fileName.fill(queries.scope(scope), from.toString(), to.toString());
     }
 
-    /** #导出 accepted: the workbook of so many records is on its way. */
-    public String sending(Scope scope, Period period, long reports) {
-        return sending.fill(queries.scope(scope), period.label(), figures.number(reports));
+    /**
+     * #导出 accepted: the workbook of so many records is on its way, as a group file or,
+     * asked in a private chat, as a file there.
+     */
+    public String sending(Scope scope, Period period, long reports, boolean inPrivate) {
+        return (inPrivate ? sendingPrivate : sending).fill(queries.scope(scope), period.label(),
+                figures.number(reports));
     }
 
     /** #导出 over a period without a record. */
@@ -112,11 +116,6 @@ public final class LedgerWording {
     /** #导出 where the platform cannot take a file. */
     public String noFiles() {
         return noFiles;
-    }
-
-    /** #导出 asked in a private chat, which has no group files. */
-    public String inPrivate() {
-        return inPrivate;
     }
 
     /** The workbook could not be sent. */

@@ -2,12 +2,14 @@ package cn.cdsw.tallybot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +23,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,10 +42,10 @@ import cn.cdsw.tallybot.testing.LogCapture;
 /**
  * Private chat with the bot end to end, over HTTP POST (replies through the HTTP API, a
  * MockWebServer here) and over the reverse WebSocket (a fake NapCat): a coordinator's 统计
- * in private, a bound member's report stored, an unbound member's refused, a group and a
- * private chat with the same number kept apart, a redelivery handled once, and a friend
- * request left to the account owner. User 20001 is the one coordinator of
- * coordinators.yml; group owners and admins count in groups only.
+ * in private and their ledger as a file there, a bound member's report stored, an unbound
+ * member's refused, a group and a private chat with the same number kept apart, a
+ * redelivery handled once, and a friend request left to the account owner. User 20001 is
+ * the one coordinator of coordinators.yml; group owners and admins count in groups only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrivateChatIntegrationTests extends WebhookTestBase {
@@ -102,10 +105,31 @@ class PrivateChatIntegrationTests extends WebhookTestBase {
         assertThat(own.text()).startsWith("📊 温江区").contains("走访31户").doesNotContain("走访47户");
         assertThat(city.text()).startsWith("📊 全市").contains("温江区1条").contains("新都区1条");
 
-        dm(COORDINATOR, "导出 本月");
-        Sent export = API.awaitText("📤");
-        assertThat(export.action()).as("a private chat has no group files").isEqualTo("send_private_msg");
-        assertThat(export.text()).contains("私聊里不能发台账文件").contains("#后台");
+    }
+
+    @Test
+    void aCoordinatorsExportInPrivateComesAsAFileInThatChat() throws Exception {
+        say(30111, "#上报 温江区 柳城街道社工站 走访12户");
+        API.awaitText("走访12户");
+
+        dm(COORDINATOR, "导出 温江区 本月");
+        List<Sent> passed = new ArrayList<>();
+        Sent answer = API.awaitText("📤", passed);
+        Sent upload = API.awaitAction("upload_private_file", passed);
+
+        assertThat(answer.action()).isEqualTo("send_private_msg");
+        assertThat(answer.text()).startsWith("📤 正在生成温江区·本月台账（").endsWith("条记录），稍后以文件发给您。");
+        long reports = Long.parseLong(answer.text().replaceAll(".*（(\\d+)条记录）.*", "$1"));
+        assertThat(upload.body().get("user_id").asLong()).isEqualTo(COORDINATOR);
+        assertThat(upload.body().has("group_id")).isFalse();
+        assertThat(upload.body().get("name").asString()).startsWith("台账_温江区_").endsWith(".xlsx");
+        String file = upload.body().get("file").asString();
+        assertThat(file).startsWith("base64://");
+        byte[] xlsx = Base64.getDecoder().decode(file.substring("base64://".length()));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheet("明细").getLastRowNum()).isEqualTo(reports).isPositive();
+            assertThat(workbook.getSheet("明细").getRow(1).getCell(1).getStringCellValue()).isEqualTo("温江区");
+        }
     }
 
     @Test
@@ -273,6 +297,9 @@ class PrivateChatIntegrationTests extends WebhookTestBase {
     record Sent(String action, JsonNode body) {
 
         String text() {
+            if (!body.has("message")) {
+                return "";
+            }
             for (JsonNode segment : body.get("message")) {
                 if ("text".equals(segment.get("type").asString())) {
                     return segment.get("data").get("text").asString();
@@ -311,6 +338,29 @@ class PrivateChatIntegrationTests extends WebhookTestBase {
 
         Sent awaitText(String wanted) throws InterruptedException {
             return awaitText(wanted, new ArrayList<>());
+        }
+
+        /**
+         * The first action named {@code action}, among those passed over already or those
+         * to come; the others go to {@code passed}.
+         */
+        Sent awaitAction(String action, List<Sent> passed) throws InterruptedException {
+            for (Sent earlier : passed) {
+                if (earlier.action().equals(action)) {
+                    passed.remove(earlier);
+                    return earlier;
+                }
+            }
+            while (true) {
+                Sent next = sent.poll(10, TimeUnit.SECONDS);
+                if (next == null) {
+                    throw new AssertionError("no " + action + " within 10 s; passed " + passed);
+                }
+                if (next.action().equals(action)) {
+                    return next;
+                }
+                passed.add(next);
+            }
         }
 
         /**

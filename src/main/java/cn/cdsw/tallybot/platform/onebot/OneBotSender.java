@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends to a QQ group with the OneBot action {@code send_group_msg} (docs/platforms.md
  * §7), and in a private chat with {@code send_private_msg} (§14), always as a segment
- * array so nothing needs CQ escaping. The action travels over the WebSocket of the
- * account last seen in the group (or written to by the user) when one is connected, else
- * over the HTTP API when {@code api-url} is set, else over any connected account
+ * array so nothing needs CQ escaping; a file goes with {@code upload_group_file} or
+ * {@code upload_private_file} (§15). The action travels over the WebSocket of the account
+ * last seen in the group (or written to by the user) when one is connected, else over the
+ * HTTP API when {@code api-url} is set, else over any connected account
  * (docs/platforms.md §10). Refusals become {@link PlatformCallException}: transport
  * errors, timeouts, 5xx and 429 are retryable; other HTTP errors and a {@code failed}
  * envelope are not. No retry happens here: the caller decides, and only summary delivery
@@ -40,6 +41,8 @@ final class OneBotSender implements ChatSender {
     static final String SEND_PRIVATE_MSG = "send_private_msg";
 
     static final String UPLOAD_GROUP_FILE = "upload_group_file";
+
+    static final String UPLOAD_PRIVATE_FILE = "upload_private_file";
 
     private final @Nullable OneBotActions http;
 
@@ -94,22 +97,35 @@ final class OneBotSender implements ChatSender {
         if (user.userId().isBlank()) {
             throw new IllegalArgumentException("user id is blank");
         }
+        ChatFile file = reply.file();
+        if (file != null) {
+            transport(connections.forUser(user.userId())).call(UPLOAD_PRIVATE_FILE,
+                    new UploadPrivateFile(idValue(user.userId()), base64(file), file.name()));
+            return;
+        }
         validate(reply);
         transport(connections.forUser(user.userId())).call(SEND_PRIVATE_MSG,
                 new SendPrivateMsg(idValue(user.userId()), OneBotSegment.of(reply), false));
     }
 
     /**
-     * {@code upload_group_file} with the bytes as {@code base64://…}, which NapCat takes
-     * over the HTTP API and both WebSockets alike and which needs no path the
-     * implementation shares with the bot (docs/platforms.md §15).
+     * {@code upload_group_file}; like {@code upload_private_file}, the go-cqhttp
+     * extension NapCat implements (docs/platforms.md §15).
      */
     private void upload(GroupRef group, ChatFile file) {
         if (!platform().equals(group.platform()) || group.groupId().isBlank()) {
             throw new IllegalArgumentException("not a OneBot group: " + group);
         }
-        transport(group.groupId()).call(UPLOAD_GROUP_FILE, new UploadGroupFile(idValue(group.groupId()),
-                "base64://" + Base64.getEncoder().encodeToString(file.content()), file.name()));
+        transport(group.groupId()).call(UPLOAD_GROUP_FILE,
+                new UploadGroupFile(idValue(group.groupId()), base64(file), file.name()));
+    }
+
+    /**
+     * The bytes as {@code base64://…}, which NapCat takes over the HTTP API and both
+     * WebSockets alike and which needs no path the implementation shares with the bot.
+     */
+    private static String base64(ChatFile file) {
+        return "base64://" + Base64.getEncoder().encodeToString(file.content());
     }
 
     private OneBotActions transport(String groupId) {
@@ -171,6 +187,17 @@ final class OneBotSender implements ChatSender {
         @Override
         public String toString() {
             return "UploadGroupFile[" + groupId + ", " + name + "]";
+        }
+    }
+
+    @JsonPropertyOrder({ "user_id", "file", "name" })
+    record UploadPrivateFile(@JsonProperty("user_id") Object userId, @JsonProperty("file") String file,
+            @JsonProperty("name") String name) {
+
+        /** The bytes stay out of logs and exception messages. */
+        @Override
+        public String toString() {
+            return "UploadPrivateFile[" + userId + ", " + name + "]";
         }
     }
 

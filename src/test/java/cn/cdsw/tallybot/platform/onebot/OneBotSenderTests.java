@@ -3,6 +3,7 @@ package cn.cdsw.tallybot.platform.onebot;
 import java.net.URI;
 import java.util.List;
 
+import cn.cdsw.tallybot.platform.ChatFile;
 import cn.cdsw.tallybot.platform.ChatSender;
 import cn.cdsw.tallybot.platform.GroupRef;
 import cn.cdsw.tallybot.platform.PlatformCallException;
@@ -61,6 +62,28 @@ class OneBotSenderTests {
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer kSLuTF2GC2Q4q4ugm3");
         assertThat(request.getBody().utf8()).isEqualTo("{\"user_id\":12345678,\"message\":[{\"type\":\"reply\","
                 + "\"data\":{\"id\":\"77\"}},{\"type\":\"text\",\"data\":{\"text\":\"✅ 已绑定\"}}],\"auto_escape\":false}");
+    }
+
+    @Test
+    void uploadsAFileToAGroupOrAUserAsBase64WithItsName() throws Exception {
+        server.enqueue(json(200, OK));
+        server.enqueue(json(200, OK));
+        ChatFile ledger = new ChatFile("台账_全市_2026-11-01_2026-11-30.xlsx", new byte[] { 'P', 'K', 3, 4 });
+
+        sender("t").send(GROUP, Reply.file(ledger));
+        sender("t").sendPrivate(new UserRef("onebot", "12345678"), Reply.file(ledger));
+
+        RecordedRequest toGroup = server.takeRequest();
+        assertThat(toGroup.getUrl().encodedPath()).isEqualTo("/upload_group_file");
+        assertThat(toGroup.getBody().utf8()).isEqualTo(
+                "{\"group_id\":987654321,\"file\":\"base64://UEsDBA==\",\"name\":\"台账_全市_2026-11-01_2026-11-30.xlsx\"}");
+        RecordedRequest toUser = server.takeRequest();
+        assertThat(toUser.getUrl().encodedPath()).isEqualTo("/upload_private_file");
+        assertThat(toUser.getBody().utf8()).isEqualTo(
+                "{\"user_id\":12345678,\"file\":\"base64://UEsDBA==\",\"name\":\"台账_全市_2026-11-01_2026-11-30.xlsx\"}");
+        assertThat(new OneBotSender.UploadPrivateFile(12345678L, "base64://UEsDBA==", "a.xlsx").toString())
+            .as("the bytes stay out of logs")
+            .doesNotContain("UEsDBA");
     }
 
     @Test
