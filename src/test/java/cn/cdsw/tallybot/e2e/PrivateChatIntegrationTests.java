@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
@@ -351,16 +352,7 @@ class PrivateChatIntegrationTests extends WebhookTestBase {
                     return earlier;
                 }
             }
-            while (true) {
-                Sent next = sent.poll(10, TimeUnit.SECONDS);
-                if (next == null) {
-                    throw new AssertionError("no " + action + " within 10 s; passed " + passed);
-                }
-                if (next.action().equals(action)) {
-                    return next;
-                }
-                passed.add(next);
-            }
+            return await(next -> next.action().equals(action), action, passed);
         }
 
         /**
@@ -368,12 +360,16 @@ class PrivateChatIntegrationTests extends WebhookTestBase {
          * {@code passed}.
          */
         Sent awaitText(String wanted, List<Sent> passed) throws InterruptedException {
+            return await(next -> next.text().contains(wanted), "action with «" + wanted + "»", passed);
+        }
+
+        private Sent await(Predicate<Sent> wanted, String what, List<Sent> passed) throws InterruptedException {
             while (true) {
                 Sent next = sent.poll(10, TimeUnit.SECONDS);
                 if (next == null) {
-                    throw new AssertionError("no action with «" + wanted + "» within 10 s; passed " + passed);
+                    throw new AssertionError("no " + what + " within 10 s; passed " + passed);
                 }
-                if (next.text().contains(wanted)) {
+                if (wanted.test(next)) {
                     return next;
                 }
                 passed.add(next);
