@@ -110,6 +110,11 @@ public final class SummaryChart {
         return render(labels.title(span, start), labels.noData(span), bars);
     }
 
+    /** The chart of any range of days (the web desk's period), like a day's. */
+    public byte[] render(LocalDate from, LocalDate to, List<DistrictBar> bars) {
+        return render(labels.title(from, to), labels.noDataInRange(), bars);
+    }
+
     /** What the chart of {@code bars} shows, for tests and for anyone drawing it anew. */
     ChartModel model(List<DistrictBar> bars) {
         return ChartModel.of(bars, order, labels.materialsUnit());

@@ -8,9 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +25,15 @@ import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.query.Period;
 import cn.cdsw.tallybot.report.RecordStatus;
+import cn.cdsw.tallybot.summary.CityChart;
 import cn.cdsw.tallybot.web.DeskSessions.DeskSession;
 
 /**
  * {@code GET /}: the desk's main page for a signed-in coordinator, the sign-in help for
- * anyone else; {@code POST /logout} ends the session. Parameters that cannot be read (a
- * date that is none, a range that ends before it starts, an unknown district) are not a
- * failure: the page shows today's city figures and says what it ignored.
+ * anyone else, and {@code GET /chart.png} its city chart; {@code POST /logout} ends the
+ * session. Parameters that cannot be read (a date that is none, a range that ends before
+ * it starts, an unknown district) are not a failure: the page shows today's city figures
+ * and says what it ignored.
  */
 @Controller
 class DeskController {
@@ -39,10 +44,13 @@ class DeskController {
 
     private final BotConfig config;
 
-    DeskController(DeskPage page, DeskSessions sessions, BotConfig config) {
+    private final CityChart chart;
+
+    DeskController(DeskPage page, DeskSessions sessions, BotConfig config, CityChart chart) {
         this.page = page;
         this.sessions = sessions;
         this.config = config;
+        this.chart = chart;
     }
 
     @GetMapping("/")
@@ -58,15 +66,10 @@ class DeskController {
         if (session.isEmpty()) {
             return signIn();
         }
-        LocalDate today = page.today();
-        boolean ignored = false;
-        LocalDate fromDate = date(from, today);
-        LocalDate toDate = date(to, today);
-        if (fromDate == null || toDate == null || fromDate.isAfter(toDate)) {
-            ignored = true;
-            fromDate = today;
-            toDate = today;
-        }
+        Days days = Days.of(from, to, page.today());
+        boolean ignored = days.ignored();
+        LocalDate fromDate = days.from();
+        LocalDate toDate = days.to();
         String districtName = null;
         if (district != null && !district.isBlank()) {
             districtName = config.districts().resolve(district.trim()).map(District::name).orElse(null);
@@ -99,7 +102,29 @@ class DeskController {
         mav.addObject("nextHref",
                 view.nextAfter() == null ? null : DeskPage.href(fromDate, toDate, districtName, view.nextAfter()));
         mav.addObject("firstHref", DeskPage.href(fromDate, toDate, districtName, null));
+        mav.addObject("chartHref",
+                districtName == null && chart.available() ? "/chart.png?from=" + fromDate + "&to=" + toDate : null);
         return mav;
+    }
+
+    /**
+     * {@code GET /chart.png}: the city's chart of the page's period, the one the evening
+     * post and the weekly and monthly reports carry; 404 where the machine draws none.
+     */
+    @GetMapping("/chart.png")
+    ResponseEntity<byte[]> chart(HttpServletRequest request,
+            @RequestParam(name = "from", required = false) @Nullable String from,
+            @RequestParam(name = "to", required = false) @Nullable String to) {
+        if (sessions.of(request).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).cacheControl(CacheControl.noStore()).build();
+        }
+        Days days = Days.of(from, to, page.today());
+        return chart.render(days.from(), days.to())
+            .map(png -> ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.noStore())
+                .body(png))
+            .orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
     }
 
     @PostMapping("/logout")
@@ -114,6 +139,23 @@ class DeskController {
         ModelAndView mav = new ModelAndView("desk/signin");
         mav.setStatus(HttpStatus.UNAUTHORIZED);
         return mav;
+    }
+
+    /**
+     * The days a request asks for; today, and {@code ignored}, where they cannot be read
+     * or end before they start.
+     */
+    private record Days(LocalDate from, LocalDate to, boolean ignored) {
+
+        static Days of(@Nullable String from, @Nullable String to, LocalDate today) {
+            LocalDate fromDate = date(from, today);
+            LocalDate toDate = date(to, today);
+            if (fromDate == null || toDate == null || fromDate.isAfter(toDate)) {
+                return new Days(today, today, true);
+            }
+            return new Days(fromDate, toDate, false);
+        }
+
     }
 
     private static @Nullable LocalDate date(@Nullable String value, LocalDate today) {

@@ -33,6 +33,8 @@ public final class ChartLabels {
 
     private final String noDataMonth;
 
+    private final String noDataRange;
+
     ChartLabels(Catalogue c, BotConfig config, FigureStyle figures) {
         this.config = config;
         this.figures = figures;
@@ -44,6 +46,7 @@ public final class ChartLabels {
         otherVisits = c.template("summary.chart-other-visits", "what", "figures");
         noDataWeek = c.text("summary.chart-no-data-week");
         noDataMonth = c.text("summary.chart-no-data-month");
+        noDataRange = c.text("summary.chart-no-data-range");
     }
 
     /** 2026年11月29日 各区县走访与物资 */
@@ -75,6 +78,13 @@ public final class ChartLabels {
         return periodTitle.fill(figures.period(span, start), visits());
     }
 
+    /**
+     * 2026年11月1日—11月28日 各区县走访与物资: any range of days, as the web desk charts them.
+     */
+    public String title(LocalDate from, LocalDate to) {
+        return periodTitle.fill(figures.range(from, to), visits());
+    }
+
     /** The unit of the materials panel (件). */
     public String materialsUnit() {
         return config.materials().totalUnit();
@@ -83,6 +93,11 @@ public final class ChartLabels {
     /** In the middle of the chart of a day without reports. */
     public String noData() {
         return noData;
+    }
+
+    /** In the middle of the chart of a range of days without reports. */
+    public String noDataInRange() {
+        return noDataRange;
     }
 
     /** In the middle of the chart of a week or month without reports. */

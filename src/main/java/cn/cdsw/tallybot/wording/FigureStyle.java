@@ -246,6 +246,17 @@ public final class FigureStyle {
         return span == ReportSpan.MONTH ? month(start) : this.span.fill(date(start), day(start.plusDays(6)));
     }
 
+    /**
+     * 2026年11月29日, or 2026年11月1日—11月28日 (the year again only where it changes): a range
+     * of days as a title names it.
+     */
+    public String range(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return date(from);
+        }
+        return span.fill(date(from), from.getYear() == to.getYear() ? day(to) : date(to));
+    }
+
     /** 11月29日, or 11月1日—11月28日. */
     public String span(LocalDate from, LocalDate to) {
         return from.equals(to) ? day(from) : span.fill(day(from), day(to));

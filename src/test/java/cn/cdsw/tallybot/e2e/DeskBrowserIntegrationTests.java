@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.cdsw.tallybot.expectation.ExpectedUnits;
+import cn.cdsw.tallybot.summary.CjkFont;
 import cn.cdsw.tallybot.testing.TestServices;
 import cn.cdsw.tallybot.web.Coordinator;
 import cn.cdsw.tallybot.web.DeskSessions;
@@ -98,7 +100,20 @@ class DeskBrowserIntegrationTests extends WebhookTestBase {
             .isEqualByComparingTo(metric(trend, "visits", "户"));
         assertThat(number(browser.findElement(By.id("trend-materials")).getDomAttribute("data-total")))
             .isEqualByComparingTo(trend.get("materials_total").decimalValue());
-        browser.manage().window().setSize(new Dimension(1280, 2000));
+        if (CjkFont.installed().isPresent()) {
+            // the evening post's chart of the same days, drawn by the server and loaded
+            // by the page
+            WebElement chart = browser.findElement(By.cssSelector("#district-chart img"));
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE
+                .equals(((JavascriptExecutor) d).executeScript("return arguments[0].complete", chart)));
+            assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", chart))
+                .as("the chart loaded")
+                .isEqualTo(1080L);
+        }
+        else {
+            assertThat(browser.findElements(By.id("district-chart"))).as("no font, no chart").isEmpty();
+        }
+        browser.manage().window().setSize(new Dimension(1280, 3200));
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
                 StandardCopyOption.REPLACE_EXISTING);

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import javax.imageio.ImageIO;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import cn.cdsw.tallybot.testing.TestServices;
 import cn.cdsw.tallybot.web.Coordinator;
 import cn.cdsw.tallybot.web.DeskSessions;
 import cn.cdsw.tallybot.web.LoginLinks;
@@ -192,6 +197,36 @@ class DeskSignInIntegrationTests {
                     .getStatus())
             .as("the token still works")
             .isEqualTo(200);
+    }
+
+    @Test
+    void theCityChartOfThePagesPeriodTakesASessionAndIsThePostsChart() throws Exception {
+        assertThat(mvc.perform(get("/chart.png")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        TestServices.chineseFont();
+        Cookie session = signedIn();
+
+        String page = mvc.perform(get("/").param("from", "2026-11-01").param("to", "2026-11-28").cookie(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        MockHttpServletResponse chart = mvc
+            .perform(get("/chart.png").param("from", "2026-11-01").param("to", "2026-11-28").cookie(session))
+            .andReturn()
+            .getResponse();
+
+        assertThat(page).contains("id=\"district-chart\"")
+            .contains("src=\"/chart.png?from=2026-11-01&amp;to=2026-11-28\"");
+        assertThat(chart.getStatus()).isEqualTo(200);
+        assertThat(chart.getContentType()).isEqualTo("image/png");
+        assertThat(chart.getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.getContentAsByteArray()));
+        assertThat(image).as("a PNG").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(1080);
+        assertThat(mvc.perform(get("/").param("district", "锦江区").cookie(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).as("a district's view ranks its units, not districts")
+            .doesNotContain("district-chart");
     }
 
     private Cookie signedIn() throws Exception {

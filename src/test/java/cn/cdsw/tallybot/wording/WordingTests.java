@@ -74,6 +74,11 @@ class WordingTests {
         assertThat(FIGURES.money(new BigDecimal("5600.00"))).isEqualTo("5600元");
         assertThat(FIGURES.day(LocalDate.of(2026, 11, 28))).isEqualTo("11月28日");
         assertThat(FIGURES.span(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 28))).isEqualTo("11月1日—11月28日");
+        assertThat(FIGURES.range(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 28))).isEqualTo("2026年11月1日—11月28日");
+        assertThat(FIGURES.range(LocalDate.of(2026, 12, 20), LocalDate.of(2027, 1, 10)))
+            .as("the year again where it changes")
+            .isEqualTo("2026年12月20日—2027年1月10日");
+        assertThat(FIGURES.range(LocalDate.of(2026, 11, 28), LocalDate.of(2026, 11, 28))).isEqualTo("2026年11月28日");
     }
 
     /**
