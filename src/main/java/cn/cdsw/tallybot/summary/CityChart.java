@@ -5,18 +5,20 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.cdsw.tallybot.config.BotConfig;
 import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.Scope;
+import cn.cdsw.tallybot.query.Totals;
+import cn.cdsw.tallybot.wording.ReportSpan;
 
 /**
  * The evening post's chart of the city — every district, ordered and drawn the same way —
- * for any range of days, so that the web desk shows what the groups get. There is none
- * where the posts have none: images off, or no Chinese font on the machine.
+ * for any range of days, so that the web desk shows what the groups get, and for the
+ * weekly and monthly reports. There is none where the posts have none: images off, or no
+ * Chinese font on the machine.
  */
 @Component
 public class CityChart {
@@ -27,14 +29,9 @@ public class CityChart {
 
     private final List<String> districts;
 
-    @Autowired
     CityChart(QueryService queries, DailySummaryComposer daily, BotConfig config) {
-        this(queries, daily.chart(), config);
-    }
-
-    CityChart(QueryService queries, @Nullable SummaryChart chart, BotConfig config) {
         this.queries = queries;
-        this.chart = chart;
+        this.chart = daily.chart();
         this.districts = config.districts().all().stream().map(District::name).toList();
     }
 
@@ -50,6 +47,14 @@ public class CityChart {
         }
         return Optional
             .of(chart.render(from, to, DailySummaryComposer.bars(queries.totals(from, to, Scope.CITY), districts)));
+    }
+
+    /**
+     * The chart of the week or month starting on {@code start} whose city totals are
+     * {@code totals}, or null where none is drawn.
+     */
+    byte @Nullable [] render(ReportSpan span, LocalDate start, Totals totals) {
+        return chart == null ? null : chart.render(span, start, DailySummaryComposer.bars(totals, districts));
     }
 
 }

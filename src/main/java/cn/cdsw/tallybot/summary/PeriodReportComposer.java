@@ -1,14 +1,9 @@
 package cn.cdsw.tallybot.summary;
 
 import java.time.LocalDate;
-import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import cn.cdsw.tallybot.config.BotConfig;
-import cn.cdsw.tallybot.config.District;
 import cn.cdsw.tallybot.query.QueryService;
 import cn.cdsw.tallybot.query.Scope;
 import cn.cdsw.tallybot.query.Totals;
@@ -30,25 +25,15 @@ class PeriodReportComposer implements PeriodComposer {
 
     private final SummaryTexts text;
 
-    private final @Nullable SummaryChart chart;
-
-    private final List<String> districts;
+    private final CityChart chart;
 
     private final long changeMinBase;
 
-    @Autowired
-    PeriodReportComposer(QueryService queries, Wording wording, DailySummaryComposer daily, BotConfig config,
-            SummaryProperties properties) {
-        this(queries, wording, daily.chart(), config, properties.changeMinBase());
-    }
-
-    PeriodReportComposer(QueryService queries, Wording wording, @Nullable SummaryChart chart, BotConfig config,
-            long changeMinBase) {
+    PeriodReportComposer(QueryService queries, Wording wording, CityChart chart, SummaryProperties properties) {
         this.queries = queries;
         this.text = wording.summary();
         this.chart = chart;
-        this.districts = config.districts().all().stream().map(District::name).toList();
-        this.changeMinBase = changeMinBase;
+        this.changeMinBase = properties.changeMinBase();
     }
 
     @Override
@@ -64,8 +49,7 @@ class PeriodReportComposer implements PeriodComposer {
         Totals previous = queries.totals(before, kind.end(before), Scope.CITY);
         String body = text.compose(new SummaryTexts.Report(span, from, catchUp, totals, previous,
                 queries.missing(from, to, null), changeMinBase));
-        byte[] png = chart == null ? null : chart.render(span, from, DailySummaryComposer.bars(totals, districts));
-        return new DailySummary(from, body, png, catchUp, kind);
+        return new DailySummary(from, body, chart.render(span, from, totals), catchUp, kind);
     }
 
 }

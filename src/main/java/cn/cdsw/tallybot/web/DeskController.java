@@ -102,8 +102,6 @@ class DeskController {
         mav.addObject("nextHref",
                 view.nextAfter() == null ? null : DeskPage.href(fromDate, toDate, districtName, view.nextAfter()));
         mav.addObject("firstHref", DeskPage.href(fromDate, toDate, districtName, null));
-        mav.addObject("chartHref",
-                districtName == null && chart.available() ? "/chart.png?from=" + fromDate + "&to=" + toDate : null);
         return mav;
     }
 

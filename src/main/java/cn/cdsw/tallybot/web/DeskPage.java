@@ -34,6 +34,7 @@ import cn.cdsw.tallybot.report.ActivityRecord;
 import cn.cdsw.tallybot.report.RecordFilter;
 import cn.cdsw.tallybot.report.RecordStatus;
 import cn.cdsw.tallybot.report.ReportService;
+import cn.cdsw.tallybot.summary.CityChart;
 import cn.cdsw.tallybot.web.DeskView.Bar;
 import cn.cdsw.tallybot.web.DeskView.DistrictRow;
 import cn.cdsw.tallybot.web.DeskView.FigureCard;
@@ -71,6 +72,8 @@ public class DeskPage {
 
     private final QueryService queries;
 
+    private final CityChart chart;
+
     private final ReportService reports;
 
     private final BotConfig config;
@@ -84,8 +87,9 @@ public class DeskPage {
     private final ZoneId zone;
 
     DeskPage(QueryService queries, ReportService reports, BotConfig config, Wording wording, Clock clock,
-            BotConfigProperties properties) {
+            BotConfigProperties properties, CityChart chart) {
         this.queries = queries;
+        this.chart = chart;
         this.reports = reports;
         this.config = config;
         this.figures = wording.figures();
@@ -125,7 +129,7 @@ public class DeskPage {
                 trend(request.to(), scope), missingDay, queries.missing(missingDay, request.district()),
                 page.stream().map(this::recordRow).toList(),
                 request.status() == null ? null : request.status().wireName(), next, request.after() == 0,
-                exportHref(request), config.districts().all().stream().map(District::name).toList(),
+                exportHref(request), chartHref(request), config.districts().all().stream().map(District::name).toList(),
                 periods(request, today));
     }
 
@@ -274,6 +278,22 @@ public class DeskPage {
             b.queryParam("district", request.district());
         }
         return b.queryParam("format", "xlsx").encode().build().toUriString();
+    }
+
+    /**
+     * The districts' chart under the city's ranking ({@code GET /chart.png}); none in a
+     * district's view, or where the machine draws no chart.
+     */
+    private @Nullable String chartHref(Request request) {
+        if (request.district() != null || !chart.available()) {
+            return null;
+        }
+        return UriComponentsBuilder.fromPath("/chart.png")
+            .queryParam("from", request.from())
+            .queryParam("to", request.to())
+            .encode()
+            .build()
+            .toUriString();
     }
 
     private List<PeriodLink> periods(Request request, LocalDate today) {

@@ -13,7 +13,7 @@ public record DeskView(String scope, @Nullable String district, LocalDate today,
         String span, FigureCard todayCard, FigureCard periodCard, String visitsUnit, List<DistrictRow> districts,
         List<RankRow> units, Trend trend, LocalDate missingDay, List<String> missing, List<RecordRow> records,
         @Nullable String status, @Nullable Long nextAfter, boolean firstPage, String exportHref,
-        List<String> districtNames, List<PeriodLink> periods) {
+        @Nullable String chartHref, List<String> districtNames, List<PeriodLink> periods) {
 
     /** Today as the page writes a day: 11月29日. */
     public String todaySpan() {

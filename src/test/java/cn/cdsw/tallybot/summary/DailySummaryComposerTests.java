@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
@@ -40,6 +41,12 @@ class DailySummaryComposerTests {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    PeriodComposer reportsOfPeriods;
+
+    @Autowired
+    CityChart cityChart;
 
     @Autowired
     ExpectedUnits expected;
@@ -95,6 +102,27 @@ class DailySummaryComposerTests {
         assertThat(next.text()).startsWith("【补发】【成都社工每日战报】2026年11月29日").contains("更正：11月28日 走访196→206户");
         composer.posted(next);
         assertThat(composer.compose(NOV_28.plusDays(2), false).text()).doesNotContain("更正");
+    }
+
+    @Test
+    void theWeeklyReportAndTheWebDeskDrawTheEveningPostsChartOrNoneWithoutAFont() throws IOException {
+        LocalDate monday = LocalDate.of(2026, 11, 16);
+        store("成华区", "猛追湾街道社工站", monday.plusDays(2), List.of(new Metric("visits", "户", 40, false)), 12L);
+
+        DailySummary week = reportsOfPeriods.compose(PostKind.WEEKLY, monday, false);
+        Optional<byte[]> desk = cityChart.render(monday, monday.plusDays(6));
+
+        assertThat(week.text()).contains("2026年11月16日—11月22日");
+        if (CjkFont.installed().isPresent()) {
+            assertThat(cityChart.available()).isTrue();
+            assertThat(ImageIO.read(new ByteArrayInputStream(week.chartPng())).getWidth()).isEqualTo(1080);
+            assertThat(ImageIO.read(new ByteArrayInputStream(desk.orElseThrow())).getWidth()).isEqualTo(1080);
+        }
+        else {
+            assertThat(cityChart.available()).isFalse();
+            assertThat(week.chartPng()).isNull();
+            assertThat(desk).isEmpty();
+        }
     }
 
     @Test
